@@ -1,0 +1,60 @@
+// The one typed bridge between the renderer and the host (Electron's main process, or
+// the `npm run web` server). The preload exposes exactly this object as
+// `window.gradsheet`; the web build installs an HTTP-backed object of the same type.
+// Workbook text crosses as a string; validation happens in the engine's one
+// restore step (engine/workbook), never ad hoc.
+
+export interface OpenedFile {
+  /** Absolute path on disk, or null for an example opened read-only / untitled. */
+  path: string | null
+  /** Display name, e.g. "regression.gradsheet". */
+  name: string
+  /** The file's text, not yet validated. */
+  text: string
+}
+
+export type SaveOutcome = { ok: true; path: string; name: string } | { ok: false; error: string }
+
+export interface ExampleInfo {
+  id: string
+  title: string
+}
+
+/** Commands the host's menus send to the renderer. */
+export type MenuCommand =
+  | 'new' | 'open' | 'save' | 'saveAs' | 'close'
+  | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'delete' | 'selectAll'
+  | 'toggleGradients' | 'zoomIn' | 'zoomOut' | 'zoomReset'
+  | 'formulaReference' | 'about'
+  | { example: string }
+  | { openRecent: string }
+
+export interface GradsheetBridge {
+  /** Which host this is: tests and the About box read it. */
+  readonly host: 'electron' | 'web'
+  /** The file named on the command line (or the default example), opened at start. */
+  initialFile(): Promise<OpenedFile | null>
+  /** Ask the user for a file (native dialog in Electron); null if they cancel. */
+  showOpenDialog(): Promise<OpenedFile | null>
+  /** Read a file by path (Open Recent, tests). Rejects with a message in words. */
+  openPath(path: string): Promise<OpenedFile>
+  /** Write `text` atomically to `path`. */
+  save(path: string, text: string): Promise<SaveOutcome>
+  /** Ask for a path (native dialog), then save there; null if they cancel. */
+  saveAs(text: string, suggestedName: string): Promise<SaveOutcome | null>
+  listExamples(): Promise<ExampleInfo[]>
+  openExample(id: string): Promise<OpenedFile>
+  recentFiles(): Promise<string[]>
+  /** Title bar and the close guard: the renderer says what is open and whether it is modified. */
+  setDocumentState(state: { name: string; modified: boolean }): void
+  /** Hot-exit backup of unsaved work (written atomically by the host); null text discards it. */
+  writeBackup(text: string | null): Promise<void>
+  /** Subscribe to menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void
+}
+
+declare global {
+  interface Window {
+    gradsheet: GradsheetBridge
+  }
+}
