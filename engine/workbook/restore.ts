@@ -1,0 +1,195 @@
+// THE one restore/validate/migrate step every loaded `.gradsheet` text passes through
+// (SPEC §5). Never throws: the result is the document or a message in words. Hand
+// validation rather than a schema library, because the rules that matter (address
+// ranges, names unique across sheets, lower-case keys, prototype-safe copying of
+// unknown fields) are cross-field checks a schema would still need code for, and the
+// messages must say exactly which sheet, cell and field is wrong.
+import {
+  CURRENT_VERSION,
+  FORMAT,
+  type CellEntry,
+  type RestoreResult,
+  type SheetEntry,
+  type WorkbookDocument,
+} from './document.ts'
+import { parseAddressKey, printable } from './address-key.ts'
+import { cellNameProblem } from './cell-name.ts'
+import { locateJsonProblem } from './json-error.ts'
+import { migrateToCurrent } from './migrate.ts'
+import { defineField, describeJsonType, isPlainObject } from './json-values.ts'
+
+/** How many problems one message lists before it says "and N more". */
+const MAX_LISTED_PROBLEMS = 5
+
+export function restoreDocument(text: string): RestoreResult {
+  if (typeof text !== 'string') {
+    return { ok: false, error: `Expected the workbook as text, got ${describeJsonType(text)}.` }
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  let raw: unknown
+  try {
+    raw = JSON.parse(body)
+  } catch {
+    const where = locateJsonProblem(body)
+    return { ok: false, error: `The file is not valid JSON: ${where.what} at line ${where.line}, column ${where.column}.` }
+  }
+  return restoreParsed(raw)
+}
+
+/** The same step for an already parsed value (e.g. a backup envelope's content). */
+export function restoreParsed(raw: unknown): RestoreResult {
+  if (!isPlainObject(raw)) {
+    return { ok: false, error: `This is not a Gradsheet workbook: the file holds ${describeJsonType(raw)}, not a JSON object.` }
+  }
+  if (!('format' in raw)) return { ok: false, error: 'This is not a Gradsheet workbook: it has no "format" field.' }
+  if (raw.format !== FORMAT) {
+    return { ok: false, error: `This is not a Gradsheet workbook: "format" is ${shortJson(raw.format)}, expected "${FORMAT}".` }
+  }
+  const version = raw.version
+  if (version === undefined) return { ok: false, error: 'The workbook has no "version" field.' }
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, error: `The workbook's "version" must be a whole number of 1 or more, found ${shortJson(version)}.` }
+  }
+  const migrated = migrateToCurrent(raw, version)
+  if (!migrated.ok) return { ok: false, error: `Cannot open the workbook: ${migrated.error}` }
+  return validateCurrent(migrated.raw)
+}
+
+function validateCurrent(raw: Record<string, unknown>): RestoreResult {
+  const problems: string[] = []
+  const objective = readObjective(raw.objective, problems)
+  const sheets = readSheets(raw.sheets, problems)
+  if (problems.length > 0) {
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS).join('; ')
+    const more = problems.length > MAX_LISTED_PROBLEMS ? ` (and ${problems.length - MAX_LISTED_PROBLEMS} more problems)` : ''
+    return { ok: false, error: `The workbook is invalid: ${listed}${more}.` }
+  }
+  const doc = { format: FORMAT, version: CURRENT_VERSION, objective, sheets } as WorkbookDocument
+  copyExtras(raw, doc, ['format', 'version', 'objective', 'sheets'])
+  return { ok: true, doc }
+}
+
+/** A missing objective, or an empty one, means "none" (null). */
+function readObjective(value: unknown, problems: string[]): string | null {
+  if (value === undefined || value === null) return null
+  if (typeof value !== 'string') {
+    problems.push(`"objective" must be a cell name or address (text) or null, found ${describeJsonType(value)}`)
+    return null
+  }
+  return value.trim() === '' ? null : value
+}
+
+function readSheets(value: unknown, problems: string[]): SheetEntry[] {
+  if (value === undefined) {
+    problems.push('it has no "sheets" list')
+    return []
+  }
+  if (!Array.isArray(value)) {
+    problems.push(`"sheets" must be a list of sheets, found ${describeJsonType(value)}`)
+    return []
+  }
+  if (value.length === 0) {
+    problems.push('"sheets" is empty; a workbook has at least one sheet')
+    return []
+  }
+  const sheetNames = new Set<string>()
+  // Names are unique across the whole workbook: name → where it was first seen.
+  const cellNames = new Map<string, string>()
+  return value.map((sheet, index) => readSheet(sheet, index, sheetNames, cellNames, problems))
+}
+
+function readSheet(
+  value: unknown,
+  index: number,
+  sheetNames: Set<string>,
+  cellNames: Map<string, string>,
+  problems: string[],
+): SheetEntry {
+  const label = `sheet ${index + 1}`
+  const sheet = { name: '', cells: {} } as SheetEntry
+  if (!isPlainObject(value)) {
+    problems.push(`${label} must be an object with "name" and "cells", found ${describeJsonType(value)}`)
+    return sheet
+  }
+  if (typeof value.name !== 'string' || value.name.trim() === '') {
+    problems.push(`${label} needs a "name" that is non-empty text, found ${describeJsonType(value.name)}`)
+  } else if (sheetNames.has(value.name)) {
+    problems.push(`two sheets are named "${printable(value.name)}"; sheet names must be unique`)
+  } else {
+    sheetNames.add(value.name)
+    sheet.name = value.name
+  }
+  const where = sheet.name ? `sheet "${printable(sheet.name)}"` : label
+  if (value.cells !== undefined && !isPlainObject(value.cells)) {
+    problems.push(`${where}: "cells" must be an object keyed by cell address, found ${describeJsonType(value.cells)}`)
+  } else if (value.cells !== undefined) {
+    const cells = value.cells
+    const sourceKey = new Map<string, string>()
+    for (const key of Object.keys(cells)) {
+      const address = parseAddressKey(key)
+      if ('error' in address) {
+        problems.push(`${where}: ${address.error}`)
+        continue
+      }
+      const earlier = sourceKey.get(address.key)
+      if (earlier !== undefined) {
+        problems.push(`${where}: cell ${address.key} appears twice (as "${printable(earlier)}" and "${printable(key)}")`)
+        continue
+      }
+      sourceKey.set(address.key, key)
+      const entry = readCell(cells[key], `${where}, cell ${address.key}`, sheet.name ? `${sheet.name}!${address.key}` : address.key, cellNames, problems)
+      if (entry) sheet.cells[address.key] = entry
+    }
+  }
+  copyExtras(value, sheet, ['name', 'cells'])
+  return sheet
+}
+
+function readCell(
+  value: unknown,
+  where: string,
+  ref: string,
+  cellNames: Map<string, string>,
+  problems: string[],
+): CellEntry | null {
+  if (!isPlainObject(value)) {
+    problems.push(`${where} must be an object like {"input": "=x+1"}, found ${describeJsonType(value)}`)
+    return null
+  }
+  const cell = { input: '' } as CellEntry
+  if (typeof value.input !== 'string') {
+    problems.push(`${where}: "input" must be text, found ${describeJsonType(value.input)}`)
+  } else cell.input = value.input
+  if ('name' in value) {
+    const name = value.name
+    if (typeof name !== 'string') problems.push(`${where}: "name" must be text, found ${describeJsonType(name)}`)
+    else {
+      const problem = cellNameProblem(name)
+      const first = cellNames.get(name)
+      if (problem) problems.push(`${where}: the name "${printable(name)}" is not allowed: ${problem}`)
+      else if (first !== undefined) problems.push(`${where}: the name "${name}" is already used by ${first}; names must be unique in a workbook`)
+      else {
+        cellNames.set(name, ref)
+        cell.name = name
+      }
+    }
+  }
+  if ('param' in value) {
+    if (typeof value.param !== 'boolean') problems.push(`${where}: "param" must be true or false, found ${describeJsonType(value.param)}`)
+    else cell.param = value.param
+  }
+  copyExtras(value, cell, ['input', 'name', 'param'])
+  return cell
+}
+
+/** Unknown fields travel along untouched, in their order, without touching prototypes. */
+function copyExtras(from: Record<string, unknown>, to: object, known: string[]): void {
+  for (const key of Object.keys(from)) {
+    if (!known.includes(key)) defineField(to, key, from[key])
+  }
+}
+
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value)
+  return printable(text)
+}

@@ -1,0 +1,55 @@
+// Writes a document as `.gradsheet` text: pretty JSON (2 spaces, trailing newline),
+// known keys first in a fixed order, unknown fields after them sorted by key, cells in
+// row-major order (A1, B1, …, A2, …). The same document always gives the same bytes,
+// so saved files diff cleanly.
+import { CURRENT_VERSION, FORMAT, type CellEntry, type SheetEntry, type WorkbookDocument } from './document.ts'
+import { parseAddressKey } from './address-key.ts'
+import { defineField } from './json-values.ts'
+
+export function serializeDocument(doc: WorkbookDocument): string {
+  const out = ordered(doc, [
+    ['format', FORMAT],
+    ['version', CURRENT_VERSION],
+    ['objective', doc.objective ?? null],
+    ['sheets', doc.sheets.map(serializeSheet)],
+  ])
+  return JSON.stringify(out, null, 2) + '\n'
+}
+
+function serializeSheet(sheet: SheetEntry): object {
+  const cells = {}
+  for (const key of rowMajor(Object.keys(sheet.cells))) defineField(cells, key, serializeCell(sheet.cells[key]))
+  return ordered(sheet, [
+    ['name', sheet.name],
+    ['cells', cells],
+  ])
+}
+
+function serializeCell(cell: CellEntry): object {
+  const known: [string, unknown][] = [['input', cell.input]]
+  if (cell.name !== undefined) known.push(['name', cell.name])
+  if (cell.param !== undefined) known.push(['param', cell.param])
+  return ordered(cell, known, ['name', 'param'])
+}
+
+/** The known fields in the given order, then every other field of `source`, sorted. */
+function ordered(source: object, known: [string, unknown][], alsoKnown: string[] = []): object {
+  const out = {}
+  for (const [key, value] of known) defineField(out, key, value)
+  const skip = new Set([...known.map(([key]) => key), ...alsoKnown])
+  const extras = Object.keys(source).filter((key) => !skip.has(key)).sort()
+  for (const key of extras) defineField(out, key, (source as Record<string, unknown>)[key])
+  return out
+}
+
+/** Sorts address keys by row, then column; anything unparsable goes last, by text. */
+function rowMajor(keys: string[]): string[] {
+  const rank = (key: string): [number, number] => {
+    const a = parseAddressKey(key)
+    return 'error' in a ? [Infinity, Infinity] : [a.row, a.column]
+  }
+  return keys
+    .map((key) => ({ key, at: rank(key) }))
+    .sort((x, y) => x.at[0] - y.at[0] || x.at[1] - y.at[1] || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+    .map((entry) => entry.key)
+}
