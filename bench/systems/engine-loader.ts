@@ -1,0 +1,24 @@
+// Loads the engine under test. It is imported by path at run time so the benchmark's
+// own parts (workloads, tape, baselines) build and test before the engine exists.
+import type { CellView, ChangeList, Edit, ObjectiveState } from '../../engine/api.ts'
+import type { WorkbookDocument } from '../../engine/workbook/document.ts'
+
+/** The part of the engine's API the benchmark uses. */
+export interface BenchEngine {
+  apply(edits: Edit[]): ChangeList
+  cells(): CellView[]
+  objective(): ObjectiveState
+}
+
+export type CreateEngine = (doc?: WorkbookDocument) => BenchEngine
+
+export async function loadEngine(): Promise<{ ok: true; createEngine: CreateEngine } | { ok: false; reason: string }> {
+  const path = '../../engine/index.ts'
+  try {
+    const mod = (await import(path)) as { createEngine?: CreateEngine }
+    if (typeof mod.createEngine !== 'function') return { ok: false, reason: 'engine/index.ts does not export createEngine' }
+    return { ok: true, createEngine: mod.createEngine }
+  } catch (e) {
+    return { ok: false, reason: `engine/index.ts could not be loaded: ${(e as Error).message.split('\n')[0]}` }
+  }
+}

@@ -1,0 +1,38 @@
+// Measures the gradsheet engine: values and every gradient, through its public API.
+import type { WorkbookDocument } from '../../engine/workbook/document.ts'
+import { type Measurement, editValue, keepAlive, liveBytes, median, sampleTimes, timed } from '../measure.ts'
+import { a1 } from '../workloads/address.ts'
+import { SHEET, buildDocument } from '../workloads/document.ts'
+import type { Workload } from '../workloads/ops.ts'
+import { loadEngine } from './engine-loader.ts'
+
+const countCells = (doc: WorkbookDocument): number => Object.keys(doc.sheets[0].cells).length
+
+export async function measureEngine(workload: Workload, n: number): Promise<Measurement> {
+  const loaded = await loadEngine()
+  const doc = buildDocument(workload, n)
+  const cells = countCells(doc)
+  if (!loaded.ok) return { system: 'engine', workload: workload.id, n, cells, status: 'not run', reason: loaded.reason }
+  const { createEngine } = loaded
+
+  const before = liveBytes()
+  const load = timed(() => {
+    const engine = createEngine(doc)
+    return { engine, objective: engine.objective() } // objective() forces evaluation if the engine is lazy
+  })
+  const { engine, objective } = load.result
+  const bytes = liveBytes() - before
+  keepAlive(doc)
+
+  const address = a1(workload.editTarget(n))
+  const base = Number(doc.sheets[0].cells[address].input)
+  const edits = sampleTimes((k) => {
+    engine.apply([{ type: 'setInput', sheet: SHEET, address, input: String(editValue(base, k)) }])
+  })
+  return {
+    system: 'engine', workload: workload.id, n, cells, status: 'ok',
+    loadMs: load.ms, editMs: median(edits), editSamples: edits.length,
+    bytesPerCell: bytes / cells, objective: objective.value ?? Number.NaN,
+    notes: ['load = createEngine(doc) + objective(); edit = apply([setInput]) including its change list'],
+  }
+}
