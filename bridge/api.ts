@@ -11,6 +11,11 @@ export interface OpenedFile {
   name: string
   /** The file's text, not yet validated. */
   text: string
+  /**
+   * True when the text is unsaved work recovered from a hot-exit backup after a crash:
+   * the renderer shows it as modified (path is where it was last saved, or null).
+   */
+  recovered?: boolean
 }
 
 export type SaveOutcome = { ok: true; path: string; name: string } | { ok: false; error: string }

@@ -1,0 +1,22 @@
+// IPC channel names shared by the main process and the preload. Every request channel
+// is answered with a BridgeReply so that a refusal crosses as a message in words.
+
+export const IPC = {
+  initialFile: 'gradsheet:initial-file',
+  showOpenDialog: 'gradsheet:show-open-dialog',
+  openPath: 'gradsheet:open-path',
+  save: 'gradsheet:save',
+  saveAs: 'gradsheet:save-as',
+  listExamples: 'gradsheet:list-examples',
+  openExample: 'gradsheet:open-example',
+  recentFiles: 'gradsheet:recent-files',
+  writeBackup: 'gradsheet:write-backup',
+  /** One-way, renderer → main. */
+  setDocumentState: 'gradsheet:set-document-state',
+  /** One-way, main → renderer. */
+  menuCommand: 'gradsheet:menu-command',
+} as const
+
+export type InvokeChannel = Exclude<(typeof IPC)[keyof typeof IPC], typeof IPC.setDocumentState | typeof IPC.menuCommand>
+
+export type BridgeReply<T> = { ok: true; value: T } | { ok: false; error: string }

@@ -1,0 +1,104 @@
+// The application menu as data. Items that act on the workbook send a MenuCommand to
+// the focused window's renderer (bridge/api.ts); window- and app-level items (New,
+// Close, Quit) are handled in the main process. Editing shortcuts (Ctrl+Z, Ctrl+C, …)
+// are shown but not registered as accelerators, so the keystrokes reach the page: the
+// grid handles them itself and text fields keep their native editing.
+import type { MenuItemConstructorOptions } from 'electron'
+import type { ExampleInfo, MenuCommand } from '../../bridge/api'
+
+export interface MenuActions {
+  send(command: MenuCommand): void
+  newWindow(): void
+  closeWindow(): void
+  quit(): void
+  clearRecent(): void
+}
+
+export interface MenuContext {
+  platform: NodeJS.Platform
+  recentFiles: string[]
+  examples: ExampleInfo[]
+  actions: MenuActions
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path
+}
+
+export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOptions[] {
+  const { actions } = context
+  const send = (command: MenuCommand) => () => actions.send(command)
+  const pageKey = (label: string, accelerator: string, command: MenuCommand): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    registerAccelerator: false,
+    click: send(command),
+  })
+
+  const recentItems: MenuItemConstructorOptions[] =
+    context.recentFiles.length === 0
+      ? [{ label: 'No Recent Files', enabled: false }]
+      : context.recentFiles.map((path) => ({ label: baseName(path), sublabel: path, toolTip: path, click: send({ openRecent: path }) }))
+
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { label: 'New', accelerator: 'CmdOrCtrl+N', click: () => actions.newWindow() },
+      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: send('open') },
+      {
+        label: 'Open Recent',
+        submenu: [...recentItems, { type: 'separator' }, { label: 'Clear Recent', enabled: context.recentFiles.length > 0, click: () => actions.clearRecent() }],
+      },
+      { type: 'separator' },
+      { label: 'Save', accelerator: 'CmdOrCtrl+S', click: send('save') },
+      { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: send('saveAs') },
+      { type: 'separator' },
+      { label: 'Close', accelerator: 'CmdOrCtrl+W', click: () => actions.closeWindow() },
+      { label: 'Quit', accelerator: context.platform === 'darwin' ? 'Cmd+Q' : 'Ctrl+Q', click: () => actions.quit() },
+    ],
+  }
+
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      pageKey('Undo', 'CmdOrCtrl+Z', 'undo'),
+      pageKey('Redo', context.platform === 'darwin' ? 'Cmd+Shift+Z' : 'Ctrl+Y', 'redo'),
+      { type: 'separator' },
+      pageKey('Cut', 'CmdOrCtrl+X', 'cut'),
+      pageKey('Copy', 'CmdOrCtrl+C', 'copy'),
+      pageKey('Paste', 'CmdOrCtrl+V', 'paste'),
+      pageKey('Delete', 'Delete', 'delete'),
+      { type: 'separator' },
+      pageKey('Select All', 'CmdOrCtrl+A', 'selectAll'),
+    ],
+  }
+
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      { label: 'Show/Hide Gradients', accelerator: 'CmdOrCtrl+G', click: send('toggleGradients') },
+      { type: 'separator' },
+      { label: 'Zoom In', accelerator: 'CmdOrCtrl+=', click: send('zoomIn') },
+      { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', click: send('zoomOut') },
+      { label: 'Actual Size', accelerator: 'CmdOrCtrl+0', click: send('zoomReset') },
+    ],
+  }
+
+  const exampleItems: MenuItemConstructorOptions[] =
+    context.examples.length === 0
+      ? [{ label: 'No Examples Found', enabled: false }]
+      : context.examples.map((example) => ({ label: example.title, click: send({ example: example.id }) }))
+
+  const help: MenuItemConstructorOptions = {
+    label: '&Help',
+    role: 'help',
+    submenu: [
+      { label: 'Examples', submenu: exampleItems },
+      { label: 'Formula Reference', accelerator: 'F1', click: send('formulaReference') },
+      { type: 'separator' },
+      { label: 'About Gradsheet', click: send('about') },
+    ],
+  }
+
+  return [file, edit, view, help]
+}

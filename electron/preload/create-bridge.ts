@@ -1,0 +1,50 @@
+// Builds the GradsheetBridge the preload exposes as window.gradsheet, from a handful of
+// named IPC calls. The page never sees ipcRenderer, an IPC event, or a channel name it
+// could choose: only these methods, each with a fixed channel.
+import type { GradsheetBridge, MenuCommand } from '../../bridge/api'
+import { IPC, type BridgeReply, type InvokeChannel } from '../main/ipc-channels'
+import { isMenuCommand } from '../main/menu-command'
+
+/** The part of Electron's ipcRenderer the bridge uses. */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>
+  send(channel: string, ...args: unknown[]): void
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown
+}
+
+function isReply(value: unknown): value is BridgeReply<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean'
+}
+
+export function createIpcBridge(ipc: IpcRendererLike): GradsheetBridge {
+  async function call<T>(channel: InvokeChannel, ...args: unknown[]): Promise<T> {
+    const reply = await ipc.invoke(channel, ...args)
+    if (!isReply(reply)) throw new Error('The app host sent an answer the window does not understand.')
+    if (!reply.ok) throw new Error(reply.error)
+    return reply.value as T
+  }
+
+  return {
+    host: 'electron',
+    initialFile: () => call(IPC.initialFile),
+    showOpenDialog: () => call(IPC.showOpenDialog),
+    openPath: (path) => call(IPC.openPath, path),
+    save: (path, text) => call(IPC.save, path, text),
+    saveAs: (text, suggestedName) => call(IPC.saveAs, text, suggestedName),
+    listExamples: () => call(IPC.listExamples),
+    openExample: (id) => call(IPC.openExample, id),
+    recentFiles: () => call(IPC.recentFiles),
+    setDocumentState: (state) => ipc.send(IPC.setDocumentState, { name: state?.name, modified: state?.modified }),
+    writeBackup: (text) => call(IPC.writeBackup, text),
+    onMenuCommand(listener: (command: MenuCommand) => void) {
+      const forward = (_event: unknown, command: unknown) => {
+        if (isMenuCommand(command)) listener(command)
+      }
+      ipc.on(IPC.menuCommand, forward)
+      return () => {
+        ipc.removeListener(IPC.menuCommand, forward)
+      }
+    },
+  }
+}

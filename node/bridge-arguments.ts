@@ -1,0 +1,87 @@
+// Validation of everything that crosses the bridge from a renderer to a host: the
+// Electron IPC handlers and the `npm run web` HTTP endpoints run the same checks, so a
+// compromised or buggy page gets a clear refusal in words, never a crash or a write
+// outside what a user could ask for.
+import { isAbsolute } from 'node:path'
+
+export const LIMITS = {
+  /** Longest file path accepted (Linux PATH_MAX). */
+  pathLength: 4096,
+  /** Largest workbook text accepted for save or backup: 64 MiB of UTF-16 code units. */
+  workbookText: 64 * 1024 * 1024,
+  /** Longest display name (file name) accepted. */
+  displayName: 255,
+  /** Longest example id accepted. */
+  exampleId: 100,
+} as const
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string }
+
+const ok = <T>(value: T): Checked<T> => ({ ok: true, value })
+const fail = (error: string): Checked<never> => ({ ok: false, error })
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
+}
+
+/** An absolute file path on the host machine. */
+export function checkPath(value: unknown, what = 'The file path'): Checked<string> {
+  if (typeof value !== 'string') return fail(`${what} must be text, not ${describe(value)}.`)
+  if (value.trim() === '') return fail(`${what} is empty.`)
+  if (value.length > LIMITS.pathLength) return fail(`${what} is too long (over ${LIMITS.pathLength} characters).`)
+  if (value.includes('\0')) return fail(`${what} contains a NUL character.`)
+  if (!isAbsolute(value)) return fail(`${what} must be absolute (for example /home/me/model.gradsheet), not "${value}".`)
+  return ok(value)
+}
+
+/** A path the app may write a workbook to: absolute and ending in .gradsheet. */
+export function checkSavePath(value: unknown): Checked<string> {
+  const path = checkPath(value)
+  if (!path.ok) return path
+  if (!/\.gradsheet$/i.test(path.value)) return fail(`Workbooks are saved as .gradsheet files; "${path.value}" has another extension.`)
+  return path
+}
+
+/** Workbook text to save. */
+export function checkWorkbookText(value: unknown): Checked<string> {
+  if (typeof value !== 'string') return fail(`The workbook text must be text, not ${describe(value)}.`)
+  if (value.length > LIMITS.workbookText) return fail(`The workbook is too large to save (over ${LIMITS.workbookText / (1024 * 1024)} MiB).`)
+  return ok(value)
+}
+
+/** Backup text, or null to discard the backup. */
+export function checkBackupText(value: unknown): Checked<string | null> {
+  if (value === null) return ok(null)
+  return checkWorkbookText(value)
+}
+
+/** A file name offered as the default in a Save As dialog. */
+export function checkSuggestedName(value: unknown): Checked<string> {
+  if (typeof value !== 'string') return fail(`The suggested file name must be text, not ${describe(value)}.`)
+  if (value.length > LIMITS.displayName) return fail(`The suggested file name is too long (over ${LIMITS.displayName} characters).`)
+  if (/[\0/\\]/.test(value)) return fail('The suggested file name must be a bare name, without folders.')
+  return ok(value.trim() === '' ? 'Untitled.gradsheet' : value)
+}
+
+/** An example's id, as listExamples returned it. */
+export function checkExampleId(value: unknown): Checked<string> {
+  if (typeof value !== 'string') return fail(`The example id must be text, not ${describe(value)}.`)
+  if (value.length === 0 || value.length > LIMITS.exampleId || !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(value)) {
+    return fail(`"${value.slice(0, LIMITS.exampleId)}" is not a valid example id.`)
+  }
+  return ok(value)
+}
+
+/** What the renderer reports for the title bar and the close guard. */
+export function checkDocumentState(value: unknown): Checked<{ name: string; modified: boolean }> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail(`The document state must be an object, not ${describe(value)}.`)
+  }
+  const { name, modified } = value as Record<string, unknown>
+  if (typeof name !== 'string') return fail(`The document name must be text, not ${describe(name)}.`)
+  if (name.length > LIMITS.displayName) return fail(`The document name is too long (over ${LIMITS.displayName} characters).`)
+  if (typeof modified !== 'boolean') return fail(`"modified" must be true or false, not ${describe(modified)}.`)
+  return ok({ name, modified })
+}

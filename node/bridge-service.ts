@@ -1,0 +1,114 @@
+// The bridge operations that do not need a native dialog, shared by both hosts: the
+// Electron IPC handlers and the `npm run web` endpoints call these after the same
+// argument checks (node/bridge-arguments.ts). Nothing here throws: every outcome is a
+// value, and every failure a sentence a user can act on.
+import { readdir } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { ExampleInfo, OpenedFile, SaveOutcome } from '../bridge/api'
+import { checkExampleId, checkPath, checkSavePath, checkWorkbookText } from './bridge-arguments'
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string }
+
+/** Where workbooks, the recent list and backups live (node/file-store, recent-files, backups). */
+export interface WorkbookStorage {
+  /** The file's text, or why it cannot be read. */
+  read(path: string): Promise<Reply<string>>
+  /** Atomic write; the old file is intact on failure. */
+  write(path: string, text: string): Promise<Reply<void>>
+  recent(): Promise<string[]>
+  remember(path: string): Promise<void>
+  clearRecent(): Promise<void>
+}
+
+export const FILE_EXTENSION = '.gradsheet'
+
+/** "reference-example-1" → "Reference example 1". */
+export function exampleTitle(id: string): string {
+  const words = id.replace(/[-_]+/g, ' ').trim()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+export interface BridgeService {
+  openPath(path: unknown): Promise<Reply<OpenedFile>>
+  save(path: unknown, text: unknown): Promise<SaveOutcome>
+  listExamples(): Promise<ExampleInfo[]>
+  openExample(id: unknown): Promise<Reply<OpenedFile>>
+  recentFiles(): Promise<string[]>
+  clearRecent(): Promise<void>
+  /** The example a new window shows when no file was named: reference-example-1, else the first. */
+  defaultExample(): Promise<OpenedFile | null>
+}
+
+export function createBridgeService(storage: WorkbookStorage, examplesDir: string): BridgeService {
+  async function listExamples(): Promise<ExampleInfo[]> {
+    let names: string[]
+    try {
+      names = await readdir(examplesDir)
+    } catch {
+      return []
+    }
+    return names
+      .filter((name) => name.endsWith(FILE_EXTENSION) && checkExampleId(name.slice(0, -FILE_EXTENSION.length)).ok)
+      .map((name) => name.slice(0, -FILE_EXTENSION.length))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+      .map((id) => ({ id, title: exampleTitle(id) }))
+  }
+
+  async function openExample(id: unknown): Promise<Reply<OpenedFile>> {
+    const checked = checkExampleId(id)
+    if (!checked.ok) return checked
+    const known = await listExamples()
+    if (!known.some((example) => example.id === checked.value)) {
+      return { ok: false, error: `There is no example called "${checked.value}".` }
+    }
+    const read = await storage.read(join(examplesDir, checked.value + FILE_EXTENSION))
+    if (!read.ok) return read
+    // Examples open untitled (path null): Save asks where to keep the user's copy.
+    return { ok: true, value: { path: null, name: checked.value + FILE_EXTENSION, text: read.value } }
+  }
+
+  return {
+    async openPath(path) {
+      const checked = checkPath(path)
+      if (!checked.ok) return checked
+      const read = await storage.read(checked.value)
+      if (!read.ok) return read
+      await storage.remember(checked.value).catch(() => undefined)
+      return { ok: true, value: { path: checked.value, name: basename(checked.value), text: read.value } }
+    },
+
+    async save(path, text) {
+      const checkedPath = checkSavePath(path)
+      if (!checkedPath.ok) return checkedPath
+      const checkedText = checkWorkbookText(text)
+      if (!checkedText.ok) return checkedText
+      const written = await storage.write(checkedPath.value, checkedText.value)
+      if (!written.ok) return written
+      await storage.remember(checkedPath.value).catch(() => undefined)
+      return { ok: true, path: checkedPath.value, name: basename(checkedPath.value) }
+    },
+
+    listExamples,
+    openExample,
+
+    async recentFiles() {
+      try {
+        return await storage.recent()
+      } catch {
+        return []
+      }
+    },
+
+    async clearRecent() {
+      await storage.clearRecent().catch(() => undefined)
+    },
+
+    async defaultExample() {
+      const examples = await listExamples()
+      const preferred = examples.find((example) => example.id === 'reference-example-1') ?? examples[0]
+      if (!preferred) return null
+      const opened = await openExample(preferred.id)
+      return opened.ok ? opened.value : null
+    },
+  }
+}

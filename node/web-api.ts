@@ -1,0 +1,55 @@
+// The bridge over HTTP: POST /api/<method> with a JSON body of named arguments,
+// answered with {ok: true, value} or {ok: false, error}. The same argument checks and
+// the same service as Electron's IPC handlers; browser-only pieces (the path prompt
+// that stands in for native dialogs) live in renderer/src/bridge/.
+import type { OpenedFile } from '../bridge/api'
+import { checkBackupText, checkDocumentState } from './bridge-arguments'
+import type { BridgeService, Reply } from './bridge-service'
+
+export interface WebApiContext {
+  service: BridgeService
+  /** What initialFile answers: the FILE argument, a recovered backup, or the default example. */
+  initialFile(): Promise<Reply<OpenedFile | null>>
+  writeBackup(text: string | null): Promise<Reply<null>>
+  /** A folder to propose in the path prompt (the directory `npm run web` was started in). */
+  defaultDirectory: string
+}
+
+type Handler = (args: Record<string, unknown>, context: WebApiContext) => Promise<Reply<unknown>>
+
+const wrap = async <T>(value: Promise<T>): Promise<Reply<T>> => ({ ok: true, value: await value })
+
+export const WEB_API: Record<string, Handler> = {
+  initialFile: (_args, context) => context.initialFile(),
+  openPath: (args, context) => context.service.openPath(args.path),
+  save: (args, context) => wrap(context.service.save(args.path, args.text)),
+  listExamples: (_args, context) => wrap(context.service.listExamples()),
+  openExample: (args, context) => context.service.openExample(args.id),
+  recentFiles: (_args, context) => wrap(context.service.recentFiles()),
+  writeBackup: async (args, context) => {
+    const checked = checkBackupText(args.text)
+    if (!checked.ok) return checked
+    return context.writeBackup(checked.value)
+  },
+  // The browser tab's title is set by the page itself; the server only checks the shape,
+  // so both hosts refuse the same malformed states.
+  setDocumentState: async (args) => {
+    const checked = checkDocumentState(args.state)
+    return checked.ok ? { ok: true, value: null } : checked
+  },
+  defaultDirectory: async (_args, context) => ({ ok: true, value: context.defaultDirectory }),
+}
+
+export async function callWebApi(method: string, body: unknown, context: WebApiContext): Promise<Reply<unknown>> {
+  if (!Object.prototype.hasOwnProperty.call(WEB_API, method)) {
+    return { ok: false, error: `The app host has no operation called "${method.slice(0, 64)}".` }
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, error: 'The request body must be a JSON object of named arguments.' }
+  }
+  try {
+    return await WEB_API[method](body as Record<string, unknown>, context)
+  } catch (error) {
+    return { ok: false, error: `The app host could not do that: ${error instanceof Error ? error.message : String(error)}` }
+  }
+}
