@@ -1,0 +1,93 @@
+// `gradsheet` command-line arguments (SPEC §6), parsed with node:util parseArgs.
+// Every mistake becomes a usage error in words (exit code 2), never an exception.
+import { parseArgs } from 'node:util'
+
+export const USAGE = `Usage: gradsheet eval FILE [--objective REF] [--set REF=INPUT]... [--only REF,...] [--json] [--timing]
+
+Loads a .gradsheet workbook and prints every non-empty cell's value and gradient dJ/dcell.
+  --objective REF   use this cell as the objective J (a name, B4 or Sheet1!B4)
+  --set REF=INPUT   change a cell's input before printing (repeatable, applied in order);
+                    split at the first "=": --set A2==x+5 sets A2 to "=x+5"
+  --only REF,...    print just these cells
+  --json            print one JSON document instead of a table
+  --timing          write {"load_ms","eval_ms","edits_ms"} as one JSON line to stderr
+  -h, --help        show this help`
+
+export interface CellEditRequest {
+  ref: string
+  input: string
+}
+
+export interface EvalOptions {
+  file: string
+  objective: string | null
+  sets: CellEditRequest[]
+  only: string[] | null
+  json: boolean
+  timing: boolean
+}
+
+export type ParsedCommand =
+  | { kind: 'help' }
+  | { kind: 'eval'; options: EvalOptions }
+  | { kind: 'usage-error'; message: string }
+
+export function parseCommandLine(argv: string[]): ParsedCommand {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        objective: { type: 'string' },
+        set: { type: 'string', multiple: true },
+        only: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        timing: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+  } catch (error) {
+    return usageError(cleanParseArgsMessage((error as Error).message))
+  }
+  const { values, positionals } = parsed
+  if (values.help) return { kind: 'help' }
+  const [command, file, ...extra] = positionals
+  if (command === undefined) return usageError('no command given (the command is "eval")')
+  if (command !== 'eval') return usageError(`unknown command "${command}" (the command is "eval")`)
+  if (file === undefined || file === '') return usageError('eval needs a FILE to load')
+  if (extra.length > 0) return usageError(`unexpected argument "${extra[0]}" (one FILE at a time)`)
+
+  const sets: CellEditRequest[] = []
+  for (const text of values.set ?? []) {
+    const at = text.indexOf('=')
+    const ref = at < 0 ? '' : text.slice(0, at).trim()
+    if (at < 0 || ref === '') return usageError(`--set "${text}" is not REF=INPUT (for example --set x=2 or --set A2==x+5)`)
+    sets.push({ ref, input: text.slice(at + 1) })
+  }
+  let only: string[] | null = null
+  if (values.only !== undefined) {
+    only = values.only.flatMap((list) => list.split(',')).map((ref) => ref.trim())
+    if (only.some((ref) => ref === '')) return usageError('--only needs a comma-separated list of cells, like --only x,J,Sheet1!B4')
+  }
+  const objective = values.objective ?? null
+  if (objective !== null && objective.trim() === '') return usageError('--objective needs a cell (a name, B4 or Sheet1!B4)')
+  return {
+    kind: 'eval',
+    options: { file, objective: objective?.trim() ?? null, sets, only, json: values.json ?? false, timing: values.timing ?? false },
+  }
+}
+
+function usageError(message: string): ParsedCommand {
+  return { kind: 'usage-error', message }
+}
+
+/** parseArgs mentions positionals and `--foo` hints meant for programmers; keep the gist. */
+function cleanParseArgsMessage(message: string): string {
+  const unknown = /Unknown option '([^']+)'/.exec(message)
+  if (unknown) return `unknown option ${unknown[1]}`
+  const missing = /Option '([^']+)' argument missing/.exec(message)
+  if (missing) return `${missing[1].split(',').pop()?.trim().replace(/ <value>$/, '')} needs a value`
+  return message.split('\n')[0]
+}

@@ -1,0 +1,132 @@
+// Turns engine cell views into what `gradsheet eval` prints: the SPEC §6 JSON entries
+// and the rows of the human-readable table.
+import type { CellError, CellGrad, CellValue, CellView, ObjectiveState } from '../engine/api.ts'
+
+type JsonValue = number | boolean | string | null | JsonValue[]
+
+export interface CellReport {
+  input: string
+  name?: string
+  value: JsonValue
+  grad: JsonValue
+  error?: CellError
+  /** Only when the gradient itself is not finite (sqrt'(0)): SPEC §4 shows it as #NUM!. */
+  grad_error?: CellError
+}
+
+export interface JsonReport {
+  objective: string | null
+  cells: Record<string, CellReport>
+}
+
+/** "Sheet1!B4": the key of a cell in every output. */
+export function cellKey(cell: { sheet: string; address: string }): string {
+  return `${cell.sheet}!${cell.address}`
+}
+
+export function jsonValue(value: CellValue): JsonValue {
+  switch (value.kind) {
+    case 'number':
+    case 'text':
+    case 'boolean':
+      return value.value
+    case 'tensor':
+      return value.value
+    case 'empty':
+    case 'error':
+      return null
+  }
+}
+
+export function jsonGrad(grad: CellGrad): JsonValue {
+  return grad.kind === 'number' || grad.kind === 'tensor' ? grad.value : null
+}
+
+export function cellReport(cell: CellView): CellReport {
+  const report: CellReport = { input: cell.input }
+  if (cell.name !== undefined) report.name = cell.name
+  report.value = jsonValue(cell.value)
+  report.grad = jsonGrad(cell.grad)
+  if (cell.value.kind === 'error') report.error = cell.value.error
+  if (cell.grad.kind === 'error') report.grad_error = cell.grad.error
+  return report
+}
+
+export function jsonReport(objective: ObjectiveState, cells: CellView[]): JsonReport {
+  const out: JsonReport = { objective: objective.cell, cells: {} }
+  for (const cell of cells) out.cells[cellKey(cell)] = cellReport(cell)
+  return out
+}
+
+/** One line above the table: which cell is J and its value, or why there are no gradients. */
+export function objectiveLine(objective: ObjectiveState): string {
+  if (objective.unavailableReason !== null) {
+    const which = objective.ref === null ? 'none' : objective.ref
+    return `Objective: ${which}. Gradients unavailable: ${objective.unavailableReason}`
+  }
+  const where = objective.cell ?? objective.ref ?? 'none'
+  const label = objective.ref !== null && objective.ref !== objective.cell ? `${objective.ref} = ${where}` : where
+  return `Objective J: ${label} = ${objective.value === null ? '?' : formatNumber(objective.value)}`
+}
+
+export const TABLE_HEADERS = ['cell', 'name', 'input', 'value', 'grad', 'error']
+
+export function tableRow(cell: CellView): string[] {
+  const error = cell.value.kind === 'error' ? `${cell.value.error.code} ${cell.value.error.message}` : cell.grad.kind === 'error' ? `grad ${cell.grad.error.code} ${cell.grad.error.message}` : ''
+  return [cellKey(cell), cell.name ?? '', cell.input, textOfValue(cell.value), textOfGrad(cell.grad), error]
+}
+
+function textOfValue(value: CellValue): string {
+  switch (value.kind) {
+    case 'number':
+      return formatNumber(value.value)
+    case 'tensor':
+      return JSON.stringify(value.value)
+    case 'text':
+      return value.value
+    case 'boolean':
+      return value.value ? 'TRUE' : 'FALSE'
+    case 'empty':
+      return ''
+    case 'error':
+      return value.error.code
+  }
+}
+
+function textOfGrad(grad: CellGrad): string {
+  switch (grad.kind) {
+    case 'number':
+      return formatNumber(grad.value)
+    case 'tensor':
+      return JSON.stringify(grad.value)
+    case 'error':
+      return grad.error.code
+    case 'unavailable':
+      return 'n/a'
+    case 'none':
+      return ''
+  }
+}
+
+/** Exact shortest round-trip form (what JSON prints too), so the table never rounds. */
+export function formatNumber(n: number): string {
+  return Object.is(n, -0) ? '0' : String(n)
+}
+
+/** Plain-text table with aligned columns; long inputs and messages are cut at 60. */
+export function formatTable(headers: string[], rows: string[][]): string {
+  const cut = (s: string) => {
+    const one = s.replace(/\s+/g, ' ')
+    return one.length > 60 ? one.slice(0, 59) + '…' : one
+  }
+  const all = [headers, ...rows.map((r) => r.map(cut))]
+  const used = headers.map((_, c) => c === 0 || rows.some((r) => r[c] !== ''))
+  const widths = headers.map((_, c) => Math.max(...all.map((r) => r[c].length)))
+  const line = (r: string[]) =>
+    r
+      .map((s, c) => (used[c] ? s.padEnd(widths[c]) : null))
+      .filter((s): s is string => s !== null)
+      .join('  ')
+      .trimEnd()
+  return [line(all[0]), line(widths.map((w) => '-'.repeat(w))), ...all.slice(1).map(line)].join('\n')
+}
