@@ -1,2 +1,8 @@
+// Entry: find the host bridge, start the engine worker, mount the app.
 import { render } from 'solid-js/web'
-render(() => <div>hello</div>, document.getElementById('root')!)
+import { ensureBridge } from './bridge/web-bridge'
+import { App } from './app/App'
+import './styles.css'
+
+const worker = new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module' })
+render(() => <App bridge={ensureBridge()} worker={worker} />, document.getElementById('root')!)

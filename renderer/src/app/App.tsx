@@ -1,0 +1,73 @@
+// The window: toolbar, name box + formula bar, grid, sheet tabs, status bar.
+import { createEffect, on, onCleanup, onMount } from 'solid-js'
+import type { GradsheetBridge } from '../../../bridge/api'
+import { AlertBanner } from '../components/AlertBanner'
+import { FormulaBar } from '../components/FormulaBar'
+import { SheetTabs } from '../components/SheetTabs'
+import { StatusBar } from '../components/StatusBar'
+import { Toolbar } from '../components/Toolbar'
+import { Grid, focusGrid } from '../grid/Grid'
+import { createWorkbookStore } from '../state/workbook-store'
+import { createEngineClient } from '../worker/engine-client'
+import { createCommands } from './commands'
+import { createDocumentController } from './document-controller'
+import { createSheetView } from './sheet-view'
+
+export function App(props: { bridge: GradsheetBridge; worker: Worker }) {
+  const { bridge } = props
+  const store = createWorkbookStore()
+  const client = createEngineClient(props.worker)
+  const ctl = createDocumentController(store, client, bridge)
+  const view = createSheetView(store)
+  const commands = createCommands(store, ctl, view, bridge)
+
+  // Every load starts at A1 of the first sheet.
+  createEffect(on(ctl.loadCount, () => {
+    view.setEditing(null)
+    view.select({ col: 0, row: 0 }, store.sheets()[0])
+    focusGrid()
+  }, { defer: true }))
+
+  onMount(async () => {
+    const unsubscribe = bridge.onMenuCommand(commands.runMenuCommand)
+    onCleanup(unsubscribe)
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey) return
+      const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement
+      const k = e.key.toLowerCase()
+      if (k === 's') commands[e.shiftKey ? 'saveAs' : 'save']()
+      else if (k === 'o') commands.open()
+      else if (!inField && k === 'z') commands[e.shiftKey ? 'redo' : 'undo']()
+      else if (!inField && k === 'y') commands.redo()
+      else if (!inField && (k === '=' || k === '+')) view.zoomBy(1)
+      else if (!inField && k === '-') view.zoomBy(-1)
+      else if (!inField && k === '0') view.zoomBy(0)
+      else return
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    onCleanup(() => window.removeEventListener('keydown', onKey))
+
+    let initial = null
+    try {
+      initial = await bridge.initialFile()
+    } catch (err) {
+      ctl.setAlert(`Could not open the starting file: ${err instanceof Error ? err.message : String(err)}`)
+    }
+    const opened = await ctl.open(initial)
+    if (!opened && initial) await ctl.open(null)
+  })
+
+  return (
+    <div class="app">
+      <Toolbar ctl={ctl} view={view} commands={commands} bridge={bridge} />
+      <FormulaBar view={view} commands={commands} />
+      <AlertBanner ctl={ctl} />
+      <main class="grid-area">
+        <Grid store={store} view={view} commands={commands} />
+      </main>
+      <SheetTabs store={store} view={view} commands={commands} />
+      <StatusBar store={store} ctl={ctl} commands={commands} />
+    </div>
+  )
+}

@@ -1,0 +1,236 @@
+// The user's commands, shared by the toolbar, the keyboard, the name box and the host's
+// menus (bridge.onMenuCommand), so each behaves the same wherever it is invoked.
+import type { GradsheetBridge, MenuCommand, OpenedFile } from '../../../bridge/api'
+import { cellKey, formatAddress, isValidNameShape, parseAddress, quoteSheet, splitSheetRef, type CellPos } from '../model/address'
+import { jump, move, type Direction } from '../model/navigation'
+import type { WorkbookStore } from '../state/workbook-store'
+import type { DocumentController } from './document-controller'
+import type { SheetView } from './sheet-view'
+
+export type Commands = ReturnType<typeof createCommands>
+
+export function createCommands(store: WorkbookStore, ctl: DocumentController, view: SheetView, bridge: GradsheetBridge) {
+  const selectedAddress = () => formatAddress(view.selection())
+  const selectedCell = () => store.cell(view.activeSheet(), selectedAddress())
+
+  function describe(err: unknown): string {
+    return err instanceof Error ? err.message : String(err)
+  }
+
+  /**
+   * Asks before one-click commands (New, an example) throw away unsaved work. Open… and
+   * Open Recent go through a deliberate choice of file, so they do not ask again.
+   */
+  function mayDiscard(): boolean {
+    return !ctl.modified() || window.confirm(`${ctl.doc().name} has unsaved changes. Discard them?`)
+  }
+
+  async function openWith(fetchFile: () => Promise<OpenedFile | null>, ask: boolean): Promise<void> {
+    if (ask && !mayDiscard()) return
+    try {
+      const file = await fetchFile()
+      if (file) await ctl.open(file)
+    } catch (err) {
+      ctl.setAlert(`Could not open the file: ${describe(err)}`)
+    }
+  }
+
+  function commitEdit(then: Direction | null): void {
+    const session = view.editing()
+    if (!session) return
+    const sheet = view.activeSheet()
+    const address = selectedAddress()
+    view.setEditing(null)
+    if (session.text !== (store.cell(sheet, address)?.input ?? '')) {
+      void ctl.act(`Edit ${address}`, [{ type: 'setInput', sheet, address, input: session.text }])
+    }
+    if (then) view.select(move(view.selection(), then))
+  }
+
+  function moveSelection(dir: Direction): void {
+    view.select(move(view.selection(), dir))
+  }
+
+  function jumpSelection(dir: Direction): void {
+    const sheet = view.activeSheet()
+    const pos = view.selection()
+    const vertical = dir === 'up' || dir === 'down'
+    const filled = (p: CellPos) => (store.cells[cellKey(sheet, formatAddress(p))]?.input ?? '') !== ''
+    const line: number[] = []
+    for (const c of store.cellsOfSheet(sheet)) {
+      if (c.input === '') continue
+      const p = parseAddress(c.address)
+      if (!p) continue
+      if (vertical && p.col === pos.col) line.push(p.row)
+      if (!vertical && p.row === pos.row) line.push(p.col)
+    }
+    view.select(jump(pos, dir, filled, line))
+  }
+
+  function clearSelected(): void {
+    const cell = selectedCell()
+    if (!cell || cell.input === '') return
+    void ctl.act(`Clear ${cell.address}`, [{ type: 'setInput', sheet: cell.sheet, address: cell.address, input: '' }])
+  }
+
+  function setObjectiveToSelection(): void {
+    const ref = `${quoteSheet(view.activeSheet())}!${selectedAddress()}`
+    void ctl.act('Set objective', [{ type: 'setObjective', ref }])
+  }
+
+  function toggleParam(): void {
+    const sheet = view.activeSheet()
+    const address = selectedAddress()
+    const param = !(store.cell(sheet, address)?.param ?? false)
+    void ctl.act(param ? 'Mark parameter' : 'Unmark parameter', [{ type: 'setParam', sheet, address, param }])
+  }
+
+  /** Name box Enter: go to an address / Sheet!address / name, or name the selected cell. */
+  function nameBoxEnter(raw: string): boolean {
+    const text = raw.trim()
+    const sheet = view.activeSheet()
+    const address = selectedAddress()
+    if (text === '') {
+      if (selectedCell()?.name) void ctl.act('Remove name', [{ type: 'setName', sheet, address, name: null }])
+      return true
+    }
+    const ref = splitSheetRef(text)
+    if (ref.sheet !== null) {
+      const target = store.sheets().find((s) => s === ref.sheet)
+      const pos = parseAddress(ref.rest)
+      if (!target) return fail(`There is no sheet named “${ref.sheet}”.`)
+      if (!pos) return fail(`“${ref.rest}” is not a cell address (A1 … XFD1048576).`)
+      view.select(pos, target)
+      return true
+    }
+    const pos = parseAddress(text)
+    if (pos) {
+      view.select(pos)
+      return true
+    }
+    const named = store.findName(text)
+    if (named) {
+      const p = parseAddress(named.address)
+      if (p) view.select(p, named.sheet)
+      return true
+    }
+    if (isValidNameShape(text)) {
+      void ctl.act(`Name ${address}`, [{ type: 'setName', sheet, address, name: text }])
+      return true
+    }
+    return fail(`“${text}” is neither a cell address nor a valid name (letters, digits and _, not starting with a digit).`)
+  }
+
+  function fail(message: string): false {
+    ctl.setAlert(message)
+    return false
+  }
+
+  function uniqueSheetName(): string {
+    const taken = new Set(store.sheets())
+    let n = store.sheets().length + 1
+    while (taken.has(`Sheet${n}`)) n++
+    return `Sheet${n}`
+  }
+
+  async function addSheet(): Promise<void> {
+    const name = uniqueSheetName()
+    if (await ctl.act(`Add ${name}`, [{ type: 'addSheet', name }])) view.select({ col: 0, row: 0 }, name)
+  }
+
+  async function renameSheet(from: string, to: string): Promise<void> {
+    const name = to.trim()
+    if (name === '' || name === from) return
+    if (await ctl.act(`Rename ${from}`, [{ type: 'renameSheet', from, to: name }])) {
+      if (view.activeSheet() === from) view.setActiveSheet(name)
+    }
+  }
+
+  function deleteSheet(name: string): void {
+    if (store.sheets().length <= 1) return void fail('A workbook keeps at least one sheet.')
+    if (!window.confirm(`Delete sheet “${name}”? You can undo this.`)) return
+    void ctl.act(`Delete ${name}`, [{ type: 'deleteSheet', name }])
+  }
+
+  async function afterStep(entry: Promise<import('../model/history').HistoryEntry | null>): Promise<void> {
+    const done = await entry
+    // Show where the change happened: the first cell the action touched.
+    const first = done?.forward.find((e) => e.type === 'setInput' || e.type === 'setName' || e.type === 'setParam')
+    if (first && 'address' in first) {
+      const pos = parseAddress(first.address)
+      if (pos && store.sheets().includes(first.sheet)) view.select(pos, first.sheet)
+    }
+  }
+
+  const commands = {
+    selectedAddress,
+    selectedCell,
+    commitEdit,
+    cancelEdit: () => view.setEditing(null),
+    moveSelection,
+    jumpSelection,
+    clearSelected,
+    setObjectiveToSelection,
+    toggleParam,
+    nameBoxEnter,
+    addSheet,
+    renameSheet,
+    deleteSheet,
+    undo: () => void afterStep(ctl.undo()),
+    redo: () => void afterStep(ctl.redo()),
+    newWorkbook: () => void openWith(async () => ({ name: 'Untitled.gradsheet', path: null, text: BLANK }), true),
+    open: () => void openWith(() => bridge.showOpenDialog(), false),
+    openExample: (id: string) => void openWith(() => bridge.openExample(id), true),
+    openRecent: (path: string) => void openWith(() => bridge.openPath(path), false),
+    save: () => void ctl.save(),
+    saveAs: () => void ctl.saveAs(),
+    toggleGradients: () => void view.setShowGradients((v) => !v),
+  }
+
+  function runMenuCommand(cmd: MenuCommand): void {
+    if (typeof cmd === 'object') {
+      if ('example' in cmd) commands.openExample(cmd.example)
+      else commands.openRecent(cmd.openRecent)
+      return
+    }
+    switch (cmd) {
+      case 'new': return commands.newWorkbook()
+      case 'open': return commands.open()
+      case 'save': return commands.save()
+      case 'saveAs': return commands.saveAs()
+      case 'undo': return commands.undo()
+      case 'redo': return commands.redo()
+      case 'delete': return void clearSelected()
+      case 'toggleGradients': return commands.toggleGradients()
+      case 'zoomIn': return view.zoomBy(1)
+      case 'zoomOut': return view.zoomBy(-1)
+      case 'zoomReset': return view.zoomBy(0)
+      case 'copy': return void copySelected()
+      case 'paste': return void pasteIntoSelected()
+      case 'cut': return void copySelected().then(clearSelected)
+      case 'selectAll':
+      case 'close':
+      case 'formulaReference':
+      case 'about':
+        // Handled by the host (close, dialogs) or not applicable to a single-cell selection.
+        return
+    }
+  }
+
+  async function copySelected(): Promise<void> {
+    await navigator.clipboard?.writeText(selectedCell()?.input ?? '').catch(() => undefined)
+  }
+
+  async function pasteIntoSelected(): Promise<void> {
+    const text = await navigator.clipboard?.readText().catch(() => null)
+    if (typeof text !== 'string') return
+    const sheet = view.activeSheet()
+    const address = selectedAddress()
+    void ctl.act(`Paste into ${address}`, [{ type: 'setInput', sheet, address, input: text.replace(/\r?\n$/, '') }])
+  }
+
+  return { ...commands, runMenuCommand }
+}
+
+/** A new workbook: one empty sheet, no objective (the engine's restore step reads it). */
+const BLANK = JSON.stringify({ format: 'gradsheet', version: 1, objective: null, sheets: [{ name: 'Sheet1', cells: {} }] })

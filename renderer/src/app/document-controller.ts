@@ -1,0 +1,174 @@
+// The open workbook's life: load, edits as undoable actions, undo/redo, save, hot-exit
+// backups and the title/modified state. Components call these; nothing else talks to
+// the worker or the bridge.
+import { createEffect, createSignal } from 'solid-js'
+import type { Edit } from '../../../engine/api'
+import type { GradsheetBridge, OpenedFile } from '../../../bridge/api'
+import { emptyHistory, record, redo, savePoint, undo, type History, type HistoryEntry } from '../model/history'
+import { inverseOf, type WorkbookBefore } from '../model/inverse-edits'
+import type { WorkbookStore } from '../state/workbook-store'
+import type { EngineClient } from '../worker/engine-client'
+
+const BACKUP_DEBOUNCE_MS = 1000
+const SHEET_EDITS = new Set<Edit['type']>(['addSheet', 'renameSheet', 'deleteSheet'])
+
+export interface OpenDocument {
+  name: string
+  /** Where Save writes; null for a new workbook or an example (Save asks for a path). */
+  path: string | null
+}
+
+export type DocumentController = ReturnType<typeof createDocumentController>
+
+export function createDocumentController(store: WorkbookStore, client: EngineClient, bridge: GradsheetBridge) {
+  const [doc, setDoc] = createSignal<OpenDocument>({ name: 'Untitled.gradsheet', path: null })
+  const [history, setHistory] = createSignal<History>(emptyHistory())
+  const [savedAt, setSavedAt] = createSignal<HistoryEntry | null>(null)
+  const [alert, setAlert] = createSignal<string | null>(null)
+  const [lastMs, setLastMs] = createSignal<number | null>(null)
+  /** Bumps after each load, so the view can reset the selection and sheet. */
+  const [loadCount, setLoadCount] = createSignal(0)
+  const modified = () => savePoint(history()) !== savedAt()
+
+  // Edits reach the worker strictly one action at a time, so each action's inverse is
+  // computed from the state the previous action left.
+  let queue: Promise<unknown> = Promise.resolve()
+  function enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task)
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  const before: WorkbookBefore = {
+    cell: store.cell,
+    cellsOfSheet: store.cellsOfSheet,
+    sheets: store.sheets,
+    objectiveRef: () => store.objective().ref,
+  }
+
+  /** Applies edits; returns the edits the engine accepted (rejections shown as an alert). */
+  async function applyEdits(edits: Edit[]): Promise<{ accepted: Edit[]; ok: boolean }> {
+    const res = await client.apply(edits)
+    if (res.type !== 'applied') {
+      setAlert(res.type === 'failed' ? res.error : 'The engine gave an unexpected answer.')
+      return { accepted: [], ok: false }
+    }
+    store.applyChanges(res.changes)
+    setLastMs(res.ms)
+    const rejected = new Set(res.changes.rejected.map((r) => JSON.stringify(r.edit)))
+    if (res.changes.rejected.length > 0) setAlert(res.changes.rejected.map((r) => r.message).join(' '))
+    const accepted = edits.filter((e) => !rejected.has(JSON.stringify(e)))
+    if (accepted.some((e) => SHEET_EDITS.has(e.type))) {
+      const snap = await client.snapshot()
+      if (snap.type === 'snapshot') store.replaceAll(snap.snapshot)
+    }
+    return { accepted, ok: true }
+  }
+
+  /** One user action: applied, and recorded in the one undo history. */
+  function act(label: string, edits: Edit[]): Promise<boolean> {
+    return enqueue(async () => {
+      const inverses = edits.map((e) => inverseOf(e, before))
+      const { accepted, ok } = await applyEdits(edits)
+      if (!ok || accepted.length === 0) return false
+      const inverse = edits
+        .map((e, i) => (accepted.includes(e) ? inverses[i] : []))
+        .reverse()
+        .flat()
+      setHistory((h) => record(h, { label, forward: accepted, inverse }))
+      scheduleBackup()
+      return accepted.length === edits.length
+    })
+  }
+
+  function step(kind: 'undo' | 'redo'): Promise<HistoryEntry | null> {
+    return enqueue(async () => {
+      const h = history()
+      const next = kind === 'undo' ? undo(h) : redo(h)
+      if (!next) return null
+      await applyEdits(kind === 'undo' ? next.entry.inverse : next.entry.forward)
+      setHistory(next.history)
+      scheduleBackup()
+      return next.entry
+    })
+  }
+
+  /** Opens workbook text; on an invalid file, says why and leaves the open one as it is. */
+  function open(file: OpenedFile | null): Promise<boolean> {
+    return enqueue(async () => {
+      const res = await client.load(file ? file.text : null)
+      if (res.type !== 'loaded') {
+        const why = res.type === 'loadFailed' || res.type === 'failed' ? res.error : 'unexpected answer'
+        setAlert(`Could not open ${file?.name ?? 'the workbook'}: ${why}`)
+        return false
+      }
+      store.replaceAll(res.snapshot)
+      setLastMs(res.ms)
+      setHistory(emptyHistory())
+      setSavedAt(null)
+      setDoc(file ? { name: file.name, path: file.path } : { name: 'Untitled.gradsheet', path: null })
+      setAlert(null)
+      setLoadCount((n) => n + 1)
+      return true
+    })
+  }
+
+  async function serialize(): Promise<string | null> {
+    const res = await enqueue(() => client.serialize())
+    if (res.type === 'serialized') return res.text
+    setAlert(res.type === 'failed' ? res.error : 'Could not serialise the workbook.')
+    return null
+  }
+
+  async function save(asNew: boolean): Promise<boolean> {
+    const text = await serialize()
+    if (text === null) return false
+    const marker = savePoint(history())
+    const current = doc()
+    try {
+      const outcome = !asNew && current.path ? await bridge.save(current.path, text) : await bridge.saveAs(text, current.name)
+      if (outcome === null) return false
+      if (!outcome.ok) {
+        setAlert(`Could not save: ${outcome.error}`)
+        return false
+      }
+      setDoc({ name: outcome.name, path: outcome.path })
+      setSavedAt(marker)
+      clearTimeout(backupTimer)
+      await bridge.writeBackup(null)
+      return true
+    } catch (err) {
+      setAlert(`Could not save: ${err instanceof Error ? err.message : String(err)}`)
+      return false
+    }
+  }
+
+  let backupTimer: ReturnType<typeof setTimeout> | undefined
+  function scheduleBackup(): void {
+    clearTimeout(backupTimer)
+    backupTimer = setTimeout(async () => {
+      if (!modified()) return
+      const text = await serialize()
+      if (text !== null) await bridge.writeBackup(text).catch(() => undefined)
+    }, BACKUP_DEBOUNCE_MS)
+  }
+
+  createEffect(() => bridge.setDocumentState({ name: doc().name, modified: modified() }))
+
+  return {
+    doc,
+    modified,
+    history,
+    alert,
+    setAlert,
+    lastMs,
+    loadCount,
+    busy: client.busy,
+    act,
+    undo: () => step('undo'),
+    redo: () => step('redo'),
+    open,
+    save: () => save(false),
+    saveAs: () => save(true),
+  }
+}

@@ -1,0 +1,58 @@
+// What the user is looking at and doing: the active sheet, the selected cell, an edit
+// in progress, and the view options (gradients shown, zoom).
+import { createEffect, createSignal } from 'solid-js'
+import type { CellPos } from '../model/address'
+import type { WorkbookStore } from '../state/workbook-store'
+
+export interface EditSession {
+  /** Where the user is typing: in the cell itself or in the formula bar. */
+  origin: 'cell' | 'formulaBar'
+  text: string
+}
+
+export const ZOOM_STEPS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2]
+
+export type SheetView = ReturnType<typeof createSheetView>
+
+export function createSheetView(store: WorkbookStore) {
+  const [activeSheet, setActiveSheet] = createSignal('Sheet1')
+  const [selection, setSelection] = createSignal<CellPos>({ col: 0, row: 0 })
+  const [editing, setEditing] = createSignal<EditSession | null>(null)
+  const [showGradients, setShowGradients] = createSignal(true)
+  const [zoom, setZoom] = createSignal(1)
+  /** Bumped to ask the grid to bring the selection into view. */
+  const [revealRequest, setRevealRequest] = createSignal(0)
+
+  // A sheet that disappears (deleted, undone add) never stays active.
+  createEffect(() => {
+    const sheets = store.sheets()
+    if (!sheets.includes(activeSheet())) setActiveSheet(sheets[0] ?? 'Sheet1')
+  })
+
+  function select(pos: CellPos, sheet?: string): void {
+    if (sheet !== undefined) setActiveSheet(sheet)
+    setSelection(pos)
+    setRevealRequest((n) => n + 1)
+  }
+
+  function zoomBy(direction: 1 | -1 | 0): void {
+    if (direction === 0) return void setZoom(1)
+    const i = ZOOM_STEPS.findIndex((z) => z >= zoom() - 1e-9)
+    const next = ZOOM_STEPS[Math.min(ZOOM_STEPS.length - 1, Math.max(0, i + direction))]
+    setZoom(next)
+  }
+
+  return {
+    activeSheet,
+    setActiveSheet,
+    selection,
+    select,
+    editing,
+    setEditing,
+    showGradients,
+    setShowGradients,
+    zoom,
+    zoomBy,
+    revealRequest,
+  }
+}

@@ -1,0 +1,82 @@
+// The name box (go to an address or name, or name the selected cell) and the formula
+// bar (edit the selected cell's input; its title holds the full-precision value).
+import { createEffect, createSignal } from 'solid-js'
+import type { Commands } from '../app/commands'
+import type { SheetView } from '../app/sheet-view'
+import { exactGrad, exactValue } from '../model/format'
+import { focusGrid } from '../grid/Grid'
+
+export function FormulaBar(props: { view: SheetView; commands: Commands }) {
+  const { view, commands } = props
+  const [nameText, setNameText] = createSignal('')
+  const shownName = () => commands.selectedCell()?.name ?? commands.selectedAddress()
+  createEffect(() => setNameText(shownName()))
+
+  const barEditing = () => view.editing()?.origin === 'formulaBar'
+  const barValue = () => {
+    const session = view.editing()
+    return session ? session.text : (commands.selectedCell()?.input ?? '')
+  }
+  const barTitle = () => {
+    const cell = commands.selectedCell()
+    if (!cell) return 'Empty cell'
+    if (cell.value.kind === 'error') return `${cell.value.error.code} ${cell.value.error.message}`
+    const parts = [`value = ${exactValue(cell.value) ?? '—'}`]
+    const g = exactGrad(cell.grad)
+    if (g !== undefined) parts.push(`∂J/∂cell = ${g}`)
+    else if (cell.grad.kind === 'unavailable') parts.push(`∂J/∂cell unavailable: ${cell.grad.reason}`)
+    return parts.join('   ')
+  }
+
+  return (
+    <div class="formula-row">
+      <input
+        class="name-box"
+        aria-label="Name box"
+        spellcheck={false}
+        autocomplete="off"
+        value={nameText()}
+        onInput={(e) => setNameText(e.currentTarget.value)}
+        onFocus={(e) => e.currentTarget.select()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault()
+            if (commands.nameBoxEnter(nameText())) focusGrid()
+            setNameText(shownName())
+          } else if (e.key === 'Escape') {
+            setNameText(shownName())
+            focusGrid()
+          }
+        }}
+        onBlur={() => setNameText(shownName())}
+      />
+      <span class="fx" aria-hidden="true">ƒx</span>
+      <input
+        class="formula-bar"
+        role="textbox"
+        aria-label="Formula bar"
+        spellcheck={false}
+        autocomplete="off"
+        title={barTitle()}
+        value={barValue()}
+        onFocus={() => {
+          if (!view.editing()) view.setEditing({ origin: 'formulaBar', text: commands.selectedCell()?.input ?? '' })
+          else view.setEditing({ ...view.editing()!, origin: 'formulaBar' })
+        }}
+        onInput={(e) => view.setEditing({ origin: 'formulaBar', text: e.currentTarget.value })}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === 'Tab') {
+            e.preventDefault()
+            commands.commitEdit(e.key === 'Tab' ? (e.shiftKey ? 'left' : 'right') : e.shiftKey ? 'up' : 'down')
+            focusGrid()
+          } else if (e.key === 'Escape') {
+            e.preventDefault()
+            commands.cancelEdit()
+            focusGrid()
+          }
+        }}
+        onBlur={() => { if (barEditing()) commands.commitEdit(null) }}
+      />
+    </div>
+  )
+}

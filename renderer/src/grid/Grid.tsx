@@ -1,0 +1,251 @@
+// The virtual grid over the whole address space (XFD × 1,048,576). TanStack Virtual
+// picks the visible rows and columns; a sticky layer the size of the viewport draws
+// them, so the DOM never holds more than the visible cells. The scroll space is capped
+// and mapped (model/scroll-map.ts) because browsers cannot lay out a 40M px element.
+import { For, Show, createEffect, createMemo, createSignal, on, onCleanup, onMount } from 'solid-js'
+import { createVirtualizer, elementScroll, observeElementOffset } from '@tanstack/solid-virtual'
+import { COLUMN_COUNT, ROW_COUNT, cellKey, columnName, formatAddress, parseAddress } from '../model/address'
+import { editKeyAction, gridKeyAction } from '../model/key-actions'
+import { createScrollMap } from '../model/scroll-map'
+import { move } from '../model/navigation'
+import type { Commands } from '../app/commands'
+import type { SheetView } from '../app/sheet-view'
+import type { WorkbookStore } from '../state/workbook-store'
+import { GridCell } from './GridCell'
+import { COLUMN_HEADER_HEIGHT, COLUMN_WIDTH, ROW_HEADER_WIDTH, ROW_HEIGHT } from './metrics'
+
+export interface GridProps {
+  store: WorkbookStore
+  view: SheetView
+  commands: Commands
+}
+
+export function focusGrid(): void {
+  document.getElementById('grid')?.focus({ preventScroll: true })
+}
+
+export function Grid(props: GridProps) {
+  const { store, view, commands } = props
+  let scroller!: HTMLDivElement
+  const [viewport, setViewport] = createSignal({ width: 1000, height: 600 })
+  const [scroll, setScroll] = createSignal({ top: 0, left: 0 })
+
+  const rowH = () => ROW_HEIGHT * view.zoom()
+  const colW = () => COLUMN_WIDTH * view.zoom()
+  const headerH = () => COLUMN_HEADER_HEIGHT * view.zoom()
+  const headerW = () => ROW_HEADER_WIDTH * view.zoom()
+  const bodyH = () => Math.max(0, viewport().height - headerH())
+  const bodyW = () => Math.max(0, viewport().width - headerW())
+  const rowMap = createMemo(() => createScrollMap(ROW_COUNT * rowH(), bodyH()))
+  const colMap = createMemo(() => createScrollMap(COLUMN_COUNT * colW(), bodyW()))
+  const top = () => rowMap().toVirtual(scroll().top)
+  const left = () => colMap().toVirtual(scroll().left)
+
+  const rows = createVirtualizer({
+    count: ROW_COUNT,
+    getScrollElement: () => scroller,
+    estimateSize: () => rowH(),
+    overscan: 3,
+    observeElementOffset: (inst, cb) => observeElementOffset(inst, (off, busy) => cb(rowMap().toVirtual(off), busy)),
+    scrollToFn: (off, opts, inst) => elementScroll(rowMap().toPhysical(off), opts, inst),
+  })
+  const cols = createVirtualizer({
+    count: COLUMN_COUNT,
+    horizontal: true,
+    getScrollElement: () => scroller,
+    estimateSize: () => colW(),
+    overscan: 2,
+    observeElementOffset: (inst, cb) => observeElementOffset(inst, (off, busy) => cb(colMap().toVirtual(off), busy)),
+    scrollToFn: (off, opts, inst) => elementScroll(colMap().toPhysical(off), opts, inst),
+  })
+
+  createEffect(on(view.zoom, () => {
+    rows.measure()
+    cols.measure()
+  }, { defer: true }))
+
+  onMount(() => {
+    const resize = new ResizeObserver(() => setViewport({ width: scroller.clientWidth, height: scroller.clientHeight }))
+    resize.observe(scroller)
+    // Wheel: with a mapped scroll space one physical px is `scale` virtual px, so divide,
+    // and one notch moves the usual number of rows.
+    const wheel = (e: WheelEvent) => {
+      const ry = rowMap().scale
+      const rx = colMap().scale
+      if (ry === 1 && rx === 1) return
+      e.preventDefault()
+      const unit = e.deltaMode === 1 ? rowH() : e.deltaMode === 2 ? bodyH() : 1
+      const dx = e.shiftKey && e.deltaX === 0 ? e.deltaY : e.deltaX
+      const dy = e.shiftKey && e.deltaX === 0 ? 0 : e.deltaY
+      scroller.scrollTop += (dy * unit) / ry
+      scroller.scrollLeft += (dx * unit) / rx
+    }
+    scroller.addEventListener('wheel', wheel, { passive: false })
+    onCleanup(() => {
+      resize.disconnect()
+      scroller.removeEventListener('wheel', wheel)
+    })
+  })
+
+  // Bring the selected cell into view whenever a command asks for it.
+  createEffect(on(view.revealRequest, () => {
+    const { row, col } = view.selection()
+    const rTop = row * rowH()
+    const cLeft = col * colW()
+    if (rTop < top()) scroller.scrollTop = Math.floor(rowMap().toPhysical(rTop))
+    else if (rTop + rowH() > top() + bodyH()) scroller.scrollTop = Math.ceil(rowMap().toPhysical(rTop + rowH() - bodyH()))
+    if (cLeft < left()) scroller.scrollLeft = Math.floor(colMap().toPhysical(cLeft))
+    else if (cLeft + colW() > left() + bodyW()) scroller.scrollLeft = Math.ceil(colMap().toPhysical(cLeft + colW() - bodyW()))
+  }, { defer: true }))
+
+  const objectiveKey = () => store.objective().cell
+  const isSelected = (row: number, col: number) => {
+    const s = view.selection()
+    return s.row === row && s.col === col
+  }
+
+  function onKeyDown(e: KeyboardEvent): void {
+    if (e.target !== scroller) return
+    const action = gridKeyAction(e)
+    switch (action.type) {
+      case 'none': return
+      case 'move': commands.moveSelection(action.dir); break
+      case 'jump': commands.jumpSelection(action.dir); break
+      case 'page': {
+        const steps = Math.max(1, Math.floor(bodyH() / rowH()) - 1)
+        view.select(move(view.selection(), action.dir, steps))
+        break
+      }
+      case 'home': view.select(action.toOrigin ? { col: 0, row: 0 } : { col: 0, row: view.selection().row }); break
+      case 'edit': view.setEditing({ origin: 'cell', text: commands.selectedCell()?.input ?? '' }); break
+      case 'startTyping': view.setEditing({ origin: 'cell', text: action.text }); break
+      case 'clear': commands.clearSelected(); break
+      case 'undo': commands.undo(); break
+      case 'redo': commands.redo(); break
+    }
+    e.preventDefault()
+  }
+
+  function cellFromEvent(e: MouseEvent): { col: number; row: number } | null {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('[data-cell]')
+    return el ? parseAddress(el.dataset.cell ?? '') : null
+  }
+
+  function onMouseDown(e: MouseEvent): void {
+    const pos = cellFromEvent(e)
+    if (!pos || e.button !== 0) return
+    e.preventDefault()
+    view.select(pos)
+    focusGrid()
+  }
+
+  function onDblClick(e: MouseEvent): void {
+    const pos = cellFromEvent(e)
+    if (!pos) return
+    view.select(pos)
+    view.setEditing({ origin: 'cell', text: commands.selectedCell()?.input ?? '' })
+  }
+
+  const cellEditing = () => view.editing()?.origin === 'cell'
+  const editorBox = () => {
+    const { row, col } = view.selection()
+    return { top: headerH() + row * rowH() - top(), left: headerW() + col * colW() - left() }
+  }
+
+  function onEditorKey(e: KeyboardEvent): void {
+    const action = editKeyAction(e)
+    if (action.type === 'none') return
+    e.preventDefault()
+    if (action.type === 'commit') commands.commitEdit(action.then)
+    else commands.cancelEdit()
+    focusGrid()
+  }
+
+  return (
+    <div
+      id="grid"
+      class="grid-scroll"
+      ref={scroller}
+      tabindex="0"
+      role="grid"
+      aria-label={`Sheet ${view.activeSheet()}`}
+      aria-rowcount={ROW_COUNT}
+      aria-colcount={COLUMN_COUNT}
+      onScroll={() => setScroll({ top: scroller.scrollTop, left: scroller.scrollLeft })}
+      onKeyDown={onKeyDown}
+      style={{ '--zoom': String(view.zoom()) }}
+    >
+      <div class="grid-inner" style={{ width: `${colMap().physicalTotal + headerW()}px`, height: `${rowMap().physicalTotal + headerH()}px` }}>
+        <div
+          class="grid-layer"
+          classList={{ 'hide-gradients': !view.showGradients() }}
+          style={{ width: `${viewport().width}px`, height: `${viewport().height}px` }}
+          onMouseDown={onMouseDown}
+          onDblClick={onDblClick}
+        >
+          <For each={rows.getVirtualItems()}>
+            {(row) => (
+              <div class="grid-row" role="row" style={{ transform: `translateY(${headerH() + row.start - top()}px)`, height: `${rowH()}px` }}>
+                <For each={cols.getVirtualItems()}>
+                  {(col) => {
+                    const address = () => formatAddress({ col: col.index, row: row.index })
+                    const key = () => cellKey(view.activeSheet(), address())
+                    return (
+                      <GridCell
+                        sheet={view.activeSheet()}
+                        address={address()}
+                        view={store.cells[key()]}
+                        left={headerW() + col.start - left()}
+                        width={colW()}
+                        selected={isSelected(row.index, col.index)}
+                        isObjective={objectiveKey() === key()}
+                        showGradients={view.showGradients()}
+                        maxAbsGrad={store.maxAbsGrad()}
+                      />
+                    )
+                  }}
+                </For>
+                <div class="row-header" role="rowheader" classList={{ active: view.selection().row === row.index }} style={{ width: `${headerW()}px` }}>
+                  {row.index + 1}
+                </div>
+              </div>
+            )}
+          </For>
+          <div class="col-headers" style={{ height: `${headerH()}px` }}>
+            <For each={cols.getVirtualItems()}>
+              {(col) => (
+                <div
+                  class="col-header"
+                  role="columnheader"
+                  classList={{ active: view.selection().col === col.index }}
+                  style={{ left: `${headerW() + col.start - left()}px`, width: `${colW()}px` }}
+                >
+                  {columnName(col.index)}
+                </div>
+              )}
+            </For>
+          </div>
+          <div class="grid-corner" style={{ width: `${headerW()}px`, height: `${headerH()}px` }} />
+          <Show when={cellEditing()}>
+            <input
+              class="cell-editor"
+              aria-label={`Edit ${commands.selectedAddress()}`}
+              spellcheck={false}
+              autocomplete="off"
+              style={{ top: `${editorBox().top}px`, left: `${editorBox().left}px`, width: `${Math.max(colW(), 220)}px`, height: `${rowH()}px` }}
+              value={view.editing()?.text ?? ''}
+              ref={(el) => queueMicrotask(() => {
+                el.focus({ preventScroll: true })
+                el.setSelectionRange(el.value.length, el.value.length)
+              })}
+              onInput={(e) => view.setEditing({ origin: 'cell', text: e.currentTarget.value })}
+              onKeyDown={onEditorKey}
+              onBlur={() => { if (cellEditing()) commands.commitEdit(null) }}
+              onMouseDown={(e) => e.stopPropagation()}
+            />
+          </Show>
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,96 @@
+// One grid cell: its value and, beneath it, ∂J/∂cell coloured by sign and size. Carries
+// the SPEC §7 test hooks (data-cell, data-sheet, data-value, data-grad, data-error).
+import { Show, createMemo } from 'solid-js'
+import type { CellView } from '../../../engine/api'
+import { exactGrad, exactValue, formatGrad, formatValue } from '../model/format'
+import { dominantComponent, gradTone, toneColours } from '../model/gradient-colour'
+
+export interface GridCellProps {
+  sheet: string
+  address: string
+  view: CellView | undefined
+  left: number
+  width: number
+  selected: boolean
+  isObjective: boolean
+  showGradients: boolean
+  maxAbsGrad: number
+}
+
+export function GridCell(props: GridCellProps) {
+  const value = () => props.view?.value
+  const grad = () => props.view?.grad
+  const error = () => {
+    const v = value()
+    return v?.kind === 'error' ? v.error : undefined
+  }
+  const tone = createMemo(() => {
+    const g = grad()
+    if (!g || (g.kind !== 'number' && g.kind !== 'tensor')) return null
+    return toneColours(gradTone(dominantComponent(g.value), props.maxAbsGrad))
+  })
+  const zeroGrad = () => {
+    const g = grad()
+    return g?.kind === 'number' ? g.value === 0 : g?.kind === 'tensor' ? dominantComponent(g.value) === 0 : false
+  }
+  const title = () => {
+    const view = props.view
+    if (!view) return undefined
+    const err = error()
+    if (err) return `${err.code} ${err.message}`
+    const parts: string[] = []
+    if (view.name) parts.push(view.name)
+    const v = exactValue(view.value)
+    if (v !== undefined) parts.push(`value ${v}`)
+    const g = view.grad
+    if (g.kind === 'number' || g.kind === 'tensor') parts.push(`∂J/∂cell ${exactGrad(g)}`)
+    else if (g.kind === 'error') parts.push(`∂J/∂cell ${g.error.code} ${g.error.message}`)
+    return parts.join(' · ') || undefined
+  }
+  const numeric = () => {
+    const k = value()?.kind
+    return k === 'number' || k === 'tensor'
+  }
+
+  return (
+    <div
+      class="cell"
+      role="gridcell"
+      aria-selected={props.selected}
+      classList={{
+        selected: props.selected,
+        objective: props.isObjective,
+        param: !!props.view?.param,
+        error: !!error(),
+        numeric: numeric(),
+        'zero-grad': zeroGrad(),
+      }}
+      style={{ left: `${props.left}px`, width: `${props.width}px` }}
+      data-cell={props.address}
+      data-sheet={props.sheet}
+      data-value={value() ? exactValue(value()!) : undefined}
+      data-grad={grad() ? exactGrad(grad()!) : undefined}
+      data-error={error()?.code}
+      title={title()}
+    >
+      <Show when={props.view}>
+        <div class="cell-value">{value() ? formatValue(value()!) : ''}</div>
+        <Show when={props.showGradients && grad() && formatGrad(grad()!) !== ''}>
+          <div
+            class="cell-grad"
+            style={tone() ? { color: tone()!.text, 'background-color': tone()!.background } : undefined}
+          >
+            <span class="grad-mark">∂</span>
+            {formatGrad(grad()!)}
+          </div>
+        </Show>
+        <Show when={props.isObjective}>
+          <span class="badge badge-objective" title="Objective J">J</span>
+        </Show>
+        <Show when={props.view?.param}>
+          <span class="badge badge-param" title="Trainable parameter">θ</span>
+        </Show>
+      </Show>
+    </div>
+  )
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { editKeyAction, gridKeyAction, type KeyInput } from './key-actions'
+
+const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods })
+
+describe('grid keys', () => {
+  it('moves with arrows, Enter/Shift+Enter, Tab/Shift+Tab', () => {
+    expect(gridKeyAction(key('ArrowLeft'))).toEqual({ type: 'move', dir: 'left' })
+    expect(gridKeyAction(key('Enter'))).toEqual({ type: 'move', dir: 'down' })
+    expect(gridKeyAction(key('Enter', { shiftKey: true }))).toEqual({ type: 'move', dir: 'up' })
+    expect(gridKeyAction(key('Tab'))).toEqual({ type: 'move', dir: 'right' })
+    expect(gridKeyAction(key('Tab', { shiftKey: true }))).toEqual({ type: 'move', dir: 'left' })
+  })
+  it('jumps with Ctrl or Cmd + arrow', () => {
+    expect(gridKeyAction(key('ArrowDown', { ctrlKey: true }))).toEqual({ type: 'jump', dir: 'down' })
+    expect(gridKeyAction(key('ArrowRight', { metaKey: true }))).toEqual({ type: 'jump', dir: 'right' })
+  })
+  it('undoes and redoes with Ctrl/Cmd+Z, Ctrl+Y and Ctrl+Shift+Z', () => {
+    expect(gridKeyAction(key('z', { ctrlKey: true }))).toEqual({ type: 'undo' })
+    expect(gridKeyAction(key('z', { metaKey: true }))).toEqual({ type: 'undo' })
+    expect(gridKeyAction(key('y', { ctrlKey: true }))).toEqual({ type: 'redo' })
+    expect(gridKeyAction(key('Z', { ctrlKey: true, shiftKey: true }))).toEqual({ type: 'redo' })
+  })
+  it('starts editing on a printable character, F2 edits, Delete/Backspace clear', () => {
+    expect(gridKeyAction(key('='))).toEqual({ type: 'startTyping', text: '=' })
+    expect(gridKeyAction(key('7'))).toEqual({ type: 'startTyping', text: '7' })
+    expect(gridKeyAction(key('F2'))).toEqual({ type: 'edit' })
+    expect(gridKeyAction(key('Delete'))).toEqual({ type: 'clear' })
+    expect(gridKeyAction(key('Backspace'))).toEqual({ type: 'clear' })
+    expect(gridKeyAction(key('Shift'))).toEqual({ type: 'none' })
+    expect(gridKeyAction(key('c', { ctrlKey: true }))).toEqual({ type: 'none' })
+  })
+})
+
+describe('editor keys', () => {
+  it('commits with Enter/Tab in the right direction and cancels with Escape', () => {
+    expect(editKeyAction(key('Enter'))).toEqual({ type: 'commit', then: 'down' })
+    expect(editKeyAction(key('Enter', { shiftKey: true }))).toEqual({ type: 'commit', then: 'up' })
+    expect(editKeyAction(key('Tab'))).toEqual({ type: 'commit', then: 'right' })
+    expect(editKeyAction(key('Tab', { shiftKey: true }))).toEqual({ type: 'commit', then: 'left' })
+    expect(editKeyAction(key('Escape'))).toEqual({ type: 'cancel' })
+    expect(editKeyAction(key('a'))).toEqual({ type: 'none' })
+  })
+})

@@ -1,0 +1,62 @@
+// What a key press on the grid (not editing) means. Pure, so it is unit-tested; the
+// grid component only performs the returned action.
+import type { Direction } from './navigation'
+
+export interface KeyInput {
+  key: string
+  ctrlKey: boolean
+  metaKey: boolean
+  shiftKey: boolean
+  altKey: boolean
+}
+
+export type GridKeyAction =
+  | { type: 'move'; dir: Direction }
+  | { type: 'jump'; dir: Direction }
+  | { type: 'page'; dir: 'up' | 'down' }
+  | { type: 'home'; toOrigin: boolean }
+  | { type: 'edit' }
+  | { type: 'startTyping'; text: string }
+  | { type: 'clear' }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'none' }
+
+const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' }
+
+export function gridKeyAction(e: KeyInput): GridKeyAction {
+  const mod = e.ctrlKey || e.metaKey
+  const key = e.key
+  if (mod && !e.altKey) {
+    const k = key.toLowerCase()
+    if (k === 'z') return e.shiftKey ? { type: 'redo' } : { type: 'undo' }
+    if (k === 'y') return { type: 'redo' }
+    if (ARROWS[key]) return { type: 'jump', dir: ARROWS[key] }
+    if (key === 'Home') return { type: 'home', toOrigin: true }
+    return { type: 'none' }
+  }
+  if (ARROWS[key]) return { type: 'move', dir: ARROWS[key] }
+  switch (key) {
+    case 'Enter': return { type: 'move', dir: e.shiftKey ? 'up' : 'down' }
+    case 'Tab': return { type: 'move', dir: e.shiftKey ? 'left' : 'right' }
+    case 'F2': return { type: 'edit' }
+    case 'Delete':
+    case 'Backspace': return { type: 'clear' }
+    case 'PageDown': return { type: 'page', dir: 'down' }
+    case 'PageUp': return { type: 'page', dir: 'up' }
+    case 'Home': return { type: 'home', toOrigin: false }
+  }
+  // A printable character starts editing with that character (replacing the input).
+  if (key.length === 1 && !e.altKey) return { type: 'startTyping', text: key }
+  return { type: 'none' }
+}
+
+/** While editing in a cell: which keys commit (and where the selection goes), or cancel. */
+export type EditKeyAction = { type: 'commit'; then: Direction } | { type: 'cancel' } | { type: 'none' }
+
+export function editKeyAction(e: KeyInput): EditKeyAction {
+  if (e.key === 'Enter' && !e.altKey) return { type: 'commit', then: e.shiftKey ? 'up' : 'down' }
+  if (e.key === 'Tab') return { type: 'commit', then: e.shiftKey ? 'left' : 'right' }
+  if (e.key === 'Escape') return { type: 'cancel' }
+  return { type: 'none' }
+}

@@ -1,0 +1,65 @@
+// The engine's home in the app: a Web Worker, so long recomputes never freeze the grid.
+// It owns the one Engine instance; the UI only ever sees snapshots and change lists.
+import { createEngine } from '../../../engine/index'
+import { restoreDocument, serializeDocument } from '../../../engine/workbook/index'
+import type { Snapshot, WorkerRequest, WorkerResponse } from './protocol'
+
+type Engine = ReturnType<typeof createEngine>
+
+let engine: Engine | null = null
+
+function reply(message: WorkerResponse): void {
+  ;(self as unknown as Worker).postMessage(message)
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}
+
+function snapshotOf(e: Engine): Snapshot {
+  return { cells: e.cells(), sheets: e.sheets(), objective: e.objective() }
+}
+
+function handle(req: WorkerRequest): WorkerResponse {
+  switch (req.type) {
+    case 'load': {
+      const started = performance.now()
+      let next: Engine
+      if (req.text === null) {
+        next = createEngine()
+      } else {
+        const restored = restoreDocument(req.text)
+        // The open workbook stays untouched when the file is invalid.
+        if (!restored.ok) return { id: req.id, type: 'loadFailed', error: restored.error }
+        next = createEngine(restored.doc)
+      }
+      engine = next
+      return { id: req.id, type: 'loaded', snapshot: snapshotOf(next), ms: performance.now() - started }
+    }
+    case 'apply': {
+      if (!engine) engine = createEngine()
+      const started = performance.now()
+      const changes = engine.apply(req.edits)
+      return { id: req.id, type: 'applied', changes, ms: performance.now() - started }
+    }
+    case 'snapshot': {
+      if (!engine) engine = createEngine()
+      return { id: req.id, type: 'snapshot', snapshot: snapshotOf(engine) }
+    }
+    case 'serialize': {
+      if (!engine) engine = createEngine()
+      return { id: req.id, type: 'serialized', text: serializeDocument(engine.toDocument()) }
+    }
+  }
+}
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const req = event.data
+  try {
+    reply(handle(req))
+  } catch (err) {
+    // The engine keeps errors as values; this is the last guard so the UI never hangs.
+    const error = `The engine failed: ${describe(err)}`
+    reply(req.type === 'load' ? { id: req.id, type: 'loadFailed', error } : { id: req.id, type: 'failed', error })
+  }
+}
