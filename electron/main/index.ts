@@ -1,1 +1,264 @@
-console.log("main")
+// The Electron main process: thin glue. Windows, menus, dialogs and IPC wiring live
+// here; every decision (security handlers, window options, menu template, argument
+// checks, file operations) is a plain module that is tested on its own.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron'
+import { basename, dirname, join, resolve } from 'node:path'
+import type { ExampleInfo, MenuCommand, OpenedFile } from '../../bridge/api'
+import { discardBackup, writeBackup } from '../../node/backups.ts'
+import { createBridgeService, type Reply } from '../../node/bridge-service'
+import { createFileSystemStorage } from '../../node/bridge-storage'
+import { documentTitle } from '../../renderer/src/bridge/document-title'
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin'
+import { appProtocolResponse } from './app-protocol'
+import { findLeftoverBackups, newSlotId, removeSlot, slotFolder } from './backup-slots'
+import { closeChoice, restoreBackupQuestion, restoreChoice, unsavedChangesQuestion } from './close-guard'
+import { fileFromCommandLine } from './command-line'
+import { openDialogOptions, saveDialogOptions, withWorkbookExtension } from './dialog-options'
+import { IPC } from './ipc-channels'
+import { registerBridgeHandlers } from './ipc-handlers'
+import { buildMenuTemplate } from './menu-template'
+import {
+  handleWillAttachWebview,
+  handleWillNavigate,
+  permissionCheckHandler,
+  permissionRequestHandler,
+  windowOpenHandler,
+  isAllowedExternalUrl,
+} from './security'
+import { workbookWindowOptions } from './window-options'
+
+// Tests and e2e runs point the data folder (recent list, backups) somewhere private.
+if (process.env.GRADSHEET_DATA_DIR) app.setPath('userData', resolve(process.env.GRADSHEET_DATA_DIR))
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+
+const dataFolder = () => app.getPath('userData')
+const rendererRoot = join(import.meta.dirname, '..', 'renderer')
+const preloadPath = join(import.meta.dirname, '..', 'preload', 'index.cjs')
+const examplesFolder = () => (app.isPackaged ? join(process.resourcesPath, 'examples') : join(app.getAppPath(), 'examples'))
+
+/** What the main process knows about each workbook window. */
+interface WorkbookWindow {
+  window: BrowserWindow
+  initial: Reply<OpenedFile | null>
+  slotId: string
+  path: string | null
+  name: string
+  modified: boolean
+  closeApproved: boolean
+  closeAfterSave: boolean
+}
+
+const windows = new Map<number, WorkbookWindow>()
+let service: ReturnType<typeof createBridgeService>
+let examples: ExampleInfo[] = []
+let recent: string[] = []
+
+function stateOf(sender: unknown): WorkbookWindow | undefined {
+  const window = BrowserWindow.fromWebContents(sender as WebContents)
+  return window ? windows.get(window.id) : undefined
+}
+
+function openExternal(url: string): void {
+  if (isAllowedExternalUrl(url)) void shell.openExternal(url)
+}
+
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', handleWillNavigate)
+  contents.on('will-redirect', handleWillNavigate)
+  contents.on('will-attach-webview', handleWillAttachWebview)
+  contents.setWindowOpenHandler((details) => windowOpenHandler(details, openExternal))
+}
+
+async function refreshMenu(): Promise<void> {
+  recent = await service.recentFiles()
+  const template = buildMenuTemplate({
+    platform: process.platform,
+    recentFiles: recent,
+    examples,
+    actions: {
+      send: sendMenuCommand,
+      newWindow: () => createWorkbookWindow({ ok: true, value: null }),
+      closeWindow: () => BrowserWindow.getFocusedWindow()?.close(),
+      quit: () => app.quit(),
+      clearRecent: () => void service.clearRecent().then(refreshMenu),
+    },
+  })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  const target = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+  if (target) {
+    target.webContents.send(IPC.menuCommand, command)
+    return
+  }
+  // No window open (macOS keeps running): open what was asked for in a new one.
+  if (typeof command === 'object' && 'example' in command) {
+    void service.openExample(command.example).then((opened) => createWorkbookWindow(opened))
+  } else if (typeof command === 'object' && 'openRecent' in command) {
+    void service.openPath(command.openRecent).then((opened) => createWorkbookWindow(opened))
+  } else if (command === 'open') {
+    void dialog.showOpenDialog(openDialogOptions(undefined)).then(async (result) => {
+      if (!result.canceled && result.filePaths[0]) createWorkbookWindow(await service.openPath(result.filePaths[0]))
+    })
+  } else if (command === 'new') {
+    createWorkbookWindow({ ok: true, value: null })
+  }
+}
+
+function createWorkbookWindow(initial: Reply<OpenedFile | null>, slotId = newSlotId()): BrowserWindow {
+  const window = new BrowserWindow(workbookWindowOptions(preloadPath))
+  const opened = initial.ok ? initial.value : null
+  const state: WorkbookWindow = {
+    window,
+    initial,
+    slotId,
+    path: opened?.path ?? null,
+    name: opened?.name ?? 'Untitled.gradsheet',
+    modified: opened?.recovered === true,
+    closeApproved: false,
+    closeAfterSave: false,
+  }
+  windows.set(window.id, state)
+  window.setTitle(documentTitle(state))
+  // The title is ours (name + modified marker), not the page's <title>.
+  window.on('page-title-updated', (event) => event.preventDefault())
+  window.once('ready-to-show', () => window.show())
+  window.on('close', (event) => {
+    if (!state.modified || state.closeApproved) return
+    event.preventDefault()
+    void dialog.showMessageBox(window, unsavedChangesQuestion(state.name)).then(({ response }) => {
+      const choice = closeChoice(response)
+      if (choice === 'discard') {
+        state.closeApproved = true
+        window.close()
+      } else if (choice === 'save') {
+        // The renderer holds the workbook: it saves (or asks where), then reports
+        // modified=false, which closes the window. A cancelled Save As keeps it open.
+        state.closeAfterSave = true
+        window.webContents.send(IPC.menuCommand, state.path ? 'save' : 'saveAs')
+      }
+    })
+  })
+  window.on('closed', () => {
+    windows.delete(window.id)
+    // A window that closed on purpose leaves no backup behind; a crash does.
+    void removeSlot(dataFolder(), state.slotId)
+  })
+  void window.loadURL(APP_ENTRY_URL)
+  return window
+}
+
+const bridgeHost = {
+  get service() {
+    return service
+  },
+  async initialFile(sender: unknown) {
+    return stateOf(sender)?.initial ?? { ok: true as const, value: null }
+  },
+  async chooseFileToOpen(sender: unknown) {
+    const state = stateOf(sender)
+    const options = openDialogOptions(state?.path ? dirname(state.path) : app.getPath('documents'))
+    const result = state ? await dialog.showOpenDialog(state.window, options) : await dialog.showOpenDialog(options)
+    return result.canceled || !result.filePaths[0] ? null : result.filePaths[0]
+  },
+  async chooseFileToSave(sender: unknown, suggestedName: string) {
+    const state = stateOf(sender)
+    const options = saveDialogOptions(state?.path ? dirname(state.path) : app.getPath('documents'), suggestedName)
+    const result = state ? await dialog.showSaveDialog(state.window, options) : await dialog.showSaveDialog(options)
+    return result.canceled || !result.filePath ? null : withWorkbookExtension(result.filePath)
+  },
+  documentLocated(sender: unknown, path: string) {
+    const state = stateOf(sender)
+    if (state) {
+      state.path = path
+      state.name = basename(path)
+    }
+    void refreshMenu()
+  },
+  setDocumentState(sender: unknown, next: { name: string; modified: boolean }) {
+    const state = stateOf(sender)
+    if (!state) return
+    state.name = next.name
+    state.modified = next.modified
+    state.window.setTitle(documentTitle(next))
+    state.window.setDocumentEdited(next.modified)
+    if (!next.modified && state.closeAfterSave) {
+      state.closeApproved = true
+      state.window.close()
+    }
+  },
+  async writeBackup(sender: unknown, text: string | null): Promise<Reply<null>> {
+    const state = stateOf(sender)
+    if (!state) return { ok: false, error: 'The window that sent the backup has closed.' }
+    const folder = slotFolder(dataFolder(), state.slotId)
+    try {
+      if (text === null) await discardBackup(folder)
+      else await writeBackup(folder, text, { path: state.path, name: state.name })
+      return { ok: true, value: null }
+    } catch (error) {
+      return { ok: false, error: `The backup of unsaved work could not be written: ${error instanceof Error ? error.message : String(error)}` }
+    }
+  },
+}
+
+/** Unsaved work from a crash: ask, per backup, whether to restore it. Returns the windows opened. */
+async function offerLeftoverBackups(): Promise<number> {
+  const { found, problems } = await findLeftoverBackups(dataFolder())
+  for (const problem of problems) console.error(problem)
+  let restored = 0
+  for (const { slotId, backup } of found) {
+    const { response } = await dialog.showMessageBox(restoreBackupQuestion(backup.name, backup.savedAt))
+    if (restoreChoice(response) === 'discard') {
+      await removeSlot(dataFolder(), slotId)
+      continue
+    }
+    // The restored window keeps the slot, so the backup survives until it is saved or closed.
+    createWorkbookWindow({ ok: true, value: { path: backup.path, name: backup.name, text: backup.text, recovered: true } }, slotId)
+    restored++
+  }
+  return restored
+}
+
+async function openStartupWindows(argv: readonly string[], workingDirectory: string): Promise<void> {
+  const file = fileFromCommandLine(argv, app.isPackaged, workingDirectory)
+  if (file) {
+    createWorkbookWindow(await service.openPath(file))
+    return
+  }
+  if ((await offerLeftoverBackups()) > 0) return
+  createWorkbookWindow({ ok: true, value: await service.defaultExample() })
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const file = fileFromCommandLine(argv, app.isPackaged, workingDirectory)
+    if (file) void service.openPath(file).then((opened) => createWorkbookWindow(opened))
+    else BrowserWindow.getAllWindows()[0]?.focus()
+  })
+
+  app.on('web-contents-created', (_event, contents) => lockDown(contents))
+
+  app.whenReady().then(async () => {
+    session.defaultSession.setPermissionRequestHandler(permissionRequestHandler)
+    session.defaultSession.setPermissionCheckHandler(permissionCheckHandler)
+    protocol.handle(APP_SCHEME, async (request) => {
+      const response = await appProtocolResponse(request.url, rendererRoot)
+      return new Response(response.body as BodyInit, { status: response.status, headers: response.headers })
+    })
+    service = createBridgeService(createFileSystemStorage(dataFolder()), examplesFolder())
+    registerBridgeHandlers(ipcMain, bridgeHost)
+    examples = await service.listExamples()
+    await refreshMenu()
+    await openStartupWindows(process.argv, process.cwd())
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWorkbookWindow({ ok: true, value: null })
+    })
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}

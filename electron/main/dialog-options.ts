@@ -1,0 +1,26 @@
+// Native open/save dialog options for workbooks.
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron'
+import { join } from 'node:path'
+
+const FILTERS = [
+  { name: 'Gradsheet workbooks', extensions: ['gradsheet'] },
+  { name: 'All files', extensions: ['*'] },
+]
+
+export function openDialogOptions(defaultFolder: string | undefined): OpenDialogOptions {
+  return { title: 'Open workbook', defaultPath: defaultFolder, properties: ['openFile'], filters: FILTERS }
+}
+
+export function saveDialogOptions(defaultFolder: string | undefined, suggestedName: string): SaveDialogOptions {
+  return {
+    title: 'Save workbook as',
+    defaultPath: defaultFolder ? join(defaultFolder, suggestedName) : suggestedName,
+    filters: FILTERS.slice(0, 1),
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  }
+}
+
+/** Workbooks always carry the .gradsheet extension (the save path check requires it). */
+export function withWorkbookExtension(path: string): string {
+  return /\.gradsheet$/i.test(path) ? path : `${path}.gradsheet`
+}

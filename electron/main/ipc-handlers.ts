@@ -1,0 +1,100 @@
+// Registers the bridge's IPC handlers. Each one first checks that the message comes
+// from the top frame of our own app:// page, then checks its arguments, and only then
+// calls into node/ (through the BridgeHost). Every answer is a BridgeReply, so a
+// refusal reaches the page as a sentence, never as a crash of the main process.
+import type { OpenedFile, SaveOutcome } from '../../bridge/api'
+import { checkBackupText, checkDocumentState, checkSuggestedName, checkWorkbookText } from '../../node/bridge-arguments'
+import type { BridgeService, Reply } from '../../node/bridge-service'
+import { IPC } from './ipc-channels'
+import { isTrustedSender, type SenderFrame } from './security'
+
+/** What an IPC event carries that the handlers use. */
+export interface BridgeIpcEvent {
+  senderFrame: SenderFrame | null
+  /** The WebContents that sent it: the host maps it to its window. */
+  sender: unknown
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: BridgeIpcEvent, ...args: unknown[]) => unknown): void
+  on(channel: string, listener: (event: BridgeIpcEvent, ...args: unknown[]) => void): void
+}
+
+/** The window-aware operations that only the main process can do (dialogs, per-window state). */
+export interface BridgeHost {
+  service: BridgeService
+  initialFile(sender: unknown): Promise<Reply<OpenedFile | null>>
+  /** Native open dialog; resolves with the chosen path, or null if cancelled. */
+  chooseFileToOpen(sender: unknown): Promise<string | null>
+  /** Native save dialog; resolves with the chosen path, or null if cancelled. */
+  chooseFileToSave(sender: unknown, suggestedName: string): Promise<string | null>
+  /** The window now shows this file (opened or saved): title, recent list, backups. */
+  documentLocated(sender: unknown, path: string): void
+  setDocumentState(sender: unknown, state: { name: string; modified: boolean }): void
+  writeBackup(sender: unknown, text: string | null): Promise<Reply<null>>
+}
+
+export const REFUSED_SENDER = 'Refused: this request did not come from the Gradsheet window.'
+
+export function registerBridgeHandlers(ipc: IpcMainLike, host: BridgeHost): void {
+  const handle = (channel: string, run: (event: BridgeIpcEvent, args: unknown[]) => Promise<Reply<unknown>>) => {
+    ipc.handle(channel, async (event, ...args) => {
+      if (!isTrustedSender(event?.senderFrame)) return { ok: false, error: REFUSED_SENDER }
+      try {
+        return await run(event, args)
+      } catch (error) {
+        return { ok: false, error: `The app could not do that: ${error instanceof Error ? error.message : String(error)}` }
+      }
+    })
+  }
+  const located = <T extends { ok: boolean }>(event: BridgeIpcEvent, reply: T, path: string | null | undefined): T => {
+    if (reply.ok && path) host.documentLocated(event.sender, path)
+    return reply
+  }
+
+  handle(IPC.initialFile, (event) => host.initialFile(event.sender))
+
+  handle(IPC.showOpenDialog, async (event) => {
+    const path = await host.chooseFileToOpen(event.sender)
+    if (path === null) return { ok: true, value: null }
+    const opened = await host.service.openPath(path)
+    return located(event, opened, opened.ok ? opened.value.path : null)
+  })
+
+  handle(IPC.openPath, async (event, [path]) => {
+    const opened = await host.service.openPath(path)
+    return located(event, opened, opened.ok ? opened.value.path : null)
+  })
+
+  handle(IPC.save, async (event, [path, text]) => {
+    const outcome = await host.service.save(path, text)
+    return located(event, { ok: true, value: outcome } as Reply<SaveOutcome>, outcome.ok ? outcome.path : null)
+  })
+
+  handle(IPC.saveAs, async (event, [text, suggestedName]) => {
+    const checkedText = checkWorkbookText(text)
+    if (!checkedText.ok) return checkedText
+    const checkedName = checkSuggestedName(suggestedName)
+    if (!checkedName.ok) return checkedName
+    const path = await host.chooseFileToSave(event.sender, checkedName.value)
+    if (path === null) return { ok: true, value: null }
+    const outcome = await host.service.save(path, checkedText.value)
+    return located(event, { ok: true, value: outcome } as Reply<SaveOutcome>, outcome.ok ? outcome.path : null)
+  })
+
+  handle(IPC.listExamples, async () => ({ ok: true, value: await host.service.listExamples() }))
+  handle(IPC.openExample, (_event, [id]) => host.service.openExample(id))
+  handle(IPC.recentFiles, async () => ({ ok: true, value: await host.service.recentFiles() }))
+
+  handle(IPC.writeBackup, async (event, [text]) => {
+    const checked = checkBackupText(text)
+    if (!checked.ok) return checked
+    return host.writeBackup(event.sender, checked.value)
+  })
+
+  ipc.on(IPC.setDocumentState, (event, state) => {
+    if (!isTrustedSender(event?.senderFrame)) return
+    const checked = checkDocumentState(state)
+    if (checked.ok) host.setDocumentState(event.sender, checked.value)
+  })
+}
