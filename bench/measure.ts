@@ -46,7 +46,7 @@ export function median(xs: number[]): number {
 }
 
 /** Runs `step(k)` at least `min` times, then until `max` runs or `budgetMs` spent; returns each run's ms. */
-export function sampleTimes(step: (k: number) => void, min = 3, max = 31, budgetMs = 2000): number[] {
+export function sampleTimes(step: (k: number) => void, min = 3, max = 51, budgetMs = 2000): number[] {
   const times: number[] = []
   const start = performance.now()
   for (let k = 0; k < max && (k < min || performance.now() - start < budgetMs); k++) {

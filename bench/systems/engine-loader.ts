@@ -19,6 +19,7 @@ export async function loadEngine(): Promise<{ ok: true; createEngine: CreateEngi
     if (typeof mod.createEngine !== 'function') return { ok: false, reason: 'engine/index.ts does not export createEngine' }
     return { ok: true, createEngine: mod.createEngine }
   } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && /engine\/index\.ts/.test((e as Error).message)) return { ok: false, reason: 'engine/index.ts does not exist yet' }
     return { ok: false, reason: `engine/index.ts could not be loaded: ${(e as Error).message.split('\n')[0]}` }
   }
 }

@@ -13,7 +13,7 @@ export const stencil: Workload = {
     for (let r = 0; r < side; r++) {
       for (let c = 0; c < side; c++) {
         const at = ref(r, c)
-        if (r === 0 && c === 0) visit(at, { code: 'const', value: 1 })
+        if (r === 0 && c === 0) visit(at, { code: 'const', value: 0.5 })
         else if (r === 0) visit(at, { code: 'affine', a: ref(0, c - 1), k1: 0.999, k0: 0.001 })
         else if (c === 0) visit(at, { code: 'affine', a: ref(r - 1, 0), k1: 0.999, k0: 0.001 })
         else visit(at, { code: 'lin2', a: ref(r - 1, c), b: ref(r, c - 1), ka: 0.5, kb: 0.5 })

@@ -1,0 +1,95 @@
+// npm run bench [-- --sizes 10k,100k] [--workloads chain,stencil] [--systems engine,tape] [--out FILE]
+// Runs every system × workload × size in a fresh child process, prints the tables and
+// writes them to bench/RESULTS.md (or --out).
+import { spawn } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { machineInfo } from './machine.ts'
+import type { Measurement, SystemId } from './measure.ts'
+import { renderReport } from './report.ts'
+import { DEFAULT_SIZES, formatSize, parseSize } from './sizes.ts'
+import { WORKLOADS } from './workloads/index.ts'
+
+const HERE = dirname(fileURLToPath(import.meta.url))
+const SYSTEMS: SystemId[] = ['engine', 'tape', 'hyperformula', 'mathjs']
+/** The baselines are not what is under test: from 1M cells on they get a bound, so the default run stays near 10 minutes. */
+const BASELINE_BOUND_MS = 60_000
+const BASELINE_BOUND_FROM = 1_000_000
+/** Any single measurement: beyond this something is wrong (a hang), not slow. */
+const HARD_BOUND_MS = 600_000
+
+interface Options { sizes: number[]; workloads: typeof WORKLOADS; systems: SystemId[]; out: string }
+
+function usage(message: string): never {
+  console.error(`${message}\nusage: npm run bench -- [--sizes 10k,100k,1M] [--workloads ${WORKLOADS.map((w) => w.id).join(',')}] [--systems ${SYSTEMS.join(',')}] [--out FILE]`)
+  process.exit(2)
+}
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = { sizes: DEFAULT_SIZES, workloads: WORKLOADS, systems: SYSTEMS, out: join(HERE, 'RESULTS.md') }
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]
+    const value = argv[i + 1]
+    if (value === undefined) usage(`${flag} needs a value`)
+    const list = value.split(',').map((s) => s.trim()).filter(Boolean)
+    if (flag === '--sizes') o.sizes = list.map((s) => parseSize(s) ?? usage(`not a size: ${s}`))
+    else if (flag === '--workloads') o.workloads = list.map((id) => WORKLOADS.find((w) => w.id === id) ?? usage(`unknown workload: ${id}`))
+    else if (flag === '--systems') o.systems = list.map((s) => (SYSTEMS.includes(s as SystemId) ? (s as SystemId) : usage(`unknown system: ${s}`)))
+    else if (flag === '--out') o.out = value
+    else usage(`unknown option ${flag}`)
+    i++
+  }
+  return o
+}
+
+/** Runs one measurement in a child process; never throws: failures become 'not run' rows. */
+function runChild(system: SystemId, workload: string, n: number, boundMs: number): Promise<Measurement> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', join(HERE, 'child.ts'), system, workload, String(n)], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    let timedOut = false
+    child.stdout.on('data', (d) => { out += d })
+    child.stderr.on('data', (d) => { err += d })
+    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL') }, boundMs)
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      const line = out.split('\n').find((l) => l.startsWith('RESULT '))
+      if (line) return resolve(JSON.parse(line.slice('RESULT '.length)) as Measurement)
+      const reason = timedOut
+        ? `did not finish within the ${boundMs / 1000} s bound`
+        : `failed (${signal ?? `exit ${code}`}): ${err.trim().split('\n').filter(Boolean).slice(0, 1).join('') || 'no message'}`
+      resolve({ system, workload, n, cells: 0, status: 'not run', reason })
+    })
+  })
+}
+
+async function main(): Promise<void> {
+  const o = parseOptions(process.argv.slice(2))
+  const measurements: Measurement[] = []
+  const started = performance.now()
+  for (const n of o.sizes) {
+    for (const w of o.workloads) {
+      for (const system of o.systems) {
+        const bound = system !== 'engine' && system !== 'tape' && n >= BASELINE_BOUND_FROM ? BASELINE_BOUND_MS : HARD_BOUND_MS
+        const t0 = performance.now()
+        const m = await runChild(system, w.id, n, bound)
+        measurements.push(m)
+        const took = ((performance.now() - t0) / 1000).toFixed(1)
+        console.error(`${formatSize(n).padStart(5)} ${w.id.padEnd(10)} ${system.padEnd(12)} ${m.status === 'ok' ? 'ok' : `not run: ${m.reason}`} (${took} s)`)
+      }
+    }
+  }
+  const argv = process.argv.slice(2).join(' ')
+  const report = renderReport({
+    measurements, sizes: o.sizes, workloads: o.workloads, machine: machineInfo(),
+    command: 'npm run bench' + (argv ? ` -- ${argv}` : ''),
+    boundsText: `HyperFormula and math.js runs from ${formatSize(BASELINE_BOUND_FROM)} cells on were bounded at ${BASELINE_BOUND_MS / 1000} s each (a run past it is marked "not run"); whole run took ${((performance.now() - started) / 60000).toFixed(1)} min.`,
+  })
+  writeFileSync(o.out, report)
+  process.stdout.write(report)
+  console.error(`written to ${o.out}`)
+}
+
+main().catch((e: unknown) => { console.error((e as Error).stack ?? String(e)); process.exit(1) })
