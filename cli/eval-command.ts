@@ -90,7 +90,7 @@ function objectiveKey(engine: Engine, cell: string | null): string | null {
 /** Sheets in tab order, each row by row: the order a reader scans a sheet. */
 function inSheetOrder(engine: Engine, cells: CellView[]): CellView[] {
   const sheetIndex = new Map(engine.sheets().map((name, i) => [name, i]))
-  const rank = (c: CellView) => {
+  const rank = (c: CellView): [number, number, number] => {
     const m = /^([A-Z]+)([0-9]+)$/.exec(c.address)
     let col = 0
     for (const ch of m?.[1] ?? '') col = col * 26 + ch.charCodeAt(0) - 64

@@ -43,10 +43,13 @@ export function jsonGrad(grad: CellGrad): JsonValue {
 }
 
 export function cellReport(cell: CellView): CellReport {
-  const report: CellReport = { input: cell.input }
-  if (cell.name !== undefined) report.name = cell.name
-  report.value = jsonValue(cell.value)
-  report.grad = jsonGrad(cell.grad)
+  // Key order as in SPEC §6: input, name, value, grad, error.
+  const report: CellReport = {
+    input: cell.input,
+    ...(cell.name !== undefined ? { name: cell.name } : {}),
+    value: jsonValue(cell.value),
+    grad: jsonGrad(cell.grad),
+  }
   if (cell.value.kind === 'error') report.error = cell.value.error
   if (cell.grad.kind === 'error') report.grad_error = cell.grad.error
   return report
