@@ -1,0 +1,43 @@
+// A1 addresses: parsing, formatting and the bounds of SPEC §2 (A…XFD, 1…1048576).
+
+export const MAX_COL = 16384
+export const MAX_ROW = 1048576
+
+/** 1-based column number of letters ("A" = 1, "XFD" = 16384); case-insensitive. */
+export function columnNumber(letters: string): number {
+  let n = 0
+  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 32) - 96)
+  return n
+}
+
+export function columnLetters(col: number): string {
+  let s = ''
+  while (col > 0) {
+    const m = (col - 1) % 26
+    s = String.fromCharCode(65 + m) + s
+    col = (col - 1 - m) / 26
+  }
+  return s
+}
+
+export const formatAddress = (row: number, col: number): string => columnLetters(col) + row
+
+const ADDRESS = /^\$?([A-Za-z]{1,3})\$?([0-9]+)$/
+
+/** {row, col} of an address like "B4" or "$b$4", or null when malformed or out of bounds. */
+export function parseAddress(text: string): { row: number; col: number } | null {
+  const m = ADDRESS.exec(text.trim())
+  if (!m) return null
+  const col = columnNumber(m[1])
+  const row = Number(m[2])
+  if (col < 1 || col > MAX_COL || row < 1 || row > MAX_ROW) return null
+  return { row, col }
+}
+
+/** Whether text looks like a cell address (in bounds or not): such text can never be a name. */
+export const looksLikeAddress = (text: string): boolean => ADDRESS.test(text)
+
+/** A sheet name as it must be written in a formula: quoted unless it is a plain identifier. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !looksLikeAddress(name) ? name : `'${name.replace(/'/g, "''")}'`
+}

@@ -1,0 +1,763 @@
+// The workbook engine: cells, bindings, the persistent evaluation order, incremental
+// forward pass, one reverse pass for every gradient, and change lists.
+import type { CellGrad, CellValue, CellView, ChangeList, Edit, ObjectiveState, RejectedEdit } from './api'
+import { formatAddress, parseAddress, quoteSheet } from './address'
+import { runBackward, runForward } from './evaluate/run'
+import { compileFormula } from './formula/compile'
+import { computeOrder, cyclePath } from './graph/order'
+import { CellStore, Kind, type Binding } from './graph/store'
+import { classifyInput } from './input'
+import { nameProblem } from './names'
+import { Err, Tensor, nestedOf, type Adj, type V } from './values'
+import { CURRENT_VERSION, FORMAT, type CellEntry, type WorkbookDocument } from './workbook/document'
+
+/** Ranges larger than this are refused (#VALUE!) rather than materialised. */
+const RANGE_LIMIT = 1_000_000
+/** Cycles longer than this report one shared path instead of one per member. */
+const PER_MEMBER_PATH_LIMIT = 200
+const keyOf = (row: number, col: number): number => row * 16385 + col
+
+interface SheetState {
+  name: string
+  /** Address key → cell id, in creation order (the document's order on load). */
+  cells: Map<number, number>
+  extra: Record<string, unknown>
+  alive: boolean
+}
+
+const withoutKeys = (o: Record<string, unknown>, keys: string[]): Record<string, unknown> => {
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(o)) if (!keys.includes(k)) out[k] = o[k]
+  return out
+}
+
+function sameValue(a: V, b: V): boolean {
+  if (a === b) return true
+  if (a instanceof Err && b instanceof Err) return a.sameAs(b)
+  if (a instanceof Tensor && b instanceof Tensor)
+    return a.shape.length === b.shape.length && a.shape.every((n, i) => n === b.shape[i]) && a.data.every((x, i) => x === b.data[i])
+  return false
+}
+
+export class GraphEngine {
+  private store = new CellStore()
+  private sheetStates: SheetState[] = []
+  private sheetOrder: number[] = []
+  private namesToId = new Map<string, number>()
+  private nameOfId = new Map<number, string>()
+  private nameUsers = new Map<string, Set<number>>()
+  private sheetRefUsers = new Set<number>()
+  private cellExtra = new Map<number, Record<string, unknown>>()
+  /** 0 = not set, 1 = true, 2 = explicitly false (kept so a save writes it back). */
+  private docExtra: Record<string, unknown> = {}
+  private objectiveRef: string | null = null
+
+  private order = new Int32Array(1024)
+  private pos = new Int32Array(1024)
+  private dirty = new Uint8Array(1024)
+  private orderLen = 0
+  private orderStale = false
+  private pending = 0
+  private minDirtyPos = Infinity
+  private cycleErr = new Map<number, Err>()
+
+  private gnum = new Float64Array(0)
+  private gtensor = new Map<number, Float64Array>()
+  private gradReason: string | null = 'not computed yet'
+  private jId = -1
+
+  // What the current apply changed.
+  private metaChanged = new Set<number>()
+  private valueChanged = new Set<number>()
+  private forwardEvaluations = 0
+  private reverseVisits = 0
+
+  constructor(doc?: WorkbookDocument) {
+    if (!doc) this.addSheetState('Sheet1', {})
+    else this.load(doc)
+    this.forward()
+    this.reverse()
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  private load(doc: WorkbookDocument): void {
+    this.docExtra = withoutKeys(doc, ['format', 'version', 'objective', 'sheets'])
+    this.objectiveRef = doc.objective ?? null
+    const formulas: number[] = []
+    for (const sheet of doc.sheets) {
+      const sid = this.addSheetState(sheet.name, withoutKeys(sheet, ['name', 'cells']))
+      for (const [address, entry] of Object.entries(sheet.cells)) {
+        const at = parseAddress(address)
+        if (!at || typeof entry?.input !== 'string') continue
+        const id = this.ensureCell(sid, at.row, at.col)
+        this.store.input[id] = entry.input
+        if (typeof entry.param === 'boolean') this.store.param[id] = entry.param ? 1 : 2
+        if (typeof entry.name === 'string' && !nameProblem(entry.name) && !this.namesToId.has(entry.name)) {
+          this.namesToId.set(entry.name, id)
+          this.nameOfId.set(id, entry.name)
+        }
+        const extra = withoutKeys(entry, ['input', 'name', 'param'])
+        if (Object.keys(extra).length) this.cellExtra.set(id, extra)
+        if (entry.input.trim().startsWith('=')) formulas.push(id)
+        this.markDirty(id)
+      }
+    }
+    for (const id of formulas) this.bind(id)
+    this.orderStale = true
+  }
+
+  private addSheetState(name: string, extra: Record<string, unknown>, index?: number): number {
+    const sid = this.sheetStates.push({ name, cells: new Map(), extra, alive: true }) - 1
+    const at = index === undefined ? this.sheetOrder.length : Math.max(0, Math.min(this.sheetOrder.length, Math.trunc(index)))
+    this.sheetOrder.splice(at, 0, sid)
+    return sid
+  }
+
+  private sheetId(name: string): number {
+    for (const sid of this.sheetOrder) if (this.sheetStates[sid].name === name) return sid
+    const lower = name.toLowerCase()
+    for (const sid of this.sheetOrder) if (this.sheetStates[sid].name.toLowerCase() === lower) return sid
+    return -1
+  }
+
+  private existingCell(sid: number, row: number, col: number): number {
+    return this.sheetStates[sid].cells.get(keyOf(row, col)) ?? -1
+  }
+
+  private ensureCell(sid: number, row: number, col: number): number {
+    const key = keyOf(row, col)
+    const sheet = this.sheetStates[sid]
+    const found = sheet.cells.get(key)
+    if (found !== undefined) return found
+    const id = this.store.add(sid, row, col)
+    sheet.cells.set(key, id)
+    if (id >= this.order.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+        const b = make(this.store.capacity)
+        b.set(a)
+        return b
+      }
+      this.order = grow(this.order, (n) => new Int32Array(n))
+      this.pos = grow(this.pos, (n) => new Int32Array(n))
+      this.dirty = grow(this.dirty, (n) => new Uint8Array(n))
+    }
+    // A new cell has no users yet (nobody could reference it), so the end of the order is valid.
+    this.order[this.orderLen] = id
+    this.pos[id] = this.orderLen++
+    return id
+  }
+
+  // ---------------------------------------------------------------- bindings
+
+  private bind(id: number): void {
+    const body = classifyInput(this.store.input[id])
+    if (body.kind !== 'formula') return
+    const { program, refs } = compileFormula(body.body)
+    const n = refs.length
+    const b: Binding = {
+      program,
+      refs,
+      slotIds: new Int32Array(n).fill(-1),
+      rangeIds: new Array(n).fill(null),
+      slotErrs: new Array(n).fill(null),
+      nameIds: new Int32Array(program.names.length),
+      precedents: new Int32Array(0),
+    }
+    const own = this.store.sheet[id]
+    let qualified = false
+    for (let k = 0; k < n; k++) {
+      const r = refs[k]
+      let sid = own
+      if (r.sheet !== null) {
+        qualified = true
+        sid = this.sheetId(r.sheet)
+        if (sid < 0) {
+          b.slotErrs[k] = new Err('#REF!', `there is no sheet named "${r.sheet}"`)
+          continue
+        }
+      }
+      if (r.outOfBounds) {
+        b.slotErrs[k] = new Err('#REF!', 'the reference is outside the sheet (columns A to XFD, rows 1 to 1048576)')
+        continue
+      }
+      if (!r.range) {
+        b.slotIds[k] = this.ensureCell(sid, r.row0, r.col0)
+        continue
+      }
+      const rows = r.row1 - r.row0 + 1
+      const cols = r.col1 - r.col0 + 1
+      if (rows * cols > RANGE_LIMIT) {
+        b.slotErrs[k] = new Err('#VALUE!', `the range has ${rows * cols} cells; at most ${RANGE_LIMIT} are supported`)
+        continue
+      }
+      const ids = new Int32Array(rows * cols)
+      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) ids[i * cols + j] = this.ensureCell(sid, r.row0 + i, r.col0 + j)
+      b.rangeIds[k] = ids
+    }
+    for (let k = 0; k < program.names.length; k++) {
+      const name = program.names[k]
+      b.nameIds[k] = this.namesToId.get(name) ?? -1
+      let users = this.nameUsers.get(name)
+      if (!users) this.nameUsers.set(name, (users = new Set()))
+      users.add(id)
+    }
+    if (qualified) this.sheetRefUsers.add(id)
+    const prec = new Set<number>()
+    for (const x of b.slotIds) if (x >= 0) prec.add(x)
+    for (const ids of b.rangeIds) if (ids) for (const x of ids) prec.add(x)
+    for (const x of b.nameIds) if (x >= 0) prec.add(x)
+    b.precedents = Int32Array.from(prec)
+    this.store.binding[id] = b
+    for (const p of b.precedents) {
+      this.store.addUser(p, id)
+      if (this.pos[p] >= this.pos[id]) this.orderStale = true
+    }
+    if (this.cycleErr.has(id)) this.orderStale = true
+  }
+
+  private unbind(id: number): void {
+    const b = this.store.binding[id]
+    if (!b) return
+    for (const p of b.precedents) this.store.removeUser(p, id)
+    for (const name of b.program.names) this.nameUsers.get(name)?.delete(id)
+    this.sheetRefUsers.delete(id)
+    this.store.binding[id] = null
+    if (this.cycleErr.has(id)) this.orderStale = true
+  }
+
+  private rebind(id: number): void {
+    this.unbind(id)
+    this.bind(id)
+    this.markDirty(id)
+  }
+
+  private markDirty(id: number): void {
+    if (this.dirty[id]) return
+    this.dirty[id] = 1
+    this.pending++
+    if (this.pos[id] < this.minDirtyPos) this.minDirtyPos = this.pos[id]
+  }
+
+  private setInput(id: number, input: string): void {
+    this.unbind(id)
+    this.store.input[id] = input
+    this.bind(id)
+    this.markDirty(id)
+    this.metaChanged.add(id)
+  }
+
+  // ---------------------------------------------------------------- passes
+
+  private precedentsOf = (id: number): Int32Array | null => this.store.binding[id]?.precedents ?? null
+
+  private reorder(): void {
+    const { order, cycles } = computeOrder(this.store.count, this.precedentsOf)
+    this.order.set(order)
+    for (let p = 0; p < order.length; p++) this.pos[order[p]] = p
+    const next = new Map<number, Err>()
+    for (const members of cycles) {
+      const set = new Set(members)
+      const shared = members.length > PER_MEMBER_PATH_LIMIT ? cyclePath(members[0], set, this.precedentsOf) : null
+      for (const m of members) next.set(m, new Err('#CYCLE!', 'circular reference', undefined, shared ?? cyclePath(m, set, this.precedentsOf)))
+    }
+    for (const [id, e] of this.cycleErr) if (!next.get(id)?.sameAs(e)) this.markDirty(id)
+    for (const id of next.keys()) if (!this.cycleErr.has(id)) this.markDirty(id)
+    this.cycleErr = next
+    this.minDirtyPos = 0
+    this.orderStale = false
+  }
+
+  /** Computes one cell's value; returns whether it changed. */
+  private evaluate(id: number): boolean {
+    const s = this.store
+    let v: V | null
+    const cyc = this.cycleErr.get(id)
+    const b = s.binding[id]
+    if (cyc) v = cyc
+    else if (b) {
+      this.forwardEvaluations++
+      v = runForward(s, b)
+      if (typeof v === 'number' && !Number.isFinite(v)) v = new Err('#NUM!', 'the result is not a finite number')
+    } else {
+      const m = classifyInput(s.input[id])
+      v = m.kind === 'constant' ? m.value : null
+    }
+    const kind = v === null ? Kind.Empty : typeof v === 'number' ? Kind.Number : v instanceof Tensor ? Kind.Tensor
+      : typeof v === 'string' ? Kind.Text : typeof v === 'boolean' ? Kind.Boolean : Kind.Error
+    const oldKind = s.kind[id]
+    let changed = oldKind !== kind
+    if (!changed) {
+      if (kind === Kind.Number) changed = s.num[id] !== v
+      else if (kind !== Kind.Empty) changed = !sameValue(s.obj[id], v!)
+    }
+    s.kind[id] = kind
+    if (kind === Kind.Number) {
+      s.num[id] = v as number
+      s.obj[id] = 0
+    } else s.obj[id] = v ?? 0
+    return changed
+  }
+
+  /** Forward pass over the dirty cells, in order; stops propagating where values do not change. */
+  private forward(): void {
+    if (this.orderStale) this.reorder()
+    const s = this.store
+    const start = this.minDirtyPos === Infinity ? this.orderLen : this.minDirtyPos
+    for (let p = start; p < this.orderLen && this.pending > 0; p++) {
+      const id = this.order[p]
+      if (!this.dirty[id]) continue
+      this.dirty[id] = 0
+      this.pending--
+      if (!this.evaluate(id)) continue
+      this.valueChanged.add(id)
+      const users = s.users[id]
+      if (users)
+        for (const u of users)
+          if (!this.dirty[u] && !this.cycleErr.has(u)) {
+            this.dirty[u] = 1
+            this.pending++
+          }
+    }
+    if (this.pending > 0) {
+      // Only cells inside cycles can be left (their value is fixed): clear the flags.
+      this.dirty.fill(0)
+      this.pending = 0
+    }
+    this.minDirtyPos = Infinity
+  }
+
+  private label(id: number, fromSheet: number): string {
+    const s = this.store
+    const a = formatAddress(s.row[id], s.col[id])
+    return s.sheet[id] === fromSheet ? a : `${quoteSheet(this.sheetStates[s.sheet[id]].name)}!${a}`
+  }
+
+  /** The objective cell id, or the reason there is no usable one. */
+  private objectiveTarget(): { id: number; reason: string | null } {
+    const s = this.store
+    let id = -1
+    let what: string
+    if (this.objectiveRef === null) {
+      id = this.namesToId.get('J') ?? -1
+      if (id < 0) return { id, reason: 'no objective: name a cell J or choose an objective cell' }
+      what = 'J'
+    } else {
+      const at = this.resolveRef(this.objectiveRef)
+      if (!at) return { id, reason: `the objective "${this.objectiveRef}" is not a cell of this workbook` }
+      id = this.existingCell(this.sheetId(at.sheet), parseAddress(at.address)!.row, parseAddress(at.address)!.col)
+      what = this.objectiveRef
+      if (id < 0) return { id, reason: `the objective ${what} is empty` }
+    }
+    switch (s.kind[id]) {
+      case Kind.Number:
+        return { id, reason: null }
+      case Kind.Empty:
+        return { id, reason: `the objective ${what} is empty` }
+      case Kind.Error:
+        return { id, reason: `the objective ${what} is in error (${(s.obj[id] as Err).code})` }
+      case Kind.Tensor:
+        return { id, reason: `the objective ${what} is a vector or matrix, not a single number` }
+      default:
+        return { id, reason: `the objective ${what} is not a number` }
+    }
+  }
+
+  /** One reverse pass: ∂J/∂c for every cell. Returns the cells whose gradient changed. */
+  private reverse(): Set<number> {
+    const s = this.store
+    const n = s.count
+    const target = this.objectiveTarget()
+    const gnew = new Float64Array(n)
+    const tnew = new Map<number, Float64Array>()
+    this.jId = target.id
+    if (target.reason === null) {
+      gnew[target.id] = 1
+      const sink = (id: number, adj: Adj): void => {
+        const k = s.kind[id]
+        if (k === Kind.Number) gnew[id] += adj as number
+        else if (k === Kind.Tensor && typeof adj !== 'number') {
+          const t = tnew.get(id)
+          if (t) for (let i = 0; i < t.length; i++) t[i] += adj[i]
+          else tnew.set(id, adj.slice())
+        }
+      }
+      for (let p = this.pos[target.id]; p >= 0; p--) {
+        const id = this.order[p]
+        const b = s.binding[id]
+        if (!b || this.cycleErr.has(id)) continue
+        const k = s.kind[id]
+        let adj: Adj | undefined
+        if (k === Kind.Number) {
+          if (gnew[id] === 0) continue
+          adj = gnew[id]
+        } else if (k === Kind.Tensor) {
+          adj = tnew.get(id)
+          if (!adj) continue
+        } else continue
+        this.reverseVisits++
+        runBackward(s, b, adj, sink)
+      }
+    }
+    const changed = new Set<number>()
+    const old = this.gnum
+    for (let id = 0; id < n; id++) {
+      const a = id < old.length ? old[id] : 0
+      const b = gnew[id]
+      if (a !== b && !(a !== a && b !== b)) changed.add(id)
+    }
+    for (const [id, t] of tnew) {
+      const o = this.gtensor.get(id)
+      if (!o || o.length !== t.length || o.some((x, i) => x !== t[i])) changed.add(id)
+    }
+    for (const id of this.gtensor.keys()) if (!tnew.has(id)) changed.add(id)
+    if (target.reason !== this.gradReason) for (let id = 0; id < n; id++) changed.add(id)
+    this.gnum = gnew
+    this.gtensor = tnew
+    this.gradReason = target.reason
+    return changed
+  }
+
+  // ---------------------------------------------------------------- edits
+
+  apply(edits: Edit[]): ChangeList {
+    this.metaChanged.clear()
+    this.valueChanged.clear()
+    this.forwardEvaluations = 0
+    this.reverseVisits = 0
+    const rejected: RejectedEdit[] = []
+    let sheetsChanged = false
+    for (const edit of Array.isArray(edits) ? edits : []) {
+      let problem: string | null
+      try {
+        problem = this.applyOne(edit)
+      } catch (e) {
+        problem = `the edit could not be applied: ${e instanceof Error ? e.message : String(e)}`
+      }
+      if (problem) rejected.push({ edit, message: problem })
+      else if (edit && (edit.type === 'addSheet' || edit.type === 'renameSheet' || edit.type === 'deleteSheet')) sheetsChanged = true
+    }
+    this.forward()
+    const gradChanged = this.reverse()
+    const ids = new Set<number>([...this.metaChanged, ...this.valueChanged, ...gradChanged])
+    const cells: CellView[] = []
+    for (const id of ids) {
+      if (!this.sheetStates[this.store.sheet[id]].alive) continue
+      if (!this.metaChanged.has(id) && !this.hasContent(id) && this.store.kind[id] === Kind.Empty) continue
+      cells.push(this.view(id))
+    }
+    const list: ChangeList = {
+      cells,
+      objective: this.objective(),
+      rejected,
+      stats: { forwardEvaluations: this.forwardEvaluations, reverseVisits: this.reverseVisits },
+    }
+    if (sheetsChanged) list.sheets = this.sheets()
+    return list
+  }
+
+  /** Applies one edit; returns why it was refused, or null. */
+  private applyOne(edit: Edit): string | null {
+    if (!edit || typeof edit !== 'object') return 'an edit must be an object'
+    switch (edit.type) {
+      case 'setInput': {
+        if (typeof edit.input !== 'string') return 'the input must be text'
+        const at = this.locate(edit.sheet, edit.address)
+        if (typeof at === 'string') return at
+        const id = this.ensureCell(at.sid, at.row, at.col)
+        this.setInput(id, edit.input)
+        return null
+      }
+      case 'setName':
+        return this.setName(edit.sheet, edit.address, edit.name)
+      case 'setParam': {
+        if (typeof edit.param !== 'boolean') return 'param must be true or false'
+        const at = this.locate(edit.sheet, edit.address)
+        if (typeof at === 'string') return at
+        const id = this.ensureCell(at.sid, at.row, at.col)
+        this.store.param[id] = edit.param ? 1 : 2
+        this.metaChanged.add(id)
+        return null
+      }
+      case 'setObjective': {
+        if (edit.ref !== null && typeof edit.ref !== 'string') return 'the objective must be a reference or null'
+        this.objectiveRef = edit.ref === null || edit.ref.trim() === '' ? null : edit.ref.trim()
+        return null
+      }
+      case 'addSheet': {
+        const problem = this.sheetNameProblem(edit.name, -1)
+        if (problem) return problem
+        this.addSheetState(edit.name, {}, typeof edit.index === 'number' ? edit.index : undefined)
+        this.rebindSheetUsers()
+        return null
+      }
+      case 'renameSheet':
+        return this.renameSheet(edit.from, edit.to)
+      case 'deleteSheet':
+        return this.deleteSheet(edit.name)
+      default:
+        return `unknown edit type "${String((edit as { type?: unknown }).type)}"`
+    }
+  }
+
+  private locate(sheet: string, address: string): { sid: number; row: number; col: number } | string {
+    const sid = typeof sheet === 'string' ? this.sheetId(sheet) : -1
+    if (sid < 0) return `there is no sheet named "${String(sheet)}"`
+    const at = typeof address === 'string' ? parseAddress(address) : null
+    if (!at) return `"${String(address)}" is not a cell address (columns A to XFD, rows 1 to 1048576)`
+    return { sid, ...at }
+  }
+
+  private setName(sheet: string, address: string, name: string | null): string | null {
+    const at = this.locate(sheet, address)
+    if (typeof at === 'string') return at
+    if (name !== null && typeof name !== 'string') return 'a name must be text or null'
+    const wanted = name === null || name.trim() === '' ? null : name.trim()
+    if (wanted !== null) {
+      const problem = nameProblem(wanted)
+      if (problem) return problem
+    }
+    const existing = this.existingCell(at.sid, at.row, at.col)
+    if (wanted !== null) {
+      const owner = this.namesToId.get(wanted)
+      if (owner !== undefined && owner !== existing) return `the name "${wanted}" is already used by ${this.label(owner, -1)}`
+    }
+    const id = existing >= 0 ? existing : this.ensureCell(at.sid, at.row, at.col)
+    const old = this.nameOfId.get(id) ?? null
+    if (old === wanted) return null
+    if (old !== null) {
+      this.namesToId.delete(old)
+      this.nameOfId.delete(id)
+      this.rebindNameUsers(old)
+    }
+    if (wanted !== null) {
+      this.namesToId.set(wanted, id)
+      this.nameOfId.set(id, wanted)
+      this.rebindNameUsers(wanted)
+    }
+    this.metaChanged.add(id)
+    return null
+  }
+
+  private rebindNameUsers(name: string): void {
+    for (const u of [...(this.nameUsers.get(name) ?? [])]) this.rebind(u)
+  }
+
+  private rebindSheetUsers(): void {
+    for (const u of [...this.sheetRefUsers]) this.rebind(u)
+  }
+
+  private sheetNameProblem(name: unknown, self: number): string | null {
+    if (typeof name !== 'string' || name.trim() === '') return 'a sheet name must not be empty'
+    if (name.length > 100) return 'a sheet name can have at most 100 characters'
+    if (/[\u0000-\u001f:\\/?*[\]]/.test(name)) return `a sheet name cannot contain control characters or any of : \\ / ? * [ ]`
+    if (name !== name.trim()) return 'a sheet name cannot start or end with spaces'
+    const other = this.sheetId(name)
+    if (other >= 0 && other !== self) return `there is already a sheet named "${this.sheetStates[other].name}"`
+    return null
+  }
+
+  private renameSheet(from: string, to: string): string | null {
+    const sid = typeof from === 'string' ? this.sheetId(from) : -1
+    if (sid < 0) return `there is no sheet named "${String(from)}"`
+    const problem = this.sheetNameProblem(to, sid)
+    if (problem) return problem
+    const oldName = this.sheetStates[sid].name
+    this.sheetStates[sid].name = to
+    // Rewrite references to the old name in formulas, as spreadsheets do.
+    for (const u of [...this.sheetRefUsers]) {
+      const b = this.store.binding[u]
+      const input = this.store.input[u]
+      if (!b) continue
+      const offset = input.indexOf('=') + 1
+      let text = input
+      for (let k = b.refs.length - 1; k >= 0; k--) {
+        const r = b.refs[k]
+        if (r.sheet === null || r.sheet.toLowerCase() !== oldName.toLowerCase()) continue
+        text = text.slice(0, offset + r.sheetStart) + quoteSheet(to) + '!' + text.slice(offset + r.sheetEnd)
+      }
+      if (text !== input) this.setInput(u, text)
+    }
+    if (this.objectiveRef !== null) {
+      const m = /^(?:'((?:[^']|'')+)'|([^!']+))!(.+)$/.exec(this.objectiveRef)
+      const sheet = m ? (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : null
+      if (m && sheet!.toLowerCase() === oldName.toLowerCase()) this.objectiveRef = `${quoteSheet(to)}!${m[3]}`
+    }
+    this.rebindSheetUsers()
+    for (const id of this.sheetStates[sid].cells.values()) if (this.hasContent(id)) this.metaChanged.add(id)
+    return null
+  }
+
+  private deleteSheet(name: string): string | null {
+    const sid = typeof name === 'string' ? this.sheetId(name) : -1
+    if (sid < 0) return `there is no sheet named "${String(name)}"`
+    if (this.sheetOrder.length === 1) return 'a workbook needs at least one sheet'
+    const sheet = this.sheetStates[sid]
+    for (const id of sheet.cells.values()) {
+      const n = this.nameOfId.get(id)
+      if (n !== undefined) {
+        this.namesToId.delete(n)
+        this.nameOfId.delete(id)
+        this.rebindNameUsers(n)
+      }
+      this.unbind(id)
+      this.store.input[id] = ''
+      this.store.param[id] = 0
+      this.cellExtra.delete(id)
+      this.markDirty(id)
+    }
+    sheet.alive = false
+    sheet.name = ''
+    this.sheetOrder.splice(this.sheetOrder.indexOf(sid), 1)
+    this.rebindSheetUsers()
+    return null
+  }
+
+  // ---------------------------------------------------------------- views
+
+  private hasContent(id: number): boolean {
+    return this.store.input[id] !== '' || this.nameOfId.has(id) || this.store.param[id] !== 0
+  }
+
+  private errorView(e: Err, viewer: number): CellValue {
+    let message = e.message
+    if (e.path) message += ': ' + e.path.map((id) => this.label(id, viewer)).join(' → ')
+    if (e.origin !== undefined) message += ` (in ${this.label(e.origin, viewer)})`
+    return { kind: 'error', error: { code: e.code, message } }
+  }
+
+  private valueView(id: number): CellValue {
+    const s = this.store
+    const sheet = s.sheet[id]
+    switch (s.kind[id]) {
+      case Kind.Empty:
+        return { kind: 'empty' }
+      case Kind.Number:
+        return { kind: 'number', value: s.num[id] }
+      case Kind.Tensor: {
+        const t = s.obj[id] as Tensor
+        return { kind: 'tensor', shape: [...t.shape], value: nestedOf(t.shape, t.data) }
+      }
+      case Kind.Text:
+        return { kind: 'text', value: s.obj[id] as string }
+      case Kind.Boolean:
+        return { kind: 'boolean', value: s.obj[id] as boolean }
+      default:
+        return this.errorView(s.obj[id] as Err, sheet)
+    }
+  }
+
+  private gradView(id: number): CellGrad {
+    if (this.gradReason !== null) return { kind: 'unavailable', reason: this.gradReason }
+    const s = this.store
+    const notFinite: CellGrad = {
+      kind: 'error',
+      error: { code: '#NUM!', message: 'the gradient is not finite here (the objective is not differentiable at this point, e.g. sqrt at 0)' },
+    }
+    if (s.kind[id] === Kind.Number) {
+      const g = id < this.gnum.length ? this.gnum[id] : 0
+      return Number.isFinite(g) ? { kind: 'number', value: g === 0 ? 0 : g } : notFinite
+    }
+    if (s.kind[id] === Kind.Tensor) {
+      const t = s.obj[id] as Tensor
+      const g = this.gtensor.get(id) ?? new Float64Array(t.size)
+      if (!g.every(Number.isFinite)) return notFinite
+      return { kind: 'tensor', value: nestedOf(t.shape, g) }
+    }
+    return { kind: 'none' }
+  }
+
+  private view(id: number): CellView {
+    const s = this.store
+    const v: CellView = {
+      sheet: this.sheetStates[s.sheet[id]].name,
+      address: formatAddress(s.row[id], s.col[id]),
+      input: s.input[id],
+      value: this.valueView(id),
+      grad: this.gradView(id),
+    }
+    const name = this.nameOfId.get(id)
+    if (name !== undefined) v.name = name
+    if (s.param[id]) v.param = s.param[id] === 1
+    return v
+  }
+
+  cell(sheet: string, address: string): CellView {
+    const at = this.locate(sheet, address)
+    if (typeof at === 'string')
+      return { sheet: String(sheet), address: String(address), input: '', value: { kind: 'error', error: { code: '#REF!', message: at } }, grad: { kind: 'none' } }
+    const id = this.existingCell(at.sid, at.row, at.col)
+    if (id >= 0) return this.view(id)
+    return {
+      sheet: this.sheetStates[at.sid].name,
+      address: formatAddress(at.row, at.col),
+      input: '',
+      value: { kind: 'empty' },
+      grad: this.gradReason !== null ? { kind: 'unavailable', reason: this.gradReason } : { kind: 'none' },
+    }
+  }
+
+  cells(): CellView[] {
+    const out: CellView[] = []
+    const s = this.store
+    for (const sid of this.sheetOrder) {
+      const ids = [...this.sheetStates[sid].cells.values()].filter((id) => this.hasContent(id))
+      ids.sort((a, b) => s.row[a] - s.row[b] || s.col[a] - s.col[b])
+      for (const id of ids) out.push(this.view(id))
+    }
+    return out
+  }
+
+  sheets(): string[] {
+    return this.sheetOrder.map((sid) => this.sheetStates[sid].name)
+  }
+
+  objective(): ObjectiveState {
+    const id = this.jId
+    const live = id >= 0 && this.sheetStates[this.store.sheet[id]].alive
+    return {
+      ref: this.objectiveRef,
+      cell: live ? `${this.sheetStates[this.store.sheet[id]].name}!${formatAddress(this.store.row[id], this.store.col[id])}` : null,
+      value: live && this.store.kind[id] === Kind.Number ? this.store.num[id] : null,
+      unavailableReason: this.gradReason,
+    }
+  }
+
+  resolveRef(ref: string): { sheet: string; address: string } | null {
+    if (typeof ref !== 'string') return null
+    const t = ref.trim()
+    const named = this.namesToId.get(t)
+    if (named !== undefined) {
+      const s = this.store
+      return { sheet: this.sheetStates[s.sheet[named]].name, address: formatAddress(s.row[named], s.col[named]) }
+    }
+    const m = /^(?:'((?:[^']|'')+)'|([^!']+))!(.+)$/.exec(t)
+    let sid = this.sheetOrder[0]
+    let address = t
+    if (m) {
+      sid = this.sheetId(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2].trim())
+      if (sid < 0) return null
+      address = m[3]
+    }
+    const at = parseAddress(address)
+    if (!at) return null
+    return { sheet: this.sheetStates[sid].name, address: formatAddress(at.row, at.col) }
+  }
+
+  toDocument(): WorkbookDocument {
+    const sheets = this.sheetOrder.map((sid) => {
+      const st = this.sheetStates[sid]
+      const cells: Record<string, CellEntry> = {}
+      for (const id of st.cells.values()) {
+        if (!this.hasContent(id) && !this.cellExtra.has(id)) continue
+        const entry: CellEntry = { ...this.cellExtra.get(id), input: this.store.input[id] }
+        const name = this.nameOfId.get(id)
+        if (name !== undefined) entry.name = name
+        if (this.store.param[id]) entry.param = this.store.param[id] === 1
+        cells[formatAddress(this.store.row[id], this.store.col[id])] = entry
+      }
+      return { ...st.extra, name: st.name, cells }
+    })
+    return { ...this.docExtra, format: FORMAT, version: CURRENT_VERSION, objective: this.objectiveRef, sheets }
+  }
+}

@@ -1,0 +1,171 @@
+// The reference scanner: runs before math.js sees a formula. Outside string literals it
+// finds cell references (A1, $A$1, b7), ranges (A1:B3) and sheet qualifiers
+// (Sheet2!A1, 'My data'!A1:A10) and replaces each by a placeholder symbol ($c0 for a
+// cell, $r1 for a range). That sidesteps math.js's readings of those texts (A1:B3 + 1
+// as A1:(B3+1), Sheet2!A1 as a factorial, $ as a letter), and the placeholder text is
+// the key of the parse cache: every formula of the same shape shares one parse.
+import { columnNumber, MAX_COL, MAX_ROW } from '../address'
+
+export interface RefToken {
+  range: boolean
+  /** Sheet as written (unquoted), or null for the formula's own sheet. */
+  sheet: string | null
+  row0: number
+  col0: number
+  row1: number
+  col1: number
+  /** Out of the grid (XFE1, A0, A1048577): binds to #REF!. */
+  outOfBounds: boolean
+  /** Where the sheet qualifier (if any) sits in the formula body, for renames. */
+  sheetStart: number
+  sheetEnd: number
+}
+
+export interface Scanned {
+  /** The body with placeholders, what math.js parses. */
+  text: string
+  refs: RefToken[]
+  /** For each character of text, its index in the body (to report syntax errors where the user typed). */
+  sourceIndex: number[]
+}
+
+export type ScanResult = { ok: true; scan: Scanned } | { ok: false; message: string }
+
+const IDENT_START = /[A-Za-z_$]/
+const IDENT_CHAR = /[A-Za-z0-9_$]/
+const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]+)$/
+
+function readIdent(s: string, i: number): number {
+  while (i < s.length && IDENT_CHAR.test(s[i])) i++
+  return i
+}
+
+function cellOf(word: string): { row: number; col: number; ok: boolean } | null {
+  const m = CELL.exec(word)
+  if (!m) return null
+  const col = columnNumber(m[2])
+  const row = m[4].length > 8 ? Infinity : Number(m[4])
+  return { row, col, ok: col >= 1 && col <= MAX_COL && row >= 1 && row <= MAX_ROW }
+}
+
+const nextNonSpace = (s: string, i: number): string => {
+  while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++
+  return s[i] ?? ''
+}
+
+/** Skips a quoted string literal starting at i; returns the index after it. */
+function skipString(s: string, i: number): number {
+  const q = s[i]
+  i++
+  while (i < s.length && s[i] !== q) i += s[i] === '\\' ? 2 : 1
+  return Math.min(i + 1, s.length)
+}
+
+export function scanFormula(body: string): ScanResult {
+  let text = ''
+  const sourceIndex: number[] = []
+  const refs: RefToken[] = []
+  const emit = (chunk: string, at: number) => {
+    text += chunk
+    for (let k = 0; k < chunk.length; k++) sourceIndex.push(at)
+  }
+  const copy = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      text += body[k]
+      sourceIndex.push(k)
+    }
+  }
+  let i = 0
+  while (i < body.length) {
+    const ch = body[i]
+    let sheet: string | null = null
+    let sheetStart = -1
+    let sheetEnd = -1
+    if (ch === '"') {
+      const end = skipString(body, i)
+      copy(i, end)
+      i = end
+      continue
+    }
+    if (ch === "'") {
+      // 'Sheet name'!A1 (quotes doubled inside) or a single-quoted string literal.
+      let j = i + 1
+      let name = ''
+      while (j < body.length) {
+        if (body[j] === "'" && body[j + 1] === "'") {
+          name += "'"
+          j += 2
+        } else if (body[j] === "'") break
+        else name += body[j++]
+      }
+      if (body[j] === "'" && body[j + 1] === '!') {
+        sheet = name
+        sheetStart = i
+        sheetEnd = j + 2
+      } else {
+        const end = skipString(body, i)
+        copy(i, end)
+        i = end
+        continue
+      }
+    } else if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(body[i + 1] ?? ''))) {
+      const m = /^[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?/.exec(body.slice(i))!
+      copy(i, i + m[0].length)
+      i += m[0].length
+      continue
+    } else if (IDENT_START.test(ch) && (i === 0 || body[i - 1] !== '.')) {
+      const end = readIdent(body, i)
+      const word = body.slice(i, end)
+      if (body[end] === '!' && body[end + 1] !== '=' && !word.includes('$')) {
+        sheet = word
+        sheetStart = i
+        sheetEnd = end + 1
+      } else {
+        const cell = cellOf(word)
+        if (!cell || nextNonSpace(body, end) === '(') {
+          if (word.includes('$')) return { ok: false, message: `unexpected "$" in "${word}" (at character ${i + 1})` }
+          copy(i, end)
+          i = end
+          continue
+        }
+        sheetStart = sheetEnd = i
+      }
+    } else {
+      copy(i, i + 1)
+      i++
+      continue
+    }
+    // A reference starts at sheetEnd (after any qualifier): CELL or CELL:CELL.
+    const startRef = sheetEnd
+    const end1 = readIdent(body, startRef)
+    const first = cellOf(body.slice(startRef, end1))
+    if (!first) return { ok: false, message: `a sheet name must be followed by a cell or range, at character ${startRef + 1}` }
+    let last = first
+    let end = end1
+    if (body[end1] === ':' && IDENT_START.test(body[end1 + 1] ?? '')) {
+      const end2 = readIdent(body, end1 + 1)
+      const second = cellOf(body.slice(end1 + 1, end2))
+      if (second) {
+        last = second
+        end = end2
+      }
+    }
+    const range = last !== first
+    const placeholder = `${range ? '$r' : '$c'}${refs.length}`
+    refs.push({
+      range,
+      sheet,
+      row0: Math.min(first.row, last.row),
+      col0: Math.min(first.col, last.col),
+      row1: Math.max(first.row, last.row),
+      col1: Math.max(first.col, last.col),
+      outOfBounds: !first.ok || !last.ok,
+      sheetStart,
+      sheetEnd: sheet === null ? sheetStart : sheetEnd,
+    })
+    emit(placeholder, i)
+    i = end
+  }
+  sourceIndex.push(body.length)
+  return { ok: true, scan: { text, refs, sourceIndex } }
+}

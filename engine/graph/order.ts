@@ -1,0 +1,97 @@
+// Evaluation order of the whole graph with Tarjan's strongly-connected components,
+// iteratively (chains can be a million deep). Following precedent edges, Tarjan emits
+// every component after all components it reads from, so emission order is a valid
+// evaluation order; a component of more than one cell (or a self-reference) is a cycle.
+
+export interface OrderResult {
+  order: Int32Array
+  /** Per cycle: its member ids. Cells on no cycle are in none of these. */
+  cycles: Int32Array[]
+}
+
+export function computeOrder(count: number, precedents: (id: number) => Int32Array | null): OrderResult {
+  const index = new Int32Array(count).fill(-1)
+  const low = new Int32Array(count)
+  const onStack = new Uint8Array(count)
+  const stack = new Int32Array(count)
+  const callNode = new Int32Array(count)
+  const callEdge = new Int32Array(count)
+  const order = new Int32Array(count)
+  const cycles: Int32Array[] = []
+  let sp = 0
+  let next = 0
+  let emitted = 0
+  for (let root = 0; root < count; root++) {
+    if (index[root] !== -1) continue
+    let depth = 0
+    callNode[0] = root
+    callEdge[0] = 0
+    index[root] = low[root] = next++
+    stack[sp++] = root
+    onStack[root] = 1
+    while (depth >= 0) {
+      const v = callNode[depth]
+      const edges = precedents(v)
+      const e = callEdge[depth]
+      if (edges && e < edges.length) {
+        callEdge[depth] = e + 1
+        const w = edges[e]
+        if (index[w] === -1) {
+          index[w] = low[w] = next++
+          stack[sp++] = w
+          onStack[w] = 1
+          depth++
+          callNode[depth] = w
+          callEdge[depth] = 0
+        } else if (onStack[w] && index[w] < low[v]) low[v] = index[w]
+        continue
+      }
+      if (low[v] === index[v]) {
+        let start = sp
+        do start--
+        while (stack[start] !== v)
+        const size = sp - start
+        const selfLoop = size === 1 && edges !== null && edges.includes(v)
+        if (size > 1 || selfLoop) cycles.push(stack.slice(start, sp))
+        for (let k = start; k < sp; k++) {
+          onStack[stack[k]] = 0
+          order[emitted++] = stack[k]
+        }
+        sp = start
+      }
+      depth--
+      if (depth >= 0) {
+        const parent = callNode[depth]
+        if (low[v] < low[parent]) low[parent] = low[v]
+      }
+    }
+  }
+  return { order, cycles }
+}
+
+/**
+ * A shortest cycle through `from` inside its component, as ids from → … → from, found by
+ * breadth-first search along precedent edges.
+ */
+export function cyclePath(from: number, members: Set<number>, precedents: (id: number) => Int32Array | null): number[] {
+  const parent = new Map<number, number>()
+  const queue = [from]
+  for (let q = 0; q < queue.length; q++) {
+    const v = queue[q]
+    for (const w of precedents(v) ?? []) {
+      if (!members.has(w)) continue
+      if (w === from) {
+        const path = [from]
+        for (let u = v; u !== from; u = parent.get(u)!) path.push(u)
+        path.push(from)
+        // path is from, v, parent(v), …: reverse the middle so it reads in reference order.
+        return [from, ...path.slice(1, -1).reverse(), from]
+      }
+      if (!parent.has(w)) {
+        parent.set(w, v)
+        queue.push(w)
+      }
+    }
+  }
+  return [from, from]
+}

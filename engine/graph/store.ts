@@ -1,0 +1,107 @@
+// Per-cell data as a struct of arrays indexed by a numeric cell id (no object per
+// node): value kind and number in typed arrays, the rarer payloads (tensors, labels,
+// errors) in a side array. Ids are never reused, so bindings that hold an id stay valid.
+import type { RefToken } from '../formula/scan'
+import type { Program } from '../formula/program'
+import type { Err, V } from '../values'
+
+export const enum Kind {
+  Empty = 0,
+  Number = 1,
+  Tensor = 2,
+  Text = 3,
+  Boolean = 4,
+  Error = 5,
+}
+
+/** A cell's formula, bound to cell ids of this workbook. */
+export interface Binding {
+  program: Program
+  refs: RefToken[]
+  /** Per reference slot: the cell id (single refs), or -1 when it cannot be bound. */
+  slotIds: Int32Array
+  /** Per reference slot: the ids of a range, row-major, or null. */
+  rangeIds: (Int32Array | null)[]
+  /** Per slot: the #REF! error when the slot could not be bound. */
+  slotErrs: (Err | null)[]
+  /** Per program name: the cell id it names now, or -1 (#NAME?). */
+  nameIds: Int32Array
+  /** Every distinct cell this formula reads (graph edges). */
+  precedents: Int32Array
+}
+
+export class CellStore {
+  capacity = 0
+  count = 0
+  sheet = new Int32Array(0)
+  row = new Int32Array(0)
+  col = new Int32Array(0)
+  kind = new Uint8Array(0)
+  num = new Float64Array(0)
+  param = new Uint8Array(0)
+  /** Payload of non-number values (tensor, label, boolean, error). */
+  obj: V[] = []
+  input: string[] = []
+  binding: (Binding | null)[] = []
+  /** Cells whose formulas read this cell. */
+  users: (number[] | undefined)[] = []
+
+  constructor(initial = 1024) {
+    this.grow(initial)
+  }
+
+  private grow(min: number): void {
+    let cap = Math.max(16, this.capacity)
+    while (cap < min) cap *= 2
+    if (cap === this.capacity) return
+    const widen = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap)
+      b.set(a)
+      return b
+    }
+    this.sheet = widen(this.sheet, (n) => new Int32Array(n))
+    this.row = widen(this.row, (n) => new Int32Array(n))
+    this.col = widen(this.col, (n) => new Int32Array(n))
+    this.kind = widen(this.kind, (n) => new Uint8Array(n))
+    this.num = widen(this.num, (n) => new Float64Array(n))
+    this.param = widen(this.param, (n) => new Uint8Array(n))
+    this.capacity = cap
+  }
+
+  add(sheet: number, row: number, col: number): number {
+    if (this.count === this.capacity) this.grow(this.count + 1)
+    const id = this.count++
+    this.sheet[id] = sheet
+    this.row[id] = row
+    this.col[id] = col
+    this.input[id] = ''
+    this.obj[id] = 0
+    this.binding[id] = null
+    this.users[id] = undefined
+    return id
+  }
+
+  addUser(of: number, user: number): void {
+    const list = this.users[of]
+    if (list) list.push(user)
+    else this.users[of] = [user]
+  }
+
+  removeUser(of: number, user: number): void {
+    const list = this.users[of]
+    if (!list) return
+    const k = list.lastIndexOf(user)
+    if (k < 0) return
+    list[k] = list[list.length - 1]
+    list.pop()
+    if (!list.length) this.users[of] = undefined
+  }
+
+  /** The value as the formula language sees it: an empty cell reads as 0. */
+  read(id: number): V {
+    const k = this.kind[id]
+    if (k === Kind.Number) return this.num[id]
+    if (k === Kind.Empty) return 0
+    return this.obj[id]
+  }
+}

@@ -1,0 +1,25 @@
+// The engine's entry point: createEngine(doc) → Engine (see engine/api.ts for the data).
+import type { CellView, ChangeList, Edit, ObjectiveState } from './api'
+import { GraphEngine } from './engine'
+import type { WorkbookDocument } from './workbook/document'
+
+export * from './api'
+
+export interface Engine {
+  /** Applies edits incrementally; refused edits are listed in ChangeList.rejected, never thrown. */
+  apply(edits: Edit[]): ChangeList
+  cell(sheet: string, address: string): CellView
+  /** Every non-empty cell, sheets in order, row-major. */
+  cells(): CellView[]
+  sheets(): string[]
+  objective(): ObjectiveState
+  /** "B4" (first sheet), "Sheet1!B4", "'My data'!A1", or a cell name. */
+  resolveRef(ref: string): { sheet: string; address: string } | null
+  /** The workbook as a document (same shape as loaded, unknown fields preserved). */
+  toDocument(): WorkbookDocument
+}
+
+/** An engine over a validated document (engine/workbook restore), or one empty "Sheet1". */
+export function createEngine(doc?: WorkbookDocument): Engine {
+  return new GraphEngine(doc)
+}
