@@ -2,15 +2,15 @@
 // app:// protocol handler and the `npm run web` server send it as a header, and
 // renderer/index.html repeats it in a <meta> tag. No 'unsafe-eval' and no inline
 // scripts: a workbook can only ever compute. Inline styles stay allowed because the
-// grid positions cells with style attributes.
+// grid positions cells with style attributes. Keep this list and the meta tag in
+// renderer/index.html identical (a test compares them).
 
 const DIRECTIVES: Array<[string, string]> = [
-  ['default-src', "'none'"],
+  ['default-src', "'self'"],
   ['script-src', "'self'"],
-  ['worker-src', "'self'"],
   ['style-src', "'self' 'unsafe-inline'"],
-  ['img-src', "'self' data:"],
-  ['font-src', "'self' data:"],
+  ['img-src', "'self' data: blob:"],
+  ['worker-src', "'self' blob:"],
   ['connect-src', "'self'"],
   ['object-src', "'none'"],
   ['base-uri', "'none'"],

@@ -1,0 +1,156 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createBridgeService } from '../../node/bridge-service'
+import { createFileSystemStorage } from '../../node/bridge-storage'
+import { IPC } from './ipc-channels'
+import { REFUSED_SENDER, registerBridgeHandlers, type BridgeHost, type BridgeIpcEvent } from './ipc-handlers'
+
+const VALID = JSON.stringify({ format: 'gradsheet', version: 1, objective: null, sheets: [{ name: 'Sheet1', cells: { A1: { input: '2' } } }] })
+const APP = { url: 'app://gradsheet/index.html', parent: null }
+const FOREIGN = { url: 'https://evil.example/', parent: null }
+
+/** A stand-in for ipcMain that records the handlers and lets a test invoke them. */
+function fakeIpcMain() {
+  const handlers = new Map<string, (event: BridgeIpcEvent, ...args: unknown[]) => unknown>()
+  const listeners = new Map<string, (event: BridgeIpcEvent, ...args: unknown[]) => void>()
+  return {
+    handle: (channel: string, fn: (event: BridgeIpcEvent, ...args: unknown[]) => unknown) => void handlers.set(channel, fn),
+    on: (channel: string, fn: (event: BridgeIpcEvent, ...args: unknown[]) => void) => void listeners.set(channel, fn),
+    invoke: (channel: string, frame: typeof APP | null, ...args: unknown[]) => handlers.get(channel)!({ senderFrame: frame, sender: 'window-1' }, ...args),
+    emit: (channel: string, frame: typeof APP | null, ...args: unknown[]) => listeners.get(channel)!({ senderFrame: frame, sender: 'window-1' }, ...args),
+    channels: () => [...handlers.keys(), ...listeners.keys()],
+  }
+}
+
+describe('bridge IPC handlers', () => {
+  let folder: string
+  let ipc: ReturnType<typeof fakeIpcMain>
+  let calls: string[]
+  let states: Array<{ name: string; modified: boolean }>
+  let nextSavePath: string | null
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'gradsheet-ipc-'))
+    const examples = join(folder, 'examples')
+    ipc = fakeIpcMain()
+    calls = []
+    states = []
+    nextSavePath = null
+    const host: BridgeHost = {
+      service: createBridgeService(createFileSystemStorage(join(folder, 'data')), examples),
+      initialFile: async () => ({ ok: true, value: null }),
+      chooseFileToOpen: async () => {
+        calls.push('open dialog')
+        return null
+      },
+      chooseFileToSave: async (_sender, name) => {
+        calls.push(`save dialog ${name}`)
+        return nextSavePath
+      },
+      documentLocated: (_sender, path) => void calls.push(`located ${path}`),
+      setDocumentState: (_sender, state) => void states.push(state),
+      writeBackup: async (_sender, text) => {
+        calls.push(`backup ${text === null ? 'discard' : text.length}`)
+        return { ok: true, value: null }
+      },
+    }
+    registerBridgeHandlers(ipc, host)
+  })
+
+  it('registers a handler for every bridge channel', () => {
+    expect(ipc.channels().sort()).toEqual(Object.values(IPC).filter((c) => c !== IPC.menuCommand).sort())
+  })
+
+  it('refuses every request from a foreign origin, a sub-frame or a vanished frame, before doing anything', async () => {
+    const path = join(folder, 'a.gradsheet')
+    writeFileSync(path, VALID)
+    for (const frame of [FOREIGN, { url: 'app://gradsheet/index.html', parent: APP }, { url: 'file:///tmp/x.html', parent: null }, null]) {
+      for (const [channel, args] of [
+        [IPC.openPath, [path]],
+        [IPC.save, [path, VALID]],
+        [IPC.saveAs, [VALID, 'x.gradsheet']],
+        [IPC.showOpenDialog, []],
+        [IPC.writeBackup, ['text']],
+        [IPC.listExamples, []],
+        [IPC.recentFiles, []],
+        [IPC.initialFile, []],
+        [IPC.openExample, ['x']],
+      ] as const) {
+        expect(await ipc.invoke(channel, frame as typeof APP, ...args)).toEqual({ ok: false, error: REFUSED_SENDER })
+      }
+      ipc.emit(IPC.setDocumentState, frame as typeof APP, { name: 'x', modified: true })
+    }
+    expect(calls).toEqual([])
+    expect(states).toEqual([])
+    expect(readFileSync(path, 'utf8')).toBe(VALID)
+  })
+
+  it('opens and saves for the app page, and records where the document lives', async () => {
+    const path = join(folder, 'model.gradsheet')
+    writeFileSync(path, VALID)
+    expect(await ipc.invoke(IPC.openPath, APP, path)).toEqual({ ok: true, value: { path, name: 'model.gradsheet', text: VALID } })
+    const saved = await ipc.invoke(IPC.save, APP, path, VALID.replace('"2"', '"3"'))
+    expect(saved).toEqual({ ok: true, value: { ok: true, path, name: 'model.gradsheet' } })
+    expect(readFileSync(path, 'utf8')).toContain('"3"')
+    expect(calls).toEqual([`located ${path}`, `located ${path}`])
+    expect(await ipc.invoke(IPC.recentFiles, APP)).toEqual({ ok: true, value: [path] })
+  })
+
+  it('rejects arguments of the wrong type or size with a sentence, touching nothing', async () => {
+    const cases: Array<[string, unknown[], RegExp]> = [
+      [IPC.openPath, [42], /must be text/],
+      [IPC.openPath, [{ path: '/x' }], /must be text, not an object/],
+      [IPC.openPath, ['relative/file.gradsheet'], /must be absolute/],
+      [IPC.openPath, ['/' + 'a'.repeat(5000)], /too long/],
+      [IPC.openPath, ['/tmp/a\0b'], /NUL/],
+      [IPC.save, [join(folder, 'x.gradsheet'), 12], /workbook text must be text/],
+      [IPC.save, [join(folder, 'x.txt'), VALID], /\.gradsheet files/],
+      [IPC.save, [join(folder, 'big.gradsheet'), 'x'.repeat(64 * 1024 * 1024 + 1)], /too large/],
+      [IPC.saveAs, [null, 'x.gradsheet'], /workbook text must be text/],
+      [IPC.saveAs, [VALID, '../../etc/x.gradsheet'], /bare name/],
+      [IPC.saveAs, [VALID, 'n'.repeat(300)], /too long/],
+      [IPC.writeBackup, [123], /must be text/],
+      [IPC.openExample, ['../secret'], /not a valid example id/],
+      [IPC.openExample, [{}], /must be text/],
+    ]
+    for (const [channel, args, message] of cases) {
+      const reply = (await ipc.invoke(channel, APP, ...args)) as { ok: boolean; value?: { ok: boolean; error?: string }; error?: string }
+      const error = reply.ok ? reply.value?.error : reply.error
+      expect(reply.ok && reply.value?.ok, `${channel} ${String(args[0]).slice(0, 40)}`).toBeFalsy()
+      expect(error, channel).toMatch(message)
+    }
+    expect(calls).toEqual([])
+  })
+
+  it('ignores malformed document states', () => {
+    ipc.emit(IPC.setDocumentState, APP, { name: 5, modified: true })
+    ipc.emit(IPC.setDocumentState, APP, { name: 'a', modified: 'yes' })
+    ipc.emit(IPC.setDocumentState, APP, 'a.gradsheet')
+    ipc.emit(IPC.setDocumentState, APP, { name: 'a.gradsheet', modified: true })
+    expect(states).toEqual([{ name: 'a.gradsheet', modified: true }])
+  })
+
+  it('Save As asks for a path, adds nothing when cancelled, saves when given one', async () => {
+    expect(await ipc.invoke(IPC.saveAs, APP, VALID, 'model.gradsheet')).toEqual({ ok: true, value: null })
+    nextSavePath = join(folder, 'chosen.gradsheet')
+    expect(await ipc.invoke(IPC.saveAs, APP, VALID, 'model.gradsheet')).toEqual({ ok: true, value: { ok: true, path: nextSavePath, name: 'chosen.gradsheet' } })
+    expect(readFileSync(nextSavePath, 'utf8')).toBe(VALID)
+  })
+
+  it('an invalid workbook file is refused with a clear message', async () => {
+    const path = join(folder, 'broken.gradsheet')
+    writeFileSync(path, '{"format": "something-else"')
+    const reply = (await ipc.invoke(IPC.openPath, APP, path)) as { ok: boolean; error: string }
+    expect(reply.ok).toBe(false)
+    expect(reply.error).toContain('broken.gradsheet')
+    expect(calls).toEqual([])
+  })
+
+  it('passes backups and discards through after checking them', async () => {
+    expect(await ipc.invoke(IPC.writeBackup, APP, VALID)).toEqual({ ok: true, value: null })
+    expect(await ipc.invoke(IPC.writeBackup, APP, null)).toEqual({ ok: true, value: null })
+    expect(calls).toEqual([`backup ${VALID.length}`, 'backup discard'])
+  })
+})
