@@ -1,0 +1,143 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
+import { networkInterfaces } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CONTENT_SECURITY_POLICY_HEADER } from './web-content-policy'
+import { startTestServer, VALID_WORKBOOK, type TestServer } from './web-server.test-support'
+
+/** A raw request, so paths like /../ reach the server as written (fetch would normalise them). */
+function raw(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string; host?: string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+    const req = httpRequest(
+      { host: options.host ?? '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      },
+    )
+    req.on('error', reject)
+    if (options.body !== undefined) req.write(options.body)
+    req.end()
+  })
+}
+
+describe('web server (real HTTP on an ephemeral port)', () => {
+  let t: TestServer
+  let port: number
+  const api = async (method: string, args: Record<string, unknown> = {}) => {
+    const response = await fetch(`${t.server.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) })
+    return (await response.json()) as { ok: boolean; value?: any; error?: string }
+  }
+
+  beforeAll(async () => {
+    t = await startTestServer()
+    port = t.server.port
+  })
+  afterAll(async () => {
+    await t.server.close()
+  })
+
+  it('listens on 127.0.0.1 only and says so in its URL', () => {
+    const address = t.server.server.address()
+    expect(typeof address === 'object' && address?.address).toBe('127.0.0.1')
+    expect(t.server.url).toBe(`http://127.0.0.1:${port}/`)
+  })
+
+  it('is not reachable on the machine’s other addresses', async () => {
+    const external = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)
+    const target = external?.address ?? '::1'
+    await expect(raw(port, '/', { host: target })).rejects.toThrow()
+  })
+
+  it('serves index.html with the CSP header and the right MIME types', async () => {
+    const page = await raw(port, '/')
+    expect(page.status).toBe(200)
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY_HEADER)
+    expect(page.headers['x-content-type-options']).toBe('nosniff')
+    expect(page.body).toContain('<title>Gradsheet</title>')
+    expect((await raw(port, '/assets/app.js')).headers['content-type']).toBe('text/javascript; charset=utf-8')
+    expect((await raw(port, '/assets/style.css')).headers['content-type']).toBe('text/css; charset=utf-8')
+    expect((await raw(port, '/assets/missing.js')).status).toBe(404)
+  })
+
+  it('blocks every way out of the renderer folder', async () => {
+    for (const path of ['/../outside-secret.txt', '/assets/../../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/..%2foutside-secret.txt', '/assets/..%5c..%5coutside-secret.txt', '/%00index.html', '/%E0%A4%A']) {
+      const response = await raw(port, path)
+      expect([400, 404], path).toContain(response.status)
+      expect(response.body, path).not.toContain('top secret')
+    }
+  })
+
+  it('answers only to its own host names (no DNS rebinding)', async () => {
+    expect((await raw(port, '/', { headers: { Host: 'evil.example' } })).status).toBe(421)
+    expect((await raw(port, '/', { headers: { Host: `localhost:${port}` } })).status).toBe(200)
+  })
+
+  it('refuses API calls from other sites, without JSON, or not POST', async () => {
+    const path = join(t.files, 'csrf.gradsheet')
+    const body = JSON.stringify({ path, text: VALID_WORKBOOK })
+    const crossSite = await raw(port, '/api/save', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' }, body })
+    expect(crossSite.status).toBe(403)
+    const form = await raw(port, '/api/save', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body })
+    expect(form.status).toBe(415)
+    expect((await raw(port, '/api/listExamples')).status).toBe(405)
+    expect(() => readFileSync(path)).toThrow()
+    const sameSite = await raw(port, '/api/listExamples', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${port}` }, body: '{}' })
+    expect(sameSite.status).toBe(200)
+  })
+
+  it('open/save round trip through a temporary file', async () => {
+    const path = join(t.files, 'model.gradsheet')
+    const saved = await api('save', { path, text: VALID_WORKBOOK })
+    expect(saved).toEqual({ ok: true, value: { ok: true, path, name: 'model.gradsheet' } })
+    expect(readFileSync(path, 'utf8')).toBe(VALID_WORKBOOK)
+    const opened = await api('openPath', { path })
+    expect(opened).toEqual({ ok: true, value: { path, name: 'model.gradsheet', text: VALID_WORKBOOK } })
+    expect((await api('recentFiles')).value).toEqual([path])
+  })
+
+  it('an invalid file gives a clear error, and the file is left as it was', async () => {
+    const path = join(t.files, 'broken.gradsheet')
+    writeFileSync(path, '{"format": "gradsheet", "version": 1, "sheets": [')
+    const opened = await api('openPath', { path })
+    expect(opened.ok).toBe(false)
+    expect(opened.error).toMatch(/broken\.gradsheet/)
+    expect(opened.error).toMatch(/JSON/)
+    expect(readFileSync(path, 'utf8')).toBe('{"format": "gradsheet", "version": 1, "sheets": [')
+    const missing = await api('openPath', { path: join(t.files, 'nope.gradsheet') })
+    expect(missing).toEqual({ ok: false, error: `${join(t.files, 'nope.gradsheet')} does not exist.` })
+  })
+
+  it('validates arguments exactly as the IPC handlers do', async () => {
+    expect((await api('openPath', { path: 42 })).error).toMatch(/must be text/)
+    expect((await api('openPath', { path: 'relative.gradsheet' })).error).toMatch(/absolute/)
+    expect((await api('save', { path: join(t.files, 'x.txt'), text: '' })).value.error).toMatch(/\.gradsheet/)
+    expect((await api('save', { path: join(t.files, 'x.gradsheet'), text: ['no'] })).value.error).toMatch(/must be text/)
+    expect((await api('openExample', { id: '../../etc/passwd' })).error).toMatch(/not a valid example id/)
+    expect((await api('writeBackup', { text: 5 })).error).toMatch(/must be text/)
+    expect((await api('setDocumentState', { state: { name: 'a', modified: 'no' } })).error).toMatch(/true or false/)
+    expect((await api('noSuchThing')).error).toMatch(/no operation called "noSuchThing"/)
+    const notJson = await raw(port, '/api/openPath', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{oops' })
+    expect(JSON.parse(notJson.body)).toEqual({ ok: false, error: 'The request body is not valid JSON.' })
+  })
+
+  it('lists and opens the examples, and opens the first worked example at start', async () => {
+    expect((await api('listExamples')).value).toEqual([
+      { id: 'reference-example-1', title: 'Reference example 1' },
+      { id: 'reference-example-2', title: 'Reference example 2' },
+    ])
+    expect((await api('openExample', { id: 'reference-example-2' })).value).toEqual({ path: null, name: 'reference-example-2.gradsheet', text: VALID_WORKBOOK })
+    expect((await api('openExample', { id: 'missing' })).error).toMatch(/no example called "missing"/)
+    expect((await api('initialFile')).value).toMatchObject({ path: null, name: 'reference-example-1.gradsheet' })
+  })
+
+  it('passes hot-exit backups to the backup store', async () => {
+    expect(await api('writeBackup', { text: VALID_WORKBOOK })).toEqual({ ok: true, value: null })
+    expect(await api('writeBackup', { text: null })).toEqual({ ok: true, value: null })
+    expect(t.backups).toEqual([VALID_WORKBOOK, null])
+  })
+})
