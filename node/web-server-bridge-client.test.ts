@@ -1,0 +1,103 @@
+// The browser's bridge (renderer/src/bridge/web-bridge.ts) against the real web server:
+// the same calls the app makes, over HTTP, with the path prompt answered by the test.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { GradsheetBridge } from '../bridge/api'
+import { createWebBridge } from '../renderer/src/bridge/web-bridge'
+import type { PathPromptOptions } from '../renderer/src/bridge/path-prompt'
+import { startTestServer, VALID_WORKBOOK, type TestServer } from './web-server.test-support'
+
+describe('web bridge client against the web server', () => {
+  let t: TestServer
+  let bridge: GradsheetBridge
+  let answers: Array<string | null>
+  let prompts: PathPromptOptions[]
+  let titles: string[]
+  let guards: boolean[]
+
+  beforeAll(async () => {
+    t = await startTestServer()
+    answers = []
+    prompts = []
+    titles = []
+    guards = []
+    bridge = createWebBridge({
+      fetch: (input, init) => fetch(new URL(input, t.server.url), init),
+      promptForPath: async (options) => {
+        prompts.push(options)
+        return answers.shift() ?? null
+      },
+      setTitle: (title) => void titles.push(title),
+      setLeaveGuard: (active) => void guards.push(active),
+    })
+  })
+  afterAll(async () => {
+    await t.server.close()
+  })
+
+  it('is the web host and opens the first worked example at start', async () => {
+    expect(bridge.host).toBe('web')
+    expect(await bridge.initialFile()).toMatchObject({ path: null, name: 'reference-example-1.gradsheet', text: VALID_WORKBOOK })
+  })
+
+  it('Save As asks for a path (proposing the server folder and the suggested name) and saves there', async () => {
+    answers.push(join(t.files, 'saved-as')) // no extension typed: .gradsheet is added
+    const outcome = await bridge.saveAs(VALID_WORKBOOK, 'model.gradsheet')
+    expect(prompts.at(-1)).toMatchObject({ title: 'Save workbook as', initialPath: join(t.files, 'model.gradsheet') })
+    expect(outcome).toEqual({ ok: true, path: join(t.files, 'saved-as.gradsheet'), name: 'saved-as.gradsheet' })
+    expect(readFileSync(join(t.files, 'saved-as.gradsheet'), 'utf8')).toBe(VALID_WORKBOOK)
+  })
+
+  it('Open asks for a path, then reads the file; cancelling returns null', async () => {
+    answers.push(join(t.files, 'saved-as.gradsheet'))
+    expect(await bridge.showOpenDialog()).toEqual({ path: join(t.files, 'saved-as.gradsheet'), name: 'saved-as.gradsheet', text: VALID_WORKBOOK })
+    expect(prompts.at(-1)).toMatchObject({ title: 'Open workbook', initialPath: t.files + '/' })
+    expect(await bridge.showOpenDialog()).toBeNull()
+    expect(await bridge.saveAs(VALID_WORKBOOK, 'x.gradsheet')).toBeNull()
+  })
+
+  it('rejects with the server’s sentence when a file cannot be opened', async () => {
+    await expect(bridge.openPath(join(t.files, 'missing.gradsheet'))).rejects.toThrow(`${join(t.files, 'missing.gradsheet')} does not exist.`)
+    await expect(bridge.openPath('not/absolute')).rejects.toThrow(/absolute/)
+  })
+
+  it('a failed save is an outcome with a reason, not an exception', async () => {
+    const outcome = await bridge.save(join(t.files, 'no-such-folder', 'x.gradsheet'), VALID_WORKBOOK)
+    expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/folder does not exist/) })
+  })
+
+  it('examples, recent files and backups go through the server', async () => {
+    expect((await bridge.listExamples()).map((e) => e.id)).toEqual(['reference-example-1', 'reference-example-2'])
+    expect((await bridge.openExample('reference-example-2')).name).toBe('reference-example-2.gradsheet')
+    expect(await bridge.recentFiles()).toContain(join(t.files, 'saved-as.gradsheet'))
+    await bridge.writeBackup('backup text')
+    await bridge.writeBackup(null)
+    expect(t.backups).toEqual(['backup text', null])
+  })
+
+  it('sets the tab title with the modified marker and guards leaving with unsaved work', () => {
+    bridge.setDocumentState({ name: 'model.gradsheet', modified: true })
+    bridge.setDocumentState({ name: 'model.gradsheet', modified: false })
+    expect(titles).toEqual(['● model.gradsheet — Gradsheet', 'model.gradsheet — Gradsheet'])
+    expect(guards).toEqual([true, false])
+  })
+
+  it('has no native menu: subscribing works and never fires', () => {
+    const unsubscribe = bridge.onMenuCommand(() => {
+      throw new Error('no menu commands in the browser')
+    })
+    expect(typeof unsubscribe).toBe('function')
+    unsubscribe()
+  })
+
+  it('says the server is gone when it cannot be reached', async () => {
+    const offline = createWebBridge({
+      fetch: () => Promise.reject(new TypeError('fetch failed')),
+      promptForPath: async () => null,
+      setTitle: () => {},
+      setLeaveGuard: () => {},
+    })
+    await expect(offline.listExamples()).rejects.toThrow(/cannot be reached/)
+  })
+})
