@@ -2,5 +2,4 @@
 export * from './document.ts'
 export { restoreDocument, restoreParsed } from './restore.ts'
 export { serializeDocument } from './serialize.ts'
-export { cellNameProblem } from './cell-name.ts'
 export { parseAddressKey } from './address-key.ts'

@@ -13,7 +13,8 @@ import {
   type WorkbookDocument,
 } from './document.ts'
 import { parseAddressKey, printable } from './address-key.ts'
-import { cellNameProblem } from './cell-name.ts'
+// The engine's own rule, so a name the app accepts always loads again, and vice versa.
+import { nameProblem } from '../names.ts'
 import { locateJsonProblem } from './json-error.ts'
 import { migrateToCurrent } from './migrate.ts'
 import { defineField, describeJsonType, isPlainObject } from './json-values.ts'
@@ -164,9 +165,9 @@ function readCell(
     const name = value.name
     if (typeof name !== 'string') problems.push(`${where}: "name" must be text, found ${describeJsonType(name)}`)
     else {
-      const problem = cellNameProblem(name)
+      const problem = nameProblem(name)
       const first = cellNames.get(name)
-      if (problem) problems.push(`${where}: the name "${printable(name)}" is not allowed: ${problem}`)
+      if (problem) problems.push(`${where}: ${problem}`)
       else if (first !== undefined) problems.push(`${where}: the name "${name}" is already used by ${first}; names must be unique in a workbook`)
       else {
         cellNames.set(name, ref)
