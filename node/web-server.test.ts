@@ -62,6 +62,7 @@ describe('web server (real HTTP on an ephemeral port)', () => {
     expect((await raw(port, '/assets/app.js')).headers['content-type']).toBe('text/javascript; charset=utf-8')
     expect((await raw(port, '/assets/style.css')).headers['content-type']).toBe('text/css; charset=utf-8')
     expect((await raw(port, '/assets/missing.js')).status).toBe(404)
+    expect((await raw(port, '/favicon.ico')).status).toBe(204)
   })
 
   it('blocks every way out of the renderer folder', async () => {

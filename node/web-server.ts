@@ -109,6 +109,11 @@ async function handleStatic(request: IncomingMessage, response: ServerResponse, 
     if (!info.isFile()) return sendText(response, 404, 'Not found.')
     size = info.size
   } catch {
+    // Browsers ask for a favicon on their own; the app has none, and that is no error.
+    if (pathname === '/favicon.ico') {
+      response.writeHead(204, securityHeaders())
+      return void response.end()
+    }
     return sendText(response, 404, 'Not found.')
   }
   response.writeHead(200, {
