@@ -1,0 +1,173 @@
+// The main process's wiring, with Electron replaced by a recording stand-in (no
+// Electron binary exists here): what it registers before and after ready, the window it
+// opens, and how the close guard and title react to the renderer's document state.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { IPC } from './ipc-channels'
+
+const repoRoot = join(import.meta.dirname, '..', '..')
+const dataDir = mkdtempSync(join(tmpdir(), 'gradsheet-main-'))
+
+const rec = vi.hoisted(() => ({
+  order: [] as string[],
+  appEvents: new Map<string, (...args: unknown[]) => unknown>(),
+  userData: '',
+  privileged: [] as unknown[],
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+  permissionRequest: null as null | ((...args: unknown[]) => void),
+  permissionCheck: null as null | ((...args: unknown[]) => boolean),
+  ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
+  ipcListeners: new Map<string, (event: unknown, ...args: unknown[]) => void>(),
+  menus: [] as unknown[],
+  windows: [] as any[],
+  messageBoxResponses: [] as number[],
+  messageBoxes: [] as any[],
+}))
+
+vi.mock('electron', () => {
+  class FakeWebContents {
+    sent: unknown[][] = []
+    events = new Map<string, (...args: unknown[]) => void>()
+    openHandler: ((details: { url: string }) => unknown) | null = null
+    send(...args: unknown[]) { this.sent.push(args) }
+    on(event: string, fn: (...args: unknown[]) => void) { this.events.set(event, fn) }
+    setWindowOpenHandler(fn: (details: { url: string }) => unknown) { this.openHandler = fn }
+  }
+  let nextId = 1
+  class BrowserWindow {
+    static fromWebContents(contents: unknown) { return rec.windows.find((w) => w.webContents === contents) ?? null }
+    static getFocusedWindow() { return rec.windows.find((w) => !w.closed) ?? null }
+    static getAllWindows() { return rec.windows.filter((w) => !w.closed) }
+    id = nextId++
+    webContents = new FakeWebContents()
+    events = new Map<string, Array<(...args: unknown[]) => void>>()
+    title = ''
+    loaded = ''
+    closed = false
+    constructor(public options: any) { rec.windows.push(this); rec.order.push('window') }
+    on(event: string, fn: (...args: unknown[]) => void) { this.events.set(event, [...(this.events.get(event) ?? []), fn]) }
+    once(event: string, fn: (...args: unknown[]) => void) { this.on(event, fn) }
+    emit(event: string, ...args: unknown[]) { for (const fn of this.events.get(event) ?? []) fn(...args) }
+    setTitle(title: string) { this.title = title }
+    setDocumentEdited() {}
+    show() {}
+    focus() {}
+    async loadURL(url: string) { this.loaded = url }
+    close() {
+      let prevented = false
+      this.emit('close', { preventDefault: () => { prevented = true } })
+      if (!prevented) { this.closed = true; this.emit('closed') }
+    }
+  }
+  return {
+    app: {
+      setPath: (_name: string, path: string) => { rec.userData = path },
+      getPath: (name: string) => (name === 'userData' ? rec.userData : tmpdir()),
+      getAppPath: () => repoRoot,
+      isPackaged: false,
+      requestSingleInstanceLock: () => true,
+      on: (event: string, fn: (...args: unknown[]) => unknown) => { rec.appEvents.set(event, fn) },
+      whenReady: () => { rec.order.push('whenReady'); return Promise.resolve() },
+      quit: () => {},
+    },
+    BrowserWindow,
+    dialog: {
+      showMessageBox: async (...args: unknown[]) => { rec.messageBoxes.push(args.at(-1)); return { response: rec.messageBoxResponses.shift() ?? 2 } },
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async () => ({ canceled: true }),
+    },
+    ipcMain: {
+      handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => { rec.ipcHandlers.set(channel, fn) },
+      on: (channel: string, fn: (event: unknown, ...args: unknown[]) => void) => { rec.ipcListeners.set(channel, fn) },
+    },
+    Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => { rec.menus.push(menu) } },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => { rec.order.push('privileged'); rec.privileged.push(...schemes) },
+      handle: (scheme: string, fn: (request: Request) => Promise<Response>) => { rec.protocolHandlers.set(scheme, fn) },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: (...args: unknown[]) => void) => { rec.permissionRequest = fn },
+        setPermissionCheckHandler: (fn: (...args: unknown[]) => boolean) => { rec.permissionCheck = fn },
+      },
+    },
+    shell: { openExternal: async () => {} },
+  }
+})
+
+describe('main process wiring (Electron stood in)', () => {
+  beforeAll(async () => {
+    process.env.GRADSHEET_DATA_DIR = dataDir
+    process.argv = [process.argv[0], join(repoRoot, 'out', 'main', 'index.js')]
+    await import('./index')
+    await vi.waitFor(() => expect(rec.windows.length).toBe(1), { timeout: 20_000 })
+  })
+
+  it('registers app:// as privileged before the app is ready, and uses the data folder it was given', () => {
+    expect(rec.order.indexOf('privileged')).toBeLessThan(rec.order.indexOf('whenReady'))
+    expect(rec.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })])
+    expect(rec.userData).toBe(dataDir)
+  })
+
+  it('denies every permission for the session', () => {
+    const callback = vi.fn()
+    rec.permissionRequest!({}, 'media', callback)
+    expect(callback).toHaveBeenCalledWith(false)
+    expect(rec.permissionCheck!({}, 'notifications')).toBe(false)
+  })
+
+  it('serves app:// with the CSP header', async () => {
+    const response = await rec.protocolHandlers.get('app')!(new Request('app://gradsheet/index.html'))
+    expect(response.headers.get('Content-Security-Policy')).toContain("script-src 'self'")
+  })
+
+  it('opens one secure window on the app origin, with the CommonJS preload', () => {
+    const [window] = rec.windows
+    expect(window.loaded).toBe('app://gradsheet/index.html')
+    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(window.options.webPreferences.preload).toMatch(/preload[\\/]index\.cjs$/)
+  })
+
+  it('locks down every web contents: navigation, window.open, webviews', () => {
+    const contents = { on: vi.fn(), setWindowOpenHandler: vi.fn() }
+    rec.appEvents.get('web-contents-created')!({}, contents)
+    expect(contents.on.mock.calls.map(([event]) => event).sort()).toEqual(['will-attach-webview', 'will-navigate', 'will-redirect'])
+    const handler = contents.setWindowOpenHandler.mock.calls[0][0]
+    expect(handler({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+  })
+
+  it('installs the menu and answers every bridge channel', () => {
+    expect(rec.menus.length).toBeGreaterThan(0)
+    expect([...rec.ipcHandlers.keys(), ...rec.ipcListeners.keys()].sort()).toEqual(Object.values(IPC).filter((c) => c !== IPC.menuCommand).sort())
+  })
+
+  it('without a FILE, the window starts on the first worked example', async () => {
+    const [window] = rec.windows
+    const reply = (await rec.ipcHandlers.get(IPC.initialFile)!({ senderFrame: { url: 'app://gradsheet/index.html', parent: null }, sender: window.webContents })) as any
+    expect(reply.ok).toBe(true)
+    expect(reply.value).toMatchObject({ path: null, name: 'reference-example-1.gradsheet' })
+  })
+
+  it('titles the window from the document state and asks before closing unsaved work', async () => {
+    const [window] = rec.windows
+    const event = { senderFrame: { url: 'app://gradsheet/index.html', parent: null }, sender: window.webContents }
+    rec.ipcListeners.get(IPC.setDocumentState)!(event, { name: 'model.gradsheet', modified: true })
+    expect(window.title).toBe('● model.gradsheet — Gradsheet')
+
+    rec.messageBoxResponses.push(2) // Cancel
+    window.close()
+    await vi.waitFor(() => expect(rec.messageBoxes).toHaveLength(1))
+    expect(rec.messageBoxes[0].message).toContain('model.gradsheet')
+    expect(window.closed).toBe(false)
+
+    rec.messageBoxResponses.push(0) // Save: the renderer is asked to save, and the window closes once it reports saved
+    window.close()
+    await vi.waitFor(() => expect(window.webContents.sent).toContainEqual([IPC.menuCommand, 'saveAs']))
+    expect(window.closed).toBe(false)
+    rec.ipcListeners.get(IPC.setDocumentState)!(event, { name: 'model.gradsheet', modified: false })
+    expect(window.title).toBe('model.gradsheet — Gradsheet')
+    expect(window.closed).toBe(true)
+  })
+})
