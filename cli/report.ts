@@ -86,7 +86,7 @@ function textOfValue(value: CellValue): string {
     case 'tensor':
       return JSON.stringify(value.value)
     case 'text':
-      return value.value
+      return '' // a label: its text is already in the input column
     case 'boolean':
       return value.value ? 'TRUE' : 'FALSE'
     case 'empty':
