@@ -1,5 +1,5 @@
 // The window: toolbar, name box + formula bar, grid, sheet tabs, status bar.
-import { createEffect, on, onCleanup, onMount } from 'solid-js'
+import { Show, createEffect, createSignal, on, onCleanup, onMount } from 'solid-js'
 import type { GradsheetBridge } from '../../../bridge/api'
 import { AlertBanner } from '../components/AlertBanner'
 import { FormulaBar } from '../components/FormulaBar'
@@ -20,6 +20,10 @@ export function App(props: { bridge: GradsheetBridge; worker: Worker }) {
   const ctl = createDocumentController(store, client, bridge)
   const view = createSheetView(store)
   const commands = createCommands(store, ctl, view, bridge)
+
+  // The window shows the grid only once the first workbook is in, so nothing typed early
+  // is lost to the load that follows.
+  const [ready, setReady] = createSignal(false)
 
   // Every load starts at A1 of the first sheet.
   createEffect(on(ctl.loadCount, () => {
@@ -56,9 +60,12 @@ export function App(props: { bridge: GradsheetBridge; worker: Worker }) {
     }
     const opened = await ctl.open(initial)
     if (!opened && initial) await ctl.open(null)
+    setReady(true)
+    focusGrid()
   })
 
   return (
+    <Show when={ready()} fallback={<div class="splash" role="progressbar" aria-label="Loading workbook">Loading workbook…</div>}>
     <div class="app">
       <Toolbar ctl={ctl} view={view} commands={commands} bridge={bridge} />
       <FormulaBar view={view} commands={commands} />
@@ -69,5 +76,6 @@ export function App(props: { bridge: GradsheetBridge; worker: Worker }) {
       <SheetTabs store={store} view={view} commands={commands} />
       <StatusBar store={store} ctl={ctl} commands={commands} />
     </div>
+    </Show>
   )
 }

@@ -3,7 +3,7 @@
 // them, so the DOM never holds more than the visible cells. The scroll space is capped
 // and mapped (model/scroll-map.ts) because browsers cannot lay out a 40M px element.
 import { For, Show, createEffect, createMemo, createSignal, on, onCleanup, onMount } from 'solid-js'
-import { createVirtualizer, elementScroll, observeElementOffset } from '@tanstack/solid-virtual'
+import { createVirtualizer, elementScroll } from '@tanstack/solid-virtual'
 import { COLUMN_COUNT, ROW_COUNT, cellKey, columnName, formatAddress, parseAddress } from '../model/address'
 import { editKeyAction, gridKeyAction } from '../model/key-actions'
 import { createScrollMap } from '../model/scroll-map'
@@ -41,12 +41,22 @@ export function Grid(props: GridProps) {
   const top = () => rowMap().toVirtual(scroll().top)
   const left = () => colMap().toVirtual(scroll().left)
 
+  // The virtualizers read the virtual offsets from here rather than from the element, so
+  // a change of mapping (zoom, resize) updates them even when scrollTop stays the same.
+  type OffsetListener = (offset: number, isScrolling: boolean) => void
+  let rowOffsetListener: OffsetListener | null = null
+  let colOffsetListener: OffsetListener | null = null
+
   const rows = createVirtualizer({
     count: ROW_COUNT,
     getScrollElement: () => scroller,
     estimateSize: () => rowH(),
     overscan: 3,
-    observeElementOffset: (inst, cb) => observeElementOffset(inst, (off, busy) => cb(rowMap().toVirtual(off), busy)),
+    observeElementOffset: (_inst, cb) => {
+      rowOffsetListener = cb
+      cb(top(), false)
+      return () => { rowOffsetListener = null }
+    },
     scrollToFn: (off, opts, inst) => elementScroll(rowMap().toPhysical(off), opts, inst),
   })
   const cols = createVirtualizer({
@@ -55,14 +65,22 @@ export function Grid(props: GridProps) {
     getScrollElement: () => scroller,
     estimateSize: () => colW(),
     overscan: 2,
-    observeElementOffset: (inst, cb) => observeElementOffset(inst, (off, busy) => cb(colMap().toVirtual(off), busy)),
+    observeElementOffset: (_inst, cb) => {
+      colOffsetListener = cb
+      cb(left(), false)
+      return () => { colOffsetListener = null }
+    },
     scrollToFn: (off, opts, inst) => elementScroll(colMap().toPhysical(off), opts, inst),
   })
 
   createEffect(on(view.zoom, () => {
     rows.measure()
     cols.measure()
+    // Keep the selected cell in view at the new size.
+    reveal()
   }, { defer: true }))
+  createEffect(() => rowOffsetListener?.(top(), false))
+  createEffect(() => colOffsetListener?.(left(), false))
 
   onMount(() => {
     const resize = new ResizeObserver(() => setViewport({ width: scroller.clientWidth, height: scroller.clientHeight }))
@@ -88,7 +106,9 @@ export function Grid(props: GridProps) {
   })
 
   // Bring the selected cell into view whenever a command asks for it.
-  createEffect(on(view.revealRequest, () => {
+  createEffect(on(view.revealRequest, () => reveal(), { defer: true }))
+
+  function reveal(): void {
     const { row, col } = view.selection()
     const rTop = row * rowH()
     const cLeft = col * colW()
@@ -96,7 +116,8 @@ export function Grid(props: GridProps) {
     else if (rTop + rowH() > top() + bodyH()) scroller.scrollTop = Math.ceil(rowMap().toPhysical(rTop + rowH() - bodyH()))
     if (cLeft < left()) scroller.scrollLeft = Math.floor(colMap().toPhysical(cLeft))
     else if (cLeft + colW() > left() + bodyW()) scroller.scrollLeft = Math.ceil(colMap().toPhysical(cLeft + colW() - bodyW()))
-  }, { defer: true }))
+    setScroll({ top: scroller.scrollTop, left: scroller.scrollLeft })
+  }
 
   const objectiveKey = () => store.objective().cell
   const isSelected = (row: number, col: number) => {
@@ -188,12 +209,14 @@ export function Grid(props: GridProps) {
               <div class="grid-row" role="row" style={{ transform: `translateY(${headerH() + row.start - top()}px)`, height: `${rowH()}px` }}>
                 <For each={cols.getVirtualItems()}>
                   {(col) => {
-                    const address = () => formatAddress({ col: col.index, row: row.index })
-                    const key = () => cellKey(view.activeSheet(), address())
+                    // An item keeps its index for its whole life (keyed by index), so the
+                    // address is fixed; only the sheet can change under it.
+                    const address = formatAddress({ col: col.index, row: row.index })
+                    const key = createMemo(() => cellKey(view.activeSheet(), address))
                     return (
                       <GridCell
                         sheet={view.activeSheet()}
-                        address={address()}
+                        address={address}
                         view={store.cells[key()]}
                         left={headerW() + col.start - left()}
                         width={colW()}
