@@ -4,7 +4,7 @@ import type { CellGrad, CellValue, CellView, ChangeList, Edit, ObjectiveState, R
 import { formatAddress, parseAddress, quoteSheet } from './address'
 import { runBackward, runForward } from './evaluate/run'
 import { compileFormula } from './formula/compile'
-import { computeOrder, cyclePath } from './graph/order'
+import { computeOrder, cyclePath, type Precedents } from './graph/order'
 import { CellStore, Kind, type Binding } from './graph/store'
 import { classifyInput } from './input'
 import { nameProblem } from './names'
@@ -28,6 +28,29 @@ interface SheetState {
 const withoutKeys = (o: Record<string, unknown>, keys: string[]): Record<string, unknown> => {
   const out: Record<string, unknown> = {}
   for (const k of Object.keys(o)) if (!keys.includes(k)) out[k] = o[k]
+  return out
+}
+
+/** The distinct cells a binding reads; small formulas avoid a Set. */
+function distinctPrecedents(b: Binding): number[] {
+  const out: number[] = []
+  let big = false
+  for (const ids of b.rangeIds) if (ids) big = true
+  if (!big && b.slotIds.length + b.nameIds.length <= 16) {
+    for (const x of b.slotIds) if (x >= 0 && !out.includes(x)) out.push(x)
+    for (const x of b.nameIds) if (x >= 0 && !out.includes(x)) out.push(x)
+    return out
+  }
+  const seen = new Set<number>()
+  const add = (x: number) => {
+    if (x >= 0 && !seen.has(x)) {
+      seen.add(x)
+      out.push(x)
+    }
+  }
+  for (const x of b.slotIds) add(x)
+  for (const ids of b.rangeIds) if (ids) for (const x of ids) add(x)
+  for (const x of b.nameIds) add(x)
   return out
 }
 
@@ -68,7 +91,9 @@ export class GraphEngine {
 
   // What the current apply changed.
   private metaChanged = new Set<number>()
-  private valueChanged = new Set<number>()
+  /** Cells whose value or gradient changed: a flag per cell plus the list of flagged ids. */
+  private touched = new Uint8Array(1024)
+  private touchedIds: number[] = []
   private forwardEvaluations = 0
   private reverseVisits = 0
 
@@ -77,6 +102,8 @@ export class GraphEngine {
     else this.load(doc)
     this.forward()
     this.reverse()
+    for (const id of this.touchedIds) this.touched[id] = 0
+    this.touchedIds = []
   }
 
   // ---------------------------------------------------------------- loading
@@ -141,6 +168,7 @@ export class GraphEngine {
       this.order = grow(this.order, (n) => new Int32Array(n))
       this.pos = grow(this.pos, (n) => new Int32Array(n))
       this.dirty = grow(this.dirty, (n) => new Uint8Array(n))
+      this.touched = grow(this.touched, (n) => new Uint8Array(n))
     }
     // A new cell has no users yet (nobody could reference it), so the end of the order is valid.
     this.order[this.orderLen] = id
@@ -158,11 +186,11 @@ export class GraphEngine {
     const b: Binding = {
       program,
       refs,
-      slotIds: new Int32Array(n).fill(-1),
-      rangeIds: new Array(n).fill(null),
-      slotErrs: new Array(n).fill(null),
-      nameIds: new Int32Array(program.names.length),
-      precedents: new Int32Array(0),
+      slotIds: new Array<number>(n).fill(-1),
+      rangeIds: new Array<Int32Array | null>(n).fill(null),
+      slotErrs: new Array<Err | null>(n).fill(null),
+      nameIds: new Array<number>(program.names.length),
+      precedents: [],
     }
     const own = this.store.sheet[id]
     let qualified = false
@@ -203,11 +231,7 @@ export class GraphEngine {
       users.add(id)
     }
     if (qualified) this.sheetRefUsers.add(id)
-    const prec = new Set<number>()
-    for (const x of b.slotIds) if (x >= 0) prec.add(x)
-    for (const ids of b.rangeIds) if (ids) for (const x of ids) prec.add(x)
-    for (const x of b.nameIds) if (x >= 0) prec.add(x)
-    b.precedents = Int32Array.from(prec)
+    b.precedents = distinctPrecedents(b)
     this.store.binding[id] = b
     for (const p of b.precedents) {
       this.store.addUser(p, id)
@@ -249,7 +273,7 @@ export class GraphEngine {
 
   // ---------------------------------------------------------------- passes
 
-  private precedentsOf = (id: number): Int32Array | null => this.store.binding[id]?.precedents ?? null
+  private precedentsOf = (id: number): Precedents | null => this.store.binding[id]?.precedents ?? null
 
   private reorder(): void {
     const { order, cycles } = computeOrder(this.store.count, this.precedentsOf)
@@ -310,7 +334,7 @@ export class GraphEngine {
       this.dirty[id] = 0
       this.pending--
       if (!this.evaluate(id)) continue
-      this.valueChanged.add(id)
+      this.touch(id)
       const users = s.users[id]
       if (users)
         for (const u of users)
@@ -325,6 +349,12 @@ export class GraphEngine {
       this.pending = 0
     }
     this.minDirtyPos = Infinity
+  }
+
+  private touch(id: number): void {
+    if (this.touched[id]) return
+    this.touched[id] = 1
+    this.touchedIds.push(id)
   }
 
   private label(id: number, fromSheet: number): string {
@@ -363,8 +393,8 @@ export class GraphEngine {
     }
   }
 
-  /** One reverse pass: ∂J/∂c for every cell. Returns the cells whose gradient changed. */
-  private reverse(): Set<number> {
+  /** One reverse pass: ∂J/∂c for every cell; touches the cells whose gradient changed. */
+  private reverse(): void {
     const s = this.store
     const n = s.count
     const target = this.objectiveTarget()
@@ -399,30 +429,27 @@ export class GraphEngine {
         runBackward(s, b, adj, sink)
       }
     }
-    const changed = new Set<number>()
     const old = this.gnum
     for (let id = 0; id < n; id++) {
       const a = id < old.length ? old[id] : 0
       const b = gnew[id]
-      if (a !== b && !(a !== a && b !== b)) changed.add(id)
+      if (a !== b && !(a !== a && b !== b)) this.touch(id)
     }
     for (const [id, t] of tnew) {
       const o = this.gtensor.get(id)
-      if (!o || o.length !== t.length || o.some((x, i) => x !== t[i])) changed.add(id)
+      if (!o || o.length !== t.length || o.some((x, i) => x !== t[i])) this.touch(id)
     }
-    for (const id of this.gtensor.keys()) if (!tnew.has(id)) changed.add(id)
-    if (target.reason !== this.gradReason) for (let id = 0; id < n; id++) changed.add(id)
+    for (const id of this.gtensor.keys()) if (!tnew.has(id)) this.touch(id)
+    if (target.reason !== this.gradReason) for (let id = 0; id < n; id++) this.touch(id)
     this.gnum = gnew
     this.gtensor = tnew
     this.gradReason = target.reason
-    return changed
   }
 
   // ---------------------------------------------------------------- edits
 
   apply(edits: Edit[]): ChangeList {
     this.metaChanged.clear()
-    this.valueChanged.clear()
     this.forwardEvaluations = 0
     this.reverseVisits = 0
     const rejected: RejectedEdit[] = []
@@ -438,14 +465,16 @@ export class GraphEngine {
       else if (edit && (edit.type === 'addSheet' || edit.type === 'renameSheet' || edit.type === 'deleteSheet')) sheetsChanged = true
     }
     this.forward()
-    const gradChanged = this.reverse()
-    const ids = new Set<number>([...this.metaChanged, ...this.valueChanged, ...gradChanged])
+    this.reverse()
+    for (const id of this.metaChanged) this.touch(id)
     const cells: CellView[] = []
-    for (const id of ids) {
+    for (const id of this.touchedIds) {
+      this.touched[id] = 0
       if (!this.sheetStates[this.store.sheet[id]].alive) continue
       if (!this.metaChanged.has(id) && !this.hasContent(id) && this.store.kind[id] === Kind.Empty) continue
       cells.push(this.view(id))
     }
+    this.touchedIds = []
     const list: ChangeList = {
       cells,
       objective: this.objective(),

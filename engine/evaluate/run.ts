@@ -141,7 +141,9 @@ export function runBackward(store: CellStore, b: Binding, adj: Adj, sink: Sink):
       }
       case 'call': {
         if (!op.fn.grad || typeof v === 'boolean') break
-        const args = op.args.map((j) => vals[j])
+        const n = op.args.length
+        const args = argsFor(n)
+        for (let j = 0; j < n; j++) args[j] = vals[op.args[j]]
         const gs = op.fn.grad(args, v, a!)
         for (let j = 0; j < op.args.length; j++) {
           const g = gs[j]

@@ -107,7 +107,7 @@ function lower(root: MathNode, ops: Op[], names: Map<string, number>): number {
 const errorProgram = (err: Err): Program => ({ ops: [{ k: 'const', v: err }], names: [] })
 
 /** Lowers a placeholder text (already scanned) into a Program. Never throws. */
-export function lowerText(text: string, sourceIndex: number[]): Program {
+export function lowerText(text: string, positions: () => number[]): Program {
   if (!text.trim()) return errorProgram(new Err('#PARSE!', 'the formula is empty after "="'))
   let tree: MathNode
   try {
@@ -115,6 +115,7 @@ export function lowerText(text: string, sourceIndex: number[]): Program {
   } catch (e) {
     const raw = e instanceof Error ? e.message : String(e)
     const m = /\(char (\d+)\)/.exec(raw)
+    const sourceIndex = m ? positions() : []
     const where = m ? raw.replace(/\(char \d+\)/, `(at character ${(sourceIndex[Number(m[1]) - 1] ?? sourceIndex[sourceIndex.length - 1]) + 2})`) : raw
     return errorProgram(new Err('#PARSE!', `syntax error: ${where}`))
   }
@@ -137,10 +138,10 @@ const CACHE_LIMIT = 50_000
 export function compileFormula(body: string): Compiled {
   const scanned = scanFormula(body)
   if (!scanned.ok) return { program: errorProgram(new Err('#PARSE!', scanned.message)), refs: [] }
-  const { text, refs, sourceIndex } = scanned.scan
+  const { text, refs } = scanned.scan
   let program = cache.get(text)
   if (!program) {
-    program = lowerText(text, sourceIndex)
+    program = lowerText(text, () => (scanFormula(body, true) as { ok: true; scan: { sourceIndex: number[] } }).scan.sourceIndex)
     // Syntax-error positions depend on the source, so only cache programs that parsed.
     if (!(program.ops.length === 1 && program.ops[0].k === 'const' && program.ops[0].v instanceof Err && program.ops[0].v.code === '#PARSE!')) {
       if (cache.size >= CACHE_LIMIT) cache.clear()

@@ -25,26 +25,51 @@ export interface Scanned {
   /** The body with placeholders, what math.js parses. */
   text: string
   refs: RefToken[]
-  /** For each character of text, its index in the body (to report syntax errors where the user typed). */
-  sourceIndex: number[]
+  /** For each character of text, its index in the body (to report syntax errors where the user typed); only when asked for. */
+  sourceIndex: number[] | null
 }
 
 export type ScanResult = { ok: true; scan: Scanned } | { ok: false; message: string }
 
-const IDENT_START = /[A-Za-z_$]/
-const IDENT_CHAR = /[A-Za-z0-9_$]/
-const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]+)$/
+const NUMBER = /[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?/y
+
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36
+const isDigit = (c: number): boolean => c >= 48 && c <= 57
+const isIdentStart = (s: string, i: number): boolean => i < s.length && isLetter(s.charCodeAt(i))
 
 function readIdent(s: string, i: number): number {
-  while (i < s.length && IDENT_CHAR.test(s[i])) i++
+  while (i < s.length) {
+    const c = s.charCodeAt(i)
+    if (!isLetter(c) && !isDigit(c)) break
+    i++
+  }
   return i
 }
 
+/** Parses [$]letters[$]digits without a regex (this runs once per reference). */
 function cellOf(word: string): { row: number; col: number; ok: boolean } | null {
-  const m = CELL.exec(word)
-  if (!m) return null
-  const col = columnNumber(m[2])
-  const row = m[4].length > 8 ? Infinity : Number(m[4])
+  let i = 0
+  const n = word.length
+  if (word.charCodeAt(i) === 36) i++
+  let col = 0
+  const letters = i
+  while (i < n) {
+    const c = word.charCodeAt(i) | 32
+    if (c < 97 || c > 122) break
+    col = col * 26 + (c - 96)
+    i++
+  }
+  if (i === letters || i - letters > 3) return null
+  if (word.charCodeAt(i) === 36) i++
+  const digits = i
+  let row = 0
+  while (i < n) {
+    const c = word.charCodeAt(i)
+    if (c < 48 || c > 57) return null
+    row = row * 10 + (c - 48)
+    i++
+  }
+  if (i === digits) return null
   return { row, col, ok: col >= 1 && col <= MAX_COL && row >= 1 && row <= MAX_ROW }
 }
 
@@ -61,19 +86,17 @@ function skipString(s: string, i: number): number {
   return Math.min(i + 1, s.length)
 }
 
-export function scanFormula(body: string): ScanResult {
+export function scanFormula(body: string, withPositions = false): ScanResult {
   let text = ''
-  const sourceIndex: number[] = []
+  const sourceIndex: number[] | null = withPositions ? [] : null
   const refs: RefToken[] = []
   const emit = (chunk: string, at: number) => {
     text += chunk
-    for (let k = 0; k < chunk.length; k++) sourceIndex.push(at)
+    if (sourceIndex) for (let k = 0; k < chunk.length; k++) sourceIndex.push(at)
   }
   const copy = (from: number, to: number) => {
-    for (let k = from; k < to; k++) {
-      text += body[k]
-      sourceIndex.push(k)
-    }
+    text += body.slice(from, to)
+    if (sourceIndex) for (let k = from; k < to; k++) sourceIndex.push(k)
   }
   let i = 0
   while (i < body.length) {
@@ -108,12 +131,13 @@ export function scanFormula(body: string): ScanResult {
         i = end
         continue
       }
-    } else if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(body[i + 1] ?? ''))) {
-      const m = /^[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?/.exec(body.slice(i))!
+    } else if (isDigit(body.charCodeAt(i)) || (ch === '.' && isDigit(body.charCodeAt(i + 1)))) {
+      NUMBER.lastIndex = i
+      const m = NUMBER.exec(body)!
       copy(i, i + m[0].length)
       i += m[0].length
       continue
-    } else if (IDENT_START.test(ch) && (i === 0 || body[i - 1] !== '.')) {
+    } else if (isIdentStart(body, i) && (i === 0 || body[i - 1] !== '.')) {
       const end = readIdent(body, i)
       const word = body.slice(i, end)
       if (body[end] === '!' && body[end + 1] !== '=' && !word.includes('$')) {
@@ -142,7 +166,7 @@ export function scanFormula(body: string): ScanResult {
     if (!first) return { ok: false, message: `a sheet name must be followed by a cell or range, at character ${startRef + 1}` }
     let last = first
     let end = end1
-    if (body[end1] === ':' && IDENT_START.test(body[end1 + 1] ?? '')) {
+    if (body[end1] === ':' && isIdentStart(body, end1 + 1)) {
       const end2 = readIdent(body, end1 + 1)
       const second = cellOf(body.slice(end1 + 1, end2))
       if (second) {
@@ -166,6 +190,6 @@ export function scanFormula(body: string): ScanResult {
     emit(placeholder, i)
     i = end
   }
-  sourceIndex.push(body.length)
+  sourceIndex?.push(body.length)
   return { ok: true, scan: { text, refs, sourceIndex } }
 }

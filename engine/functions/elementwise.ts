@@ -6,6 +6,14 @@ import type { FnDef } from './types'
 
 /** Returns an Err when x is outside the function's real domain. */
 type Domain1 = (x: number) => Err | null
+
+/** How a function is named in messages: operators by their symbol. */
+const SHOWN: Record<string, string> = {
+  add: 'the operator +', subtract: 'the operator -', multiply: 'the operator *', dotMultiply: 'the operator * or .*',
+  divide: 'the operator /', dotDivide: 'the operator ./', pow: 'the operator ^', dotPow: 'the operator .^',
+  unaryMinus: 'the operator -', unaryPlus: 'the operator +',
+}
+export const shown = (name: string): string => SHOWN[name] ?? name
 type Domain2 = (a: number, b: number) => Err | null
 
 function fmt(x: number): string {
@@ -34,7 +42,7 @@ export function unary(name: string, f: (x: number) => number, df: (x: number, y:
         }
         return new Tensor(a.shape, out)
       }
-      const x = toNumber(a, name)
+      const x = toNumber(a, shown(name))
       return x instanceof Err ? x : apply1(name, f, domain, x)
     },
     grad([a], out, adj) {
@@ -61,7 +69,7 @@ type Operand = { scalar: number } | { tensor: Tensor }
 
 function operand(v: V, name: string): Operand | Err {
   if (v instanceof Tensor) return { tensor: v }
-  const x = toNumber(v, name)
+  const x = toNumber(v, shown(name))
   return x instanceof Err ? x : { scalar: x }
 }
 
@@ -70,7 +78,7 @@ export function sameShape(a: Tensor, b: Tensor): boolean {
 }
 
 export function shapeMismatch(name: string, a: V, b: V): Err {
-  return new Err('#VALUE!', `${name} needs operands of the same shape, got a ${shapeText(a)} and a ${shapeText(b)}`)
+  return new Err('#VALUE!', `${shown(name)} needs operands of the same shape, got a ${shapeText(a)} and a ${shapeText(b)}`)
 }
 
 /**

@@ -47,7 +47,7 @@ describe('vectors and matrices', () => {
 
   it('shape mismatches are #VALUE! naming the shapes', () => {
     const e = book({ A1: '=[1, 2] + [1, 2, 3]', A2: '=[[1, 2], [3, 4]] * [1, 2, 3]', A3: '=[[1, 2], [3]]', A4: '=[1, 2] ^ 2' })
-    expect(e.cell('Sheet1', 'A1').value).toMatchObject({ error: { code: '#VALUE!', message: 'add needs operands of the same shape, got a vector of 2 and a vector of 3' } })
+    expect(e.cell('Sheet1', 'A1').value).toMatchObject({ error: { code: '#VALUE!', message: 'the operator + needs operands of the same shape, got a vector of 2 and a vector of 3' } })
     expect(e.cell('Sheet1', 'A2').value).toMatchObject({ error: { code: '#VALUE!' } })
     expect(e.cell('Sheet1', 'A3').value).toMatchObject({ error: { code: '#VALUE!' } })
     expect(e.cell('Sheet1', 'A4').value).toMatchObject({ error: { code: '#VALUE!' } })

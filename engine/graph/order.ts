@@ -3,13 +3,15 @@
 // every component after all components it reads from, so emission order is a valid
 // evaluation order; a component of more than one cell (or a self-reference) is a cycle.
 
+export type Precedents = ArrayLike<number> & Iterable<number>
+
 export interface OrderResult {
   order: Int32Array
   /** Per cycle: its member ids. Cells on no cycle are in none of these. */
   cycles: Int32Array[]
 }
 
-export function computeOrder(count: number, precedents: (id: number) => Int32Array | null): OrderResult {
+export function computeOrder(count: number, precedents: (id: number) => Precedents | null): OrderResult {
   const index = new Int32Array(count).fill(-1)
   const low = new Int32Array(count)
   const onStack = new Uint8Array(count)
@@ -51,7 +53,7 @@ export function computeOrder(count: number, precedents: (id: number) => Int32Arr
         do start--
         while (stack[start] !== v)
         const size = sp - start
-        const selfLoop = size === 1 && edges !== null && edges.includes(v)
+        const selfLoop = size === 1 && edges !== null && Array.prototype.includes.call(edges, v)
         if (size > 1 || selfLoop) cycles.push(stack.slice(start, sp))
         for (let k = start; k < sp; k++) {
           onStack[stack[k]] = 0
@@ -73,7 +75,7 @@ export function computeOrder(count: number, precedents: (id: number) => Int32Arr
  * A shortest cycle through `from` inside its component, as ids from → … → from, found by
  * breadth-first search along precedent edges.
  */
-export function cyclePath(from: number, members: Set<number>, precedents: (id: number) => Int32Array | null): number[] {
+export function cyclePath(from: number, members: Set<number>, precedents: (id: number) => Precedents | null): number[] {
   const parent = new Map<number, number>()
   const queue = [from]
   for (let q = 0; q < queue.length; q++) {

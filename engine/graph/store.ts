@@ -19,15 +19,15 @@ export interface Binding {
   program: Program
   refs: RefToken[]
   /** Per reference slot: the cell id (single refs), or -1 when it cannot be bound. */
-  slotIds: Int32Array
+  slotIds: number[]
   /** Per reference slot: the ids of a range, row-major, or null. */
   rangeIds: (Int32Array | null)[]
   /** Per slot: the #REF! error when the slot could not be bound. */
   slotErrs: (Err | null)[]
   /** Per program name: the cell id it names now, or -1 (#NAME?). */
-  nameIds: Int32Array
+  nameIds: number[]
   /** Every distinct cell this formula reads (graph edges). */
-  precedents: Int32Array
+  precedents: ArrayLike<number> & Iterable<number>
 }
 
 export class CellStore {
