@@ -16,6 +16,10 @@ const SYSTEMS: SystemId[] = ['engine', 'tape', 'hyperformula', 'mathjs']
 /** The baselines are not what is under test: from 1M cells on they get a bound, so the default run stays near 10 minutes. */
 const BASELINE_BOUND_MS = 60_000
 const BASELINE_BOUND_FROM = 1_000_000
+/** A baseline whose run at a tenth of the size took longer than bound/10 would not finish within the bound: skip it. */
+const projectedTooSlow = (previousMs: number | undefined, ratio: number): boolean =>
+  previousMs !== undefined && previousMs * ratio > BASELINE_BOUND_MS
+
 /** Any single measurement: beyond this something is wrong (a hang), not slow. */
 const HARD_BOUND_MS = 600_000
 
@@ -69,13 +73,21 @@ async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2))
   const measurements: Measurement[] = []
   const started = performance.now()
-  for (const n of o.sizes) {
+  /** Wall time of each child, by system/workload/size, for the projection above. */
+  const wall = new Map<string, number>()
+  const sorted = [...o.sizes].sort((p, q) => p - q)
+  for (const n of sorted) {
     for (const w of o.workloads) {
       for (const system of o.systems) {
-        const bound = system !== 'engine' && system !== 'tape' && n >= BASELINE_BOUND_FROM ? BASELINE_BOUND_MS : HARD_BOUND_MS
+        const bounded = system !== 'engine' && system !== 'tape' && n >= BASELINE_BOUND_FROM
+        const smaller = sorted.filter((s) => s < n).at(-1)
+        const previous = smaller === undefined ? undefined : wall.get(`${system}/${w.id}/${smaller}`)
         const t0 = performance.now()
-        const m = await runChild(system, w.id, n, bound)
+        const m = bounded && smaller !== undefined && projectedTooSlow(previous, n / smaller)
+          ? { system, workload: w.id, n, cells: 0, status: 'not run' as const, reason: `projected past the ${BASELINE_BOUND_MS / 1000} s bound: the ${formatSize(smaller)} run took ${(previous! / 1000).toFixed(1)} s` }
+          : await runChild(system, w.id, n, bounded ? BASELINE_BOUND_MS : HARD_BOUND_MS)
         measurements.push(m)
+        wall.set(`${system}/${w.id}/${n}`, performance.now() - t0)
         const took = ((performance.now() - t0) / 1000).toFixed(1)
         console.error(`${formatSize(n).padStart(5)} ${w.id.padEnd(10)} ${system.padEnd(12)} ${m.status === 'ok' ? 'ok' : `not run: ${m.reason}`} (${took} s)`)
       }
@@ -83,9 +95,9 @@ async function main(): Promise<void> {
   }
   const argv = process.argv.slice(2).join(' ')
   const report = renderReport({
-    measurements, sizes: o.sizes, workloads: o.workloads, machine: machineInfo(),
+    measurements, sizes: sorted, workloads: o.workloads, machine: machineInfo(),
     command: 'npm run bench' + (argv ? ` -- ${argv}` : ''),
-    boundsText: `HyperFormula and math.js runs from ${formatSize(BASELINE_BOUND_FROM)} cells on were bounded at ${BASELINE_BOUND_MS / 1000} s each (a run past it is marked "not run"); whole run took ${((performance.now() - started) / 60000).toFixed(1)} min.`,
+    boundsText: `HyperFormula and math.js runs from ${formatSize(BASELINE_BOUND_FROM)} cells on were bounded at ${BASELINE_BOUND_MS / 1000} s each (a run past it, or projected past it from the previous size's run time × the size ratio, is marked "not run"); whole run took ${((performance.now() - started) / 60000).toFixed(1)} min.`,
   })
   writeFileSync(o.out, report)
   process.stdout.write(report)

@@ -1,6 +1,6 @@
 // Measures the Float64Array tape (the floor).
 import { type Measurement, editValue, liveBytes, median, sampleTimes, timed } from '../measure.ts'
-import { buildTape, editInput, forward, reverse } from '../tape/tape.ts'
+import { buildTape, editInput, forward, reverse, slotOf } from '../tape/tape.ts'
 import type { Workload } from '../workloads/ops.ts'
 
 export function measureTape(workload: Workload, n: number): Measurement {
@@ -8,13 +8,13 @@ export function measureTape(workload: Workload, n: number): Measurement {
   const load = timed(() => {
     const t = buildTape(workload, n)
     forward(t)
-    reverse(t, t.slotOf.get(workload.objective(n))!)
+    reverse(t, slotOf(t, workload.objective(n)))
     return t
   })
   const tape = load.result
-  const objective = tape.slotOf.get(workload.objective(n))!
-  const input = tape.slotOf.get(workload.editTarget(n))!
-  tape.slotOf = new Map() // the address lookup is build-time only: the floor keeps just typed arrays
+  const objective = slotOf(tape, workload.objective(n))
+  const input = slotOf(tape, workload.editTarget(n))
+  tape.slotAt = new Int32Array(0) // the address lookup is build-time only: the floor keeps just its tape
   const bytes = liveBytes() - before
   const J = tape.value[objective]
 

@@ -1,7 +1,9 @@
 // The practical floor: a hand-written Float64Array tape doing the same forward and
 // reverse arithmetic as the workbook. One slot per cell, in the workload's topological
 // order; op i writes slot i. No parsing, no objects per node, no dispatch beyond a switch.
-import { opReads, rangeRefs, type Ref, type Workload } from '../workloads/ops.ts'
+import { type Range, type Ref, type Workload, ref, refCol, refRow } from '../workloads/ops.ts'
+
+const rangeSize = (r: Range): number => (refRow(r.to) - refRow(r.from) + 1) * (refCol(r.to) - refCol(r.from) + 1)
 
 const CONST = 0, AFFINE = 1, TANH_STEP = 2, LIN2 = 3, SUM = 4, MEAN = 5, MULADD = 6, SQDIFF = 7
 
@@ -19,50 +21,70 @@ export interface Tape {
   grad: Float64Array
   /** For each slot, the first op that reads it (size when none): where an edit's forward pass starts. */
   firstReader: Int32Array
-  slotOf: Map<Ref, number>
+  /** Build-time lookup: slot of the cell at (row, col) = slotAt[row·cols + col], −1 for none. */
+  slotAt: Int32Array
+  rows: number
+  cols: number
 }
 
 export function buildTape(workload: Workload, n: number): Tape {
-  const slotOf = new Map<Ref, number>()
+  // First pass: the grid's extent and the size of the gather list.
   let size = 0
   let gathered = 0
+  let rows = 0
+  let cols = 0
   workload.cells(n, (at, op) => {
-    slotOf.set(at, size++)
-    if (op.code === 'sum' || op.code === 'mean') gathered += rangeRefs(op.range).length
+    size++
+    rows = Math.max(rows, refRow(at) + 1)
+    cols = Math.max(cols, refCol(at) + 1)
+    if (op.code === 'sum' || op.code === 'mean') gathered += rangeSize(op.range)
   })
+  // A dense grid → slot table (the workloads fill their rectangle), so lookups are array reads.
+  const grid = new Int32Array(rows * cols).fill(-1)
   const t: Tape = {
-    size, slotOf,
+    size, rows, cols, slotAt: grid,
     code: new Uint8Array(size), a: new Int32Array(size), b: new Int32Array(size), c: new Int32Array(size),
     k0: new Float64Array(size), k1: new Float64Array(size), gather: new Int32Array(gathered),
     value: new Float64Array(size), grad: new Float64Array(size), firstReader: new Int32Array(size).fill(size),
   }
   const slot = (r: Ref): number => {
-    const s = slotOf.get(r)
-    if (s === undefined) throw new Error(`workload reads a cell it never defines (${r})`)
+    const s = grid[refRow(r) * cols + refCol(r)]
+    if (s === undefined || s < 0) throw new Error(`workload reads a cell it never defines (row ${refRow(r)}, column ${refCol(r)})`)
+    return s
+  }
+  const read = (s: number, i: number): number => {
+    if (t.firstReader[s] > i) t.firstReader[s] = i
     return s
   }
   let i = 0
   let g = 0
-  workload.cells(n, (_at, op) => {
+  workload.cells(n, (at, op) => {
+    grid[refRow(at) * cols + refCol(at)] = i
     switch (op.code) {
       case 'const': t.code[i] = CONST; t.value[i] = op.value; break
-      case 'affine': t.code[i] = AFFINE; t.a[i] = slot(op.a); t.k1[i] = op.k1; t.k0[i] = op.k0; break
-      case 'tanhStep': t.code[i] = TANH_STEP; t.a[i] = slot(op.a); t.k1[i] = op.k; break
-      case 'lin2': t.code[i] = LIN2; t.a[i] = slot(op.a); t.b[i] = slot(op.b); t.k1[i] = op.ka; t.k0[i] = op.kb; break
-      case 'muladd': t.code[i] = MULADD; t.a[i] = slot(op.a); t.b[i] = slot(op.b); t.c[i] = slot(op.c); break
-      case 'sqdiff': t.code[i] = SQDIFF; t.a[i] = slot(op.a); t.b[i] = slot(op.b); break
+      case 'affine': t.code[i] = AFFINE; t.a[i] = read(slot(op.a), i); t.k1[i] = op.k1; t.k0[i] = op.k0; break
+      case 'tanhStep': t.code[i] = TANH_STEP; t.a[i] = read(slot(op.a), i); t.k1[i] = op.k; break
+      case 'lin2': t.code[i] = LIN2; t.a[i] = read(slot(op.a), i); t.b[i] = read(slot(op.b), i); t.k1[i] = op.ka; t.k0[i] = op.kb; break
+      case 'muladd': t.code[i] = MULADD; t.a[i] = read(slot(op.a), i); t.b[i] = read(slot(op.b), i); t.c[i] = read(slot(op.c), i); break
+      case 'sqdiff': t.code[i] = SQDIFF; t.a[i] = read(slot(op.a), i); t.b[i] = read(slot(op.b), i); break
       case 'sum': case 'mean': {
         t.code[i] = op.code === 'sum' ? SUM : MEAN
         t.a[i] = g
-        for (const r of rangeRefs(op.range)) t.gather[g++] = slot(r)
+        const r0 = refRow(op.range.from), r1 = refRow(op.range.to), c0 = refCol(op.range.from), c1 = refCol(op.range.to)
+        for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) t.gather[g++] = read(slot(ref(r, c)), i)
         t.b[i] = g - t.a[i]
         break
       }
     }
-    for (const r of opReads(op)) { const s = slot(r); if (t.firstReader[s] > i) t.firstReader[s] = i }
     i++
   })
   return t
+}
+
+/** The tape slot of a cell, or -1 when the workload has no such cell. */
+export function slotOf(t: Tape, at: Ref): number {
+  const r = refRow(at), c = refCol(at)
+  return r < t.rows && c < t.cols ? t.slotAt[r * t.cols + c] : -1
 }
 
 /** Recomputes every value from op `from` to the end. */

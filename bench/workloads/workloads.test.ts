@@ -4,7 +4,7 @@
 import { HyperFormula } from 'hyperformula'
 import { compile } from 'mathjs'
 import { describe, expect, it } from 'vitest'
-import { buildTape, forward, reverse } from '../tape/tape.ts'
+import { buildTape, forward, reverse, slotOf } from '../tape/tape.ts'
 import { a1 } from './address.ts'
 import { buildDocument } from './document.ts'
 import { buildHyperFormulaSheet } from './hyperformula-sheet.ts'
@@ -27,7 +27,7 @@ function collect(w: (typeof WORKLOADS)[number], n: number): { at: Ref; op: Op; n
 function tapeJ(w: (typeof WORKLOADS)[number], n: number): number {
   const t = buildTape(w, n)
   forward(t)
-  return t.value[t.slotOf.get(w.objective(n))!]
+  return t.value[slotOf(t, w.objective(n))]
 }
 
 describe.each(WORKLOADS.map((w) => [w.id, w] as const))('workload %s', (_id, w) => {
@@ -74,13 +74,13 @@ describe.each(WORKLOADS.map((w) => [w.id, w] as const))('workload %s', (_id, w) 
 
   it('has tape gradients that match central finite differences', () => {
     const t = buildTape(w, N)
-    const J = t.slotOf.get(w.objective(N))!
+    const J = slotOf(t, w.objective(N))
     forward(t)
     reverse(t, J)
     const h = 1e-6
     for (const { at, op } of cells) {
       if (op.code !== 'const') continue
-      const s = t.slotOf.get(at)!
+      const s = slotOf(t, at)
       const x = t.value[s]
       t.value[s] = x + h; forward(t); const up = t.value[J]
       t.value[s] = x - h; forward(t); const down = t.value[J]
