@@ -85,6 +85,15 @@ describe('navigation, new windows, permissions, webviews', () => {
     }
   })
 
+  it('reads the target from the event as current Electron passes it', () => {
+    const away = { preventDefault: vi.fn(), url: 'https://example.com/' }
+    handleWillNavigate(away)
+    expect(away.preventDefault).toHaveBeenCalled()
+    const home = { preventDefault: vi.fn(), url: APP_ENTRY_URL }
+    handleWillNavigate(home, 'https://stale.example/')
+    expect(home.preventDefault).not.toHaveBeenCalled()
+  })
+
   it('lets the app reload its own page', () => {
     const event = { preventDefault: vi.fn() }
     handleWillNavigate(event, APP_ENTRY_URL)

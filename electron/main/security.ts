@@ -3,8 +3,10 @@
 import { isAppUrl } from './app-origin'
 
 /** Pages may never navigate away from the app (a link, a drag-and-dropped file, a redirect). */
-export function handleWillNavigate(event: { preventDefault(): void }, url: string): void {
-  if (!isAppUrl(url)) event.preventDefault()
+export function handleWillNavigate(event: { preventDefault(): void; url?: unknown }, url?: string): void {
+  // Electron passes the target both on the event (current API) and as an argument (older).
+  const target = typeof event.url === 'string' ? event.url : url
+  if (!isAppUrl(target)) event.preventDefault()
 }
 
 /**
