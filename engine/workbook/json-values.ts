@@ -29,5 +29,7 @@ export function describeJsonType(value: unknown): string {
  * becomes an ordinary field instead of replacing the object's prototype.
  */
 export function defineField(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  // Only "__proto__" is special for plain assignment; the fast path covers the rest.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  else (target as Record<string, unknown>)[key] = value
 }

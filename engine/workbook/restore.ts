@@ -138,7 +138,7 @@ function readSheet(
         continue
       }
       sourceKey.set(address.key, key)
-      const entry = readCell(cells[key], `${where}, cell ${address.key}`, sheet.name ? `${sheet.name}!${address.key}` : address.key, cellNames, problems)
+      const entry = readCell(cells[key], where, sheet.name, address.key, cellNames, problems)
       if (entry) sheet.cells[address.key] = entry
     }
   }
@@ -148,35 +148,42 @@ function readSheet(
 
 function readCell(
   value: unknown,
-  where: string,
-  ref: string,
+  sheetLabel: string,
+  sheetName: string,
+  address: string,
   cellNames: Map<string, string>,
   problems: string[],
 ): CellEntry | null {
+  // Built only when needed: most cells are fine, and large files have millions.
+  let where = ''
+  const problem = (rest: string) => {
+    where ||= `${sheetLabel}, cell ${address}`
+    problems.push(where + rest)
+  }
   if (!isPlainObject(value)) {
-    problems.push(`${where} must be an object like {"input": "=x+1"}, found ${describeJsonType(value)}`)
+    problem(` must be an object like {"input": "=x+1"}, found ${describeJsonType(value)}`)
     return null
   }
   const cell = { input: '' } as CellEntry
   if (typeof value.input !== 'string') {
-    problems.push(`${where}: "input" must be text, found ${describeJsonType(value.input)}`)
+    problem(`: "input" must be text, found ${describeJsonType(value.input)}`)
   } else cell.input = value.input
   if ('name' in value) {
     const name = value.name
-    if (typeof name !== 'string') problems.push(`${where}: "name" must be text, found ${describeJsonType(name)}`)
+    if (typeof name !== 'string') problem(`: "name" must be text, found ${describeJsonType(name)}`)
     else {
-      const problem = nameProblem(name)
+      const nameProblemText = nameProblem(name)
       const first = cellNames.get(name)
-      if (problem) problems.push(`${where}: ${problem}`)
-      else if (first !== undefined) problems.push(`${where}: the name "${name}" is already used by ${first}; names must be unique in a workbook`)
+      if (nameProblemText) problem(`: ${nameProblemText}`)
+      else if (first !== undefined) problem(`: the name "${name}" is already used by ${first}; names must be unique in a workbook`)
       else {
-        cellNames.set(name, ref)
+        cellNames.set(name, sheetName ? `${sheetName}!${address}` : address)
         cell.name = name
       }
     }
   }
   if ('param' in value) {
-    if (typeof value.param !== 'boolean') problems.push(`${where}: "param" must be true or false, found ${describeJsonType(value.param)}`)
+    if (typeof value.param !== 'boolean') problem(`: "param" must be true or false, found ${describeJsonType(value.param)}`)
     else cell.param = value.param
   }
   copyExtras(value, cell, ['input', 'name', 'param'])

@@ -44,12 +44,13 @@ function ordered(source: object, known: [string, unknown][], alsoKnown: string[]
 
 /** Sorts address keys by row, then column; anything unparsable goes last, by text. */
 function rowMajor(keys: string[]): string[] {
-  const rank = (key: string): [number, number] => {
+  // One number per key: row-major position (row × 2^14 + column stays exact).
+  const rank = (key: string): number => {
     const a = parseAddressKey(key)
-    return 'error' in a ? [Infinity, Infinity] : [a.row, a.column]
+    return 'error' in a ? Infinity : a.row * 16384 + a.column
   }
   return keys
     .map((key) => ({ key, at: rank(key) }))
-    .sort((x, y) => x.at[0] - y.at[0] || x.at[1] - y.at[1] || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+    .sort((x, y) => x.at - y.at || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
     .map((entry) => entry.key)
 }
