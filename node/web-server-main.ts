@@ -78,6 +78,11 @@ async function main(): Promise<void> {
       defaultDirectory: workingFolder,
     },
   })
+  if (file) {
+    // Say it here too: the page shows the same message when it asks for the file.
+    const check = await service.openPath(resolve(workingFolder, file))
+    if (!check.ok) console.error(`Gradsheet web: ${check.error}`)
+  }
   console.log(`Gradsheet web: ${server.url}`)
   console.log(`Serving the app and the file bridge on 127.0.0.1 only (data folder: ${dataFolder}). Ctrl+C stops it.`)
 
