@@ -142,6 +142,26 @@ describe('gradsheet eval on workbooks with errors and odd values', () => {
     expect(cells['Sheet1!E1']).toEqual({ input: '=a > 1', value: true, grad: null })
   })
 
+  it('several sheets: tab order, Sheet!A1 keys with the name as it is, quoted sheet references in --set', async () => {
+    const path = await fileWith('sheets.gradsheet', JSON.stringify({
+      format: 'gradsheet',
+      version: 1,
+      objective: 'J',
+      sheets: [
+        { name: 'My model', cells: { A1: { input: '=Data!A1^2', name: 'J' } } },
+        { name: 'Data', cells: { B2: { input: '1' }, A1: { input: '2', name: 'a' } } },
+      ],
+    }))
+    const r = await gradsheet('eval', path, '--json', '--set', "'My model'!A1==a^3")
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(out.objective).toBe('My model!A1')
+    expect(Object.keys(out.cells)).toEqual(['My model!A1', 'Data!A1', 'Data!B2'])
+    expect(out.cells['My model!A1']).toEqual({ input: '=a^3', name: 'J', value: 8, grad: 1 })
+    expect(out.cells['Data!A1']).toEqual({ input: '2', name: 'a', value: 2, grad: 12 })
+    expect(out.cells['Data!B2']).toEqual({ input: '1', value: 1, grad: 0 })
+  })
+
   it('with no objective, values still print and gradients are null', async () => {
     const path = await fileWith('no-objective.gradsheet', book({ A1: { input: '3' }, A2: { input: '=A1*2' } }, { objective: null }))
     const r = await gradsheet('eval', path, '--json')
