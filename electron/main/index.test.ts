@@ -68,6 +68,7 @@ vi.mock('electron', () => {
       getAppPath: () => repoRoot,
       isPackaged: false,
       requestSingleInstanceLock: () => true,
+      enableSandbox: () => { rec.order.push('enableSandbox') },
       on: (event: string, fn: (...args: unknown[]) => unknown) => { rec.appEvents.set(event, fn) },
       whenReady: () => { rec.order.push('whenReady'); return Promise.resolve() },
       quit: () => {},
@@ -109,6 +110,11 @@ describe('main process wiring (Electron stood in)', () => {
     expect(rec.order.indexOf('privileged')).toBeLessThan(rec.order.indexOf('whenReady'))
     expect(rec.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })])
     expect(rec.userData).toBe(dataDir)
+  })
+
+  it('sandboxes every renderer process before the app is ready', () => {
+    expect(rec.order.indexOf('enableSandbox')).toBeGreaterThanOrEqual(0)
+    expect(rec.order.indexOf('enableSandbox')).toBeLessThan(rec.order.indexOf('whenReady'))
   })
 
   it('denies every permission for the session', () => {

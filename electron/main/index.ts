@@ -30,6 +30,8 @@ import { workbookWindowOptions } from './window-options'
 // Tests and e2e runs point the data folder (recent list, backups) somewhere private.
 if (process.env.GRADSHEET_DATA_DIR) app.setPath('userData', resolve(process.env.GRADSHEET_DATA_DIR))
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+// Every renderer is sandboxed, whatever options a future window might be given.
+app.enableSandbox()
 
 const dataFolder = () => app.getPath('userData')
 const rendererRoot = join(import.meta.dirname, '..', 'renderer')
