@@ -78,7 +78,7 @@ function readBody(request: IncomingMessage): Promise<{ ok: true; text: string } 
   })
 }
 
-async function handleApi(request: IncomingMessage, response: ServerResponse, method: string, port: number, api: WebApiContext): Promise<void> {
+async function handleApi(request: IncomingMessage, response: ServerResponse, method: string, api: WebApiContext): Promise<void> {
   if (request.method !== 'POST') return sendJson(response, 405, { ok: false, error: 'Use POST for the app host’s operations.' })
   const origin = request.headers.origin
   if (origin !== undefined && origin !== `http://${request.headers.host}`) {
@@ -139,7 +139,7 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       return sendText(response, 400, 'Bad request.')
     }
     const work = pathname.startsWith('/api/')
-      ? handleApi(request, response, pathname.slice('/api/'.length), port, options.api)
+      ? handleApi(request, response, pathname.slice('/api/'.length), options.api)
       : handleStatic(request, response, (request.url ?? '/').split(/[?#]/)[0], options.rootDir)
     work.catch(() => {
       if (!response.headersSent) sendText(response, 500, 'The server could not answer.')
