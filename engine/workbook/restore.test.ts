@@ -115,8 +115,20 @@ describe('restoreDocument rejects, in words, and never throws', () => {
     expect(errorOf(withPatch((d) => (d.sheets[0].cells = [])))).toMatch(/sheet "Sheet1": "cells" must be an object keyed by cell address, found a list/)
   })
 
-  it('duplicate sheet names', () => {
-    expect(errorOf(withPatch((d) => d.sheets.push({ name: 'Sheet1', cells: {} })))).toMatch(/two sheets are named "Sheet1"/)
+  it('duplicate sheet names, compared ignoring case as formulas do', () => {
+    expect(errorOf(withPatch((d) => d.sheets.push({ name: 'Sheet1', cells: {} })))).toMatch(/two sheets are named "Sheet1"; sheet names must be unique/)
+    expect(errorOf(withPatch((d) => d.sheets.push({ name: 'SHEET1', cells: {} })))).toMatch(
+      /two sheets are named "SHEET1" \(sheet names are compared ignoring case: "Sheet1"\)/,
+    )
+  })
+
+  it('sheet names the app could never make', () => {
+    const named = (name: string) => errorOf(withPatch((d) => d.sheets.push({ name, cells: {} })))
+    expect(named('a/b')).toMatch(/sheet 2 is named "a\/b", but a sheet name cannot contain control characters or any of : \\ \/ \? \* \[ \]/)
+    expect(named('tab\there')).toMatch(/is named "tab\?here", but a sheet name cannot contain control characters/)
+    expect(named(' padded')).toMatch(/cannot start or end with spaces/)
+    expect(named('x'.repeat(101))).toMatch(/at most 100 characters/)
+    expect(restoreDocument(withPatch((d) => d.sheets.push({ name: "My data (2024's)", cells: {} }))).ok).toBe(true)
   })
 
   it('malformed and out-of-range address keys', () => {

@@ -15,6 +15,7 @@ import {
 import { parseAddressKey, printable } from './address-key.ts'
 // The engine's own rule, so a name the app accepts always loads again, and vice versa.
 import { nameProblem } from '../names.ts'
+import { sheetNameKey, sheetNameProblem } from './sheet-name.ts'
 import { locateJsonProblem } from './json-error.ts'
 import { migrateToCurrent } from './migrate.ts'
 import { defineField, describeJsonType, isPlainObject } from './json-values.ts'
@@ -93,7 +94,8 @@ function readSheets(value: unknown, problems: string[]): SheetEntry[] {
     problems.push('"sheets" is empty; a workbook has at least one sheet')
     return []
   }
-  const sheetNames = new Set<string>()
+  // Case-insensitive key → the name as first written.
+  const sheetNames = new Map<string, string>()
   // Names are unique across the whole workbook: name → where it was first seen.
   const cellNames = new Map<string, string>()
   return value.map((sheet, index) => readSheet(sheet, index, sheetNames, cellNames, problems))
@@ -102,7 +104,7 @@ function readSheets(value: unknown, problems: string[]): SheetEntry[] {
 function readSheet(
   value: unknown,
   index: number,
-  sheetNames: Set<string>,
+  sheetNames: Map<string, string>,
   cellNames: Map<string, string>,
   problems: string[],
 ): SheetEntry {
@@ -112,12 +114,17 @@ function readSheet(
     problems.push(`${label} must be an object with "name" and "cells", found ${describeJsonType(value)}`)
     return sheet
   }
+  const nameProblem = typeof value.name === 'string' ? sheetNameProblem(value.name) : null
   if (typeof value.name !== 'string' || value.name.trim() === '') {
     problems.push(`${label} needs a "name" that is non-empty text, found ${describeJsonType(value.name)}`)
-  } else if (sheetNames.has(value.name)) {
-    problems.push(`two sheets are named "${printable(value.name)}"; sheet names must be unique`)
+  } else if (nameProblem) {
+    problems.push(`${label} is named "${printable(value.name)}", but ${nameProblem}`)
+  } else if (sheetNames.has(sheetNameKey(value.name))) {
+    const first = sheetNames.get(sheetNameKey(value.name))
+    const same = first === value.name ? '' : ` (sheet names are compared ignoring case: "${printable(first ?? '')}")`
+    problems.push(`two sheets are named "${printable(value.name)}"${same}; sheet names must be unique`)
   } else {
-    sheetNames.add(value.name)
+    sheetNames.set(sheetNameKey(value.name), value.name)
     sheet.name = value.name
   }
   const where = sheet.name ? `sheet "${printable(sheet.name)}"` : label

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { CellEntry, WorkbookDocument } from './document.ts'
 import { restoreDocument } from './restore.ts'
 import { serializeDocument } from './serialize.ts'
+import { sheetNameProblem } from './sheet-name.ts'
 
 const columnLetters = (n: number) => {
   let s = ''
@@ -23,8 +24,8 @@ const documentArb = fc
   .record({
     objective: fc.option(fc.constantFrom('J', 'B4', 'Sheet1!B4', 'x_1'), { nil: null }),
     sheets: fc.uniqueArray(
-      fc.record({ name: fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''), cells: fc.dictionary(address, cell, { maxKeys: 6 }) }),
-      { minLength: 1, maxLength: 3, selector: (s) => s.name },
+      fc.record({ name: fc.string({ minLength: 1 }).filter((s) => sheetNameProblem(s) === null), cells: fc.dictionary(address, cell, { maxKeys: 6 }) }),
+      { minLength: 1, maxLength: 3, selector: (s) => s.name.toLowerCase() },
     ),
     extras: fc.dictionary(fc.constantFrom('title', 'meta', '__proto__'), json, { maxKeys: 2 }),
   })
