@@ -105,6 +105,16 @@ describe('application menu', () => {
     expect(item(menu(template, 'File'), 'Save').registerAccelerator).toBeUndefined()
   })
 
+  it('on macOS, puts the application menu first and keeps every other menu', () => {
+    const { template, sent, actions } = setup([], 'darwin')
+    expect(template.map((entry) => entry.label?.replace('&', ''))).toEqual(['Gradsheet', 'File', 'Edit', 'View', 'Help'])
+    const appMenu = menu(template, 'Gradsheet')
+    click(item(appMenu, 'About Gradsheet'))
+    click(item(appMenu, 'Quit Gradsheet'))
+    expect(sent).toEqual(['about'])
+    expect(actions).toEqual(['quit'])
+  })
+
   it('uses the platform conventions for Redo and Quit', () => {
     expect(item(menu(setup([], 'darwin').template, 'Edit'), 'Redo').accelerator).toBe('Cmd+Shift+Z')
     expect(item(menu(setup([], 'linux').template, 'Edit'), 'Redo').accelerator).toBe('Ctrl+Y')

@@ -100,5 +100,19 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
     ],
   }
 
-  return [file, edit, view, help]
+  if (context.platform !== 'darwin') return [file, edit, view, help]
+  // On macOS the first menu is the application menu, named after the app.
+  const appMenu: MenuItemConstructorOptions = {
+    label: 'Gradsheet',
+    submenu: [
+      { label: 'About Gradsheet', click: send('about') },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { label: 'Quit Gradsheet', accelerator: 'Cmd+Q', click: () => actions.quit() },
+    ],
+  }
+  return [appMenu, file, edit, view, help]
 }
