@@ -32,6 +32,9 @@ export async function measureEngine(workload: Workload, n: number): Promise<Meas
   return {
     system: 'engine', workload: workload.id, n, cells, status: 'ok',
     loadMs: load.ms, editMs: median(edits), editSamples: edits.length,
+    // The engine has no "recompute everything" call; the edited input reaches every formula cell
+    // (bench/workloads/workloads.test.ts checks it), so an edit is a full forward + reverse pass.
+    fullMs: median(edits), fullMethod: 'no full-pass API: the edit samples (the edited input reaches every formula cell, then a full reverse)',
     bytesPerCell: bytes / cells, objective: objective.value ?? Number.NaN,
     notes: ['load = createEngine(doc) + objective(); edit = apply([setInput]) including its change list'],
   }
