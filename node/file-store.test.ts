@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { promises as fsp } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir, chmod } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -47,6 +48,12 @@ describe('readWorkbookFile', () => {
 
   it('a folder', async () => {
     expect(await readWorkbookFile(dir)).toEqual({ ok: false, error: `${dir} is a folder, not a file.` })
+  })
+
+  it('a named pipe, without waiting for a writer', async () => {
+    const path = join(dir, 'pipe.gradsheet')
+    execFileSync('mkfifo', [path])
+    expect(await readWorkbookFile(path)).toEqual({ ok: false, error: `${path} is not a regular file.` })
   })
 
   it('a file over the size limit', async () => {

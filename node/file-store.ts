@@ -19,7 +19,8 @@ export type ReadWorkbookResult = { ok: true; doc: WorkbookDocument; text: string
 export async function readTextFile(path: string, maxBytes = MAX_WORKBOOK_BYTES): Promise<ReadTextResult> {
   let handle: fsp.FileHandle | undefined
   try {
-    handle = await fsp.open(path, fsConstants.O_RDONLY)
+    // O_NONBLOCK: opening a named pipe must not wait for a writer (no effect on files).
+    handle = await fsp.open(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0))
     const info = await handle.stat()
     if (info.isDirectory()) return { ok: false, error: `${path} is a folder, not a file.` }
     if (!info.isFile()) return { ok: false, error: `${path} is not a regular file.` }
