@@ -222,10 +222,18 @@ async function offerLeftoverBackups(): Promise<number> {
   return restored
 }
 
+/** Files macOS asked us to open (double-click in Finder) before the app was ready. */
+const filesOpenedBeforeReady: string[] = []
+let started = false
+
 async function openStartupWindows(argv: readonly string[], workingDirectory: string): Promise<void> {
+  // From here on, open-file events open their window directly.
+  const early = filesOpenedBeforeReady.splice(0)
+  started = true
   const file = fileFromCommandLine(argv, app.isPackaged, workingDirectory)
-  if (file) {
-    createWorkbookWindow(await service.openPath(file))
+  const files = [...(file ? [file] : []), ...early]
+  if (files.length > 0) {
+    for (const path of files) createWorkbookWindow(await service.openPath(path))
     return
   }
   if ((await offerLeftoverBackups()) > 0) return
@@ -242,6 +250,12 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   app.on('web-contents-created', (_event, contents) => lockDown(contents))
+
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    if (started) void service.openPath(path).then((opened) => createWorkbookWindow(opened))
+    else filesOpenedBeforeReady.push(path)
+  })
 
   app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler(permissionRequestHandler)
