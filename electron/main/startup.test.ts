@@ -12,6 +12,9 @@ describe('command line', () => {
     expect(fileFromCommandLine(['/x/electron', 'out/main/index.js', 'model.gradsheet'], false, '/home/me')).toBe('/home/me/model.gradsheet')
     expect(fileFromCommandLine(['/x/electron', 'out/main/index.js', '--no-sandbox', '/abs/m.gradsheet'], false, '/home/me')).toBe('/abs/m.gradsheet')
     expect(fileFromCommandLine(['/x/electron', 'out/main/index.js'], false, '/home/me')).toBeNull()
+    // Launchers put their switches first (Playwright: --inspect=0 --remote-debugging-port=0).
+    expect(fileFromCommandLine(['/x/electron', '--inspect=0', '--remote-debugging-port=0', 'out/main/index.js', 'm.gradsheet'], false, '/w')).toBe('/w/m.gradsheet')
+    expect(fileFromCommandLine(['/x/electron', '--inspect=0', 'out/main/index.js'], false, '/w')).toBeNull()
   })
 
   it('finds it right after the executable when packaged', () => {
