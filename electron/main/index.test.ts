@@ -168,7 +168,16 @@ describe('main process wiring (Electron stood in)', () => {
     expect(rec.messageBoxes[0].message).toContain('model.gradsheet')
     expect(window.closed).toBe(false)
 
+    rec.messageBoxResponses.push(0) // Save, then cancel the Save As dialog: the window stays, and a later save does not close it
+    window.close()
+    await vi.waitFor(() => expect(window.webContents.sent).toContainEqual([IPC.menuCommand, 'saveAs']))
+    expect(await rec.ipcHandlers.get(IPC.saveAs)!(event, '{}', 'model.gradsheet')).toEqual({ ok: true, value: null })
+    rec.ipcListeners.get(IPC.setDocumentState)!(event, { name: 'model.gradsheet', modified: false })
+    expect(window.closed).toBe(false)
+    rec.ipcListeners.get(IPC.setDocumentState)!(event, { name: 'model.gradsheet', modified: true })
+
     rec.messageBoxResponses.push(0) // Save: the renderer is asked to save, and the window closes once it reports saved
+    window.webContents.sent.length = 0
     window.close()
     await vi.waitFor(() => expect(window.webContents.sent).toContainEqual([IPC.menuCommand, 'saveAs']))
     expect(window.closed).toBe(false)

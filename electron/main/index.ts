@@ -168,7 +168,12 @@ const bridgeHost = {
     const state = stateOf(sender)
     const options = saveDialogOptions(state?.path ? dirname(state.path) : app.getPath('documents'), suggestedName)
     const result = state ? await dialog.showSaveDialog(state.window, options) : await dialog.showSaveDialog(options)
-    return result.canceled || !result.filePath ? null : withWorkbookExtension(result.filePath)
+    if (result.canceled || !result.filePath) {
+      // A Save As cancelled from the close question means: keep the window open after all.
+      if (state) state.closeAfterSave = false
+      return null
+    }
+    return withWorkbookExtension(result.filePath)
   },
   documentLocated(sender: unknown, path: string) {
     const state = stateOf(sender)
