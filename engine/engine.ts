@@ -88,6 +88,8 @@ export class GraphEngine {
   private gtensor = new Map<number, Float64Array>()
   private gradReason: string | null = 'not computed yet'
   private jId = -1
+  /** The objective's resolved cell ("Sheet1!B4"), existing or not, or null. */
+  private jCell: string | null = null
 
   // What the current apply changed.
   private metaChanged = new Set<number>()
@@ -303,6 +305,7 @@ export class GraphEngine {
       this.forwardEvaluations++
       v = runForward(s, b)
       if (typeof v === 'number' && !Number.isFinite(v)) v = new Err('#NUM!', 'the result is not a finite number')
+      else if (v === 0) v = 0 // -0 shows and compares as 0, as in spreadsheets
     } else {
       const m = classifyInput(s.input[id])
       v = m.kind === 'constant' ? m.value : null
@@ -368,6 +371,7 @@ export class GraphEngine {
     const s = this.store
     let id = -1
     let what: string
+    this.jCell = null
     if (this.objectiveRef === null) {
       id = this.namesToId.get('J') ?? -1
       if (id < 0) return { id, reason: 'no objective: name a cell J or choose an objective cell' }
@@ -375,10 +379,13 @@ export class GraphEngine {
     } else {
       const at = this.resolveRef(this.objectiveRef)
       if (!at) return { id, reason: `the objective "${this.objectiveRef}" is not a cell of this workbook` }
-      id = this.existingCell(this.sheetId(at.sheet), parseAddress(at.address)!.row, parseAddress(at.address)!.col)
+      this.jCell = `${at.sheet}!${at.address}`
+      const where = parseAddress(at.address)!
+      id = this.existingCell(this.sheetId(at.sheet), where.row, where.col)
       what = this.objectiveRef
       if (id < 0) return { id, reason: `the objective ${what} is empty` }
     }
+    this.jCell = `${this.sheetStates[s.sheet[id]].name}!${formatAddress(s.row[id], s.col[id])}`
     switch (s.kind[id]) {
       case Kind.Number:
         return { id, reason: null }
@@ -746,7 +753,7 @@ export class GraphEngine {
     const live = id >= 0 && this.sheetStates[this.store.sheet[id]].alive
     return {
       ref: this.objectiveRef,
-      cell: live ? `${this.sheetStates[this.store.sheet[id]].name}!${formatAddress(this.store.row[id], this.store.col[id])}` : null,
+      cell: this.jCell,
       value: live && this.store.kind[id] === Kind.Number ? this.store.num[id] : null,
       unavailableReason: this.gradReason,
     }
