@@ -41,10 +41,16 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     const sheet = view.activeSheet()
     const address = selectedAddress()
     view.setEditing(null)
-    if (session.text !== (store.cell(sheet, address)?.input ?? '')) {
+    if (session.text !== session.initial) {
       void ctl.act(`Edit ${address}`, [{ type: 'setInput', sheet, address, input: session.text }])
     }
     if (then) view.select(move(view.selection(), then))
+  }
+
+  /** Starts an edit of the selected cell; `text` replaces the input (typing) or keeps it (F2). */
+  function beginEdit(origin: 'cell' | 'formulaBar', text?: string): void {
+    const initial = selectedCell()?.input ?? ''
+    view.setEditing({ origin, text: text ?? initial, initial })
   }
 
   function moveSelection(dir: Direction): void {
@@ -166,6 +172,7 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     selectedAddress,
     selectedCell,
     commitEdit,
+    beginEdit,
     cancelEdit: () => view.setEditing(null),
     moveSelection,
     jumpSelection,

@@ -67,6 +67,7 @@ export function createDocumentController(store: WorkbookStore, client: EngineCli
 
   /** One user action: applied, and recorded in the one undo history. */
   function act(label: string, edits: Edit[]): Promise<boolean> {
+    setAlert(null)
     return enqueue(async () => {
       const inverses = edits.map((e) => inverseOf(e, before))
       const { accepted, ok } = await applyEdits(edits)

@@ -8,6 +8,8 @@ export interface EditSession {
   /** Where the user is typing: in the cell itself or in the formula bar. */
   origin: 'cell' | 'formulaBar'
   text: string
+  /** The input when the edit began: committing an unchanged text is not an action. */
+  initial: string
 }
 
 export const ZOOM_STEPS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2]

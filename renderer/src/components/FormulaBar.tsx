@@ -60,10 +60,16 @@ export function FormulaBar(props: { view: SheetView; commands: Commands }) {
         title={barTitle()}
         value={barValue()}
         onFocus={() => {
-          if (!view.editing()) view.setEditing({ origin: 'formulaBar', text: commands.selectedCell()?.input ?? '' })
-          else view.setEditing({ ...view.editing()!, origin: 'formulaBar' })
+          const session = view.editing()
+          if (!session) commands.beginEdit('formulaBar')
+          else view.setEditing({ ...session, origin: 'formulaBar' })
         }}
-        onInput={(e) => view.setEditing({ origin: 'formulaBar', text: e.currentTarget.value })}
+        onInput={(e) => {
+          const text = e.currentTarget.value
+          const session = view.editing()
+          if (session) view.setEditing({ ...session, origin: 'formulaBar', text })
+          else view.setEditing({ origin: 'formulaBar', text, initial: commands.selectedCell()?.input ?? '' })
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === 'Tab') {
             e.preventDefault()

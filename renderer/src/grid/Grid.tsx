@@ -138,8 +138,8 @@ export function Grid(props: GridProps) {
         break
       }
       case 'home': view.select(action.toOrigin ? { col: 0, row: 0 } : { col: 0, row: view.selection().row }); break
-      case 'edit': view.setEditing({ origin: 'cell', text: commands.selectedCell()?.input ?? '' }); break
-      case 'startTyping': view.setEditing({ origin: 'cell', text: action.text }); break
+      case 'edit': commands.beginEdit('cell'); break
+      case 'startTyping': commands.beginEdit('cell', action.text); break
       case 'clear': commands.clearSelected(); break
       case 'undo': commands.undo(); break
       case 'redo': commands.redo(); break
@@ -156,6 +156,8 @@ export function Grid(props: GridProps) {
     const pos = cellFromEvent(e)
     if (!pos || e.button !== 0) return
     e.preventDefault()
+    // An edit in progress belongs to the cell it started on: commit it before moving.
+    if (view.editing()) commands.commitEdit(null)
     view.select(pos)
     focusGrid()
   }
@@ -164,7 +166,7 @@ export function Grid(props: GridProps) {
     const pos = cellFromEvent(e)
     if (!pos) return
     view.select(pos)
-    view.setEditing({ origin: 'cell', text: commands.selectedCell()?.input ?? '' })
+    commands.beginEdit('cell')
   }
 
   const cellEditing = () => view.editing()?.origin === 'cell'
@@ -261,7 +263,7 @@ export function Grid(props: GridProps) {
                 el.focus({ preventScroll: true })
                 el.setSelectionRange(el.value.length, el.value.length)
               })}
-              onInput={(e) => view.setEditing({ origin: 'cell', text: e.currentTarget.value })}
+              onInput={(e) => view.setEditing({ ...view.editing()!, origin: 'cell', text: e.currentTarget.value })}
               onKeyDown={onEditorKey}
               onBlur={() => { if (cellEditing()) commands.commitEdit(null) }}
               onMouseDown={(e) => e.stopPropagation()}

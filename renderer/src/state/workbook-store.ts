@@ -70,7 +70,10 @@ export function createWorkbookStore() {
       for (const view of changes.cells) {
         const key = cellKey(view.sheet, view.address)
         const stored = isBlank(view) ? undefined : view
-        setCells(key, stored)
+        // reconcile, not a plain set: Solid merges objects on set, which would keep a
+        // name or param flag the new view no longer has.
+        if (stored) setCells(key, reconcile(stored))
+        else setCells(key, undefined)
         track(key, stored)
       }
       if (changes.sheets) setSheets(changes.sheets)
