@@ -2,6 +2,7 @@
 // forward pass, one reverse pass for every gradient, and change lists.
 import type { CellGrad, CellValue, CellView, ChangeList, Edit, ObjectiveState, RejectedEdit } from './api'
 import { formatAddress, parseAddress, quoteSheet } from './address'
+import { fastBackward, fastForward, fastProgramOf } from './evaluate/fast'
 import { runBackward, runForward } from './evaluate/run'
 import { compileFormula } from './formula/compile'
 import { computeOrder, cyclePath, type Precedents } from './graph/order'
@@ -303,7 +304,9 @@ export class GraphEngine {
     if (cyc) v = cyc
     else if (b) {
       this.forwardEvaluations++
-      v = runForward(s, b)
+      const fp = fastProgramOf(b.program)
+      const y = fp ? fastForward(s, b, fp) : NaN
+      v = Number.isNaN(y) ? runForward(s, b) : y
       if (typeof v === 'number' && !Number.isFinite(v)) v = new Err('#NUM!', 'the result is not a finite number')
       else if (v === 0) v = 0 // -0 shows and compares as 0, as in spreadsheets
     } else {
@@ -410,6 +413,9 @@ export class GraphEngine {
     this.jId = target.id
     if (target.reason === null) {
       gnew[target.id] = 1
+      const sinkNumber = (id: number, adj: number): void => {
+        if (s.kind[id] === Kind.Number) gnew[id] += adj
+      }
       const sink = (id: number, adj: Adj): void => {
         const k = s.kind[id]
         if (k === Kind.Number) gnew[id] += adj as number
@@ -433,7 +439,8 @@ export class GraphEngine {
           if (!adj) continue
         } else continue
         this.reverseVisits++
-        runBackward(s, b, adj, sink)
+        const fp = typeof adj === 'number' ? fastProgramOf(b.program) : null
+        if (!fp || !fastBackward(s, b, fp, adj as number, sinkNumber)) runBackward(s, b, adj, sink)
       }
     }
     const old = this.gnum

@@ -30,6 +30,7 @@ const multiply: FnDef = {
   name: 'multiply',
   min: 2,
   max: 2,
+  fast2: dotMultiply.fast2,
   value([a, b]) {
     if (a instanceof Tensor && b instanceof Tensor) return matmul(a, b)
     return dotMultiply.value([a, b])

@@ -32,6 +32,7 @@ export function unary(name: string, f: (x: number) => number, df: (x: number, y:
     name,
     min: 1,
     max: 1,
+    fast1: { f, df, domain },
     value([a]) {
       if (a instanceof Tensor) {
         const out = new Float64Array(a.size)
@@ -101,6 +102,7 @@ export function binary(
     name,
     min: 2,
     max: 2,
+    fast2: { f, dfa, dfb, domain },
     value([a, b]) {
       const pa = operand(a, name)
       if (pa instanceof Err) return pa

@@ -27,6 +27,8 @@ export function logWithDefault(name: string, single: FnDef): FnDef {
     name,
     min: 1,
     max: 2,
+    fast1: single.fast1,
+    fast2: logBase.fast2,
     value: (args) => (args.length === 1 ? single.value(args) : logBase.value(args)),
     grad: (args, out, adj) => (args.length === 1 ? single.grad!(args, out, adj) : logBase.grad!(args, out, adj)),
   }

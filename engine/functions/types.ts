@@ -17,6 +17,24 @@ export interface FnDef {
   grad?(args: V[], out: V, adj: Adj): (Adj | null)[]
   /** Set for functions that decide themselves what an error argument means (IF). */
   seesErrors?: boolean
+  /** Scalar fast path of a one-argument function (same maths as value/grad, numbers only). */
+  fast1?: Fast1
+  /** Scalar fast path of a two-argument function. */
+  fast2?: Fast2
+}
+
+/** f, its derivative, and the domain test (a non-null result means: take the general path). */
+export interface Fast1 {
+  f: (x: number) => number
+  df: (x: number, y: number) => number
+  domain?: (x: number) => unknown
+}
+
+export interface Fast2 {
+  f: (a: number, b: number) => number
+  dfa: (a: number, b: number, y: number) => number
+  dfb: (a: number, b: number, y: number) => number
+  domain?: (a: number, b: number) => unknown
 }
 
 export type FnTable = Record<string, FnDef>

@@ -1,0 +1,153 @@
+// The scalar fast path. A program made only of number constants, references and
+// scalar functions with a fast form (fast1/fast2) runs over Float64Array scratch: no
+// boxing, no argument arrays. Anything unusual (an input that is not a number, a domain
+// error, a non-finite intermediate) makes it give up, and the general path
+// (evaluate/run.ts) computes the same cell, so results are identical either way.
+import type { Program } from '../formula/program'
+import type { Fast1, Fast2 } from '../functions/types'
+import { Kind, type Binding, type CellStore } from '../graph/store'
+
+const CONST = 0
+const CELL = 1
+const NAME = 2
+const UNARY = 3
+const BINARY = 4
+
+export interface FastProgram {
+  kind: Uint8Array
+  /** CONST: index into consts; CELL: slot; NAME: name index; UNARY/BINARY: first argument op. */
+  a: Int32Array
+  /** BINARY: second argument op. */
+  b: Int32Array
+  consts: Float64Array
+  f1: (Fast1 | undefined)[]
+  f2: (Fast2 | undefined)[]
+}
+
+const fastCache = new WeakMap<Program, FastProgram | null>()
+
+/** The fast form of a program, or null when it needs the general path. */
+export function fastProgramOf(p: Program): FastProgram | null {
+  const known = fastCache.get(p)
+  if (known !== undefined) return known
+  const n = p.ops.length
+  const fp: FastProgram = {
+    kind: new Uint8Array(n), a: new Int32Array(n), b: new Int32Array(n), consts: new Float64Array(n),
+    f1: new Array(n), f2: new Array(n),
+  }
+  let ok = true
+  for (let i = 0; i < n && ok; i++) {
+    const op = p.ops[i]
+    if (op.k === 'const') {
+      if (typeof op.v !== 'number') ok = false
+      fp.kind[i] = CONST
+      fp.consts[i] = op.v as number
+    } else if (op.k === 'cell') {
+      fp.kind[i] = CELL
+      fp.a[i] = op.slot
+    } else if (op.k === 'name') {
+      fp.kind[i] = NAME
+      fp.a[i] = op.index
+    } else if (op.k === 'call' && op.args.length === 1 && op.fn.fast1) {
+      fp.kind[i] = UNARY
+      fp.a[i] = op.args[0]
+      fp.f1[i] = op.fn.fast1
+    } else if (op.k === 'call' && op.args.length === 2 && op.fn.fast2) {
+      fp.kind[i] = BINARY
+      fp.a[i] = op.args[0]
+      fp.b[i] = op.args[1]
+      fp.f2[i] = op.fn.fast2
+    } else ok = false
+  }
+  const result = ok ? fp : null
+  fastCache.set(p, result)
+  return result
+}
+
+let vals = new Float64Array(64)
+let adjs = new Float64Array(64)
+
+/** Forward over the scratch; returns the value, or NaN when the general path must decide. */
+export function fastForward(store: CellStore, b: Binding, fp: FastProgram): number {
+  const n = fp.kind.length
+  if (vals.length < n) {
+    vals = new Float64Array(n * 2)
+    adjs = new Float64Array(n * 2)
+  }
+  const kinds = store.kind
+  const nums = store.num
+  for (let i = 0; i < n; i++) {
+    let y: number
+    switch (fp.kind[i]) {
+      case CONST:
+        y = fp.consts[i]
+        break
+      case CELL:
+      case NAME: {
+        const id = fp.kind[i] === CELL ? b.slotIds[fp.a[i]] : b.nameIds[fp.a[i]]
+        if (id < 0) return NaN
+        const k = kinds[id]
+        if (k === Kind.Number) y = nums[id]
+        else if (k === Kind.Empty) y = 0
+        else return NaN
+        break
+      }
+      case UNARY: {
+        const g = fp.f1[i]!
+        const x = vals[fp.a[i]]
+        if (g.domain && g.domain(x)) return NaN
+        y = g.f(x)
+        break
+      }
+      default: {
+        const g = fp.f2[i]!
+        const x = vals[fp.a[i]]
+        const z = vals[fp.b[i]]
+        if (g.domain && g.domain(x, z)) return NaN
+        y = g.f(x, z)
+      }
+    }
+    if (y - y !== 0) return NaN // not finite
+    vals[i] = y
+  }
+  return vals[n - 1]
+}
+
+/**
+ * Backward after a successful fastForward of the same cell: sends each referenced
+ * cell its share of `adj`. Returns false when the forward could not run fast.
+ */
+export function fastBackward(store: CellStore, b: Binding, fp: FastProgram, adj: number, sink: (id: number, adj: number) => void): boolean {
+  if (Number.isNaN(fastForward(store, b, fp))) return false
+  const n = fp.kind.length
+  adjs.fill(0, 0, n)
+  adjs[n - 1] = adj
+  for (let i = n - 1; i >= 0; i--) {
+    const g = adjs[i]
+    if (g === 0) continue
+    switch (fp.kind[i]) {
+      case CELL:
+        sink(b.slotIds[fp.a[i]], g)
+        break
+      case NAME:
+        sink(b.nameIds[fp.a[i]], g)
+        break
+      case UNARY: {
+        const x = fp.a[i]
+        adjs[x] += g * fp.f1[i]!.df(vals[x], vals[i])
+        break
+      }
+      case BINARY: {
+        const f = fp.f2[i]!
+        const x = fp.a[i]
+        const z = fp.b[i]
+        const da = g * f.dfa(vals[x], vals[z], vals[i])
+        const db = g * f.dfb(vals[x], vals[z], vals[i])
+        adjs[x] += da
+        adjs[z] += db
+        break
+      }
+    }
+  }
+  return true
+}
