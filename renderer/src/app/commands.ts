@@ -147,9 +147,9 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
   async function renameSheet(from: string, to: string): Promise<void> {
     const name = to.trim()
     if (name === '' || name === from) return
-    if (await ctl.act(`Rename ${from}`, [{ type: 'renameSheet', from, to: name }])) {
-      if (view.activeSheet() === from) view.setActiveSheet(name)
-    }
+    // Read before the edit: once the sheets change, the view falls back to the first one.
+    const wasActive = view.activeSheet() === from
+    if (await ctl.act(`Rename ${from}`, [{ type: 'renameSheet', from, to: name }]) && wasActive) view.setActiveSheet(name)
   }
 
   function deleteSheet(name: string): void {
