@@ -11,7 +11,9 @@ import { move } from '../model/navigation'
 import type { Commands } from '../app/commands'
 import type { SheetView } from '../app/sheet-view'
 import type { WorkbookStore } from '../state/workbook-store'
+import type { CellView } from '../../../engine/api'
 import { GridCell } from './GridCell'
+import { estimateTextWidth } from './text-width'
 import { COLUMN_HEADER_HEIGHT, COLUMN_WIDTH, ROW_HEADER_WIDTH, ROW_HEIGHT } from './metrics'
 
 export interface GridProps {
@@ -19,6 +21,8 @@ export interface GridProps {
   view: SheetView
   commands: Commands
 }
+
+const MAX_SPILL_CELLS = 8
 
 export function focusGrid(): void {
   document.getElementById('grid')?.focus({ preventScroll: true })
@@ -119,6 +123,19 @@ export function Grid(props: GridProps) {
     setScroll({ top: scroller.scrollTop, left: scroller.scrollLeft })
   }
 
+  /** How wide a label draws: over as many empty cells to its right as its text needs. */
+  function labelSpill(cell: CellView | undefined, sheet: string, col: number, row: number): number {
+    const w = colW()
+    if (cell?.value.kind !== 'text') return w
+    const needed = estimateTextWidth(cell.value.value, view.zoom()) - (w - 14 * view.zoom())
+    let extra = 0
+    while (needed > extra * w && extra < MAX_SPILL_CELLS && col + extra + 1 < COLUMN_COUNT) {
+      if (store.cells[cellKey(sheet, formatAddress({ col: col + extra + 1, row }))]) break
+      extra++
+    }
+    return w * (1 + extra)
+  }
+
   const objectiveKey = () => store.objective().cell
   const isSelected = (row: number, col: number) => {
     const s = view.selection()
@@ -215,6 +232,7 @@ export function Grid(props: GridProps) {
                     // address is fixed; only the sheet can change under it.
                     const address = formatAddress({ col: col.index, row: row.index })
                     const key = createMemo(() => cellKey(view.activeSheet(), address))
+                    const spillWidth = createMemo(() => labelSpill(store.cells[key()], view.activeSheet(), col.index, row.index))
                     return (
                       <GridCell
                         sheet={view.activeSheet()}
@@ -226,6 +244,7 @@ export function Grid(props: GridProps) {
                         isObjective={objectiveKey() === key()}
                         showGradients={view.showGradients()}
                         maxAbsGrad={store.maxAbsGrad()}
+                        spillWidth={spillWidth()}
                       />
                     )
                   }}

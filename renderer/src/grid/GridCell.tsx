@@ -15,6 +15,8 @@ export interface GridCellProps {
   isObjective: boolean
   showGradients: boolean
   maxAbsGrad: number
+  /** Width a label may spill into over empty cells to its right (≥ width), as in Excel. */
+  spillWidth: number
 }
 
 export function GridCell(props: GridCellProps) {
@@ -52,6 +54,8 @@ export function GridCell(props: GridCellProps) {
     return k === 'number' || k === 'tensor'
   }
 
+  const spills = () => value()?.kind === 'text' && props.spillWidth > props.width
+
   return (
     <div
       class="cell"
@@ -63,6 +67,7 @@ export function GridCell(props: GridCellProps) {
         param: !!props.view?.param,
         error: !!error(),
         numeric: numeric(),
+        spill: spills(),
         'zero-grad': zeroGrad(),
       }}
       style={{ left: `${props.left}px`, width: `${props.width}px` }}
@@ -74,7 +79,9 @@ export function GridCell(props: GridCellProps) {
       title={title()}
     >
       <Show when={props.view}>
-        <div class="cell-value">{value() ? formatValue(value()!) : ''}</div>
+        <Show when={spills()} fallback={<div class="cell-value">{value() ? formatValue(value()!) : ''}</div>}>
+          <div class="cell-spill" style={{ width: `${props.spillWidth - 1}px` }}>{formatValue(value()!)}</div>
+        </Show>
         <Show when={props.showGradients && grad() && formatGrad(grad()!) !== ''}>
           <div
             class="cell-grad"
