@@ -6,6 +6,7 @@ import { fastBackward, fastForward, fastProgramOf } from './evaluate/fast'
 import { runBackward, runForward } from './evaluate/run'
 import { compileFormula } from './formula/compile'
 import { computeOrder, cyclePath, type Precedents } from './graph/order'
+import { SheetCells } from './graph/sheet-cells'
 import { CellStore, Kind, type Binding } from './graph/store'
 import { classifyInput } from './input'
 import { nameProblem } from './names'
@@ -16,12 +17,10 @@ import { CURRENT_VERSION, FORMAT, type CellEntry, type WorkbookDocument } from '
 const RANGE_LIMIT = 1_000_000
 /** Cycles longer than this report one shared path instead of one per member. */
 const PER_MEMBER_PATH_LIMIT = 200
-const keyOf = (row: number, col: number): number => row * 16385 + col
 
 interface SheetState {
   name: string
-  /** Address key → cell id, in creation order (the document's order on load). */
-  cells: Map<number, number>
+  cells: SheetCells
   extra: Record<string, unknown>
   alive: boolean
 }
@@ -30,6 +29,20 @@ const withoutKeys = (o: Record<string, unknown>, keys: string[]): Record<string,
   const out: Record<string, unknown> = {}
   for (const k of Object.keys(o)) if (!keys.includes(k)) out[k] = o[k]
   return out
+}
+
+function hasExtraKeys(entry: object): boolean {
+  for (const k in entry) if (k !== 'input' && k !== 'name' && k !== 'param') return true
+  return false
+}
+
+const NO_IDS: number[] = []
+const NO_RANGES: (Int32Array | null)[] = []
+const NO_ERRS: (Err | null)[] = []
+
+function setSlotErr(b: Binding, k: number, e: Err): void {
+  if (b.slotErrs === NO_ERRS) b.slotErrs = []
+  b.slotErrs[k] = e
 }
 
 /** The distinct cells a binding reads; small formulas avoid a Set. */
@@ -127,8 +140,7 @@ export class GraphEngine {
           this.namesToId.set(entry.name, id)
           this.nameOfId.set(id, entry.name)
         }
-        const extra = withoutKeys(entry, ['input', 'name', 'param'])
-        if (Object.keys(extra).length) this.cellExtra.set(id, extra)
+        if (hasExtraKeys(entry)) this.cellExtra.set(id, withoutKeys(entry, ['input', 'name', 'param']))
         if (entry.input.trim().startsWith('=')) formulas.push(id)
         this.markDirty(id)
       }
@@ -138,7 +150,7 @@ export class GraphEngine {
   }
 
   private addSheetState(name: string, extra: Record<string, unknown>, index?: number): number {
-    const sid = this.sheetStates.push({ name, cells: new Map(), extra, alive: true }) - 1
+    const sid = this.sheetStates.push({ name, cells: new SheetCells(), extra, alive: true }) - 1
     const at = index === undefined ? this.sheetOrder.length : Math.max(0, Math.min(this.sheetOrder.length, Math.trunc(index)))
     this.sheetOrder.splice(at, 0, sid)
     return sid
@@ -152,16 +164,15 @@ export class GraphEngine {
   }
 
   private existingCell(sid: number, row: number, col: number): number {
-    return this.sheetStates[sid].cells.get(keyOf(row, col)) ?? -1
+    return this.sheetStates[sid].cells.get(row, col)
   }
 
   private ensureCell(sid: number, row: number, col: number): number {
-    const key = keyOf(row, col)
     const sheet = this.sheetStates[sid]
-    const found = sheet.cells.get(key)
-    if (found !== undefined) return found
+    const found = sheet.cells.get(row, col)
+    if (found >= 0) return found
     const id = this.store.add(sid, row, col)
-    sheet.cells.set(key, id)
+    sheet.cells.set(row, col, id)
     if (id >= this.order.length) {
       const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
         const b = make(this.store.capacity)
@@ -189,11 +200,12 @@ export class GraphEngine {
     const b: Binding = {
       program,
       refs,
-      slotIds: new Array<number>(n).fill(-1),
-      rangeIds: new Array<Int32Array | null>(n).fill(null),
-      slotErrs: new Array<Err | null>(n).fill(null),
-      nameIds: new Array<number>(program.names.length),
-      precedents: [],
+      slotIds: n ? new Array<number>(n).fill(-1) : NO_IDS,
+      // Shared empty arrays until a slot needs one: most formulas have no ranges or errors.
+      rangeIds: NO_RANGES,
+      slotErrs: NO_ERRS,
+      nameIds: program.names.length ? new Array<number>(program.names.length) : NO_IDS,
+      precedents: NO_IDS,
     }
     const own = this.store.sheet[id]
     let qualified = false
@@ -204,12 +216,12 @@ export class GraphEngine {
         qualified = true
         sid = this.sheetId(r.sheet)
         if (sid < 0) {
-          b.slotErrs[k] = new Err('#REF!', `there is no sheet named "${r.sheet}"`)
+          setSlotErr(b, k, new Err('#REF!', `there is no sheet named "${r.sheet}"`))
           continue
         }
       }
       if (r.outOfBounds) {
-        b.slotErrs[k] = new Err('#REF!', 'the reference is outside the sheet (columns A to XFD, rows 1 to 1048576)')
+        setSlotErr(b, k, new Err('#REF!', 'the reference is outside the sheet (columns A to XFD, rows 1 to 1048576)'))
         continue
       }
       if (!r.range) {
@@ -219,11 +231,12 @@ export class GraphEngine {
       const rows = r.row1 - r.row0 + 1
       const cols = r.col1 - r.col0 + 1
       if (rows * cols > RANGE_LIMIT) {
-        b.slotErrs[k] = new Err('#VALUE!', `the range has ${rows * cols} cells; at most ${RANGE_LIMIT} are supported`)
+        setSlotErr(b, k, new Err('#VALUE!', `the range has ${rows * cols} cells; at most ${RANGE_LIMIT} are supported`))
         continue
       }
       const ids = new Int32Array(rows * cols)
       for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) ids[i * cols + j] = this.ensureCell(sid, r.row0 + i, r.col0 + j)
+      if (b.rangeIds === NO_RANGES) b.rangeIds = new Array<Int32Array | null>(n).fill(null)
       b.rangeIds[k] = ids
     }
     for (let k = 0; k < program.names.length; k++) {
@@ -627,7 +640,7 @@ export class GraphEngine {
       if (m && sheet!.toLowerCase() === oldName.toLowerCase()) this.objectiveRef = `${quoteSheet(to)}!${m[3]}`
     }
     this.rebindSheetUsers()
-    for (const id of this.sheetStates[sid].cells.values()) if (this.hasContent(id)) this.metaChanged.add(id)
+    for (const id of this.sheetStates[sid].cells.ids) if (this.hasContent(id)) this.metaChanged.add(id)
     return null
   }
 
@@ -636,7 +649,7 @@ export class GraphEngine {
     if (sid < 0) return `there is no sheet named "${String(name)}"`
     if (this.sheetOrder.length === 1) return 'a workbook needs at least one sheet'
     const sheet = this.sheetStates[sid]
-    for (const id of sheet.cells.values()) {
+    for (const id of sheet.cells.ids) {
       const n = this.nameOfId.get(id)
       if (n !== undefined) {
         this.namesToId.delete(n)
@@ -744,7 +757,7 @@ export class GraphEngine {
     const out: CellView[] = []
     const s = this.store
     for (const sid of this.sheetOrder) {
-      const ids = [...this.sheetStates[sid].cells.values()].filter((id) => this.hasContent(id))
+      const ids = this.sheetStates[sid].cells.ids.filter((id) => this.hasContent(id))
       ids.sort((a, b) => s.row[a] - s.row[b] || s.col[a] - s.col[b])
       for (const id of ids) out.push(this.view(id))
     }
@@ -791,7 +804,7 @@ export class GraphEngine {
     const sheets = this.sheetOrder.map((sid) => {
       const st = this.sheetStates[sid]
       const cells: Record<string, CellEntry> = {}
-      for (const id of st.cells.values()) {
+      for (const id of st.cells.ids) {
         if (!this.hasContent(id) && !this.cellExtra.has(id)) continue
         const entry: CellEntry = { ...this.cellExtra.get(id), input: this.store.input[id] }
         const name = this.nameOfId.get(id)

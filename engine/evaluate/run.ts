@@ -49,7 +49,7 @@ export function runForward(store: CellStore, b: Binding): V {
         break
       case 'cell': {
         const id = b.slotIds[op.slot]
-        if (id < 0) v = b.slotErrs[op.slot]!
+        if (id < 0) v = b.slotErrs[op.slot] ?? new Err('#REF!', 'the reference could not be resolved')
         else {
           v = store.read(id)
           if (v instanceof Err) v = fromCell(v, id)
@@ -58,7 +58,7 @@ export function runForward(store: CellStore, b: Binding): V {
       }
       case 'range': {
         const ids = b.rangeIds[op.slot]
-        if (!ids) v = b.slotErrs[op.slot]!
+        if (!ids) v = b.slotErrs[op.slot] ?? new Err('#REF!', 'the range could not be resolved')
         else {
           const r = b.refs[op.slot]
           v = rangeValue(store, ids, r.row1 - r.row0 + 1, r.col1 - r.col0 + 1)

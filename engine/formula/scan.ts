@@ -86,18 +86,17 @@ function skipString(s: string, i: number): number {
   return Math.min(i + 1, s.length)
 }
 
+/** Records where copied characters came from (only when positions were asked for). */
+function copy(sourceIndex: number[] | null, from: number, to: number): void {
+  if (sourceIndex) for (let k = from; k < to; k++) sourceIndex.push(k)
+}
+
 export function scanFormula(body: string, withPositions = false): ScanResult {
   let text = ''
   const sourceIndex: number[] | null = withPositions ? [] : null
   const refs: RefToken[] = []
-  const emit = (chunk: string, at: number) => {
-    text += chunk
-    if (sourceIndex) for (let k = 0; k < chunk.length; k++) sourceIndex.push(at)
-  }
-  const copy = (from: number, to: number) => {
-    text += body.slice(from, to)
-    if (sourceIndex) for (let k = from; k < to; k++) sourceIndex.push(k)
-  }
+  // Copied text is flushed lazily (from `pending` up to a placeholder) to avoid many small strings.
+  let pending = 0
   let i = 0
   while (i < body.length) {
     const ch = body[i]
@@ -106,7 +105,7 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
     let sheetEnd = -1
     if (ch === '"') {
       const end = skipString(body, i)
-      copy(i, end)
+      copy(sourceIndex, i, end)
       i = end
       continue
     }
@@ -127,14 +126,14 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
         sheetEnd = j + 2
       } else {
         const end = skipString(body, i)
-        copy(i, end)
+        copy(sourceIndex, i, end)
         i = end
         continue
       }
     } else if (isDigit(body.charCodeAt(i)) || (ch === '.' && isDigit(body.charCodeAt(i + 1)))) {
       NUMBER.lastIndex = i
       const m = NUMBER.exec(body)!
-      copy(i, i + m[0].length)
+      copy(sourceIndex, i, i + m[0].length)
       i += m[0].length
       continue
     } else if (isIdentStart(body, i) && (i === 0 || body[i - 1] !== '.')) {
@@ -148,14 +147,14 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
         const cell = cellOf(word)
         if (!cell || nextNonSpace(body, end) === '(') {
           if (word.includes('$')) return { ok: false, message: `unexpected "$" in "${word}" (at character ${i + 1})` }
-          copy(i, end)
+          copy(sourceIndex, i, end)
           i = end
           continue
         }
         sheetStart = sheetEnd = i
       }
     } else {
-      copy(i, i + 1)
+      copy(sourceIndex, i, i + 1)
       i++
       continue
     }
@@ -187,9 +186,12 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
       sheetStart,
       sheetEnd: sheet === null ? sheetStart : sheetEnd,
     })
-    emit(placeholder, i)
+    text += body.slice(pending, i) + placeholder
+    pending = end
+    if (sourceIndex) for (let k = 0; k < placeholder.length; k++) sourceIndex.push(i)
     i = end
   }
+  text += body.slice(pending)
   sourceIndex?.push(body.length)
   return { ok: true, scan: { text, refs, sourceIndex } }
 }

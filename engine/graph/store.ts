@@ -20,9 +20,9 @@ export interface Binding {
   refs: RefToken[]
   /** Per reference slot: the cell id (single refs), or -1 when it cannot be bound. */
   slotIds: number[]
-  /** Per reference slot: the ids of a range, row-major, or null. */
+  /** Per reference slot: the ids of a range, row-major, or null (empty when there are no ranges). */
   rangeIds: (Int32Array | null)[]
-  /** Per slot: the #REF! error when the slot could not be bound. */
+  /** Per slot: the #REF! error when the slot could not be bound (sparse). */
   slotErrs: (Err | null)[]
   /** Per program name: the cell id it names now, or -1 (#NAME?). */
   nameIds: number[]
