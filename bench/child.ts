@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   }
   const measure = measurers[system as SystemId]
   if (!measure) { console.error(`unknown system ${system}`); process.exit(2) }
+  const t0 = performance.now()
   const result = await measure()
+  result.elapsedMs = performance.now() - t0
   process.stdout.write('RESULT ' + JSON.stringify(result) + '\n')
 }
 
