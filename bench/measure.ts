@@ -23,6 +23,8 @@ export interface Measurement {
   /** J after load, to check that the systems compute the same thing. */
   objective?: number
   notes?: string[]
+  /** Engine only: what one edit did (from its ChangeList). */
+  editAnatomy?: { changedCells: number; forwardEvaluations: number; reverseVisits: number }
   /** The child's own time from building the workload to the result (no process start-up). */
   elapsedMs?: number
 }

@@ -79,6 +79,18 @@ function agreementTable(input: ReportInput): string[] {
   return lines
 }
 
+function anatomyTable(input: ReportInput): string[] {
+  const lines = [
+    '### What one engine edit did (from its ChangeList)', '',
+    '| workload | size | cells in the change list | forward evaluations | reverse visits |', '|---|---|---|---|---|',
+  ]
+  for (const n of input.sizes) for (const w of input.workloads) {
+    const a = find(input.measurements, 'engine', w.id, n)?.editAnatomy
+    if (a) lines.push(`| ${w.id} | ${formatSize(n)} | ${a.changedCells} | ${a.forwardEvaluations} | ${a.reverseVisits} |`)
+  }
+  return lines
+}
+
 function methodNotes(input: ReportInput): string[] {
   const seen = new Set<string>()
   const lines: string[] = []
@@ -104,6 +116,7 @@ export function renderReport(input: ReportInput): string {
     ...metricTable(input, 'editMs'), '',
     ...metricTable(input, 'fullMs'), '',
     ...metricTable(input, 'bytesPerCell'), '',
+    ...anatomyTable(input), '',
     ...agreementTable(input), '',
     '## How each figure was taken', '',
     ...methodNotes(input), '',

@@ -51,6 +51,12 @@ function parseOptions(argv: string[]): Options {
   return o
 }
 
+const countCells = (workload: (typeof WORKLOADS)[number], n: number): number => {
+  let count = 0
+  workload.cells(n, () => { count++ })
+  return count
+}
+
 /** Runs one measurement in a child process; never throws: failures become 'not run' rows. */
 function runChild(system: SystemId, workload: string, n: number, boundMs: number): Promise<Measurement> {
   return new Promise((resolve) => {
@@ -91,6 +97,7 @@ async function main(): Promise<void> {
         const m = bounded && smaller !== undefined && projectedTooSlow(previous, n / smaller, bound)
           ? { system, workload: w.id, n, cells: 0, status: 'not run' as const, reason: `projected past the ${bound / 1000} s bound: the ${formatSize(smaller)} run took ${(previous! / 1000).toFixed(1)} s` }
           : await runChild(system, w.id, n, bound)
+        if (m.status !== 'ok') m.cells = countCells(w, n)
         measurements.push(m)
         wall.set(`${system}/${w.id}/${n}`, m.elapsedMs ?? performance.now() - t0)
         const took = ((performance.now() - t0) / 1000).toFixed(1)

@@ -1,4 +1,5 @@
 // Measures the gradsheet engine: values and every gradient, through its public API.
+import type { ChangeList } from '../../engine/api.ts'
 import type { WorkbookDocument } from '../../engine/workbook/document.ts'
 import { type Measurement, editValue, keepAlive, liveBytes, median, sampleTimes, timed } from '../measure.ts'
 import { a1 } from '../workloads/address.ts'
@@ -26,16 +27,18 @@ export async function measureEngine(workload: Workload, n: number): Promise<Meas
 
   const address = a1(workload.editTarget(n))
   const base = Number(doc.sheets[0].cells[address].input)
+  let last: ChangeList | undefined
   const edits = sampleTimes((k) => {
-    engine.apply([{ type: 'setInput', sheet: SHEET, address, input: String(editValue(base, k)) }])
+    last = engine.apply([{ type: 'setInput', sheet: SHEET, address, input: String(editValue(base, k)) }])
   })
+  const editAnatomy = last && { changedCells: last.cells.length, ...last.stats }
   return {
     system: 'engine', workload: workload.id, n, cells, status: 'ok',
     loadMs: load.ms, editMs: median(edits), editSamples: edits.length,
     // The engine has no "recompute everything" call; the edited input reaches every formula cell
     // (bench/workloads/workloads.test.ts checks it), so an edit is a full forward + reverse pass.
     fullMs: median(edits), fullMethod: 'no full-pass API: the edit samples (the edited input reaches every formula cell, then a full reverse)',
-    bytesPerCell: bytes / cells, objective: objective.value ?? Number.NaN,
+    bytesPerCell: bytes / cells, objective: objective.value ?? Number.NaN, editAnatomy,
     notes: ['load = createEngine(doc) + objective(); edit = apply([setInput]) including its change list'],
   }
 }
