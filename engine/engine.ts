@@ -45,11 +45,12 @@ function setSlotErr(b: Binding, k: number, e: Err): void {
   b.slotErrs[k] = e
 }
 
-/** The distinct cells a binding reads; small formulas avoid a Set. */
+/** The distinct cells a binding reads (the slot ids themselves when already distinct); small formulas avoid a Set. */
 function distinctPrecedents(b: Binding): number[] {
   const out: number[] = []
   let big = false
   for (const ids of b.rangeIds) if (ids) big = true
+  if (!big && b.nameIds.length === 0 && b.slotIds.every((x, i) => x >= 0 && b.slotIds.indexOf(x) === i)) return b.slotIds
   if (!big && b.slotIds.length + b.nameIds.length <= 16) {
     for (const x of b.slotIds) if (x >= 0 && !out.includes(x)) out.push(x)
     for (const x of b.nameIds) if (x >= 0 && !out.includes(x)) out.push(x)
@@ -97,10 +98,14 @@ export class GraphEngine {
   private pending = 0
   private minDirtyPos = Infinity
   private cycleErr = new Map<number, Err>()
+  /** Address strings of cells that have been shown (built on first view). */
+  private addressCache: string[] = []
 
   private gnum = new Float64Array(0)
   private gtensor = new Map<number, Float64Array>()
   private gradReason: string | null = 'not computed yet'
+  /** Whether anything that gradients depend on (values, formulas, names, objective, sheets) changed. */
+  private gradsStale = true
   private jId = -1
   /** The objective's resolved cell ("Sheet1!B4"), existing or not, or null. */
   private jCell: string | null = null
@@ -195,6 +200,7 @@ export class GraphEngine {
   private bind(id: number): void {
     const body = classifyInput(this.store.input[id])
     if (body.kind !== 'formula') return
+    this.gradsStale = true
     const { program, refs } = compileFormula(body.body)
     const n = refs.length
     const b: Binding = {
@@ -259,6 +265,7 @@ export class GraphEngine {
   private unbind(id: number): void {
     const b = this.store.binding[id]
     if (!b) return
+    this.gradsStale = true
     for (const p of b.precedents) this.store.removeUser(p, id)
     for (const name of b.program.names) this.nameUsers.get(name)?.delete(id)
     this.sheetRefUsers.delete(id)
@@ -353,6 +360,7 @@ export class GraphEngine {
       this.dirty[id] = 0
       this.pending--
       if (!this.evaluate(id)) continue
+      this.gradsStale = true
       this.touch(id)
       const users = s.users[id]
       if (users)
@@ -471,6 +479,7 @@ export class GraphEngine {
     this.gnum = gnew
     this.gtensor = tnew
     this.gradReason = target.reason
+    this.gradsStale = false
   }
 
   // ---------------------------------------------------------------- edits
@@ -488,11 +497,16 @@ export class GraphEngine {
       } catch (e) {
         problem = `the edit could not be applied: ${e instanceof Error ? e.message : String(e)}`
       }
-      if (problem) rejected.push({ edit, message: problem })
-      else if (edit && (edit.type === 'addSheet' || edit.type === 'renameSheet' || edit.type === 'deleteSheet')) sheetsChanged = true
+      if (problem) {
+        rejected.push({ edit, message: problem })
+        continue
+      }
+      if (edit.type === 'addSheet' || edit.type === 'renameSheet' || edit.type === 'deleteSheet') sheetsChanged = true
+      if (edit.type !== 'setInput' && edit.type !== 'setParam') this.gradsStale = true
     }
     this.forward()
-    this.reverse()
+    // Gradients are a function of values, formulas, names and the objective: skip when none changed.
+    if (this.gradsStale) this.reverse()
     for (const id of this.metaChanged) this.touch(id)
     const cells: CellView[] = []
     for (const id of this.touchedIds) {
@@ -723,11 +737,15 @@ export class GraphEngine {
     return { kind: 'none' }
   }
 
+  private addressOf(id: number): string {
+    return (this.addressCache[id] ??= formatAddress(this.store.row[id], this.store.col[id]))
+  }
+
   private view(id: number): CellView {
     const s = this.store
     const v: CellView = {
       sheet: this.sheetStates[s.sheet[id]].name,
-      address: formatAddress(s.row[id], s.col[id]),
+      address: this.addressOf(id),
       input: s.input[id],
       value: this.valueView(id),
       grad: this.gradView(id),

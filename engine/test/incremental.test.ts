@@ -177,3 +177,27 @@ describe('documents', () => {
     expect(createEngine().sheets()).toEqual(['Sheet1'])
   })
 })
+
+describe('robustness', () => {
+  it('refuses junk edits with a message instead of throwing', () => {
+    const e = book({ A1: '1' })
+    const junk = [null, 42, 'x', { type: 'setInput', sheet: 'Sheet1', address: 'A1', input: 5 }, { type: 'setName', sheet: 'Sheet1', address: 'A1', name: 7 }] as never[]
+    const r = e.apply(junk)
+    expect(r.rejected).toHaveLength(5)
+    expect(r.rejected.every((x) => x.message.length > 5)).toBe(true)
+    expect(num(e, 'A1')).toBe(1)
+  })
+
+  it('an edit that changes nothing recomputes nothing', () => {
+    const e = book({ A1: '1', A2: { input: '=A1 * 2', name: 'J' } })
+    const r = e.apply([{ type: 'setInput', sheet: 'Sheet1', address: 'A1', input: '1' }])
+    expect(r.stats).toEqual({ forwardEvaluations: 0, reverseVisits: 0 })
+    expect(r.cells.map((c) => c.address)).toEqual(['A1'])
+  })
+
+  it('a formula edit that keeps the value still refreshes gradients', () => {
+    const e = book({ A1: '0', A2: { input: '=A1 * 2', name: 'J' } })
+    e.apply([{ type: 'setInput', sheet: 'Sheet1', address: 'A2', input: '=A1 * 3' }])
+    expect(grad(e, 'A1')).toBe(3)
+  })
+})
