@@ -24,6 +24,15 @@ function run(cmd, args, env = {}) {
 let passed = 0
 let failed = 0
 
+// Types: the whole tree, and the engine alone without DOM or Node types (it must run anywhere).
+for (const project of ['tsconfig.json', 'engine/tsconfig.json']) {
+  if (run('npx', ['tsc', '--noEmit', '-p', project]) === 0) passed += 1
+  else {
+    console.log(`typecheck: ${project} has type errors: counted as one failure`)
+    failed += 1
+  }
+}
+
 // Unit tests.
 run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`])
 if (existsSync(unitJson)) {
