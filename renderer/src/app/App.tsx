@@ -17,8 +17,8 @@ export function App(props: { bridge: GradsheetBridge; worker: Worker }) {
   const { bridge } = props
   const store = createWorkbookStore()
   const client = createEngineClient(props.worker)
-  const ctl = createDocumentController(store, client, bridge)
   const view = createSheetView(store)
+  const ctl = createDocumentController(store, client, bridge, view.visibleHint)
   const commands = createCommands(store, ctl, view, bridge)
 
   // The window shows the grid only once the first workbook is in, so nothing typed early

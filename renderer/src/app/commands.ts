@@ -61,7 +61,7 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     const sheet = view.activeSheet()
     const pos = view.selection()
     const vertical = dir === 'up' || dir === 'down'
-    const filled = (p: CellPos) => (store.cells[cellKey(sheet, formatAddress(p))]?.input ?? '') !== ''
+    const filled = (p: CellPos) => (store.cellAt(cellKey(sheet, formatAddress(p)))?.input ?? '') !== ''
     const line: number[] = []
     for (const c of store.cellsOfSheet(sheet)) {
       if (c.input === '') continue

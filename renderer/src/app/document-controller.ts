@@ -8,9 +8,12 @@ import { emptyHistory, record, redo, savePoint, undo, type History, type History
 import { inverseOf, type WorkbookBefore } from '../model/inverse-edits'
 import type { WorkbookStore } from '../state/workbook-store'
 import type { EngineClient } from '../worker/engine-client'
+import type { ViewportHint } from '../worker/protocol'
 
 const BACKUP_DEBOUNCE_MS = 1000
 const SHEET_EDITS = new Set<Edit['type']>(['addSheet', 'renameSheet', 'deleteSheet'])
+/** The save point of work recovered from a hot-exit backup: never on the stack, so modified. */
+const NEVER_SAVED: HistoryEntry = { label: 'recovered, not saved', forward: [], inverse: [] }
 
 export interface OpenDocument {
   name: string
@@ -20,7 +23,13 @@ export interface OpenDocument {
 
 export type DocumentController = ReturnType<typeof createDocumentController>
 
-export function createDocumentController(store: WorkbookStore, client: EngineClient, bridge: GradsheetBridge) {
+export function createDocumentController(
+  store: WorkbookStore,
+  client: EngineClient,
+  bridge: GradsheetBridge,
+  /** The cells on screen: their changes arrive first when a change list is long. */
+  visibleHint: () => ViewportHint | undefined = () => undefined,
+) {
   const [doc, setDoc] = createSignal<OpenDocument>({ name: 'Untitled.gradsheet', path: null })
   const [history, setHistory] = createSignal<History>(emptyHistory())
   const [savedAt, setSavedAt] = createSignal<HistoryEntry | null>(null)
@@ -48,7 +57,7 @@ export function createDocumentController(store: WorkbookStore, client: EngineCli
 
   /** Applies edits; returns the edits the engine accepted (rejections shown as an alert). */
   async function applyEdits(edits: Edit[]): Promise<{ accepted: Edit[]; ok: boolean }> {
-    const res = await client.apply(edits)
+    const res = await client.apply(edits, visibleHint(), store.applyCells)
     if (res.type !== 'applied') {
       setAlert(res.type === 'failed' ? res.error : 'The engine gave an unexpected answer.')
       return { accepted: [], ok: false }
@@ -106,7 +115,7 @@ export function createDocumentController(store: WorkbookStore, client: EngineCli
       store.replaceAll(res.snapshot)
       setLastMs(res.ms)
       setHistory(emptyHistory())
-      setSavedAt(null)
+      setSavedAt(file?.recovered ? NEVER_SAVED : null)
       setDoc(file ? { name: file.name, path: file.path } : { name: 'Untitled.gradsheet', path: null })
       setAlert(null)
       setLoadCount((n) => n + 1)

@@ -3,6 +3,7 @@
 import { createEffect, createSignal } from 'solid-js'
 import type { CellPos } from '../model/address'
 import type { WorkbookStore } from '../state/workbook-store'
+import type { ViewportHint } from '../worker/protocol'
 
 export interface EditSession {
   /** Where the user is typing: in the cell itself or in the formula bar. */
@@ -31,6 +32,16 @@ export function createSheetView(store: WorkbookStore) {
     if (!sheets.includes(activeSheet())) setActiveSheet(sheets[0] ?? 'Sheet1')
   })
 
+  // The rows and columns on screen (plain data: the worker reads it per edit, nothing
+  // needs to react to it).
+  let visibleRows: [number, number] = [0, 0]
+  let visibleCols: [number, number] = [0, 0]
+  function setVisible(rows: [number, number], cols: [number, number]): void {
+    visibleRows = rows
+    visibleCols = cols
+  }
+  const visibleHint = (): ViewportHint => ({ sheet: activeSheet(), rows: visibleRows, cols: visibleCols })
+
   function select(pos: CellPos, sheet?: string): void {
     if (sheet !== undefined) setActiveSheet(sheet)
     setSelection(pos)
@@ -56,5 +67,7 @@ export function createSheetView(store: WorkbookStore) {
     zoom,
     zoomBy,
     revealRequest,
+    setVisible,
+    visibleHint,
   }
 }

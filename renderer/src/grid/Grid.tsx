@@ -130,11 +130,17 @@ export function Grid(props: GridProps) {
     const needed = estimateTextWidth(cell.value.value, view.zoom()) - (w - 14 * view.zoom())
     let extra = 0
     while (needed > extra * w && extra < MAX_SPILL_CELLS && col + extra + 1 < COLUMN_COUNT) {
-      if (store.cells[cellKey(sheet, formatAddress({ col: col + extra + 1, row }))]) break
+      if (store.cellAt(cellKey(sheet, formatAddress({ col: col + extra + 1, row })))) break
       extra++
     }
     return w * (1 + extra)
   }
+
+  createEffect(() => {
+    const r = rows.getVirtualItems()
+    const c = cols.getVirtualItems()
+    if (r.length > 0 && c.length > 0) view.setVisible([r[0].index, r[r.length - 1].index], [c[0].index, c[c.length - 1].index])
+  })
 
   const objectiveKey = () => store.objective().cell
   const isSelected = (row: number, col: number) => {
@@ -232,12 +238,12 @@ export function Grid(props: GridProps) {
                     // address is fixed; only the sheet can change under it.
                     const address = formatAddress({ col: col.index, row: row.index })
                     const key = createMemo(() => cellKey(view.activeSheet(), address))
-                    const spillWidth = createMemo(() => labelSpill(store.cells[key()], view.activeSheet(), col.index, row.index))
+                    const spillWidth = createMemo(() => labelSpill(store.cellAt(key()), view.activeSheet(), col.index, row.index))
                     return (
                       <GridCell
                         sheet={view.activeSheet()}
                         address={address}
-                        view={store.cells[key()]}
+                        view={store.cellAt(key())}
                         left={headerW() + col.start - left()}
                         width={colW()}
                         selected={isSelected(row.index, col.index)}

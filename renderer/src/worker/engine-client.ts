@@ -1,8 +1,11 @@
 // The UI side of the worker protocol: promise per request, in order, and a "busy" signal
 // that turns on only when a reply takes longer than BUSY_AFTER_MS (no flicker).
 import { createSignal } from 'solid-js'
-import type { Edit } from '../../../engine/api'
-import type { RequestBody, WorkerRequest, WorkerResponse } from './protocol'
+import type { CellView, Edit } from '../../../engine/api'
+import type { RequestBody, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
+
+type FinalResponse = Exclude<WorkerResponse, { type: 'appliedPart' }>
+type PartListener = (cells: CellView[]) => void
 
 const BUSY_AFTER_MS = 100
 
@@ -10,7 +13,7 @@ export type EngineClient = ReturnType<typeof createEngineClient>
 
 export function createEngineClient(worker: Worker) {
   let nextId = 1
-  const pending = new Map<number, (res: WorkerResponse) => void>()
+  const pending = new Map<number, { resolve: (res: FinalResponse) => void; onPart?: PartListener }>()
   const [busy, setBusy] = createSignal(false)
   let busyTimer: ReturnType<typeof setTimeout> | undefined
 
@@ -24,24 +27,26 @@ export function createEngineClient(worker: Worker) {
     }
   }
 
-  worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-    const resolve = pending.get(event.data.id)
-    if (!resolve) return
-    pending.delete(event.data.id)
-    resolve(event.data)
+  worker.onmessage = (event: MessageEvent<string>) => {
+    const res = JSON.parse(event.data) as WorkerResponse
+    const waiting = pending.get(res.id)
+    if (!waiting) return
+    if (res.type === 'appliedPart') return waiting.onPart?.(res.cells)
+    pending.delete(res.id)
+    waiting.resolve(res)
     refreshBusy()
   }
   worker.onerror = (event: ErrorEvent) => {
     const error = `The engine stopped: ${event.message || 'unknown error'}`
-    for (const [id, resolve] of pending) resolve({ id, type: 'failed', error })
+    for (const [id, waiting] of pending) waiting.resolve({ id, type: 'failed', error })
     pending.clear()
     refreshBusy()
   }
 
-  function request(body: RequestBody): Promise<WorkerResponse> {
+  function request(body: RequestBody, onPart?: PartListener): Promise<FinalResponse> {
     const id = nextId++
     return new Promise((resolve) => {
-      pending.set(id, resolve)
+      pending.set(id, { resolve, onPart })
       refreshBusy()
       worker.postMessage({ ...body, id } as WorkerRequest)
     })
@@ -50,7 +55,8 @@ export function createEngineClient(worker: Worker) {
   return {
     busy,
     load: (text: string | null) => request({ type: 'load', text }),
-    apply: (edits: Edit[]) => request({ type: 'apply', edits }),
+    /** `onPart` receives the leading parts of a long change list as they arrive. */
+    apply: (edits: Edit[], visible?: ViewportHint, onPart?: PartListener) => request({ type: 'apply', edits, visible }, onPart),
     serialize: () => request({ type: 'serialize' }),
     snapshot: () => request({ type: 'snapshot' }),
   }

@@ -2,14 +2,22 @@
 // It owns the one Engine instance; the UI only ever sees snapshots and change lists.
 import { createEngine } from '../../../engine/index'
 import { restoreDocument, serializeDocument } from '../../../engine/workbook/index'
-import type { Snapshot, WorkerRequest, WorkerResponse } from './protocol'
+import { parseAddress } from '../model/address'
+import type { CellView } from '../../../engine/api'
+import type { Snapshot, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
+
+/** Change lists longer than this are sent in parts (see protocol.ts). */
+const PART_SIZE = 8000
 
 type Engine = ReturnType<typeof createEngine>
 
 let engine: Engine | null = null
 
+// Replies go as JSON text: for a 100k-cell change list, JSON.parse on the UI thread is
+// several times cheaper than structured-clone deserialisation of 100k small objects.
+// Engine numbers are finite (non-finite results are #NUM! errors), so JSON keeps them.
 function reply(message: WorkerResponse): void {
-  ;(self as unknown as Worker).postMessage(message)
+  ;(self as unknown as Worker).postMessage(JSON.stringify(message))
 }
 
 function describe(err: unknown): string {
@@ -18,6 +26,27 @@ function describe(err: unknown): string {
 
 function snapshotOf(e: Engine): Snapshot {
   return { cells: e.cells(), sheets: e.sheets(), objective: e.objective() }
+}
+
+function onScreen(hint: ViewportHint | undefined): (c: CellView) => boolean {
+  if (!hint) return () => false
+  return (c) => {
+    if (c.sheet !== hint.sheet) return false
+    const p = parseAddress(c.address)
+    return !!p && p.row >= hint.rows[0] && p.row <= hint.rows[1] && p.col >= hint.cols[0] && p.col <= hint.cols[1]
+  }
+}
+
+/** Sends all but the last part of a long change list; returns the cells left for the final reply. */
+function sendLeadingParts(id: number, cells: CellView[], hint: ViewportHint | undefined): CellView[] {
+  if (cells.length <= PART_SIZE) return cells
+  const visible = onScreen(hint)
+  const first: CellView[] = []
+  const rest: CellView[] = []
+  for (const c of cells) (visible(c) ? first : rest).push(c)
+  if (first.length > 0) reply({ id, type: 'appliedPart', cells: first })
+  while (rest.length > PART_SIZE) reply({ id, type: 'appliedPart', cells: rest.splice(0, PART_SIZE) })
+  return rest
 }
 
 function handle(req: WorkerRequest): WorkerResponse {
@@ -40,7 +69,9 @@ function handle(req: WorkerRequest): WorkerResponse {
       if (!engine) engine = createEngine()
       const started = performance.now()
       const changes = engine.apply(req.edits)
-      return { id: req.id, type: 'applied', changes, ms: performance.now() - started }
+      const ms = performance.now() - started
+      const last = sendLeadingParts(req.id, changes.cells, req.visible)
+      return { id: req.id, type: 'applied', changes: { ...changes, cells: last }, ms }
     }
     case 'snapshot': {
       if (!engine) engine = createEngine()

@@ -1,5 +1,6 @@
 // The typed message protocol between the UI thread and the engine worker. Every request
-// carries an id; the worker answers each with exactly one response of the same id.
+// carries an id; the worker answers each with exactly one response of the same id
+// (sent as its JSON text, see engine.worker.ts).
 import type { CellView, ChangeList, Edit, ObjectiveState } from '../../../engine/api'
 
 /** Everything the UI needs after a load: every non-empty cell, the sheets, J. */
@@ -9,9 +10,16 @@ export interface Snapshot {
   objective: ObjectiveState
 }
 
+/** The cells on screen (0-based, inclusive), so their changes can be sent first. */
+export interface ViewportHint {
+  sheet: string
+  rows: [number, number]
+  cols: [number, number]
+}
+
 export type WorkerRequest =
   | { id: number; type: 'load'; text: string | null }
-  | { id: number; type: 'apply'; edits: Edit[] }
+  | { id: number; type: 'apply'; edits: Edit[]; visible?: ViewportHint }
   | { id: number; type: 'serialize' }
   /** A fresh full snapshot (after sheet-level edits, where re-keying cells is simplest). */
   | { id: number; type: 'snapshot' }
@@ -19,6 +27,12 @@ export type WorkerRequest =
 export type WorkerResponse =
   | { id: number; type: 'loaded'; snapshot: Snapshot; ms: number }
   | { id: number; type: 'loadFailed'; error: string }
+  /**
+   * A large change list arrives in parts: first the cells on screen, then chunks of the
+   * rest, each as its own message, so the UI paints what is visible at once and stays
+   * responsive while the remainder streams in. The final 'applied' carries the last cells.
+   */
+  | { id: number; type: 'appliedPart'; cells: CellView[] }
   | { id: number; type: 'applied'; changes: ChangeList; ms: number }
   | { id: number; type: 'serialized'; text: string }
   | { id: number; type: 'snapshot'; snapshot: Snapshot }
