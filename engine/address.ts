@@ -26,6 +26,25 @@ const ADDRESS = /^\$?([A-Za-z]{1,3})\$?([0-9]+)$/
 
 /** {row, col} of an address like "B4" or "$b$4", or null when malformed or out of bounds. */
 export function parseAddress(text: string): { row: number; col: number } | null {
+  // Fast path for the common canonical form ("B4"), without a regex.
+  let i = 0
+  let fastCol = 0
+  while (i < text.length && i < 3) {
+    const c = text.charCodeAt(i)
+    if (c < 65 || c > 90) break
+    fastCol = fastCol * 26 + (c - 64)
+    i++
+  }
+  if (i > 0 && i < text.length) {
+    let row = 0
+    let j = i
+    for (; j < text.length; j++) {
+      const c = text.charCodeAt(j)
+      if (c < 48 || c > 57) break
+      row = row * 10 + (c - 48)
+    }
+    if (j === text.length && text.charCodeAt(i) !== 48 && row >= 1 && row <= MAX_ROW && fastCol <= MAX_COL) return { row, col: fastCol }
+  }
   const m = ADDRESS.exec(text.trim())
   if (!m) return null
   const col = columnNumber(m[1])

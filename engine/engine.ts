@@ -5,6 +5,7 @@ import { formatAddress, parseAddress, quoteSheet } from './address'
 import { fastBackward, fastForward, fastProgramOf } from './evaluate/fast'
 import { runBackward, runForward } from './evaluate/run'
 import { compileFormula } from './formula/compile'
+import type { RefToken } from './formula/scan'
 import { computeOrder, cyclePath, type Precedents } from './graph/order'
 import { SheetCells } from './graph/sheet-cells'
 import { CellStore, Kind, type Binding } from './graph/store'
@@ -39,6 +40,7 @@ function hasExtraKeys(entry: object): boolean {
 const NO_IDS: number[] = []
 const NO_RANGES: (Int32Array | null)[] = []
 const NO_ERRS: (Err | null)[] = []
+const NO_REFS: RefToken[] = []
 
 function setSlotErr(b: Binding, k: number, e: Err): void {
   if (b.slotErrs === NO_ERRS) b.slotErrs = []
@@ -135,7 +137,9 @@ export class GraphEngine {
     const formulas: number[] = []
     for (const sheet of doc.sheets) {
       const sid = this.addSheetState(sheet.name, withoutKeys(sheet, ['name', 'cells']))
-      for (const [address, entry] of Object.entries(sheet.cells)) {
+      for (const address in sheet.cells) {
+        if (!Object.hasOwn(sheet.cells, address)) continue
+        const entry = sheet.cells[address]
         const at = parseAddress(address)
         if (!at || typeof entry?.input !== 'string') continue
         const id = this.ensureCell(sid, at.row, at.col)
@@ -203,9 +207,12 @@ export class GraphEngine {
     this.gradsStale = true
     const { program, refs } = compileFormula(body.body)
     const n = refs.length
+    // Reference tokens are only needed later for ranges (their shape) and sheet names (renames).
+    let keepRefs = false
+    for (const r of refs) if (r.range || r.sheet !== null) keepRefs = true
     const b: Binding = {
       program,
-      refs,
+      refs: keepRefs ? refs : NO_REFS,
       slotIds: n ? new Array<number>(n).fill(-1) : NO_IDS,
       // Shared empty arrays until a slot needs one: most formulas have no ranges or errors.
       rangeIds: NO_RANGES,

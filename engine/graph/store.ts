@@ -17,6 +17,7 @@ export const enum Kind {
 /** A cell's formula, bound to cell ids of this workbook. */
 export interface Binding {
   program: Program
+  /** The reference tokens, kept only when a range or a sheet-qualified reference needs them (else empty). */
   refs: RefToken[]
   /** Per reference slot: the cell id (single refs), or -1 when it cannot be bound. */
   slotIds: number[]
