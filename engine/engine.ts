@@ -32,6 +32,11 @@ const withoutKeys = (o: Record<string, unknown>, keys: string[]): Record<string,
   return out
 }
 
+const notFinite = (): CellGrad => ({
+  kind: 'error',
+  error: { code: '#NUM!', message: 'the gradient is not finite here (the objective is not differentiable at this point, e.g. sqrt at 0)' },
+})
+
 function hasExtraKeys(entry: object): boolean {
   for (const k in entry) if (k !== 'input' && k !== 'name' && k !== 'param') return true
   return false
@@ -182,6 +187,7 @@ export class GraphEngine {
     if (found >= 0) return found
     const id = this.store.add(sid, row, col)
     sheet.cells.set(row, col, id)
+    this.addressCache.push('') // keeps the array packed (a holey array would fall back to dictionary mode)
     if (id >= this.order.length) {
       const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
         const b = make(this.store.capacity)
@@ -727,25 +733,21 @@ export class GraphEngine {
   private gradView(id: number): CellGrad {
     if (this.gradReason !== null) return { kind: 'unavailable', reason: this.gradReason }
     const s = this.store
-    const notFinite: CellGrad = {
-      kind: 'error',
-      error: { code: '#NUM!', message: 'the gradient is not finite here (the objective is not differentiable at this point, e.g. sqrt at 0)' },
-    }
     if (s.kind[id] === Kind.Number) {
       const g = id < this.gnum.length ? this.gnum[id] : 0
-      return Number.isFinite(g) ? { kind: 'number', value: g === 0 ? 0 : g } : notFinite
+      return Number.isFinite(g) ? { kind: 'number', value: g === 0 ? 0 : g } : notFinite()
     }
     if (s.kind[id] === Kind.Tensor) {
       const t = s.obj[id] as Tensor
       const g = this.gtensor.get(id) ?? new Float64Array(t.size)
-      if (!g.every(Number.isFinite)) return notFinite
+      if (!g.every(Number.isFinite)) return notFinite()
       return { kind: 'tensor', value: nestedOf(t.shape, g) }
     }
     return { kind: 'none' }
   }
 
   private addressOf(id: number): string {
-    return (this.addressCache[id] ??= formatAddress(this.store.row[id], this.store.col[id]))
+    return (this.addressCache[id] ||= formatAddress(this.store.row[id], this.store.col[id]))
   }
 
   private view(id: number): CellView {
