@@ -24,6 +24,11 @@ const OPS: ((a: string, b: string) => string)[] = [
   (a, b) => `IF(${a} > 100, ${b}, ${a} * ${b} / 4)`,
   (a) => `mean(A1:A4) * ${a}`,
   (a, b) => `sum([${a}, ${b}] .* [${b}, 2])`,
+  (a, b) => `sum(softmax([${a}, ${b}, 1]) .* [1, 2, 3])`,
+  (a, b) => `sum([[${a}, 1], [${b}, 2]] * [${b}, ${a}])`,
+  (a, b) => `norm([${a}, ${b}, 1])`,
+  (a, b) => `sum(transpose([[${a}, ${b}], [1, 2]]) * [[${b}], [3]]) / 4`,
+  (a, b) => `dot(sigmoid([${a}, ${b}]), tanh([${b}, ${a}]))`,
 ]
 
 const dag = fc.record({
