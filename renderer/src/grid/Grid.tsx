@@ -238,12 +238,14 @@ export function Grid(props: GridProps) {
                     // address is fixed; only the sheet can change under it.
                     const address = formatAddress({ col: col.index, row: row.index })
                     const key = createMemo(() => cellKey(view.activeSheet(), address))
-                    const spillWidth = createMemo(() => labelSpill(store.cellAt(key()), view.activeSheet(), col.index, row.index))
+                    // One subscription per cell; GridCell reads the view many times.
+                    const cellView = createMemo(() => store.cellAt(key()))
+                    const spillWidth = createMemo(() => labelSpill(cellView(), view.activeSheet(), col.index, row.index))
                     return (
                       <GridCell
                         sheet={view.activeSheet()}
                         address={address}
-                        view={store.cellAt(key())}
+                        view={cellView()}
                         left={headerW() + col.start - left()}
                         width={colW()}
                         selected={isSelected(row.index, col.index)}
