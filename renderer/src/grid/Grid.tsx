@@ -166,6 +166,7 @@ export function Grid(props: GridProps) {
       case 'clear': commands.clearSelected(); break
       case 'undo': commands.undo(); break
       case 'redo': commands.redo(); break
+      case 'clipboard': commands.runMenuCommand(action.command); break
     }
     e.preventDefault()
   }

@@ -28,7 +28,12 @@ describe('grid keys', () => {
     expect(gridKeyAction(key('Delete'))).toEqual({ type: 'clear' })
     expect(gridKeyAction(key('Backspace'))).toEqual({ type: 'clear' })
     expect(gridKeyAction(key('Shift'))).toEqual({ type: 'none' })
-    expect(gridKeyAction(key('c', { ctrlKey: true }))).toEqual({ type: 'none' })
+    expect(gridKeyAction(key('s', { ctrlKey: true }))).toEqual({ type: 'none' })
+  })
+  it('copies, cuts and pastes the selected cell input with Ctrl/Cmd+C, X, V', () => {
+    expect(gridKeyAction(key('c', { ctrlKey: true }))).toEqual({ type: 'clipboard', command: 'copy' })
+    expect(gridKeyAction(key('x', { metaKey: true }))).toEqual({ type: 'clipboard', command: 'cut' })
+    expect(gridKeyAction(key('v', { ctrlKey: true }))).toEqual({ type: 'clipboard', command: 'paste' })
   })
 })
 

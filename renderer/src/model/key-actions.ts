@@ -20,6 +20,7 @@ export type GridKeyAction =
   | { type: 'clear' }
   | { type: 'undo' }
   | { type: 'redo' }
+  | { type: 'clipboard'; command: 'copy' | 'cut' | 'paste' }
   | { type: 'none' }
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' }
@@ -31,6 +32,9 @@ export function gridKeyAction(e: KeyInput): GridKeyAction {
     const k = key.toLowerCase()
     if (k === 'z') return e.shiftKey ? { type: 'redo' } : { type: 'undo' }
     if (k === 'y') return { type: 'redo' }
+    if (k === 'c' && !e.shiftKey) return { type: 'clipboard', command: 'copy' }
+    if (k === 'x' && !e.shiftKey) return { type: 'clipboard', command: 'cut' }
+    if (k === 'v' && !e.shiftKey) return { type: 'clipboard', command: 'paste' }
     if (ARROWS[key]) return { type: 'jump', dir: ARROWS[key] }
     if (key === 'Home') return { type: 'home', toOrigin: true }
     return { type: 'none' }
