@@ -93,7 +93,7 @@ export class GraphEngine {
   private nameUsers = new Map<string, Set<number>>()
   private sheetRefUsers = new Set<number>()
   private cellExtra = new Map<number, Record<string, unknown>>()
-  /** 0 = not set, 1 = true, 2 = explicitly false (kept so a save writes it back). */
+  /** Unknown top-level fields of the loaded document, written back by toDocument. */
   private docExtra: Record<string, unknown> = {}
   private objectiveRef: string | null = null
 

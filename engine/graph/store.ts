@@ -39,6 +39,7 @@ export class CellStore {
   col = new Int32Array(0)
   kind = new Uint8Array(0)
   num = new Float64Array(0)
+  /** 0 = not set, 1 = true, 2 = explicitly false (kept so a save writes it back). */
   param = new Uint8Array(0)
   /** Payload of non-number values (tensor, label, boolean, error). */
   obj: V[] = []
