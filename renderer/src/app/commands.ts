@@ -1,7 +1,7 @@
 // The user's commands, shared by the toolbar, the keyboard, the name box and the host's
 // menus (bridge.onMenuCommand), so each behaves the same wherever it is invoked.
 import type { GradsheetBridge, MenuCommand, OpenedFile } from '../../../bridge/api'
-import { cellKey, formatAddress, isValidNameShape, parseAddress, quoteSheet, splitSheetRef, type CellPos } from '../model/address'
+import { cellKey, formatAddress, isValidNameShape, looksLikeAddress, parseAddress, quoteSheet, splitSheetRef, type CellPos } from '../model/address'
 import { jump, move, type Direction } from '../model/navigation'
 import type { WorkbookStore } from '../state/workbook-store'
 import type { DocumentController } from './document-controller'
@@ -120,6 +120,7 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
       if (p) view.select(p, named.sheet)
       return true
     }
+    if (looksLikeAddress(text)) return fail(`“${text}” is outside the grid: columns run A … XFD and rows 1 … 1048576.`)
     if (isValidNameShape(text)) {
       void ctl.act(`Name ${address}`, [{ type: 'setName', sheet, address, name: text }])
       return true
