@@ -704,7 +704,13 @@ export class GraphEngine {
 
   private errorView(e: Err, viewer: number): CellValue {
     let message = e.message
-    if (e.path) message += ': ' + e.path.map((id) => this.label(id, viewer)).join(' → ')
+    if (e.path) {
+      // Long cycles show their two ends: a message must stay short even for a 100k-cell cycle.
+      const p = e.path
+      const shown = p.length <= 12 ? p.map((id) => this.label(id, viewer))
+        : [...p.slice(0, 5).map((id) => this.label(id, viewer)), `… ${p.length - 10} more …`, ...p.slice(-5).map((id) => this.label(id, viewer))]
+      message += ': ' + shown.join(' → ')
+    }
     if (e.origin !== undefined) message += ` (in ${this.label(e.origin, viewer)})`
     return { kind: 'error', error: { code: e.code, message } }
   }

@@ -201,3 +201,21 @@ describe('robustness', () => {
     expect(grad(e, 'A1')).toBe(3)
   })
 })
+
+describe('long cycles', () => {
+  it('closing a 20,000-cell chain into a cycle marks every cell quickly, with a short message', () => {
+    const cells: Record<string, string> = { A1: '1' }
+    for (let i = 2; i <= 20_000; i++) cells[`A${i}`] = `=A${i - 1} + 1`
+    const e = book(cells)
+    const started = Date.now()
+    const r = e.apply([{ type: 'setInput', sheet: 'Sheet1', address: 'A1', input: '=A20000' }])
+    expect(Date.now() - started).toBeLessThan(20_000)
+    expect(r.cells).toHaveLength(20_000)
+    const m = errorOf(e, 'A5000')
+    expect(m.code).toBe('#CYCLE!')
+    expect(m.message).toMatch(/^circular reference: A1 → A20000 → A19999 → A19998 → A19997 → … 19991 more … → .* → A1$/)
+    expect(m.message.length).toBeLessThan(200)
+    e.apply([{ type: 'setInput', sheet: 'Sheet1', address: 'A1', input: '1' }])
+    expect(num(e, 'A20000')).toBe(20_000)
+  })
+})
