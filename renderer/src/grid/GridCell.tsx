@@ -91,11 +91,18 @@ export function GridCell(props: GridCellProps) {
             {formatGrad(grad()!)}
           </div>
         </Show>
-        <Show when={props.isObjective}>
-          <span class="badge badge-objective" title="Objective J">J</span>
-        </Show>
-        <Show when={props.view?.param}>
-          <span class="badge badge-param" title="Trainable parameter">θ</span>
+        <Show when={props.isObjective || props.view?.param || props.view?.name}>
+          <div class="cell-tags">
+            <Show when={props.isObjective}>
+              <span class="badge badge-objective" title="Objective J">J</span>
+            </Show>
+            <Show when={props.view?.param}>
+              <span class="badge badge-param" title="Trainable parameter">θ</span>
+            </Show>
+            <Show when={props.view?.name}>
+              <span class="cell-name">{props.view!.name}</span>
+            </Show>
+          </div>
         </Show>
       </Show>
     </div>
