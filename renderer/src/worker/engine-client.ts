@@ -36,8 +36,12 @@ export function createEngineClient(worker: Worker) {
     waiting.resolve(res)
     refreshBusy()
   }
+  // Once the worker has died (a script error, out of memory) every request fails at once
+  // with the reason, instead of waiting forever for a reply.
+  let deadReason: string | null = null
   worker.onerror = (event: ErrorEvent) => {
-    const error = `The engine stopped: ${event.message || 'unknown error'}`
+    const error = `The engine stopped: ${event.message || 'unknown error'}. Reload the window to continue.`
+    deadReason = error
     for (const [id, waiting] of pending) waiting.resolve({ id, type: 'failed', error })
     pending.clear()
     refreshBusy()
@@ -45,6 +49,7 @@ export function createEngineClient(worker: Worker) {
 
   function request(body: RequestBody, onPart?: PartListener): Promise<FinalResponse> {
     const id = nextId++
+    if (deadReason !== null) return Promise.resolve({ id, type: 'failed', error: deadReason })
     return new Promise((resolve) => {
       pending.set(id, { resolve, onPart })
       refreshBusy()
