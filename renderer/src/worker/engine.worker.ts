@@ -2,12 +2,9 @@
 // It owns the one Engine instance; the UI only ever sees snapshots and change lists.
 import { createEngine } from '../../../engine/index'
 import { restoreDocument, serializeDocument } from '../../../engine/workbook/index'
-import { parseAddress } from '../model/address'
 import type { CellView } from '../../../engine/api'
+import { splitChangeCells } from './change-parts'
 import type { Snapshot, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
-
-/** Change lists longer than this are sent in parts (see protocol.ts). */
-const PART_SIZE = 8000
 
 type Engine = ReturnType<typeof createEngine>
 
@@ -28,25 +25,11 @@ function snapshotOf(e: Engine): Snapshot {
   return { cells: e.cells(), sheets: e.sheets(), objective: e.objective() }
 }
 
-function onScreen(hint: ViewportHint | undefined): (c: CellView) => boolean {
-  if (!hint) return () => false
-  return (c) => {
-    if (c.sheet !== hint.sheet) return false
-    const p = parseAddress(c.address)
-    return !!p && p.row >= hint.rows[0] && p.row <= hint.rows[1] && p.col >= hint.cols[0] && p.col <= hint.cols[1]
-  }
-}
-
 /** Sends all but the last part of a long change list; returns the cells left for the final reply. */
 function sendLeadingParts(id: number, cells: CellView[], hint: ViewportHint | undefined): CellView[] {
-  if (cells.length <= PART_SIZE) return cells
-  const visible = onScreen(hint)
-  const first: CellView[] = []
-  const rest: CellView[] = []
-  for (const c of cells) (visible(c) ? first : rest).push(c)
-  if (first.length > 0) reply({ id, type: 'appliedPart', cells: first })
-  while (rest.length > PART_SIZE) reply({ id, type: 'appliedPart', cells: rest.splice(0, PART_SIZE) })
-  return rest
+  const { leading, last } = splitChangeCells(cells, hint)
+  for (const part of leading) reply({ id, type: 'appliedPart', cells: part })
+  return last
 }
 
 function handle(req: WorkerRequest): WorkerResponse {
