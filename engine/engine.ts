@@ -286,12 +286,6 @@ export class GraphEngine {
     if (this.cycleErr.has(id)) this.orderStale = true
   }
 
-  private rebind(id: number): void {
-    this.unbind(id)
-    this.bind(id)
-    this.markDirty(id)
-  }
-
   private markDirty(id: number): void {
     if (this.dirty[id]) return
     this.dirty[id] = 1
@@ -622,12 +616,25 @@ export class GraphEngine {
     return null
   }
 
+  /**
+   * Rebinds many cells at once: unbinding all of them first, newest first, keeps each
+   * removal from a shared users list at its end (one user at a time would be quadratic
+   * when thousands of formulas read the same cell).
+   */
+  private rebindAll(ids: number[]): void {
+    for (let k = ids.length - 1; k >= 0; k--) this.unbind(ids[k])
+    for (const id of ids) {
+      this.bind(id)
+      this.markDirty(id)
+    }
+  }
+
   private rebindNameUsers(name: string): void {
-    for (const u of [...(this.nameUsers.get(name) ?? [])]) this.rebind(u)
+    this.rebindAll([...(this.nameUsers.get(name) ?? [])])
   }
 
   private rebindSheetUsers(): void {
-    for (const u of [...this.sheetRefUsers]) this.rebind(u)
+    this.rebindAll([...this.sheetRefUsers])
   }
 
   private sheetNameProblem(name: unknown, self: number): string | null {

@@ -219,3 +219,17 @@ describe('long cycles', () => {
     expect(num(e, 'A20000')).toBe(20_000)
   })
 })
+
+describe('names read by many formulas', () => {
+  it('moving a name that 30,000 formulas read rebinds them all quickly', () => {
+    const cells: Record<string, string | { input: string; name?: string }> = { B1: { input: '2', name: 'w' }, B2: '3' }
+    for (let i = 1; i <= 30_000; i++) cells[`A${i}`] = `=w * ${i}`
+    const e = book(cells)
+    const started = Date.now()
+    e.apply([{ type: 'setName', sheet: 'Sheet1', address: 'B1', name: null }, { type: 'setName', sheet: 'Sheet1', address: 'B2', name: 'w' }])
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(num(e, 'A30000')).toBe(90_000)
+    e.apply([{ type: 'setInput', sheet: 'Sheet1', address: 'B2', input: '4' }])
+    expect(num(e, 'A10')).toBe(40)
+  })
+})
