@@ -13,6 +13,8 @@ import { classifyInput } from './input'
 import { nameProblem } from './names'
 import { Err, Tensor, nestedOf, type Adj, type V } from './values'
 import { CURRENT_VERSION, FORMAT, type CellEntry, type WorkbookDocument } from './workbook/document'
+import { defineField } from './workbook/json-values'
+import { sheetNameProblem as sheetNameRule } from './workbook/sheet-name'
 
 /** Ranges larger than this are refused (#VALUE!) rather than materialised. */
 const RANGE_LIMIT = 1_000_000
@@ -28,7 +30,8 @@ interface SheetState {
 
 const withoutKeys = (o: Record<string, unknown>, keys: string[]): Record<string, unknown> => {
   const out: Record<string, unknown> = {}
-  for (const k of Object.keys(o)) if (!keys.includes(k)) out[k] = o[k]
+  // defineField: an unknown "__proto__" field stays a field instead of becoming the prototype.
+  for (const k of Object.keys(o)) if (!keys.includes(k)) defineField(out, k, o[k])
   return out
 }
 
@@ -638,10 +641,9 @@ export class GraphEngine {
   }
 
   private sheetNameProblem(name: unknown, self: number): string | null {
-    if (typeof name !== 'string' || name.trim() === '') return 'a sheet name must not be empty'
-    if (name.length > 100) return 'a sheet name can have at most 100 characters'
-    if (/[\u0000-\u001f:\\/?*[\]]/.test(name)) return `a sheet name cannot contain control characters or any of : \\ / ? * [ ]`
-    if (name !== name.trim()) return 'a sheet name cannot start or end with spaces'
+    if (typeof name !== 'string') return 'a sheet name must not be empty'
+    const rule = sheetNameRule(name) // the one rule files are checked against too
+    if (rule) return rule
     const other = this.sheetId(name)
     if (other >= 0 && other !== self) return `there is already a sheet named "${this.sheetStates[other].name}"`
     return null
