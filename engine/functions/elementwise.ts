@@ -2,6 +2,7 @@
 // (as math.js does), with broadcasting of a scalar against a tensor. Domain errors and
 // non-finite results become #NUM! values.
 import { Err, Tensor, checkFinite, shapeText, toNumber, type Adj, type V } from '../values'
+import { broadcastIndex, broadcastShape } from './broadcast'
 import type { FnDef } from './types'
 
 /** Returns an Err when x is outside the function's real domain. */
@@ -111,7 +112,19 @@ export function binary(
       if ('scalar' in pa && 'scalar' in pb) return at(pa.scalar, pb.scalar)
       const ta = 'tensor' in pa ? pa.tensor : null
       const tb = 'tensor' in pb ? pb.tensor : null
-      if (ta && tb && !sameShape(ta, tb)) return shapeMismatch(name, a, b)
+      if (ta && tb && !sameShape(ta, tb)) {
+        const shape = broadcastShape(ta.shape, tb.shape)
+        if (!shape) return shapeMismatch(name, a, b)
+        const ia = broadcastIndex(ta.shape, shape)
+        const ib = broadcastIndex(tb.shape, shape)
+        const out = new Float64Array(ia.length)
+        for (let i = 0; i < out.length; i++) {
+          const y = at(ta.data[ia[i]], tb.data[ib[i]])
+          if (y instanceof Err) return y
+          out[i] = y
+        }
+        return new Tensor(shape, out)
+      }
       const shape = (ta ?? tb)!.shape
       const n = (ta ?? tb)!.size
       const out = new Float64Array(n)
@@ -132,6 +145,7 @@ export function binary(
         if (d === 0) return [0, 0]
         return [d * dfa(x, y, out as number), d * dfb(x, y, out as number)]
       }
+      if (ta && tb && !sameShape(ta, tb)) return broadcastGrad(ta, tb, out as Tensor, adj as Float64Array, dfa, dfb)
       const n = (ta ?? tb)!.size
       const o = (out as Tensor).data
       const d = adj as Float64Array
@@ -155,6 +169,29 @@ export function binary(
       return [ta ? ga : sa, tb ? gb : sb]
     },
   }
+}
+
+/** Adjoints of a broadcast binary op: each operand element receives the sum over its repeats. */
+function broadcastGrad(
+  ta: Tensor,
+  tb: Tensor,
+  out: Tensor,
+  d: Float64Array,
+  dfa: (a: number, b: number, y: number) => number,
+  dfb: (a: number, b: number, y: number) => number,
+): [Float64Array, Float64Array] {
+  const ia = broadcastIndex(ta.shape, out.shape)
+  const ib = broadcastIndex(tb.shape, out.shape)
+  const ga = new Float64Array(ta.size)
+  const gb = new Float64Array(tb.size)
+  for (let i = 0; i < d.length; i++) {
+    if (d[i] === 0) continue
+    const x = ta.data[ia[i]]
+    const y = tb.data[ib[i]]
+    ga[ia[i]] += d[i] * dfa(x, y, out.data[i])
+    gb[ib[i]] += d[i] * dfb(x, y, out.data[i])
+  }
+  return [ga, gb]
 }
 
 /** All numbers of the arguments, flattened in order (scalars and tensor elements). */

@@ -3,6 +3,7 @@
 import { arithmeticFunctions } from './arithmetic'
 import { explogFunctions } from './explog'
 import { logicFunctions } from './logic'
+import { lossFunctions } from './losses'
 import { matrixFunctions } from './matrix'
 import { mlFunctions } from './ml'
 import { reductionFunctions } from './reductions'
@@ -17,7 +18,7 @@ const SYNTAX_ONLY = new Set(['unaryMinus', 'unaryPlus', 'dotMultiply', 'dotDivid
 
 const all = new Map<string, FnDef>()
 for (const family of [arithmeticFunctions, explogFunctions, trigFunctions, roundingFunctions, logicFunctions,
-  reductionFunctions, mlFunctions, matrixFunctions, spreadsheetFunctions])
+  reductionFunctions, mlFunctions, lossFunctions, matrixFunctions, spreadsheetFunctions])
   for (const def of family) all.set(def.name, def)
 
 /** A function callable by name in a formula, or undefined. */
