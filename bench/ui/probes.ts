@@ -1,0 +1,69 @@
+// In-page measurements for bench:ui. Timing happens inside the page (performance.now),
+// so Playwright's own round trips are not counted.
+import type { Page } from '@playwright/test'
+
+declare global {
+  interface Window {
+    __gsEnterAt?: number
+  }
+}
+
+export async function installProbes(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') window.__gsEnterAt = performance.now()
+    }, true)
+  })
+}
+
+/** Sets A1 to `input` through the name box and the keyboard; returns ms to display. */
+export async function editToDisplay(page: Page, input: string): Promise<number> {
+  const nameBox = page.getByLabel('Name box')
+  await nameBox.fill('A1')
+  await nameBox.press('Enter')
+  const before = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-cell][data-value]')].map((el) => [el.dataset.cell!, el.dataset.value!, el.dataset.grad ?? '']),
+  )
+  await page.keyboard.type(input)
+  await page.keyboard.press('Enter')
+  const handle = await page.waitForFunction(
+    (old: string[][]) => {
+      const now = new Map([...document.querySelectorAll<HTMLElement>('[data-cell][data-value]')].map((el) => [el.dataset.cell!, el]))
+      for (const [cell, value, grad] of old) {
+        const el = now.get(cell)
+        if (!el || el.dataset.value === value) return false
+        if (cell === 'A1' && el.dataset.grad === grad) return false
+      }
+      return performance.now() - (window.__gsEnterAt ?? 0)
+    },
+    before,
+    { polling: 'raf', timeout: 120_000 },
+  )
+  return (await handle.jsonValue()) as number
+}
+
+export interface FrameStats {
+  count: number
+  max: number
+  p95: number
+}
+
+/** Scrolls the grid's scroller one screen per animation frame and times the frames. */
+export async function scrollFrames(page: Page, frames: number): Promise<FrameStats> {
+  return page.evaluate(async (n: number) => {
+    const scroller = [...document.querySelectorAll<HTMLElement>('*')]
+      .filter((el) => el.scrollHeight > el.clientHeight + 1000)
+      .sort((a, b) => b.scrollHeight - a.scrollHeight)[0]
+    if (!scroller) throw new Error('no scrolling grid found')
+    const deltas: number[] = []
+    let last = await new Promise<number>((r) => requestAnimationFrame(r))
+    for (let i = 0; i < n; i++) {
+      scroller.scrollTop += scroller.clientHeight
+      const t = await new Promise<number>((r) => requestAnimationFrame(r))
+      deltas.push(t - last)
+      last = t
+    }
+    const sorted = [...deltas].sort((a, b) => a - b)
+    return { count: deltas.length, max: sorted[sorted.length - 1], p95: sorted[Math.floor(sorted.length * 0.95)] }
+  }, frames)
+}
