@@ -13,11 +13,11 @@ import { classifyInput } from './input'
 import { nameProblem } from './names'
 import { Err, Tensor, nestedOf, type Adj, type V } from './values'
 import { CURRENT_VERSION, FORMAT, type CellEntry, type WorkbookDocument } from './workbook/document'
+import type { ExplainSource } from './explain/source'
 import { defineField } from './workbook/json-values'
+import { cellCountProblem, rangeSizeProblem } from './limits'
 import { sheetNameProblem as sheetNameRule } from './workbook/sheet-name'
 
-/** Ranges larger than this are refused (#VALUE!) rather than materialised. */
-const RANGE_LIMIT = 1_000_000
 /** Cycles longer than this report one shared path instead of one per member. */
 const PER_MEMBER_PATH_LIMIT = 200
 
@@ -208,6 +208,22 @@ export class GraphEngine {
     return id
   }
 
+  /** The cell's id, creating it unless the workbook is at its cell limit (then why not). */
+  private cellWithinLimit(sid: number, row: number, col: number): number | string {
+    const found = this.existingCell(sid, row, col)
+    if (found >= 0) return found
+    return cellCountProblem(this.store.count) ?? this.ensureCell(sid, row, col)
+  }
+
+  /** Why a range's missing cells cannot all be created, or null (counts only when near the limit). */
+  private rangeCellsProblem(sid: number, row0: number, col0: number, rows: number, cols: number): string | null {
+    if (!cellCountProblem(this.store.count, rows * cols)) return null
+    const cells = this.sheetStates[sid].cells
+    let missing = 0
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) if (cells.get(row0 + i, col0 + j) < 0) missing++
+    return cellCountProblem(this.store.count, missing)
+  }
+
   // ---------------------------------------------------------------- bindings
 
   private bind(id: number): void {
@@ -247,13 +263,16 @@ export class GraphEngine {
         continue
       }
       if (!r.range) {
-        b.slotIds[k] = this.ensureCell(sid, r.row0, r.col0)
+        const id = this.cellWithinLimit(sid, r.row0, r.col0)
+        if (typeof id === 'string') setSlotErr(b, k, new Err('#VALUE!', id))
+        else b.slotIds[k] = id
         continue
       }
       const rows = r.row1 - r.row0 + 1
       const cols = r.col1 - r.col0 + 1
-      if (rows * cols > RANGE_LIMIT) {
-        setSlotErr(b, k, new Err('#VALUE!', `the range has ${rows * cols} cells; at most ${RANGE_LIMIT} are supported`))
+      const tooBig = rangeSizeProblem(rows, cols) ?? this.rangeCellsProblem(sid, r.row0, r.col0, rows, cols)
+      if (tooBig) {
+        setSlotErr(b, k, new Err('#VALUE!', tooBig))
         continue
       }
       const ids = new Int32Array(rows * cols)
@@ -544,7 +563,8 @@ export class GraphEngine {
         if (typeof edit.input !== 'string') return 'the input must be text'
         const at = this.locate(edit.sheet, edit.address)
         if (typeof at === 'string') return at
-        const id = this.ensureCell(at.sid, at.row, at.col)
+        const id = this.cellWithinLimit(at.sid, at.row, at.col)
+        if (typeof id === 'string') return id
         this.setInput(id, edit.input)
         return null
       }
@@ -554,7 +574,8 @@ export class GraphEngine {
         if (typeof edit.param !== 'boolean') return 'param must be true or false'
         const at = this.locate(edit.sheet, edit.address)
         if (typeof at === 'string') return at
-        const id = this.ensureCell(at.sid, at.row, at.col)
+        const id = this.cellWithinLimit(at.sid, at.row, at.col)
+        if (typeof id === 'string') return id
         this.store.param[id] = edit.param ? 1 : 2
         this.metaChanged.add(id)
         return null
@@ -602,7 +623,8 @@ export class GraphEngine {
       const owner = this.namesToId.get(wanted)
       if (owner !== undefined && owner !== existing) return `the name "${wanted}" is already used by ${this.label(owner, -1)}`
     }
-    const id = existing >= 0 ? existing : this.ensureCell(at.sid, at.row, at.col)
+    const id = this.cellWithinLimit(at.sid, at.row, at.col)
+    if (typeof id === 'string') return id
     const old = this.nameOfId.get(id) ?? null
     if (old === wanted) return null
     if (old !== null) {
@@ -840,6 +862,30 @@ export class GraphEngine {
     const at = parseAddress(address)
     if (!at) return null
     return { sheet: this.sheetStates[sid].name, address: formatAddress(at.row, at.col) }
+  }
+
+  /** Read-only access for engine/explain (graph view, chain-rule inspector); never mutates. */
+  explainSource(): ExplainSource {
+    return {
+      store: this.store,
+      order: this.order,
+      pos: this.pos,
+      orderLen: this.orderLen,
+      objectiveId: this.gradReason === null ? this.jId : -1,
+      gradReason: this.gradReason,
+      sheetName: (sid) => (this.sheetStates[sid]?.alive ? this.sheetStates[sid].name : null),
+      sheetIds: () => [...this.sheetOrder],
+      cellId: (sheet, address) => {
+        const at = this.locate(sheet, address)
+        return typeof at === 'string' ? -1 : this.existingCell(at.sid, at.row, at.col)
+      },
+      nameOf: (id) => this.nameOfId.get(id),
+      inCycle: (id) => this.cycleErr.has(id),
+      hasContent: (id) => this.hasContent(id),
+      gradOf: (id) => (this.gradReason !== null ? null : this.store.kind[id] === Kind.Tensor ? this.gtensor.get(id) ?? null : id < this.gnum.length ? this.gnum[id] : 0),
+      view: (id) => this.view(id),
+      addressOf: (id) => this.addressOf(id),
+    }
   }
 
   toDocument(): WorkbookDocument {

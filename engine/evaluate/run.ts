@@ -93,6 +93,12 @@ export function runForward(store: CellStore, b: Binding): V {
   return vals[ops.length - 1]
 }
 
+/** Every op's value of one cell's program (a copy: the scratch is reused), for engine/explain. */
+export function forwardValues(store: CellStore, b: Binding): V[] {
+  runForward(store, b)
+  return vals.slice(0, b.program.ops.length)
+}
+
 function accumulate(into: Adj | null, add: Adj): Adj {
   if (into === null) return typeof add === 'number' ? add : add.slice()
   if (typeof into === 'number') return into + (add as number)

@@ -1,0 +1,41 @@
+// What engine/explain reads from a live engine: the cell store, the evaluation order and
+// the gradients of the last reverse pass. A read-only window onto GraphEngine, so the
+// explanations use the very numbers and derivative rules the engine used.
+import type { CellView } from '../api'
+import type { CellStore } from '../graph/store'
+import type { Engine } from '../index'
+import type { Adj } from '../values'
+
+export interface ExplainSource {
+  store: CellStore
+  /** Evaluation order (ids) and each id's position in it. */
+  order: Int32Array
+  pos: Int32Array
+  orderLen: number
+  /** The objective's id when gradients are available, else -1. */
+  objectiveId: number
+  /** Why gradients are unavailable, or null. */
+  gradReason: string | null
+  /** A live sheet's name, or null for a deleted one. */
+  sheetName(sid: number): string | null
+  /** Sheet ids in tab order. */
+  sheetIds(): number[]
+  /** The id of an existing cell, or -1. */
+  cellId(sheet: string, address: string): number
+  nameOf(id: number): string | undefined
+  inCycle(id: number): boolean
+  hasContent(id: number): boolean
+  /** ∂J/∂cell as the last reverse pass left it (number or tensor adjoint), or null when unavailable. */
+  gradOf(id: number): Adj | null
+  view(id: number): CellView
+  addressOf(id: number): string
+}
+
+interface HasExplainSource {
+  explainSource(): ExplainSource
+}
+
+/** The engine's explain window; every engine made by createEngine has one. */
+export function explainSourceOf(engine: Engine): ExplainSource {
+  return (engine as unknown as HasExplainSource).explainSource()
+}
