@@ -16,6 +16,8 @@ export interface Measurement {
   /** Median of `editSamples` single-input edits. */
   editMs?: number
   editSamples?: number
+  /** Fastest of the edit samples (the median includes garbage-collection pauses). */
+  editMinMs?: number
   /** Full forward+reverse (or values-only recompute, see fullMethod) on the built graph. */
   fullMs?: number
   fullMethod?: string

@@ -27,7 +27,8 @@ function cell(m: Measurement | undefined, metric: Metric): string {
   if (!m) return '—'
   if (m.status !== 'ok') return `not run (${m.reason})`
   const x = m[metric]
-  return x === undefined ? 'n/a' : fmt(metric, x)
+  if (x === undefined) return 'n/a'
+  return metric === 'editMs' && m.editMinMs !== undefined ? `${fmt(metric, x)} (min ${fmt(metric, m.editMinMs)}, ${m.editSamples}×)` : fmt(metric, x)
 }
 
 function targetMark(m: Measurement | undefined, metric: Metric): string {
@@ -46,7 +47,7 @@ function targetText(n: number, metric: Metric): string {
 
 const TITLES: Record<Metric, string> = {
   loadMs: 'Load: parse, build, order, first forward + reverse',
-  editMs: 'Edit one input, everything downstream (median)',
+  editMs: 'Edit one input, everything downstream (median; fastest and sample count in brackets)',
   fullMs: 'Full forward + reverse on the built graph',
   bytesPerCell: 'Memory per cell (heapUsed + arrayBuffers delta around construction)',
 }

@@ -34,7 +34,7 @@ export async function measureEngine(workload: Workload, n: number): Promise<Meas
   const editAnatomy = last && { changedCells: last.cells.length, ...last.stats }
   return {
     system: 'engine', workload: workload.id, n, cells, status: 'ok',
-    loadMs: load.ms, editMs: median(edits), editSamples: edits.length,
+    loadMs: load.ms, editMs: median(edits), editMinMs: Math.min(...edits), editSamples: edits.length,
     // The engine has no "recompute everything" call; the edited input reaches every formula cell
     // (bench/workloads/workloads.test.ts checks it), so an edit is a full forward + reverse pass.
     fullMs: median(edits), fullMethod: 'no full-pass API: the edit samples (the edited input reaches every formula cell, then a full reverse)',

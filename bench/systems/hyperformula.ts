@@ -26,7 +26,7 @@ export function measureHyperFormula(workload: Workload, n: number): Measurement 
   const edits = sampleTimes((k) => { hf.setCellContents(at, [[editValue(base, k)]]) })
   return {
     system: 'hyperformula', workload: workload.id, n, cells, status: 'ok',
-    loadMs: load.ms, editMs: median(edits), editSamples: edits.length,
+    loadMs: load.ms, editMs: median(edits), editMinMs: Math.min(...edits), editSamples: edits.length,
     bytesPerCell: bytes / cells, objective: J,
     notes: ['values only, no gradients; load = buildFromArray; edit = setCellContents of the input (recomputes everything downstream); no full-recompute API without a rebuild'],
   }

@@ -70,7 +70,7 @@ export function measureMathjs(workload: Workload, n: number): Measurement {
   const full = sampleTimes(() => { for (let i = 0; i < cells; i++) evaluateCell(p, i) })
   return {
     system: 'mathjs', workload: workload.id, n, cells, status: 'ok',
-    loadMs: load.ms, editMs: median(edits), editSamples: edits.length,
+    loadMs: load.ms, editMs: median(edits), editMinMs: Math.min(...edits), editSamples: edits.length,
     fullMs: median(full), fullMethod: 'values only: evaluate every compiled cell in order',
     bytesPerCell: bytes / cells, objective: J,
     notes: ['values only; load = generate texts excluded, then compile() each cell + dependents index + first evaluation; edit = walk dependents, evaluate them in order'],

@@ -23,7 +23,7 @@ export function measureTape(workload: Workload, n: number): Measurement {
   const full = sampleTimes(() => { forward(tape); reverse(tape, objective) })
   return {
     system: 'tape', workload: workload.id, n, cells: tape.size, status: 'ok',
-    loadMs: load.ms, editMs: median(edits), editSamples: edits.length,
+    loadMs: load.ms, editMs: median(edits), editMinMs: Math.min(...edits), editSamples: edits.length,
     fullMs: median(full), fullMethod: 'forward(all) + reverse(all)',
     bytesPerCell: bytes / tape.size, objective: J,
     notes: ['load = build typed arrays from the op list (no parsing) + forward + reverse; edit = forward from the first reader of the input + full reverse'],

@@ -18,7 +18,7 @@ const rangeText = (op: { range: { from: Ref; to: Ref } }): string =>
 export function formulaText(op: Exclude<Op, { code: 'const' }>, dialect: Dialect, cell: RefPrinter): string {
   const tanh = dialect === 'hyperformula' ? 'TANH' : 'tanh'
   switch (op.code) {
-    case 'affine': return `${cell(op.a)}*${op.k1}+${op.k0}`
+    case 'affine': return op.k1 === 1 ? `${cell(op.a)}+${op.k0}` : `${cell(op.a)}*${op.k1}+${op.k0}`
     case 'tanhStep': return `${cell(op.a)}+${op.k}*${tanh}(${cell(op.a)})`
     case 'lin2': return `${op.ka}*${cell(op.a)}+${op.kb}*${cell(op.b)}`
     case 'muladd': return `${cell(op.a)}*${cell(op.b)}+${cell(op.c)}`
