@@ -5,6 +5,7 @@
 import { create, parseDependencies, type MathNode } from 'mathjs'
 import { CONSTANTS, FORBIDDEN, callable, internal } from '../functions/table'
 import { Err } from '../values'
+import { formulaLengthProblem, nestingProblem, TOO_DEEP } from '../limits'
 import type { Op, Program } from './program'
 import { scanFormula, type RefToken } from './scan'
 
@@ -109,10 +110,13 @@ const errorProgram = (err: Err): Program => ({ ops: [{ k: 'const', v: err }], na
 /** Lowers a placeholder text (already scanned) into a Program. Never throws. */
 export function lowerText(text: string, positions: () => number[]): Program {
   if (!text.trim()) return errorProgram(new Err('#PARSE!', 'the formula is empty after "="'))
+  const deep = nestingProblem(text)
+  if (deep) return errorProgram(new Err('#PARSE!', deep))
   let tree: MathNode
   try {
     tree = parse(text)
   } catch (e) {
+    if (e instanceof RangeError) return errorProgram(new Err('#PARSE!', TOO_DEEP))
     const raw = e instanceof Error ? e.message : String(e)
     const m = /\(char (\d+)\)/.exec(raw)
     const sourceIndex = m ? positions() : []
@@ -125,7 +129,7 @@ export function lowerText(text: string, positions: () => number[]): Program {
     lower(tree, ops, names)
   } catch (e) {
     if (e instanceof Refused) return errorProgram(e.err)
-    if (e instanceof RangeError) return errorProgram(new Err('#PARSE!', 'the formula is nested too deeply'))
+    if (e instanceof RangeError) return errorProgram(new Err('#PARSE!', TOO_DEEP))
     throw e
   }
   return { ops, names: [...names.keys()] }
@@ -136,6 +140,8 @@ const CACHE_LIMIT = 50_000
 
 /** Compiles a formula body (the text after "="): parse once per distinct shape. */
 export function compileFormula(body: string): Compiled {
+  const tooLong = formulaLengthProblem(body)
+  if (tooLong) return { program: errorProgram(new Err('#PARSE!', tooLong)), refs: [] }
   const scanned = scanFormula(body)
   if (!scanned.ok) return { program: errorProgram(new Err('#PARSE!', scanned.message)), refs: [] }
   const { text, refs } = scanned.scan

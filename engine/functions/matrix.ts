@@ -3,6 +3,7 @@
 import { Err, Tensor, shapeText, toNumber, type Adj, type V } from '../values'
 import { sameShape } from './elementwise'
 import type { FnDef } from './types'
+import { tensorSizeProblem } from '../limits'
 
 /** rows×cols view of a tensor for the product; a vector is a row (left) or column (right). */
 function dims(t: Tensor, left: boolean): [number, number] {
@@ -41,6 +42,8 @@ export function matmul(a: Tensor, b: Tensor): V {
   const [r, k] = dims(a, true)
   const [k2, c] = dims(b, false)
   if (k !== k2) return new Err('#VALUE!', `matrix product needs inner sizes to match, got a ${shapeText(a)} and a ${shapeText(b)}`)
+  const tooBig = tensorSizeProblem([r, c])
+  if (tooBig) return new Err('#VALUE!', tooBig)
   const out = matmulRaw(a.data, b.data, r, k, c)
   const shape = productShape(a, b)
   if (!shape) return out[0]

@@ -18,6 +18,7 @@ import { nameProblem } from '../names.ts'
 import { sheetNameKey, sheetNameProblem } from './sheet-name.ts'
 import { locateJsonProblem } from './json-error.ts'
 import { migrateToCurrent } from './migrate.ts'
+import { cellCountProblem } from '../limits.ts'
 import { defineField, describeJsonType, isPlainObject } from './json-values.ts'
 
 /** How many problems one message lists before it says "and N more". */
@@ -61,6 +62,8 @@ function validateCurrent(raw: Record<string, unknown>): RestoreResult {
   const problems: string[] = []
   const objective = readObjective(raw.objective, problems)
   const sheets = readSheets(raw.sheets, problems)
+  const tooMany = cellCountProblem(0, sheets.reduce((n, sheet) => n + Object.keys(sheet.cells).length, 0))
+  if (tooMany) problems.push(tooMany)
   if (problems.length > 0) {
     const listed = problems.slice(0, MAX_LISTED_PROBLEMS).join('; ')
     const more = problems.length > MAX_LISTED_PROBLEMS ? ` (and ${problems.length - MAX_LISTED_PROBLEMS} more problems)` : ''

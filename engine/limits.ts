@@ -1,0 +1,68 @@
+// The engine's hard limits, in one place, each with the message a user sees when a
+// formula or workbook goes past it. They keep a hostile or mistaken input from hanging
+// or exhausting the engine: every check here is cheap and runs before the expensive step
+// it guards (parsing, materialising a range, allocating a matrix, creating cells).
+
+export const LIMITS = {
+  /** Characters in one formula (after "="); spreadsheets commonly stop at 8,192. */
+  formulaLength: 65_536,
+  /** Brackets ( and [ open at once; math.js parses recursively, so depth costs stack. */
+  nestingDepth: 200,
+  /** Cells in one range reference (A1:XFD61 is about 1M). */
+  rangeCells: 1_000_000,
+  /** Numbers in one vector or matrix a formula computes. */
+  tensorSize: 1_000_000,
+  /** Cells one workbook may hold (about 400 bytes each in the engine). */
+  cellCount: 4_000_000,
+} as const
+
+const count = (n: number): string => n.toLocaleString('en-US')
+
+export function formulaLengthProblem(body: string): string | null {
+  if (body.length <= LIMITS.formulaLength) return null
+  return `the formula has ${count(body.length)} characters; at most ${count(LIMITS.formulaLength)} are allowed`
+}
+
+/** How deep ( and [ nest outside string literals; stops counting past the limit. */
+export function bracketDepth(text: string): number {
+  let depth = 0
+  let deepest = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '"' || c === "'") {
+      // Skip a string literal (backslash escapes, as math.js reads them).
+      i++
+      while (i < text.length && text[i] !== c) i += text[i] === '\\' ? 2 : 1
+    } else if (c === '(' || c === '[') {
+      if (++depth > deepest) deepest = depth
+      if (deepest > LIMITS.nestingDepth) return deepest
+    } else if ((c === ')' || c === ']') && depth > 0) depth--
+  }
+  return deepest
+}
+
+export function nestingProblem(text: string): string | null {
+  if (bracketDepth(text) <= LIMITS.nestingDepth) return null
+  return `the formula nests brackets more than ${LIMITS.nestingDepth} deep; at most ${LIMITS.nestingDepth} levels are allowed`
+}
+
+/** Said when the parser or compiler runs out of stack on an input within the other limits (e.g. 30,000 unary minus signs). */
+export const TOO_DEEP = 'the formula is nested too deeply to compute (too many operators inside one another)'
+
+export function rangeSizeProblem(rows: number, cols: number): string | null {
+  const n = rows * cols
+  if (n <= LIMITS.rangeCells) return null
+  return `the range has ${count(n)} cells; at most ${count(LIMITS.rangeCells)} are supported`
+}
+
+export function tensorSizeProblem(shape: number[]): string | null {
+  const n = shape.reduce((a, b) => a * b, 1)
+  if (n <= LIMITS.tensorSize) return null
+  return `the result would be a ${shape.join('×')} matrix (${count(n)} numbers); at most ${count(LIMITS.tensorSize)} are supported`
+}
+
+/** Why `more` new cells cannot be added to a workbook of `current` cells, or null. */
+export function cellCountProblem(current: number, more = 1): string | null {
+  if (current + more <= LIMITS.cellCount) return null
+  return `the workbook would have more than ${count(LIMITS.cellCount)} cells, the most one workbook can hold`
+}
