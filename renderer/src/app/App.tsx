@@ -9,11 +9,12 @@ import { Toolbar } from '../components/Toolbar'
 import { Grid, focusGrid } from '../grid/Grid'
 import { createWorkbookStore } from '../state/workbook-store'
 import { createEngineClient } from '../worker/engine-client'
+import type { WorkerPort } from '../worker/supervised-worker'
 import { createCommands } from './commands'
 import { createDocumentController } from './document-controller'
 import { createSheetView } from './sheet-view'
 
-export function App(props: { bridge: GradsheetBridge; worker: Worker }) {
+export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   const { bridge } = props
   const store = createWorkbookStore()
   const client = createEngineClient(props.worker)

@@ -3,6 +3,7 @@
 import { createSignal } from 'solid-js'
 import type { CellView, Edit } from '../../../engine/api'
 import type { RequestBody, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
+import type { WorkerPort } from './supervised-worker'
 
 type FinalResponse = Exclude<WorkerResponse, { type: 'appliedPart' }>
 type PartListener = (cells: CellView[]) => void
@@ -11,7 +12,7 @@ const BUSY_AFTER_MS = 100
 
 export type EngineClient = ReturnType<typeof createEngineClient>
 
-export function createEngineClient(worker: Worker) {
+export function createEngineClient(worker: WorkerPort) {
   let nextId = 1
   const pending = new Map<number, { resolve: (res: FinalResponse) => void; onPart?: PartListener }>()
   const [busy, setBusy] = createSignal(false)
