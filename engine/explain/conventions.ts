@@ -66,7 +66,7 @@ export function conventionNotes(src: ExplainSource, id: number): string[] {
       const branch = taken ? 1 : 2
       const label = name === 'IF' ? (taken ? 'value-if-true' : 'value-if-false') : taken ? 'then' : 'else'
       const who = op.args[branch] !== undefined ? describe(src, ops, op.args[branch], vals, b) : 'FALSE'
-      notes.push(`${name === 'IF' ? 'IF' : '?:'}: the condition is ${taken ? 'true' : 'false'}, so only the ${label} branch (${who}) receives the gradient`)
+      notes.push(`${name === 'IF' ? 'IF:' : '?:'} the condition is ${taken ? 'true' : 'false'}, so only the ${label} branch (${who}) receives the gradient`)
     } else if (FLAT.has(name)) {
       notes.push(`${name} is piecewise constant: it passes no gradient (derivative 0)`)
     }

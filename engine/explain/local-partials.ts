@@ -24,9 +24,10 @@ export function backwardOf(src: ExplainSource, k: number, seed: Adj): Map<number
 export function localPartials(src: ExplainSource, k: number): Map<number, Adj> | null {
   if (src.store.kind[k] !== Kind.Number) return null
   const found = backwardOf(src, k, 1)
-  // Cells read but not reached (a branch not taken, a comparison) have partial 0.
-  for (const c of src.store.binding[k]?.precedents ?? []) if (!found.has(c)) found.set(c, zeroLike(src, c))
-  return found
+  // In the formula's reading order; cells read but not reached (a branch not taken, a comparison) have partial 0.
+  const out = new Map<number, Adj>()
+  for (const c of src.store.binding[k]?.precedents ?? []) out.set(c, found.get(c) ?? zeroLike(src, c))
+  return out
 }
 
 /** The zero adjoint of a cell's value (0, or zeros of its tensor's size). */
