@@ -54,6 +54,12 @@ export interface GradsheetBridge {
   setDocumentState(state: { name: string; modified: boolean }): void
   /** Hot-exit backup of unsaved work (written atomically by the host); null text discards it. */
   writeBackup(text: string | null): Promise<void>
+  /**
+   * Ask for a path (native dialog; the web build's path prompt), then write an exported
+   * graph there: SVG as utf8 text, PNG as base64. null if they cancel. Optional: hosts
+   * without it make the renderer fall back to a browser download.
+   */
+  exportFile?(suggestedName: string, data: string, encoding: 'utf8' | 'base64'): Promise<SaveOutcome | null>
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }
