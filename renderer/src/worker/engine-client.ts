@@ -2,11 +2,13 @@
 // that turns on only when a reply takes longer than BUSY_AFTER_MS (no flicker).
 import { createSignal } from 'solid-js'
 import type { CellView, Edit } from '../../../engine/api'
+import type { TrainOptions } from '../../../engine/train/loop'
 import type { RequestBody, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
 import type { WorkerPort } from './supervised-worker'
 
-type FinalResponse = Exclude<WorkerResponse, { type: 'appliedPart' }>
+type FinalResponse = Exclude<WorkerResponse, { type: 'appliedPart' | 'trainProgress' }>
 type PartListener = (cells: CellView[]) => void
+type ProgressListener = (res: Extract<WorkerResponse, { type: 'trainProgress' }>) => void
 
 const BUSY_AFTER_MS = 100
 
@@ -14,7 +16,7 @@ export type EngineClient = ReturnType<typeof createEngineClient>
 
 export function createEngineClient(worker: WorkerPort) {
   let nextId = 1
-  const pending = new Map<number, { resolve: (res: FinalResponse) => void; onPart?: PartListener }>()
+  const pending = new Map<number, { resolve: (res: FinalResponse) => void; onPart?: PartListener; onProgress?: ProgressListener }>()
   const [busy, setBusy] = createSignal(false)
   let busyTimer: ReturnType<typeof setTimeout> | undefined
 
@@ -33,6 +35,7 @@ export function createEngineClient(worker: WorkerPort) {
     const waiting = pending.get(res.id)
     if (!waiting) return
     if (res.type === 'appliedPart') return waiting.onPart?.(res.cells)
+    if (res.type === 'trainProgress') return waiting.onProgress?.(res)
     pending.delete(res.id)
     waiting.resolve(res)
     refreshBusy()
@@ -48,11 +51,11 @@ export function createEngineClient(worker: WorkerPort) {
     refreshBusy()
   }
 
-  function request(body: RequestBody, onPart?: PartListener): Promise<FinalResponse> {
+  function request(body: RequestBody, onPart?: PartListener, onProgress?: ProgressListener): Promise<FinalResponse> {
     const id = nextId++
     if (deadReason !== null) return Promise.resolve({ id, type: 'failed', error: deadReason })
     return new Promise((resolve) => {
-      pending.set(id, { resolve, onPart })
+      pending.set(id, { resolve, onPart, onProgress })
       refreshBusy()
       worker.postMessage({ ...body, id } as WorkerRequest)
     })
@@ -65,5 +68,11 @@ export function createEngineClient(worker: WorkerPort) {
     apply: (edits: Edit[], visible?: ViewportHint, onPart?: PartListener) => request({ type: 'apply', edits, visible }, onPart),
     serialize: () => request({ type: 'serialize' }),
     snapshot: () => request({ type: 'snapshot' }),
+    /** Training (renderer/src/training): progress arrives through onProgress until the final 'trained'. */
+    train: (options: TrainOptions, onProgress: ProgressListener) => request({ type: 'train', options }, undefined, onProgress),
+    stopTraining: () => request({ type: 'trainStop' }),
+    randomize: (seed: number) => request({ type: 'randomize', seed }),
+    gradCheck: (cells?: { sheet: string; address: string }[]) => request({ type: 'gradCheck', cells }),
+    trainingSettings: () => request({ type: 'trainingSettings' }),
   }
 }

@@ -4,6 +4,7 @@ import { createEngine } from '../../../engine/index'
 import { restoreDocument, serializeDocument } from '../../../engine/workbook/index'
 import type { CellView } from '../../../engine/api'
 import { splitChangeCells } from './change-parts'
+import { handleTraining } from '../training/worker-training'
 import type { Snapshot, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
 
 type Engine = ReturnType<typeof createEngine>
@@ -64,12 +65,17 @@ function handle(req: WorkerRequest): WorkerResponse {
       if (!engine) engine = createEngine()
       return { id: req.id, type: 'serialized', text: serializeDocument(engine.toDocument()) }
     }
+    default:
+      // Training requests are answered by handleTraining before handle is called.
+      return { id: req.id, type: 'failed', error: `the worker does not know the request "${req.type}"` }
   }
 }
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const req = event.data
   try {
+    // Training answers asynchronously, in slices (renderer/src/training/worker-training.ts).
+    if (handleTraining(req, () => (engine ??= createEngine()), reply)) return
     reply(handle(req))
   } catch (err) {
     // The engine keeps errors as values; this is the last guard so the UI never hangs.

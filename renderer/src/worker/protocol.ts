@@ -2,6 +2,7 @@
 // carries an id; the worker answers each with exactly one response of the same id
 // (sent as its JSON text, see engine.worker.ts).
 import type { CellView, ChangeList, Edit, ObjectiveState } from '../../../engine/api'
+import type { TrainingRequest, TrainingResponse } from '../training/protocol'
 
 /** Everything the UI needs after a load: every non-empty cell, the sheets, J. */
 export interface Snapshot {
@@ -23,6 +24,8 @@ export type WorkerRequest =
   | { id: number; type: 'serialize' }
   /** A fresh full snapshot (after sheet-level edits, where re-keying cells is simplest). */
   | { id: number; type: 'snapshot' }
+  /** Training, randomize, gradient check (renderer/src/training/protocol.ts). */
+  | TrainingRequest
 
 export type WorkerResponse =
   | { id: number; type: 'loaded'; snapshot: Snapshot; ms: number }
@@ -36,6 +39,7 @@ export type WorkerResponse =
   | { id: number; type: 'applied'; changes: ChangeList; ms: number }
   | { id: number; type: 'serialized'; text: string }
   | { id: number; type: 'snapshot'; snapshot: Snapshot }
+  | TrainingResponse
   | { id: number; type: 'failed'; error: string }
 
 /** Distributes Omit over a union, so each request kind keeps its own fields. */

@@ -1,0 +1,46 @@
+// The training part of the worker protocol (added to the unions in worker/protocol.ts).
+// A 'train' request is answered by 'trainProgress' messages (partial, about 20 per
+// second) and one final 'trained'; 'trainStop' asks the running request to end after
+// its current step.
+import type { CellView, Edit, ObjectiveState } from '../../../engine/api'
+import type { GradCheckRow } from '../../../engine/train/gradcheck'
+import type { TrainOptions } from '../../../engine/train/loop'
+
+/** Training settings a workbook may carry (the `training` extra field of the file). */
+export interface TrainingSettings extends TrainOptions {
+  seed: number
+}
+
+/** [step, J] pairs; step 0 is J before training. */
+export type LossPoint = [number, number]
+
+export type TrainingRequest =
+  | { id: number; type: 'train'; options: TrainOptions }
+  | { id: number; type: 'trainStop' }
+  | { id: number; type: 'randomize'; seed: number; scale?: number }
+  | { id: number; type: 'gradCheck'; cells?: { sheet: string; address: string }[]; tolerance?: number }
+  | { id: number; type: 'trainingSettings' }
+
+export type TrainingResponse =
+  | { id: number; type: 'trainProgress'; points: LossPoint[]; cells: CellView[]; objective: ObjectiveState }
+  | {
+      id: number
+      type: 'trained'
+      /** Steps actually taken. */
+      steps: number
+      stopped: boolean
+      /** Why the run ended early (NaN/Infinity, missing gradient), or null. */
+      error: string | null
+      points: LossPoint[]
+      cells: CellView[]
+      objective: ObjectiveState
+      /** Edits that undo the whole run, and that redo it. Empty when nothing changed. */
+      undo: Edit[]
+      redo: Edit[]
+    }
+  | { id: number; type: 'trainStopping'; running: boolean }
+  | { id: number; type: 'randomized'; edits: Edit[] }
+  | { id: number; type: 'gradChecked'; rows: GradCheckRow[] }
+  | { id: number; type: 'trainingSettings'; settings: Partial<TrainingSettings> | null }
+
+export const TRAINING_REQUESTS = new Set(['train', 'trainStop', 'randomize', 'gradCheck', 'trainingSettings'])
