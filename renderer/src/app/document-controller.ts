@@ -91,6 +91,22 @@ export function createDocumentController(
     })
   }
 
+  /**
+   * A long engine task (a training run) in the edit queue, so no edit interleaves with it;
+   * the entry it returns (if any) becomes one undoable action.
+   */
+  function runAction(task: () => Promise<HistoryEntry | null>): Promise<HistoryEntry | null> {
+    setAlert(null)
+    return enqueue(async () => {
+      const entry = await task()
+      if (entry && entry.forward.length > 0) {
+        setHistory((h) => record(h, entry))
+        scheduleBackup()
+      }
+      return entry
+    })
+  }
+
   function step(kind: 'undo' | 'redo'): Promise<HistoryEntry | null> {
     return enqueue(async () => {
       const h = history()
@@ -175,6 +191,7 @@ export function createDocumentController(
     loadCount,
     busy: client.busy,
     act,
+    runAction,
     undo: () => step('undo'),
     redo: () => step('redo'),
     open,
