@@ -7,6 +7,8 @@ import { SheetTabs } from '../components/SheetTabs'
 import { StatusBar } from '../components/StatusBar'
 import { Toolbar } from '../components/Toolbar'
 import { Grid, focusGrid } from '../grid/Grid'
+import { GraphPanel } from '../graph/GraphPanel'
+import { createGraphController } from '../graph/graph-controller'
 import { createWorkbookStore } from '../state/workbook-store'
 import { createEngineClient } from '../worker/engine-client'
 import type { WorkerPort } from '../worker/supervised-worker'
@@ -21,6 +23,7 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   const view = createSheetView(store)
   const ctl = createDocumentController(store, client, bridge, view.visibleHint)
   const commands = createCommands(store, ctl, view, bridge)
+  const graph = createGraphController(store, client, view, ctl)
 
   // The window shows the grid only once the first workbook is in, so nothing typed early
   // is lost to the load that follows.
@@ -73,6 +76,7 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
       <AlertBanner ctl={ctl} />
       <main class="grid-area">
         <Grid store={store} view={view} commands={commands} />
+        <GraphPanel graph={graph} store={store} bridge={bridge} />
       </main>
       <SheetTabs store={store} view={view} commands={commands} />
       <StatusBar store={store} ctl={ctl} commands={commands} />

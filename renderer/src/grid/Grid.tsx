@@ -13,6 +13,7 @@ import type { SheetView } from '../app/sheet-view'
 import type { WorkbookStore } from '../state/workbook-store'
 import type { CellView } from '../../../engine/api'
 import { GridCell } from './GridCell'
+import { conventionKeys } from '../graph/convention-badges'
 import { estimateTextWidth } from './text-width'
 import { COLUMN_HEADER_HEIGHT, COLUMN_WIDTH, ROW_HEADER_WIDTH, ROW_HEIGHT } from './metrics'
 
@@ -251,6 +252,7 @@ export function Grid(props: GridProps) {
                         width={colW()}
                         selected={isSelected(row.index, col.index)}
                         isObjective={objectiveKey() === key()}
+                        convention={conventionKeys().has(key())}
                         showGradients={view.showGradients()}
                         maxAbsGrad={store.maxAbsGrad()}
                         spillWidth={spillWidth()}

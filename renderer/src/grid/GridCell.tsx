@@ -13,6 +13,8 @@ export interface GridCellProps {
   width: number
   selected: boolean
   isObjective: boolean
+  /** A non-differentiable convention was used here at the current point (graph/convention-badges.ts). */
+  convention?: boolean
   showGradients: boolean
   maxAbsGrad: number
   /** Width a label may spill into over empty cells to its right (≥ width), as in Excel. */
@@ -91,13 +93,16 @@ export function GridCell(props: GridCellProps) {
             {formatGrad(grad()!)}
           </div>
         </Show>
-        <Show when={props.isObjective || props.view?.param || props.view?.name}>
+        <Show when={props.isObjective || props.view?.param || props.view?.name || props.convention}>
           <div class="cell-tags">
             <Show when={props.isObjective}>
               <span class="badge badge-objective" title="Objective J">J</span>
             </Show>
             <Show when={props.view?.param}>
               <span class="badge badge-param" title="Trainable parameter">θ</span>
+            </Show>
+            <Show when={props.convention}>
+              <span class="badge badge-convention" data-convention-badge title="A non-differentiable convention was used here (abs at 0, a max tie, a branch…): see the graph inspector">c</span>
             </Show>
             <Show when={props.view?.name}>
               <span class="cell-name">{props.view!.name}</span>

@@ -3,6 +3,7 @@
 import { createSignal } from 'solid-js'
 import type { CellView, Edit } from '../../../engine/api'
 import type { TrainOptions } from '../../../engine/train/loop'
+import type { GraphScope } from '../../../engine/explain/types'
 import type { RequestBody, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
 import type { WorkerPort } from './supervised-worker'
 
@@ -74,5 +75,9 @@ export function createEngineClient(worker: WorkerPort) {
     randomize: (seed: number) => request({ type: 'randomize', seed }),
     gradCheck: (cells?: { sheet: string; address: string }[]) => request({ type: 'gradCheck', cells }),
     trainingSettings: () => request({ type: 'trainingSettings' }),
+    /** The graph view's requests (renderer/src/graph). */
+    graph: (scope: GraphScope, limit?: number) => request({ type: 'graph', scope, limit }),
+    explain: (sheet: string, address: string) => request({ type: 'explain', sheet, address }),
+    conventions: () => request({ type: 'conventions' }),
   }
 }

@@ -5,6 +5,7 @@ import { restoreDocument, serializeDocument } from '../../../engine/workbook/ind
 import type { CellView } from '../../../engine/api'
 import { splitChangeCells } from './change-parts'
 import { handleTraining } from '../training/worker-training'
+import { answerExplain } from '../graph/worker-explain'
 import type { Snapshot, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
 
 type Engine = ReturnType<typeof createEngine>
@@ -61,6 +62,11 @@ function handle(req: WorkerRequest): WorkerResponse {
       if (!engine) engine = createEngine()
       return { id: req.id, type: 'snapshot', snapshot: snapshotOf(engine) }
     }
+    case 'graph':
+    case 'explain':
+    case 'conventions':
+      if (!engine) engine = createEngine()
+      return answerExplain(engine, req)
     case 'serialize': {
       if (!engine) engine = createEngine()
       return { id: req.id, type: 'serialized', text: serializeDocument(engine.toDocument()) }

@@ -3,6 +3,7 @@
 // (sent as its JSON text, see engine.worker.ts).
 import type { CellView, ChangeList, Edit, ObjectiveState } from '../../../engine/api'
 import type { TrainingRequest, TrainingResponse } from '../training/protocol'
+import type { Explanation, GraphData, GraphScope, Step } from '../../../engine/explain/types'
 
 /** Everything the UI needs after a load: every non-empty cell, the sheets, J. */
 export interface Snapshot {
@@ -26,6 +27,10 @@ export type WorkerRequest =
   | { id: number; type: 'snapshot' }
   /** Training, randomize, gradient check (renderer/src/training/protocol.ts). */
   | TrainingRequest
+  /** The graph view (renderer/src/graph): a scope's nodes and edges, an inspector's cell, the grid's convention badges. */
+  | { id: number; type: 'graph'; scope: GraphScope; limit?: number }
+  | { id: number; type: 'explain'; sheet: string; address: string }
+  | { id: number; type: 'conventions' }
 
 export type WorkerResponse =
   | { id: number; type: 'loaded'; snapshot: Snapshot; ms: number }
@@ -40,6 +45,9 @@ export type WorkerResponse =
   | { id: number; type: 'serialized'; text: string }
   | { id: number; type: 'snapshot'; snapshot: Snapshot }
   | TrainingResponse
+  | { id: number; type: 'graph'; graph: GraphData & { steps: Step[] } }
+  | { id: number; type: 'explained'; explanation: Explanation | null }
+  | { id: number; type: 'conventions'; cells: string[] }
   | { id: number; type: 'failed'; error: string }
 
 /** Distributes Omit over a union, so each request kind keeps its own fields. */

@@ -1,0 +1,96 @@
+// The graph view: a panel docked beside the grid with the scope control, the drawn
+// graph, the step-through player and the chain-rule inspector; export as SVG/PNG.
+import { Show, createSignal } from 'solid-js'
+import type { GradsheetBridge } from '../../../bridge/api'
+import type { WorkbookStore } from '../state/workbook-store'
+import { GraphCanvas } from './GraphCanvas'
+import type { GraphController, ScopeKind } from './graph-controller'
+import { Inspector } from './Inspector'
+import { StepPlayerView } from './StepPlayer'
+import { createStepPlayer } from './step-player'
+import { pngBase64, saveExport, svgDocument } from './export'
+import { formatNumber as fmtNumber } from '../model/format'
+import './graph.css'
+
+export function GraphPanel(props: { graph: GraphController; store: WorkbookStore; bridge: GradsheetBridge }) {
+  const g = props.graph
+  const player = createStepPlayer(() => g.graph()?.steps ?? [])
+  const [exportStatus, setExportStatus] = createSignal('')
+  let svg: SVGSVGElement | undefined
+
+  async function exportAs(kind: 'svg' | 'png'): Promise<void> {
+    const placed = g.positions()
+    if (!svg || !placed) return void setExportStatus('Nothing to export yet.')
+    try {
+      const text = svgDocument(svg, placed.width, placed.height)
+      const data = kind === 'svg' ? text : await pngBase64(text, placed.width, placed.height)
+      const outcome = await saveExport(props.bridge, `graph.${kind}`, data, kind === 'svg' ? 'utf8' : 'base64')
+      if (outcome) setExportStatus(outcome.ok ? `Exported ${outcome.name}` : `Export failed: ${outcome.error}`)
+    } catch (err) {
+      setExportStatus(`Export failed: ${err instanceof Error ? err.message : String(err)}`)
+    }
+  }
+
+  return (
+    <Show
+      when={g.open()}
+      fallback={<button type="button" class="graph-open" aria-label="Show graph" title="Show the computational graph" onClick={() => g.setOpen(true)}>Graph</button>}
+    >
+      <aside class="graph-panel" aria-label="Computational graph view">
+        <header class="graph-bar">
+          <strong>Graph</strong>
+          <select aria-label="Graph scope" value={g.scopeKind()} onChange={(e) => g.setScopeKind(e.currentTarget.value as ScopeKind)}>
+            <option value="all">Whole workbook</option>
+            <option value="objective">Cells that influence J</option>
+            <option value="neighbourhood">Neighbourhood of selection</option>
+          </select>
+          <Show when={g.scopeKind() === 'neighbourhood' || g.summaryOf()}>
+            <label class="graph-depth">
+              steps
+              <input type="number" aria-label="Neighbourhood steps" min={1} max={10} value={g.depth()} onChange={(e) => g.setDepth(Math.max(1, Math.min(10, Number(e.currentTarget.value) || 1)))} />
+            </label>
+          </Show>
+          <span class="graph-spacer" />
+          <button type="button" onClick={() => void exportAs('svg')}>Export SVG</button>
+          <button type="button" onClick={() => void exportAs('png')}>Export PNG</button>
+          <button type="button" aria-label="Close graph" onClick={() => g.setOpen(false)}>×</button>
+        </header>
+        <span class="graph-export-status" aria-live="polite" data-export-status>{exportStatus()}</span>
+        <Show when={g.error()}>
+          <p role="alert" class="graph-error">{g.error()}</p>
+        </Show>
+        <Show when={g.summaryOf()}>
+          {(s) => (
+            <div class="graph-summary" data-graph-summary>
+              <p>
+                This scope has {s().scopeNodes.toLocaleString('en')} nodes, too many to draw legibly: {s().cells.toLocaleString('en')} cells, {s().formulas.toLocaleString('en')} formulas, {s().sheets} sheet{s().sheets === 1 ? '' : 's'}.
+                Showing the neighbourhood of the selected cell instead.
+              </p>
+              <Show when={s().topGradients.length > 0}>
+                <p>
+                  Largest |∂J/∂input|:{' '}
+                  {s().topGradients.slice(0, 5).map((t) => `${t.label} ${fmtNumber(t.grad)}`).join(', ')}
+                </p>
+              </Show>
+            </div>
+          )}
+        </Show>
+        <Show when={g.graph() && g.positions()} fallback={<p class="graph-muted graph-wait">Laying out the graph…</p>}>
+          <Show when={g.graph()!.nodes.length > 0} fallback={<p class="graph-muted graph-wait" data-graph-empty>Nothing to draw in this scope{g.scopeKind() === 'objective' ? ' (is there an objective J?)' : ''}.</p>}>
+            <GraphCanvas
+              graph={g.graph()!}
+              positions={g.positions()!}
+              selectedKey={g.selectedKey()}
+              maxAbsGrad={props.store.maxAbsGrad()}
+              reveal={player.reveal()}
+              onSelect={g.selectKey}
+              ref={(el) => (svg = el)}
+            />
+          </Show>
+        </Show>
+        <StepPlayerView player={player} steps={g.graph()?.steps ?? []} />
+        <Inspector explanation={g.explanation()} onSelect={g.selectKey} />
+      </aside>
+    </Show>
+  )
+}

@@ -1,0 +1,95 @@
+// The graph view's state: open or not, the scope, the graph and its layout, the
+// inspector's explanation and the convention badges. Follows the workbook live: every
+// change list (and every load) asks the worker again; stale answers are dropped.
+import { createEffect, createSignal, on } from 'solid-js'
+import type { Explanation, GraphData, GraphScope, Step } from '../../../engine/explain/types'
+import type { DocumentController } from '../app/document-controller'
+import type { SheetView } from '../app/sheet-view'
+import { formatAddress, parseAddress } from '../model/address'
+import type { WorkbookStore } from '../state/workbook-store'
+import type { EngineClient } from '../worker/engine-client'
+import { setConventionKeys } from './convention-badges'
+import { layout } from './layout-client'
+import { layoutInputOf } from './node-geometry'
+import type { LayoutResult } from './layout-types'
+
+export type ScopeKind = 'all' | 'objective' | 'neighbourhood'
+export type Graph = GraphData & { steps: Step[] }
+
+export type GraphController = ReturnType<typeof createGraphController>
+
+export function createGraphController(store: WorkbookStore, client: EngineClient, view: SheetView, ctl: DocumentController) {
+  const [open, setOpen] = createSignal(false)
+  const [scopeKind, setScopeKind] = createSignal<ScopeKind>('all')
+  const [depth, setDepth] = createSignal(2)
+  const [graph, setGraph] = createSignal<Graph | null>(null)
+  /** The summary of a scope too large to draw (the neighbourhood is drawn instead). */
+  const [summaryOf, setSummaryOf] = createSignal<GraphData['tooLarge'] | null>(null)
+  const [positions, setPositions] = createSignal<LayoutResult | null>(null)
+  const [explanation, setExplanation] = createSignal<Explanation | null>(null)
+  const [error, setError] = createSignal<string | null>(null)
+  /** Bumped on every change list or load: what "live" follows. */
+  const [revision, setRevision] = createSignal(0)
+
+  const selectedKey = () => `${view.activeSheet()}!${formatAddress(view.selection())}`
+  const neighbourhood = (): GraphScope => ({ kind: 'neighbourhood', sheet: view.activeSheet(), address: formatAddress(view.selection()), depth: depth() })
+
+  // Each change list replaces the objective state (a new object), and each load bumps loadCount.
+  createEffect(on([store.objective, ctl.loadCount], () => setRevision((n) => n + 1), { defer: false }))
+
+  let conventionsAsked = 0
+  createEffect(on(revision, async () => {
+    const ticket = ++conventionsAsked
+    const res = await client.conventions()
+    if (ticket === conventionsAsked && res.type === 'conventions') setConventionKeys(new Set(res.cells))
+  }))
+
+  let graphAsked = 0
+  async function refreshGraph(): Promise<void> {
+    if (!open()) return
+    const ticket = ++graphAsked
+    const kind = scopeKind()
+    let res = await client.graph(kind === 'neighbourhood' ? neighbourhood() : { kind })
+    if (ticket !== graphAsked) return
+    if (res.type !== 'graph') return void setError(res.type === 'failed' ? res.error : 'The graph could not be computed.')
+    let summary: GraphData['tooLarge'] | null = null
+    if (res.graph.tooLarge) {
+      // Too many nodes to draw: the summary, and the neighbourhood of the selection instead.
+      summary = res.graph.tooLarge
+      res = await client.graph(neighbourhood())
+      if (ticket !== graphAsked || res.type !== 'graph') return
+    }
+    const g = res.graph
+    const placed = await layout(layoutInputOf(g))
+    if (ticket !== graphAsked) return
+    setError(null)
+    setSummaryOf(summary)
+    setGraph(g)
+    setPositions(placed)
+  }
+
+  let explainAsked = 0
+  async function refreshExplanation(): Promise<void> {
+    if (!open()) return
+    const ticket = ++explainAsked
+    const res = await client.explain(view.activeSheet(), formatAddress(view.selection()))
+    if (ticket === explainAsked) setExplanation(res.type === 'explained' ? res.explanation : null)
+  }
+
+  createEffect(on([open, scopeKind, depth, revision], () => void refreshGraph()))
+  // The neighbourhood follows the selection (and so does a too-large scope's fallback).
+  createEffect(on([view.selection, view.activeSheet], () => {
+    if (scopeKind() === 'neighbourhood' || summaryOf()) void refreshGraph()
+  }, { defer: true }))
+  createEffect(on([open, view.selection, view.activeSheet, revision], () => void refreshExplanation()))
+
+  /** Selects a cell of the graph (or inspector link) in the grid: "Sheet1!B2". */
+  function selectKey(key: string): void {
+    const bang = key.lastIndexOf('!')
+    const sheet = key.slice(0, bang)
+    const at = parseAddress(key.slice(bang + 1).split(':')[0])
+    if (at) view.select(at, sheet)
+  }
+
+  return { open, setOpen, scopeKind, setScopeKind, depth, setDepth, graph, summaryOf, positions, explanation, error, selectedKey, selectKey }
+}
