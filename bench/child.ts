@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const workload = workloadById(workloadId)
   const n = Number(size)
   if (!workload || !Number.isInteger(n) || n < 2) {
-    console.error(`usage: child.ts engine|tape|hyperformula|mathjs ${'chain|fan-in|stencil|regression'} N`)
+    console.error('usage: child.ts engine|tape|hyperformula|mathjs chain|fan-in|stencil|regression N')
     process.exit(2)
   }
   const measurers: Record<SystemId, () => Measurement | Promise<Measurement>> = {

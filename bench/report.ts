@@ -102,6 +102,23 @@ function methodNotes(input: ReportInput): string[] {
   return lines
 }
 
+function targetSummary(input: ReportInput): string[] {
+  const metrics: Metric[] = ['loadMs', 'editMs', 'fullMs', 'bytesPerCell']
+  const lines = ['| engine target | ' + input.sizes.map(formatSize).join(' | ') + ' |', '|---|' + input.sizes.map(() => '---|').join('')]
+  for (const metric of metrics) {
+    const row = input.sizes.map((n) => {
+      let met = 0, measured = 0
+      for (const w of input.workloads) {
+        const mark = targetMark(find(input.measurements, 'engine', w.id, n), metric)
+        if (mark) { measured++; if (mark.includes('✓')) met++ }
+      }
+      return TARGETS[n] ? `${targetText(n, metric)}: ${met} of ${measured} workloads met` : '—'
+    })
+    lines.push(`| ${metric === 'loadMs' ? 'load' : metric === 'editMs' ? 'edit' : metric === 'fullMs' ? 'full pass' : 'memory'} | ${row.join(' | ')} |`)
+  }
+  return lines
+}
+
 export function renderReport(input: ReportInput): string {
   return [
     '# Benchmark results', '',
@@ -112,6 +129,8 @@ export function renderReport(input: ReportInput): string {
     'HyperFormula and math.js compute values only (no gradients); the tape computes values and all gradients.', '',
     '## Workloads', '',
     ...input.workloads.map((w) => `- ${w.description}`), '',
+    '## Summary', '',
+    ...targetSummary(input), '',
     '## Results', '',
     ...metricTable(input, 'loadMs'), '',
     ...metricTable(input, 'editMs'), '',
