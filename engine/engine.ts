@@ -45,6 +45,12 @@ function hasExtraKeys(entry: object): boolean {
   return false
 }
 
+/** The data with any -0 as 0 (shown and sent as 0, as scalars are); the same array when there is none. */
+function positiveZeros(data: Float64Array): Float64Array {
+  for (let i = 0; i < data.length; i++) if (data[i] === 0 && 1 / data[i] < 0) return data.map((x) => (x === 0 ? 0 : x))
+  return data
+}
+
 const NO_IDS: number[] = []
 const NO_RANGES: (Int32Array | null)[] = []
 const NO_ERRS: (Err | null)[] = []
@@ -360,7 +366,7 @@ export class GraphEngine {
       else if (v === 0) v = 0 // -0 shows and compares as 0, as in spreadsheets
     } else {
       const m = classifyInput(s.input[id])
-      v = m.kind === 'constant' ? m.value : null
+      v = m.kind === 'constant' ? (m.value === 0 ? 0 : m.value) : null // a typed -0 shows as 0 too
     }
     const kind = v === null ? Kind.Empty : typeof v === 'number' ? Kind.Number : v instanceof Tensor ? Kind.Tensor
       : typeof v === 'string' ? Kind.Text : typeof v === 'boolean' ? Kind.Boolean : Kind.Error
@@ -756,7 +762,7 @@ export class GraphEngine {
         return { kind: 'number', value: s.num[id] }
       case Kind.Tensor: {
         const t = s.obj[id] as Tensor
-        return { kind: 'tensor', shape: [...t.shape], value: nestedOf(t.shape, t.data) }
+        return { kind: 'tensor', shape: [...t.shape], value: nestedOf(t.shape, positiveZeros(t.data)) }
       }
       case Kind.Text:
         return { kind: 'text', value: s.obj[id] as string }
@@ -778,7 +784,7 @@ export class GraphEngine {
       const t = s.obj[id] as Tensor
       const g = this.gtensor.get(id) ?? new Float64Array(t.size)
       if (!g.every(Number.isFinite)) return notFinite()
-      return { kind: 'tensor', value: nestedOf(t.shape, g) }
+      return { kind: 'tensor', value: nestedOf(t.shape, positiveZeros(g)) }
     }
     return { kind: 'none' }
   }
