@@ -15,6 +15,11 @@ import type { WorkerPort } from '../worker/supervised-worker'
 import { createCommands } from './commands'
 import { createDocumentController } from './document-controller'
 import { createSheetView } from './sheet-view'
+import { TrainingPanel } from '../training/TrainingPanel'
+import { createTrainingController } from '../training/training-controller'
+import { setTrainingOpen, trainingOpen } from '../training/panel-state'
+import { DataPanel } from '../data/DataPanel'
+import { dataOpen, setDataOpen } from '../data/panel-state'
 
 export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   const { bridge } = props
@@ -23,6 +28,7 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   const view = createSheetView(store)
   const ctl = createDocumentController(store, client, bridge, view.visibleHint)
   const commands = createCommands(store, ctl, view, bridge)
+  const training = createTrainingController(store, ctl, client)
   const graph = createGraphController(store, client, view, ctl)
 
   // The window shows the grid only once the first workbook is in, so nothing typed early
@@ -78,6 +84,8 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
         <Grid store={store} view={view} commands={commands} />
         <GraphPanel graph={graph} store={store} bridge={bridge} />
       </main>
+      <Show when={dataOpen()}><DataPanel store={store} ctl={ctl} view={view} onClose={() => setDataOpen(false)} /></Show>
+      <Show when={trainingOpen()}><TrainingPanel training={training} onClose={() => setTrainingOpen(false)} /></Show>
       <SheetTabs store={store} view={view} commands={commands} />
       <StatusBar store={store} ctl={ctl} commands={commands} />
     </div>

@@ -3,6 +3,8 @@
 import type { GradsheetBridge, MenuCommand, OpenedFile } from '../../../bridge/api'
 import { cellKey, formatAddress, isValidNameShape, looksLikeAddress, parseAddress, quoteSheet, splitSheetRef, type CellPos } from '../model/address'
 import { jump, move, type Direction } from '../model/navigation'
+import { blockEdits } from '../../../engine/csv/edits'
+import { pastedBlock } from '../data/paste'
 import type { WorkbookStore } from '../state/workbook-store'
 import type { DocumentController } from './document-controller'
 import type { SheetView } from './sheet-view'
@@ -234,6 +236,11 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     if (typeof text !== 'string') return
     const sheet = view.activeSheet()
     const address = selectedAddress()
+    // A block copied from another spreadsheet (tab-separated rows) fills cells from here.
+    const block = pastedBlock(text)
+    const edits = block ? blockEdits(sheet, view.selection().row, view.selection().col, block) : null
+    if (edits && 'error' in edits) return void ctl.setAlert(`Could not paste: ${edits.error}`)
+    if (edits) return void ctl.act(`Paste ${block!.length}×${block![0].length} block at ${address}`, edits)
     void ctl.act(`Paste into ${address}`, [{ type: 'setInput', sheet, address, input: text.replace(/\r?\n$/, '') }])
   }
 

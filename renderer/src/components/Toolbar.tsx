@@ -4,6 +4,8 @@ import type { GradsheetBridge } from '../../../bridge/api'
 import type { Commands } from '../app/commands'
 import type { DocumentController } from '../app/document-controller'
 import type { SheetView } from '../app/sheet-view'
+import { dataOpen, setDataOpen } from '../data/panel-state'
+import { setTrainingOpen, trainingOpen } from '../training/panel-state'
 
 export function Toolbar(props: { ctl: DocumentController; view: SheetView; commands: Commands; bridge: GradsheetBridge }) {
   const { ctl, view, commands, bridge } = props
@@ -44,6 +46,8 @@ export function Toolbar(props: { ctl: DocumentController; view: SheetView; comma
       <div class="group">
         <button type="button" title="Make the selected cell the objective J" onClick={commands.setObjectiveToSelection}>Set as objective</button>
         <button type="button" aria-pressed={isParam()} title="Mark the selected cell as a trainable parameter" onClick={commands.toggleParam}>Parameter</button>
+        <button type="button" aria-pressed={trainingOpen()} title="Train the parameters, check gradients" onClick={() => setTrainingOpen(!trainingOpen())}>Train…</button>
+        <button type="button" aria-pressed={dataOpen()} title="Import or export CSV data" onClick={() => setDataOpen(!dataOpen())}>Data…</button>
       </div>
       <div class="group">
         <button type="button" aria-pressed={view.showGradients()} onClick={commands.toggleGradients}>Gradients</button>
