@@ -29,6 +29,9 @@ export const DEFAULT_WATCHDOG: WatchdogOptions = { requestMs: 20_000, loadMs: 12
 
 type Sent = WorkerRequest & { startedAt?: number }
 
+/** Replies that are not the end of their request (as in engine-client: every other reply is final). */
+export const PARTIAL_REPLIES = new Set(['appliedPart', 'trainProgress'])
+
 /** Replies are JSON text that begins with the id and type (see engine.worker.ts `reply`). */
 const HEADER = /^\{"id":(-?\d+),"type":"(\w+)"/
 
@@ -95,8 +98,8 @@ export function superviseWorker(make: () => WorkerPort, options: WatchdogOptions
       const id = head ? Number(head[1]) : NaN
       const type = head ? head[2] : ''
       if (id < 0) {
-        if (type !== 'appliedPart') replaying--
-      } else if (type !== 'appliedPart' && head) {
+        if (!PARTIAL_REPLIES.has(type)) replaying--
+      } else if (head && !PARTIAL_REPLIES.has(type)) {
         const k = inFlight.findIndex((r) => r.id === id)
         if (k >= 0) remember(inFlight.splice(k, 1)[0], type, data)
       }
@@ -120,6 +123,9 @@ export function superviseWorker(make: () => WorkerPort, options: WatchdogOptions
     } else if (req.type === 'apply' && type === 'applied') {
       // Refused edits change nothing, so replaying them is harmless (they are refused again).
       accepted.push(req.edits)
+    } else if (req.type === 'train' && type === 'trained') {
+      // A finished run moved the parameters: replay where it left them.
+      accepted.push((JSON.parse(raw) as { redo: Edit[] }).redo)
     } else if (req.type === 'serialize' && type === 'serialized') {
       // Parsed only if a restart needs it: most serialisations are never replayed.
       baseRaw = raw
