@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ExampleInfo, OpenedFile, SaveOutcome } from '../bridge/api'
 import { checkExampleId, checkPath, checkSavePath, checkWorkbookText } from './bridge-arguments'
+import { writeExportFile } from './export-file'
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string }
 
@@ -37,6 +38,8 @@ export interface BridgeService {
   clearRecent(): Promise<void>
   /** The example a new window shows when no file was named: reference-example-1, else the first. */
   defaultExample(): Promise<OpenedFile | null>
+  /** Writes an exported graph (.svg as utf8 text, .png as base64) atomically; see node/export-file.ts. */
+  exportFile(path: unknown, data: unknown, encoding: unknown): Promise<SaveOutcome>
 }
 
 export function createBridgeService(storage: WorkbookStorage, examplesDir: string): BridgeService {
@@ -90,6 +93,7 @@ export function createBridgeService(storage: WorkbookStorage, examplesDir: strin
 
     listExamples,
     openExample,
+    exportFile: writeExportFile,
 
     async recentFiles() {
       try {

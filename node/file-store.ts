@@ -64,11 +64,11 @@ const realFs: AtomicWriteFs = { open: fsp.open, rename: fsp.rename, unlink: fsp.
 const pendingWrites = new Map<string, Promise<unknown>>()
 
 /**
- * Writes `text` to `path` atomically: the target holds either the old contents or the
+ * Writes `text` (or bytes: an exported PNG) to `path` atomically: the target holds either the old contents or the
  * new, never a mix, and a failure leaves the old file untouched. Saves to the same path
  * run one after another in call order. Throws an Error whose message says what failed.
  */
-export function writeFileAtomic(path: string, text: string, fs: AtomicWriteFs = realFs): Promise<void> {
+export function writeFileAtomic(path: string, text: string | Uint8Array, fs: AtomicWriteFs = realFs): Promise<void> {
   const target = resolve(path)
   const previous = pendingWrites.get(target) ?? Promise.resolve()
   const run = previous.catch(() => {}).then(() => writeNow(target, text, fs))
@@ -80,7 +80,7 @@ export function writeFileAtomic(path: string, text: string, fs: AtomicWriteFs = 
   return run
 }
 
-async function writeNow(target: string, text: string, fs: AtomicWriteFs): Promise<void> {
+async function writeNow(target: string, text: string | Uint8Array, fs: AtomicWriteFs): Promise<void> {
   const folder = dirname(target)
   const temp = resolve(folder, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   // Keep the permissions of the file being replaced.

@@ -23,6 +23,7 @@ export const WEB_API: Record<string, Handler> = {
   initialFile: (_args, context) => context.initialFile(),
   openPath: (args, context) => context.service.openPath(args.path),
   save: (args, context) => wrap(context.service.save(args.path, args.text)),
+  exportFile: (args, context) => wrap(context.service.exportFile(args.path, args.data, args.encoding)),
   listExamples: (_args, context) => wrap(context.service.listExamples()),
   openExample: (args, context) => context.service.openExample(args.id),
   recentFiles: (_args, context) => wrap(context.service.recentFiles()),

@@ -113,6 +113,13 @@ describe('web server (real HTTP on an ephemeral port)', () => {
     expect(missing).toEqual({ ok: false, error: `${join(t.files, 'nope.gradsheet')} does not exist.` })
   })
 
+  it('writes an exported graph (SVG text) atomically', async () => {
+    const path = join(t.files, 'graph.svg')
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"></svg>'
+    expect((await api('exportFile', { path, data: svg, encoding: 'utf8' })).value).toEqual({ ok: true, path, name: 'graph.svg' })
+    expect(readFileSync(path, 'utf8')).toBe(svg)
+  })
+
   it('validates arguments exactly as the IPC handlers do', async () => {
     expect((await api('openPath', { path: 42 })).error).toMatch(/must be text/)
     expect((await api('openPath', { path: 'relative.gradsheet' })).error).toMatch(/absolute/)
@@ -121,6 +128,8 @@ describe('web server (real HTTP on an ephemeral port)', () => {
     expect((await api('openExample', { id: '../../etc/passwd' })).error).toMatch(/not a valid example id/)
     expect((await api('writeBackup', { text: 5 })).error).toMatch(/must be text/)
     expect((await api('setDocumentState', { state: { name: 'a', modified: 'no' } })).error).toMatch(/true or false/)
+    expect((await api('exportFile', { path: join(t.files, 'g.sh'), data: '<svg></svg>', encoding: 'utf8' })).value.error).toMatch(/\.svg or \.png/)
+    expect((await api('exportFile', { path: join(t.files, 'g.png'), data: 'aGVsbG8=', encoding: 'base64' })).value.error).toMatch(/not a PNG/)
     expect((await api('noSuchThing')).error).toMatch(/no operation called "noSuchThing"/)
     const notJson = await raw(port, '/api/openPath', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{oops' })
     expect(JSON.parse(notJson.body)).toEqual({ ok: false, error: 'The request body is not valid JSON.' })

@@ -20,6 +20,17 @@ export function saveDialogOptions(defaultFolder: string | undefined, suggestedNa
   }
 }
 
+/** Save dialog for an exported graph: the filter follows the suggested name's extension. */
+export function exportDialogOptions(defaultFolder: string | undefined, suggestedName: string): SaveDialogOptions {
+  const png = /\.png$/i.test(suggestedName)
+  return {
+    title: 'Export graph',
+    defaultPath: defaultFolder ? join(defaultFolder, suggestedName) : suggestedName,
+    filters: [png ? { name: 'PNG image', extensions: ['png'] } : { name: 'SVG image', extensions: ['svg'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  }
+}
+
 /** Workbooks always carry the .gradsheet extension (the save path check requires it). */
 export function withWorkbookExtension(path: string): string {
   return /\.gradsheet$/i.test(path) ? path : `${path}.gradsheet`

@@ -13,7 +13,7 @@ import { appProtocolResponse } from './app-protocol'
 import { findLeftoverBackups, newSlotId, removeSlot, slotFolder } from './backup-slots'
 import { closeChoice, restoreBackupQuestion, restoreChoice, unsavedChangesQuestion } from './close-guard'
 import { fileFromCommandLine } from './command-line'
-import { openDialogOptions, saveDialogOptions, withWorkbookExtension } from './dialog-options'
+import { exportDialogOptions, openDialogOptions, saveDialogOptions, withWorkbookExtension } from './dialog-options'
 import { IPC } from './ipc-channels'
 import { registerBridgeHandlers } from './ipc-handlers'
 import { buildMenuTemplate } from './menu-template'
@@ -174,6 +174,14 @@ const bridgeHost = {
       return null
     }
     return withWorkbookExtension(result.filePath)
+  },
+  async chooseExportPath(sender: unknown, suggestedName: string) {
+    const state = stateOf(sender)
+    const options = exportDialogOptions(state?.path ? dirname(state.path) : app.getPath('documents'), suggestedName)
+    const result = state ? await dialog.showSaveDialog(state.window, options) : await dialog.showSaveDialog(options)
+    if (result.canceled || !result.filePath) return null
+    const ext = suggestedName.slice(suggestedName.lastIndexOf('.'))
+    return result.filePath.toLowerCase().endsWith(ext.toLowerCase()) ? result.filePath : result.filePath + ext
   },
   documentLocated(sender: unknown, path: string) {
     const state = stateOf(sender)

@@ -11,6 +11,7 @@ export const IPC = {
   openExample: 'gradsheet:open-example',
   recentFiles: 'gradsheet:recent-files',
   writeBackup: 'gradsheet:write-backup',
+  exportFile: 'gradsheet:export-file',
   /** One-way, renderer → main. */
   setDocumentState: 'gradsheet:set-document-state',
   /** One-way, main → renderer. */

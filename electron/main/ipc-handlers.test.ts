@@ -49,6 +49,10 @@ describe('bridge IPC handlers', () => {
         calls.push(`save dialog ${name}`)
         return nextSavePath
       },
+      chooseExportPath: async (_sender, name) => {
+        calls.push(`export dialog ${name}`)
+        return nextSavePath
+      },
       documentLocated: (_sender, path) => void calls.push(`located ${path}`),
       setDocumentState: (_sender, state) => void states.push(state),
       writeBackup: async (_sender, text) => {
@@ -77,6 +81,7 @@ describe('bridge IPC handlers', () => {
         [IPC.recentFiles, []],
         [IPC.initialFile, []],
         [IPC.openExample, ['x']],
+        [IPC.exportFile, ['graph.svg', '<svg></svg>', 'utf8']],
       ] as const) {
         expect(await ipc.invoke(channel, frame as typeof APP, ...args)).toEqual({ ok: false, error: REFUSED_SENDER })
       }
@@ -85,6 +90,19 @@ describe('bridge IPC handlers', () => {
     expect(calls).toEqual([])
     expect(states).toEqual([])
     expect(readFileSync(path, 'utf8')).toBe(VALID)
+  })
+
+  it('exports a graph through the save dialog, checking name, data and encoding first', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"></svg>'
+    expect(await ipc.invoke(IPC.exportFile, APP, 'graph.sh', svg, 'utf8')).toMatchObject({ ok: false, error: expect.stringMatching(/\.svg or \.png/) })
+    expect(await ipc.invoke(IPC.exportFile, APP, 'graph.svg', svg, 'base64')).toMatchObject({ ok: false, error: expect.stringMatching(/utf8/) })
+    expect(await ipc.invoke(IPC.exportFile, APP, 'graph.png', 'aGVsbG8=', 'base64')).toMatchObject({ ok: false, error: expect.stringMatching(/not a PNG/) })
+    expect(calls).toEqual([])
+    expect(await ipc.invoke(IPC.exportFile, APP, 'graph.svg', svg, 'utf8')).toEqual({ ok: true, value: null })
+    nextSavePath = join(folder, 'graph.svg')
+    expect(await ipc.invoke(IPC.exportFile, APP, 'graph.svg', svg, 'utf8')).toEqual({ ok: true, value: { ok: true, path: nextSavePath, name: 'graph.svg' } })
+    expect(readFileSync(nextSavePath, 'utf8')).toBe(svg)
+    expect(calls).toEqual(['export dialog graph.svg', 'export dialog graph.svg'])
   })
 
   it('opens and saves for the app page, and records where the document lives', async () => {

@@ -4,6 +4,7 @@
 // refusal reaches the page as a sentence, never as a crash of the main process.
 import type { OpenedFile, SaveOutcome } from '../../bridge/api'
 import { checkBackupText, checkDocumentState, checkSuggestedName, checkWorkbookText } from '../../node/bridge-arguments'
+import { checkExportData, checkExportName } from '../../node/export-file'
 import type { BridgeService, Reply } from '../../node/bridge-service'
 import { IPC } from './ipc-channels'
 import { isTrustedSender, type SenderFrame } from './security'
@@ -28,6 +29,8 @@ export interface BridgeHost {
   chooseFileToOpen(sender: unknown): Promise<string | null>
   /** Native save dialog; resolves with the chosen path, or null if cancelled. */
   chooseFileToSave(sender: unknown, suggestedName: string): Promise<string | null>
+  /** Native save dialog for an exported graph (.svg/.png); null if cancelled. Absent: export is refused. */
+  chooseExportPath?(sender: unknown, suggestedName: string): Promise<string | null>
   /** The window now shows this file (opened or saved): title, recent list, backups. */
   documentLocated(sender: unknown, path: string): void
   setDocumentState(sender: unknown, state: { name: string; modified: boolean }): void
@@ -80,6 +83,17 @@ export function registerBridgeHandlers(ipc: IpcMainLike, host: BridgeHost): void
     if (path === null) return { ok: true, value: null }
     const outcome = await host.service.save(path, checkedText.value)
     return located(event, { ok: true, value: outcome } as Reply<SaveOutcome>, outcome.ok ? outcome.path : null)
+  })
+
+  handle(IPC.exportFile, async (event, [suggestedName, data, encoding]) => {
+    const name = checkExportName(suggestedName)
+    if (!name.ok) return name
+    const checked = checkExportData(name.value, data, encoding)
+    if (!checked.ok) return checked
+    if (!host.chooseExportPath) return { ok: false, error: 'This window cannot export files.' }
+    const path = await host.chooseExportPath(event.sender, name.value)
+    if (path === null) return { ok: true, value: null }
+    return { ok: true, value: await host.service.exportFile(path, data, encoding) }
   })
 
   handle(IPC.listExamples, async () => ({ ok: true, value: await host.service.listExamples() }))

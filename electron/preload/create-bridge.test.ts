@@ -25,7 +25,7 @@ function fakeIpcRenderer(replies: Record<string, unknown> = {}) {
 
 const BRIDGE_MEMBERS: Array<keyof GradsheetBridge> = [
   'host', 'initialFile', 'showOpenDialog', 'openPath', 'save', 'saveAs', 'listExamples', 'openExample',
-  'recentFiles', 'setDocumentState', 'writeBackup', 'onMenuCommand',
+  'recentFiles', 'setDocumentState', 'writeBackup', 'onMenuCommand', 'exportFile',
 ]
 
 describe('preload bridge', () => {

@@ -37,6 +37,7 @@ export function createIpcBridge(ipc: IpcRendererLike): GradsheetBridge {
     recentFiles: () => call(IPC.recentFiles),
     setDocumentState: (state) => ipc.send(IPC.setDocumentState, { name: state?.name, modified: state?.modified }),
     writeBackup: (text) => call(IPC.writeBackup, text),
+    exportFile: (suggestedName, data, encoding) => call(IPC.exportFile, suggestedName, data, encoding),
     onMenuCommand(listener: (command: MenuCommand) => void) {
       const forward = (_event: unknown, command: unknown) => {
         if (isMenuCommand(command)) listener(command)

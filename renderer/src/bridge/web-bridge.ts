@@ -77,6 +77,17 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
       if (typed === null) return null
       return save(typed.toLowerCase().endsWith(EXTENSION) ? typed : typed + EXTENSION, text)
     },
+    async exportFile(suggestedName, data, encoding) {
+      const typed = await deps.promptForPath({
+        title: 'Export graph',
+        hint: 'Type the path to write the image to on the computer running the Gradsheet web server.',
+        initialPath: joinPath(await defaultFolder(), suggestedName),
+      })
+      if (typed === null) return null
+      const outcome = await call<SaveOutcome>('exportFile', { path: typed, data, encoding })
+      if (outcome.ok) remember(outcome.path)
+      return outcome
+    },
     listExamples: () => call<ExampleInfo[]>('listExamples'),
     openExample: (id) => call<OpenedFile>('openExample', { id }),
     recentFiles: () => call<string[]>('recentFiles'),
