@@ -1,0 +1,83 @@
+// Training as a user does it: open the XOR example from the toolbar's Examples list,
+// train with its stored settings, watch J fall in the grid and in the plot, undo the
+// whole run in one step; and check the gradients against finite differences.
+import { emptyWorkbook } from './support/files'
+import { expect, test, type Sheet } from './support/fixtures'
+
+async function openXor(sheet: Sheet): Promise<void> {
+  await sheet.page.getByRole('combobox', { name: 'Examples' }).selectOption('xor-mlp')
+  // J (J5) before training: the seed-7 start of the example.
+  await expect(sheet.cell('J5')).toHaveAttribute('data-value', /^0\.70/)
+}
+
+const numberIn = async (sheet: Sheet, address: string): Promise<number> => Number(await sheet.cell(address).getAttribute('data-value'))
+
+test('XOR: train, see J drop in the grid and the plot, undo the run', async ({ launch }) => {
+  const sheet = await launch(emptyWorkbook())
+  await openXor(sheet)
+  const jBefore = await sheet.cell('J5').getAttribute('data-value')
+  const weightsBefore = await sheet.cell('J1').getAttribute('data-value')
+
+  await sheet.page.getByRole('button', { name: 'Train…' }).click()
+  const panel = sheet.page.getByRole('region', { name: 'Training' })
+  // The example's stored settings fill the form.
+  await expect(panel.getByLabel('Method')).toHaveValue('adam')
+  await expect(panel.getByLabel('Steps')).toHaveValue('300')
+  await panel.getByRole('button', { name: 'Train', exact: true }).click()
+
+  const status = panel.locator('.training-status')
+  await expect(status).toHaveAttribute('data-running', 'false', { timeout: 60_000 })
+  await expect(status).toContainText('Done: 300 steps')
+  await expect(status).toHaveAttribute('data-step', '300')
+
+  // J in the grid fell below 0.01, and the network computes XOR.
+  expect(await numberIn(sheet, 'J5')).toBeLessThan(0.01)
+  const p = await Promise.all(['F2', 'F3', 'F4', 'F5'].map((a) => numberIn(sheet, a)))
+  expect(p.map(Math.round)).toEqual([0, 1, 1, 0])
+  expect(await sheet.cell('J1').getAttribute('data-value')).not.toBe(weightsBefore)
+
+  // The plot has J for step 0 … 300, falling from the start to the end.
+  const plot = panel.getByRole('img', { name: 'J per training step' })
+  await expect(plot).toHaveAttribute('data-points', '301')
+  expect(Number(await plot.getAttribute('data-first-j'))).toBeCloseTo(Number(jBefore), 10)
+  expect(Number(await plot.getAttribute('data-last-j'))).toBeLessThan(0.01)
+  await expect(plot.locator('canvas')).toBeVisible()
+
+  // One undo returns every parameter (and so J) to before the run.
+  await sheet.page.getByRole('button', { name: 'Undo' }).click()
+  await expect(sheet.cell('J5')).toHaveAttribute('data-value', jBefore!)
+  await expect(sheet.cell('J1')).toHaveAttribute('data-value', weightsBefore!)
+})
+
+test('Stop ends a long run early, and it is still one undoable change', async ({ launch }) => {
+  const sheet = await launch(emptyWorkbook())
+  await openXor(sheet)
+  const jBefore = await sheet.cell('J5').getAttribute('data-value')
+  await sheet.page.getByRole('button', { name: 'Train…' }).click()
+  const panel = sheet.page.getByRole('region', { name: 'Training' })
+  await panel.getByLabel('Steps').fill('1000000')
+  await panel.getByLabel('Steps').press('Tab')
+  await panel.getByRole('button', { name: 'Train', exact: true }).click()
+  const status = panel.locator('.training-status')
+  // Progress arrives while it runs: the step count moves and J changes in the grid.
+  await expect.poll(async () => Number(await status.getAttribute('data-step')), { timeout: 30_000 }).toBeGreaterThan(20)
+  await expect(sheet.cell('J5')).not.toHaveAttribute('data-value', jBefore!)
+  await panel.getByRole('button', { name: 'Stop' }).click()
+  await expect(status).toHaveAttribute('data-running', 'false', { timeout: 30_000 })
+  await expect(status).toContainText('Stopped after')
+  await sheet.page.getByRole('button', { name: 'Undo' }).click()
+  await expect(sheet.cell('J5')).toHaveAttribute('data-value', jBefore!)
+})
+
+test('gradient check: a table of reverse-pass and finite-difference gradients, none flagged', async ({ launch }) => {
+  const sheet = await launch(emptyWorkbook())
+  await openXor(sheet)
+  await sheet.page.getByRole('button', { name: 'Train…' }).click()
+  const panel = sheet.page.getByRole('region', { name: 'Training' })
+  await panel.getByRole('button', { name: 'Gradient check' }).click()
+  const table = panel.getByRole('table', { name: 'Gradient check' })
+  // W_h 2×2, b_h 2, w_o 2, b_o 1: nine parameter elements.
+  await expect(table.locator('tbody tr')).toHaveCount(9)
+  await expect(table.locator('tr[data-flagged="true"]')).toHaveCount(0)
+  await expect(panel.locator('.training-status')).toContainText('all 9 agree')
+})
