@@ -1,6 +1,6 @@
 // Each limit gives a clear error value in the cell, never a hang, a throw or a crash.
 import { describe, expect, it } from 'vitest'
-import { bracketDepth, cellCountProblem, LIMITS, rangeSizeProblem, tensorSizeProblem } from './limits'
+import { bracketDepth, cellCountProblem, jsonDepthProblem, LIMITS, rangeSizeProblem, tensorSizeProblem } from './limits'
 import { book } from './test/helpers'
 
 const errorOf = (formula: string, cells: Record<string, string> = {}) => {
@@ -72,5 +72,16 @@ describe('cell count', () => {
     expect(cellCountProblem(LIMITS.cellCount - 1)).toBeNull()
     expect(cellCountProblem(LIMITS.cellCount)).toBe('the workbook would have more than 4,000,000 cells, the most one workbook can hold')
     expect(cellCountProblem(10, LIMITS.cellCount)).not.toBeNull()
+  })
+})
+
+describe('file nesting', () => {
+  it('counts depth without recursion and names the limit', () => {
+    let deep: unknown = 1
+    for (let i = 0; i < 100_000; i++) deep = [deep]
+    expect(jsonDepthProblem(deep)).toBe('its data is nested more than 100 levels deep; at most 100 are supported')
+    let ok: unknown = 1
+    for (let i = 0; i < 100; i++) ok = { a: ok }
+    expect(jsonDepthProblem(ok)).toBeNull()
   })
 })

@@ -66,3 +66,18 @@ export function cellCountProblem(current: number, more = 1): string | null {
   if (current + more <= LIMITS.cellCount) return null
   return `the workbook would have more than ${count(LIMITS.cellCount)} cells, the most one workbook can hold`
 }
+
+/** Levels of nesting a workbook file's JSON may have (its own structure needs 4; the rest is room for unknown fields). */
+export const MAX_JSON_DEPTH = 100
+
+/** Why a parsed file nests too deeply to be saved again (JSON.stringify recurses), or null. Iterative. */
+export function jsonDepthProblem(value: unknown): string | null {
+  const stack: [unknown, number][] = [[value, 1]]
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!
+    if (v === null || typeof v !== 'object') continue
+    if (depth > MAX_JSON_DEPTH) return `its data is nested more than ${MAX_JSON_DEPTH} levels deep; at most ${MAX_JSON_DEPTH} are supported`
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1])
+  }
+  return null
+}

@@ -18,7 +18,7 @@ import { nameProblem } from '../names.ts'
 import { sheetNameKey, sheetNameProblem } from './sheet-name.ts'
 import { locateJsonProblem } from './json-error.ts'
 import { migrateToCurrent } from './migrate.ts'
-import { cellCountProblem } from '../limits.ts'
+import { cellCountProblem, jsonDepthProblem } from '../limits.ts'
 import { defineField, describeJsonType, isPlainObject } from './json-values.ts'
 
 /** How many problems one message lists before it says "and N more". */
@@ -45,6 +45,8 @@ export function restoreParsed(raw: unknown): RestoreResult {
     return { ok: false, error: `This is not a Gradsheet workbook: the file holds ${describeJsonType(raw)}, not a JSON object.` }
   }
   if (!('format' in raw)) return { ok: false, error: 'This is not a Gradsheet workbook: it has no "format" field.' }
+  const deep = jsonDepthProblem(raw)
+  if (deep) return { ok: false, error: `The workbook cannot be opened: ${deep}.` }
   if (raw.format !== FORMAT) {
     return { ok: false, error: `This is not a Gradsheet workbook: "format" is ${shortJson(raw.format)}, expected "${FORMAT}".` }
   }
