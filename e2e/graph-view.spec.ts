@@ -46,3 +46,100 @@ test('example 1: x → h → g → f → J left to right, local partials on the 
   await page.locator('[data-term="Sheet1!B4"] [data-link]').click()
   await expect(sheet.cell('B4')).toHaveAttribute('aria-selected', 'true')
 })
+
+test('example 2: the regression graph, its chain rule, the step order, and SVG/PNG export', async ({ launch }) => {
+  const sheet = await launch(copyExample('reference-example-2.gradsheet'))
+  const { page } = sheet
+  await openGraph(sheet)
+  await expect(page.getByRole('img', { name: 'Computational graph' })).toHaveAttribute('data-layout', 'elk')
+  await expect(page.locator('[data-node]')).toHaveCount(8) // x y w b c f d J; the labels in column A are not graph nodes
+  await expect(edge(page, 'Sheet1!B3', 'Sheet1!B5')).toHaveAttribute('data-partial', '-3') // ∂c/∂w = x
+  await expect(edge(page, 'Sheet1!B7', 'Sheet1!B8')).toHaveAttribute('data-partial', '-13') // ∂J/∂d = d
+  await node(page, 'Sheet1!B3').click()
+  await expect(page.locator('[data-chain]')).toHaveText('∂J/∂w = ∂J/∂c · ∂c/∂w = (-13) × (-3) = 39')
+
+  // Step-through: forward in evaluation order, then backward from J to the inputs.
+  const player = page.getByRole('region', { name: 'Step-through' })
+  await player.getByRole('button', { name: 'Reset' }).click()
+  await expect(node(page, 'Sheet1!B8').locator('[data-role="value"]')).toHaveText('?')
+  const texts: string[] = []
+  for (let i = 0; i < 15; i++) {
+    await player.getByRole('button', { name: 'Step' }).click()
+    texts.push((await page.locator('[data-current-step]').textContent()) ?? '')
+  }
+  expect(texts).toEqual([
+    'Forward: x = -3', 'Forward: y = 5', 'Forward: w = 3', 'Forward: b = 1',
+    'Forward: c = w * x = -9', 'Forward: f = c + b = -8', 'Forward: d = f - y = -13', 'Forward: J = d^2 / 2 = 84.5',
+    'Backward: ∂J/∂J = 1 (the objective)',
+    'Backward: ∂J/∂d = ∂J/∂J · ∂J/∂d = 1 × (-13) = -13',
+    'Backward: ∂J/∂f = ∂J/∂d · ∂d/∂f = (-13) × 1 = -13',
+    'Backward: ∂J/∂c = ∂J/∂f · ∂f/∂c = (-13) × 1 = -13',
+    'Backward: ∂J/∂b = ∂J/∂f · ∂f/∂b = (-13) × 1 = -13',
+    'Backward: ∂J/∂w = ∂J/∂c · ∂c/∂w = (-13) × (-3) = 39',
+    'Backward: ∂J/∂y = ∂J/∂d · ∂d/∂y = (-13) × (-1) = 13',
+  ])
+  await expect(node(page, 'Sheet1!B2')).toHaveAttribute('data-current', 'true')
+  await expect(node(page, 'Sheet1!B1').locator('[data-role="grad"]')).toHaveText('∂ ?') // x's gradient comes last
+  await player.getByRole('button', { name: 'Back' }).click()
+  await expect(node(page, 'Sheet1!B3')).toHaveAttribute('data-current', 'true')
+  await player.getByRole('button', { name: 'Show all' }).click()
+
+  // Export: the web build asks for a path on the server machine.
+  const dir = tempDir()
+  for (const [button, file] of [['Export SVG', 'graph.svg'], ['Export PNG', 'graph.png']] as const) {
+    await page.getByRole('button', { name: button }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('File path').fill(join(dir, file))
+    await dialog.getByRole('button', { name: 'OK' }).click()
+    await expect(page.locator('[data-export-status]')).toHaveText(`Exported ${file}`)
+  }
+  const svg = readFileSync(join(dir, 'graph.svg'), 'utf8')
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
+    return { root: doc.documentElement.nodeName, errors: doc.getElementsByTagName('parsererror').length, nodes: doc.querySelectorAll('[data-node]').length }
+  }, svg)
+  expect(parsed).toEqual({ root: 'svg', errors: 0, nodes: 8 })
+  expect(svg).toContain('∂ 39')
+  const png = readFileSync(join(dir, 'graph.png'))
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  expect(png.length).toBeGreaterThan(1000)
+})
+
+test('live: an edit redraws the graph, and a convention gets its badge in the grid and a note', async ({ launch }) => {
+  const sheet = await launch(copyExample('reference-example-1.gradsheet'))
+  const { page } = sheet
+  await openGraph(sheet)
+  await sheet.type('B1', '-1')
+  await expect(node(page, 'Sheet1!B2')).toHaveAttribute('data-value', '4')
+  await expect(edge(page, 'Sheet1!B2', 'Sheet1!B3')).toHaveAttribute('data-partial', '48') // 3h² at h = 4
+  await sheet.type('C1', '=abs(B1 + 1)')
+  await expect(node(page, 'Sheet1!C1')).toBeVisible()
+  await expect(sheet.cell('C1').locator('[data-convention-badge]')).toBeVisible()
+  await sheet.cell('C1').click()
+  await expect(page.locator('[data-note]')).toHaveText('abs at 0: its derivative is taken as 0 there')
+  // An error cell shows the path back to its cause.
+  await sheet.type('D1', '=1/(B1 + 1)')
+  await sheet.type('D2', '=D1 * 2')
+  await sheet.cell('D2').click()
+  await expect(page.locator('[data-error-path]')).toHaveText('D2 ← D1')
+})
+
+test('a 10k-cell workbook: a summary and the neighbourhood instead of a hang', async ({ launch }) => {
+  const cells: Record<string, { input: string; name?: string }> = { A1: { input: '1' } }
+  for (let r = 2; r <= 10_000; r++) cells[`A${r}`] = { input: `=A${r - 1} * 0.5 + 1` }
+  cells['B1'] = { input: '=A10000', name: 'J' }
+  const file = writeText('big.gradsheet', JSON.stringify({ format: 'gradsheet', version: 1, objective: null, sheets: [{ name: 'Sheet1', cells }] }))
+  const sheet = await launch(file)
+  const { page } = sheet
+  await sheet.cell('A1').click()
+  await openGraph(sheet)
+  await expect(page.locator('[data-graph-summary]')).toContainText('10,001 nodes')
+  await expect(page.locator('[data-node]')).toHaveCount(3) // A1 and two steps down: A2, A3
+  // The window still answers: select another cell, the neighbourhood follows.
+  await sheet.goTo('A500')
+  await expect(node(page, 'Sheet1!A500')).toHaveAttribute('data-selected', 'true')
+  await expect(page.locator('[data-node]')).toHaveCount(5)
+  await page.getByRole('combobox', { name: 'Graph scope' }).selectOption('neighbourhood')
+  await expect(page.locator('[data-graph-summary]')).toHaveCount(0)
+  await expect(page.locator('[data-node]')).toHaveCount(5)
+})
