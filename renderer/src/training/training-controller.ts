@@ -75,6 +75,7 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
     batch(() => {
       setRunning(true)
       setMessage(null)
+      setRows(null) // a gradient-check table from before the run would be stale
       setCurve([[], []])
       setStep(0)
     })
