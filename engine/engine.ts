@@ -45,6 +45,18 @@ function hasExtraKeys(entry: object): boolean {
   return false
 }
 
+/** The tensor, or #NUM! naming its first entry that is not finite: NaN and ±Infinity never leak as numbers. */
+function finiteTensor(t: Tensor): Tensor | Err {
+  const d = t.data
+  for (let i = 0; i < d.length; i++) {
+    if (Number.isFinite(d[i])) continue
+    const cols = t.shape.length === 2 ? t.shape[1] : 0
+    const where = cols ? `row ${Math.floor(i / cols) + 1}, column ${(i % cols) + 1}` : `entry ${i + 1}`
+    return new Err('#NUM!', `the result is not finite at ${where} (${d[i]})`)
+  }
+  return t
+}
+
 /** The data with any -0 as 0 (shown and sent as 0, as scalars are); the same array when there is none. */
 function positiveZeros(data: Float64Array): Float64Array {
   for (let i = 0; i < data.length; i++) if (data[i] === 0 && 1 / data[i] < 0) return data.map((x) => (x === 0 ? 0 : x))
@@ -363,6 +375,7 @@ export class GraphEngine {
       const y = fp ? fastForward(s, b, fp) : NaN
       v = Number.isNaN(y) ? runForward(s, b) : y
       if (typeof v === 'number' && !Number.isFinite(v)) v = new Err('#NUM!', 'the result is not a finite number')
+      else if (v instanceof Tensor) v = finiteTensor(v)
       else if (v === 0) v = 0 // -0 shows and compares as 0, as in spreadsheets
     } else {
       const m = classifyInput(s.input[id])
