@@ -80,6 +80,12 @@ test('gradient check: a table of reverse-pass and finite-difference gradients, n
   await expect(table.locator('tbody tr')).toHaveCount(9)
   await expect(table.locator('tr[data-flagged="true"]')).toHaveCount(0)
   await expect(panel.locator('.training-status')).toContainText('all 9 agree')
+  // Any number cell can be checked on its own: the input x2 of the second row.
+  await sheet.cell('B3').click()
+  await panel.getByRole('button', { name: 'Check selected cell' }).click()
+  await expect(table.locator('tbody tr')).toHaveCount(1)
+  await expect(table.locator('tbody tr td').first()).toHaveText('B3')
+  await expect(panel.locator('.training-status')).toContainText('all 1 agree')
 })
 
 test('CSV import: a bad file says where and places nothing; a good one is previewed, placed and undone in one step', async ({ launch }) => {

@@ -28,7 +28,7 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   const view = createSheetView(store)
   const ctl = createDocumentController(store, client, bridge, view.visibleHint)
   const commands = createCommands(store, ctl, view, bridge)
-  const training = createTrainingController(store, ctl, client)
+  const training = createTrainingController(store, ctl, client, view)
   const graph = createGraphController(store, client, view, ctl)
 
   // The window shows the grid only once the first workbook is in, so nothing typed early

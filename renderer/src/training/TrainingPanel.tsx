@@ -46,6 +46,7 @@ export function TrainingPanel(props: { training: TrainingController; onClose: ()
           </Show>
           <button type="button" disabled={t.running()} onClick={() => void t.randomize()}>Randomize parameters</button>
           <button type="button" disabled={t.running()} onClick={() => void t.gradientCheck()}>Gradient check</button>
+          <button type="button" disabled={t.running()} title="Gradient check of the selected cell (a number or a vector/matrix literal)" onClick={() => void t.gradientCheck(true)}>Check selected cell</button>
         </div>
         <progress aria-label="Training progress" max={t.settings().steps} value={t.step()} />
         <div class="training-status" role="status" aria-live="polite" data-step={t.step()} data-j={t.lastJ() ?? ''} data-running={t.running() ? 'true' : 'false'}>

@@ -7,6 +7,8 @@ import type { GradCheckRow } from '../../../engine/train/gradcheck'
 import { MAX_STEPS, optionsProblem } from '../../../engine/train/loop'
 import type { Method } from '../../../engine/train/optimizers'
 import type { DocumentController } from '../app/document-controller'
+import type { SheetView } from '../app/sheet-view'
+import { formatAddress } from '../model/address'
 import type { WorkbookStore } from '../state/workbook-store'
 import type { EngineClient } from '../worker/engine-client'
 import type { LossPoint, TrainingSettings } from './protocol'
@@ -26,7 +28,7 @@ export function settingsFrom(raw: Partial<TrainingSettings> | null): TrainingSet
   return s
 }
 
-export function createTrainingController(store: WorkbookStore, ctl: DocumentController, client: EngineClient) {
+export function createTrainingController(store: WorkbookStore, ctl: DocumentController, client: EngineClient, view: SheetView) {
   const [settings, setSettings] = createSignal<TrainingSettings>(DEFAULT_SETTINGS)
   const [running, setRunning] = createSignal(false)
   const [step, setStep] = createSignal(0)
@@ -113,9 +115,10 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
     setMessage(`Parameters drawn from [−1, 1] with seed ${settings().seed}.`)
   }
 
-  async function gradientCheck(): Promise<void> {
+  /** Every parameter, or (selectedOnly) the selected cell, which need not be a parameter. */
+  async function gradientCheck(selectedOnly = false): Promise<void> {
     setRows(null)
-    const res = await client.gradCheck()
+    const res = await client.gradCheck(selectedOnly ? [{ sheet: view.activeSheet(), address: formatAddress(view.selection()) }] : undefined)
     if (res.type !== 'gradChecked') return void setMessage(res.type === 'failed' ? res.error : 'unexpected answer')
     setRows(res.rows)
     const bad = res.rows.filter((r) => r.flagged).length
