@@ -1,7 +1,7 @@
 // The graph as SVG: nodes (label, formula, value, ∂J/∂node in the grid's formats and
 // colours), edges with their local partials, pan (drag) and zoom (wheel, buttons).
 // Colours are SVG attributes, not CSS classes, so an exported file looks the same.
-import { For, Show, createMemo, createSignal } from 'solid-js'
+import { For, Show, createEffect, createMemo, createSignal, on } from 'solid-js'
 import type { CellGrad, CellValue } from '../../../engine/api'
 import type { GraphEdge, GraphNode } from '../../../engine/explain/types'
 import { exactGrad, exactValue, formatGrad, formatValue } from '../model/format'
@@ -120,10 +120,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const box = svg.getBoundingClientRect()
     const w = props.positions.width || 1
     const h = props.positions.height || 1
-    const s = Math.max(0.1, Math.min(1.5, box.width / w, box.height / h))
+    const s = Math.max(0.1, Math.min(1, box.width / w, box.height / h))
     setScale(s)
     setPan({ x: (box.width - w * s) / 2, y: Math.max(0, (box.height - h * s) / 2) })
   }
+
+  // A different set of nodes (a new scope, a new neighbourhood, a cell added) is fitted
+  // into view; an edit that only changes numbers keeps the user's pan and zoom.
+  const nodeSet = createMemo(() => props.graph.nodes.map((n) => n.key).sort().join('\n'))
+  createEffect(on([nodeSet, () => props.positions], ([, placed], previous) => {
+    if (!previous || previous[0] !== nodeSet() || !previous[1] || previous[1].width !== placed.width || previous[1].height !== placed.height) requestAnimationFrame(fit)
+  }))
 
   return (
     <div class="graph-canvas">

@@ -8,10 +8,9 @@ const elk = new ELK()
 const OPTIONS = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '70',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '50',
   'elk.spacing.nodeNode': '24',
   'elk.spacing.edgeLabel': '4',
-  'elk.edgeLabels.inline': 'true',
   'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
   'elk.padding': '[top=20,left=20,bottom=20,right=20]',
 }
@@ -25,7 +24,8 @@ export async function elkLayout(input: LayoutInput): Promise<LayoutResult> {
       id: e.id,
       sources: [e.source],
       targets: [e.target],
-      labels: [{ id: `${e.id}:label`, text: '', width: e.labelWidth, height: EDGE_LABEL_HEIGHT }],
+      // elk drops labels with empty text, so the partial's text goes along.
+      labels: [{ id: `${e.id}:label`, text: e.label || ' ', width: e.labelWidth, height: EDGE_LABEL_HEIGHT }],
     })),
   }
   const graph = await elk.layout(request)

@@ -2,7 +2,7 @@
 
 export interface LayoutInput {
   nodes: { id: string; width: number; height: number }[]
-  edges: { id: string; source: string; target: string; labelWidth: number }[]
+  edges: { id: string; source: string; target: string; label: string; labelWidth: number }[]
 }
 
 export interface LayoutResult {

@@ -12,6 +12,6 @@ export const edgeId = (from: string, to: string): string => `${from}->${to}`
 export function layoutInputOf(g: GraphData): LayoutInput {
   return {
     nodes: g.nodes.map((n) => ({ id: n.key, width: NODE_WIDTH, height: NODE_HEIGHT })),
-    edges: g.edges.map((e) => ({ id: edgeId(e.from, e.to), source: e.from, target: e.to, labelWidth: labelWidth(e.partialText) })),
+    edges: g.edges.map((e) => ({ id: edgeId(e.from, e.to), source: e.from, target: e.to, label: e.partialText, labelWidth: labelWidth(e.partialText) })),
   }
 }
