@@ -27,6 +27,10 @@ export interface Trainer {
   initialJ: number
   /** Edits that put the parameters back as they were before the run (for undo). */
   undoEdits: Edit[]
+  /** What writing 0 into empty parameter cells changed before the first step, or null. */
+  filled: ChangeList | null
+  /** Whether the workbook differs from before the run (steps taken or empty parameters filled). */
+  changed(): boolean
   /** Steps done so far. */
   done(): number
   step(): StepResult
@@ -63,12 +67,17 @@ export function createTrainer(engine: Engine, options: TrainOptions): Trainer | 
   const j0 = objectiveValue(engine)
   if (typeof j0 === 'string') return { error: `cannot train: ${j0}` }
   const theta = readValues(engine, params)
+  // Empty cells marked as parameters have no gradient until they hold a number: write their 0.
+  const empty = params.params.filter((p) => engine.cell(p.sheet, p.address).value.kind === 'empty')
+  const filled = empty.length ? engine.apply(writeEdits({ params: empty, size: params.size }, theta)) : null
   const optimize: Optimizer = createOptimizer(options.method, options.learningRate, params.size)
   let steps = 0
   return {
     params,
     initialJ: j0,
     undoEdits: restoreEdits(params),
+    filled,
+    changed: () => steps > 0 || filled !== null,
     done: () => steps,
     currentEdits: () => writeEdits(params, theta),
     step(): StepResult {

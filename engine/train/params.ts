@@ -31,6 +31,8 @@ const LITERAL = /^=\s*\[[-+0-9eE.,\s[\]]*\]\s*$/
 function problemOf(c: CellView): string | null {
   const where = c.name ?? c.address
   if (c.value.kind === 'number' && !c.input.trim().startsWith('=')) return null
+  // A marked empty cell is a number parameter at 0 (Randomize or training fills it in).
+  if (c.value.kind === 'empty' && c.input.trim() === '') return null
   if (c.value.kind === 'tensor' && LITERAL.test(c.input)) return null
   if (c.value.kind === 'error') return `the parameter ${where} is in error (${c.value.error.code})`
   if (c.input.trim().startsWith('=')) return `the parameter ${where} is a formula; only numbers and literals like =[[1, 2], [3, 4]] can be trained`

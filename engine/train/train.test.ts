@@ -80,6 +80,17 @@ describe('the training loop', () => {
     expect(e.cell('Sheet1', 'A1').input).toBe('1')
   })
 
+  it('an empty cell marked as a parameter starts at 0, and Randomize fills it in', () => {
+    const e = book({ A1: { input: '', param: true, name: 'x' }, B1: { input: '=(x - 2)^2', name: 'J' } })
+    const edits = randomizeEdits(e, 5)
+    if ('error' in edits) throw new Error(edits.error)
+    expect(edits).toHaveLength(1)
+    const { losses, error } = train(e, { method: 'gd', learningRate: 0.25, steps: 40 })
+    expect(error).toBeNull()
+    expect(losses[0]).toBe(4)
+    expect(losses.at(-1)!).toBeLessThan(1e-9)
+  })
+
   it('refuses what cannot be trained, with the reason', () => {
     expect(train(book({ A1: '1', B1: { input: '=A1^2', name: 'J' } }), { method: 'gd', learningRate: 0.1, steps: 5 }).error).toContain('no parameters')
     expect(train(book({ A1: { input: '=2+1', param: true }, B1: { input: '=A1^2', name: 'J' } }), { method: 'gd', learningRate: 0.1, steps: 5 }).error).toContain('formula')

@@ -58,6 +58,7 @@ function startRun(engine: Engine, req: Extract<TrainingRequest, { type: 'train' 
   const take = (list: CellView[]) => {
     for (const c of list) cells.set(`${c.sheet}!${c.address}`, c)
   }
+  if (t.filled) take(t.filled.cells)
   const flush = () => {
     const out = { points, cells: [...cells.values()], objective: engine.objective() }
     points = []
@@ -81,7 +82,7 @@ function startRun(engine: Engine, req: Extract<TrainingRequest, { type: 'train' 
     }
     if (error !== null || state.stop || t.done() >= req.options.steps) {
       running = null
-      const moved = t.done() > 0
+      const moved = t.changed()
       reply({
         id: req.id,
         type: 'trained',
