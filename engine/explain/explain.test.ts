@@ -177,3 +177,21 @@ describe('graph scope', () => {
     expect(g.edges).toContainEqual({ from: 'Sheet1!A2', to: 'Sheet1!C1', partial: 1, partialText: '1' })
   })
 })
+
+describe('large scopes', () => {
+  it('counts every cell that influences J, however many', () => {
+    const cells: Record<string, string | { input: string; name: string }> = { A1: '1' }
+    for (let i = 2; i <= 2000; i++) cells[`A${i}`] = `=A${i - 1} * 0.5`
+    cells.B1 = { input: '=A2000', name: 'J' }
+    const g = explainerFor(book(cells)).graph({ kind: 'objective' })
+    expect(g.tooLarge?.scopeNodes).toBe(2001)
+  })
+  it('cuts a neighbourhood with thousands of users to the limit, nearest first, and says so', () => {
+    const cells: Record<string, string | { input: string; name: string }> = { A1: '1' }
+    for (let i = 1; i <= 1000; i++) cells[`B${i}`] = `=A1 * ${i}`
+    const g = explainerFor(book(cells)).graph({ kind: 'neighbourhood', sheet: 'Sheet1', address: 'A1', depth: 1 }, 100)
+    expect(g.nodes).toHaveLength(100)
+    expect(g.nodes[0].key).toBe('Sheet1!A1')
+    expect(g.truncated).toBe(true)
+  })
+})

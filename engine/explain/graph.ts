@@ -22,7 +22,10 @@ function isGraphCell(src: ExplainSource, id: number): boolean {
   return (s.users[id]?.length ?? 0) > 0
 }
 
-/** Cell ids in scope, or null once more than `limit` are found (the walk stops there). */
+/**
+ * Cell ids in scope, or null when the scope has more than `limit` (count says how many).
+ * A neighbourhood is cut to its `limit` nearest cells instead (breadth-first order).
+ */
 function scopeCells(src: ExplainSource, scope: GraphScope, limit: number): { ids: number[] | null; count: number } {
   const s = src.store
   if (scope.kind === 'all') {
@@ -32,20 +35,19 @@ function scopeCells(src: ExplainSource, scope: GraphScope, limit: number): { ids
     return { ids: count > limit ? null : ids, count }
   }
   const seen = new Set<number>()
-  const walk = (starts: number[], next: (id: number) => Iterable<number>, depth: number): boolean => {
+  // Walks are linear in the cells they reach (a walk over a whole 100k workbook is a few ms).
+  const walk = (starts: number[], next: (id: number) => Iterable<number>, depth: number): void => {
     let frontier = starts
     for (let d = 0; frontier.length && d < depth; d++) {
       const following: number[] = []
       for (const id of frontier)
         for (const n of next(id)) {
           if (seen.has(n) || !isGraphCell(src, n)) continue
-          if (seen.size >= limit * 4) return false
           seen.add(n)
           following.push(n)
         }
       frontier = following
     }
-    return true
   }
   const up = (id: number): number[] => graphInputs(src, id).flatMap((g: GraphInput) => (g.kind === 'cell' ? [g.id] : []))
   if (scope.kind === 'objective') {

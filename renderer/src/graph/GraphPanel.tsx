@@ -75,6 +75,9 @@ export function GraphPanel(props: { graph: GraphController; store: WorkbookStore
             </div>
           )}
         </Show>
+        <Show when={g.graph()?.truncated}>
+          <p class="graph-muted graph-note" data-graph-truncated>Showing the {g.graph()!.nodes.length} nearest cells of a larger neighbourhood; fewer steps show all of it.</p>
+        </Show>
         <Show when={g.graph() && g.positions()} fallback={<p class="graph-muted graph-wait">Laying out the graph…</p>}>
           <Show when={g.graph()!.nodes.length > 0} fallback={<p class="graph-muted graph-wait" data-graph-empty>Nothing to draw in this scope{g.scopeKind() === 'objective' ? ' (is there an objective J?)' : ''}.</p>}>
             <GraphCanvas
