@@ -30,6 +30,7 @@ export type MenuCommand =
   | 'new' | 'open' | 'save' | 'saveAs' | 'close'
   | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'delete' | 'selectAll'
   | 'toggleGradients' | 'zoomIn' | 'zoomOut' | 'zoomReset'
+  | 'toggleGraph' | 'exportGraphSvg' | 'exportGraphPng'
   | 'formulaReference' | 'about'
   | { example: string }
   | { openRecent: string }

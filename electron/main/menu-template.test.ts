@@ -43,7 +43,7 @@ describe('application menu', () => {
     const labels = (name: string) => menu(template, name).filter((e) => e.type !== 'separator').map((e) => e.label)
     expect(labels('File')).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Close', 'Quit'])
     expect(labels('Edit')).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Delete', 'Select All'])
-    expect(labels('View')).toEqual(['Show/Hide Gradients', 'Zoom In', 'Zoom Out', 'Actual Size'])
+    expect(labels('View')).toEqual(['Show/Hide Gradients', 'Show/Hide Graph', 'Export Graph as SVG…', 'Export Graph as PNG…', 'Zoom In', 'Zoom Out', 'Actual Size'])
     expect(labels('Help')).toEqual(['Examples', 'Formula Reference', 'About Gradsheet'])
   })
 
@@ -53,7 +53,8 @@ describe('application menu', () => {
       ['File', 'Open…', 'open'], ['File', 'Save', 'save'], ['File', 'Save As…', 'saveAs'],
       ['Edit', 'Undo', 'undo'], ['Edit', 'Redo', 'redo'], ['Edit', 'Cut', 'cut'], ['Edit', 'Copy', 'copy'],
       ['Edit', 'Paste', 'paste'], ['Edit', 'Delete', 'delete'], ['Edit', 'Select All', 'selectAll'],
-      ['View', 'Show/Hide Gradients', 'toggleGradients'], ['View', 'Zoom In', 'zoomIn'], ['View', 'Zoom Out', 'zoomOut'],
+      ['View', 'Show/Hide Gradients', 'toggleGradients'], ['View', 'Show/Hide Graph', 'toggleGraph'],
+      ['View', 'Export Graph as SVG…', 'exportGraphSvg'], ['View', 'Export Graph as PNG…', 'exportGraphPng'], ['View', 'Zoom In', 'zoomIn'], ['View', 'Zoom Out', 'zoomOut'],
       ['View', 'Actual Size', 'zoomReset'], ['Help', 'Formula Reference', 'formulaReference'], ['Help', 'About Gradsheet', 'about'],
     ]
     for (const [menuName, label] of expected) click(item(menu(template, menuName), label))

@@ -78,6 +78,10 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
     submenu: [
       { label: 'Show/Hide Gradients', accelerator: 'CmdOrCtrl+G', click: send('toggleGradients') },
       { type: 'separator' },
+      { label: 'Show/Hide Graph', click: send('toggleGraph') },
+      { label: 'Export Graph as SVG…', click: send('exportGraphSvg') },
+      { label: 'Export Graph as PNG…', click: send('exportGraphPng') },
+      { type: 'separator' },
       { label: 'Zoom In', accelerator: 'CmdOrCtrl+=', click: send('zoomIn') },
       { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', click: send('zoomOut') },
       { label: 'Actual Size', accelerator: 'CmdOrCtrl+0', click: send('zoomReset') },

@@ -222,7 +222,10 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
       case 'close':
       case 'formulaReference':
       case 'about':
-        // Handled by the host (close, dialogs) or not applicable to a single-cell selection.
+      case 'toggleGraph':
+      case 'exportGraphSvg':
+      case 'exportGraphPng':
+        // Handled by the host (close, dialogs), by the graph panel (renderer/src/graph), or not applicable to a single-cell selection.
         return
     }
   }

@@ -1,6 +1,6 @@
 // The graph view: a panel docked beside the grid with the scope control, the drawn
 // graph, the step-through player and the chain-rule inspector; export as SVG/PNG.
-import { Show, createSignal } from 'solid-js'
+import { Show, createEffect, createSignal, onCleanup, onMount } from 'solid-js'
 import type { GradsheetBridge } from '../../../bridge/api'
 import type { WorkbookStore } from '../state/workbook-store'
 import { GraphCanvas } from './GraphCanvas'
@@ -30,6 +30,26 @@ export function GraphPanel(props: { graph: GraphController; store: WorkbookStore
       setExportStatus(`Export failed: ${err instanceof Error ? err.message : String(err)}`)
     }
   }
+
+  // The host's View menu: show/hide the panel, export (opening the panel first if needed).
+  const [pendingExport, setPendingExport] = createSignal<'svg' | 'png' | null>(null)
+  onMount(() => {
+    const unsubscribe = props.bridge.onMenuCommand((cmd) => {
+      if (cmd === 'toggleGraph') g.setOpen(!g.open())
+      else if (cmd === 'exportGraphSvg' || cmd === 'exportGraphPng') {
+        g.setOpen(true)
+        setPendingExport(cmd === 'exportGraphSvg' ? 'svg' : 'png')
+      }
+    })
+    onCleanup(unsubscribe)
+  })
+  createEffect(() => {
+    const kind = pendingExport()
+    if (kind && g.positions() && svg) {
+      setPendingExport(null)
+      queueMicrotask(() => void exportAs(kind))
+    }
+  })
 
   return (
     <Show
