@@ -195,3 +195,19 @@ describe('large scopes', () => {
     expect(g.truncated).toBe(true)
   })
 })
+
+describe('formulas with their numbers, across sheets', () => {
+  it('puts values in for references, ranges and names; calls keep their names', () => {
+    const e = book({ A1: '1', A2: '2', A3: '-3', B1: { input: '2', name: 'w' }, C1: { input: '=SUM(A1:A3) * w + abs(A3)', name: 'J' } } as never)
+    expect(explainerFor(e).explain('Sheet1', 'C1')!.substituted).toBe('SUM([1, 2, (-3)]) * 2 + abs((-3))')
+  })
+  it('names cells of other sheets with their sheet in the chain rule', () => {
+    const e = createEngine({
+      format: 'gradsheet', version: 1, objective: 'Sheet1!B1',
+      sheets: [{ name: 'Sheet1', cells: { A1: { input: '3' }, B1: { input: "=A1 * 'My data'!A1" } } }, { name: 'My data', cells: { A1: { input: '5' } } }],
+    })
+    const x = explainerFor(e)
+    expect(x.explain('My data', 'A1')!.chainText).toBe("∂J/∂'My data'!A1 = ∂J/∂B1 · ∂B1/∂'My data'!A1 = 1 × 3 = 3")
+    expect(x.graph({ kind: 'objective' }).nodes.map((n) => n.key).sort()).toEqual(['My data!A1', 'Sheet1!A1', 'Sheet1!B1'])
+  })
+})

@@ -57,10 +57,16 @@ function NodeBox(props: { node: GraphNode; x: number; y: number; selected: boole
       data-selected={props.selected ? 'true' : undefined}
       data-current={props.current ? 'true' : undefined}
       role="button"
+      tabindex={0}
       aria-label={`${n().label}: ${formatValue(n().value)}`}
       style={{ cursor: 'pointer' }}
       onClick={(e) => {
         e.stopPropagation()
+        props.onSelect(n().key)
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return
+        e.preventDefault()
         props.onSelect(n().key)
       }}
     >

@@ -112,7 +112,7 @@ export function GraphPanel(props: { graph: GraphController; store: WorkbookStore
           </Show>
         </Show>
         <StepPlayerView player={player} steps={g.graph()?.steps ?? []} />
-        <Inspector explanation={g.explanation()} onSelect={g.selectKey} />
+        <Inspector explanation={g.explanation()} selectedKey={g.selectedKey()} onSelect={g.selectKey} />
       </aside>
     </Show>
   )
