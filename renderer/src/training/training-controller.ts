@@ -57,7 +57,12 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
     store.applyChanges({ cells, objective, rejected: [], stats: { forwardEvaluations: 0, reverseVisits: 0 } })
   }
 
+  /** The load (ctl.loadCount) whose settings the form shows: reopening the panel keeps the user's. */
+  let loadedFor = -1
+
   async function loadSettings(): Promise<void> {
+    if (loadedFor === ctl.loadCount()) return
+    loadedFor = ctl.loadCount()
     const res = await client.trainingSettings()
     setSettings(settingsFrom(res.type === 'trainingSettings' ? res.settings : null))
     batch(() => {
