@@ -35,7 +35,7 @@ function startServer(dataDir: string) {
   return { child, url, exited }
 }
 
-test('work typed before a crash comes back on the next start, marked as not saved', async () => {
+test('work typed before a crash comes back on the next start, unsaved, to keep or to discard', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gradsheet-e2e-crash-'))
   const browser = await chromium.launch({ executablePath: chromiumBinary(), args: CHROMIUM_ARGS })
   try {
@@ -60,8 +60,39 @@ test('work typed before a crash comes back on the next start, marked as not save
     await restored.expectValue('H1', 41)
     await restored.expectValue('H2', 42)
     await expect(again).toHaveTitle(/^● /)
-    second.child.kill('SIGTERM')
+    // The user is offered the choice; keeping leaves the work as it is, still unsaved.
+    const offer = again.getByRole('region', { name: 'Recovered work' })
+    await expect(offer).toContainText('unsaved changes were recovered')
+    await offer.getByRole('button', { name: 'Keep changes' }).click()
+    await expect(offer).toHaveCount(0)
+    await restored.expectValue('H2', 42)
+    await expect(again).toHaveTitle(/^● /)
+    second.child.kill('SIGKILL')
     await second.exited
+    await again.close()
+
+    // Crash again: the work is still offered; this time the user discards it, for good.
+    const third = startServer(dataDir)
+    const page3 = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page3.goto(await third.url)
+    const sheet3 = new Sheet(page3, { page: page3, dataDir, close: async () => {} })
+    await sheet3.expectValue('H2', 42)
+    await page3.getByRole('region', { name: 'Recovered work' }).getByRole('button', { name: 'Discard changes' }).click()
+    await expect(sheet3.cell('H2')).not.toHaveAttribute('data-value', '42')
+    await expect(page3).not.toHaveTitle(/^● /)
+    await expect.poll(() => existsSync(backup)).toBe(false)
+    third.child.kill('SIGKILL')
+    await third.exited
+    await page3.close()
+
+    const fourth = startServer(dataDir)
+    const page4 = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page4.goto(await fourth.url)
+    await expect(page4.getByRole('grid')).toBeVisible()
+    await expect(page4.getByRole('region', { name: 'Recovered work' })).toHaveCount(0)
+    await expect(page4.locator('[data-cell="H2"][data-sheet="Sheet1"]')).not.toHaveAttribute('data-value', '42')
+    fourth.child.kill('SIGTERM')
+    await fourth.exited
   } finally {
     await browser.close()
   }

@@ -2,6 +2,8 @@
 import { Show, createEffect, createSignal, on, onCleanup, onMount } from 'solid-js'
 import type { GradsheetBridge } from '../../../bridge/api'
 import { AlertBanner } from '../components/AlertBanner'
+import { RecoveryBanner } from '../components/RecoveryBanner'
+import { createRecovery } from './recovery'
 import { FormulaBar } from '../components/FormulaBar'
 import { SheetTabs } from '../components/SheetTabs'
 import { StatusBar } from '../components/StatusBar'
@@ -28,6 +30,7 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   const view = createSheetView(store)
   const ctl = createDocumentController(store, client, bridge, view.visibleHint)
   const commands = createCommands(store, ctl, view, bridge)
+  const recovery = createRecovery(ctl, bridge)
   const training = createTrainingController(store, ctl, client, view)
   const graph = createGraphController(store, client, view, ctl)
 
@@ -69,6 +72,7 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
       ctl.setAlert(`Could not open the starting file: ${err instanceof Error ? err.message : String(err)}`)
     }
     const opened = await ctl.open(initial)
+    if (opened && initial?.recovered) recovery.offer(initial)
     if (!opened && initial) await ctl.open(null)
     setReady(true)
     focusGrid()
@@ -80,6 +84,7 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
       <Toolbar ctl={ctl} view={view} commands={commands} bridge={bridge} />
       <FormulaBar view={view} commands={commands} />
       <AlertBanner ctl={ctl} />
+      <RecoveryBanner recovery={recovery} />
       <main class="grid-area">
         <Grid store={store} view={view} commands={commands} />
         <GraphPanel graph={graph} store={store} bridge={bridge} />
