@@ -532,6 +532,38 @@ export class GraphEngine {
 
   // ---------------------------------------------------------------- edits
 
+  /**
+   * The training fast path (engine/train): sets the values of number or tensor cells
+   * without touching their input text, then runs the forward and reverse passes. No
+   * change list is built; the cells it changed are listed by the next `apply`, which the
+   * caller must use to write the inputs that match the values. Returns why a cell could
+   * not be set, or null.
+   */
+  setValues(updates: { sheet: string; address: string; value: number | Float64Array }[]): string | null {
+    const s = this.store
+    for (const u of updates) {
+      const at = this.locate(u.sheet, u.address)
+      const id = typeof at === 'string' ? -1 : this.existingCell(at.sid, at.row, at.col)
+      if (id < 0) return `${u.sheet}!${u.address} is not a cell with a value`
+      const v = u.value
+      if (typeof v === 'number') {
+        if (s.kind[id] !== Kind.Number || !Number.isFinite(v)) return `${u.address} does not hold a number or the new value is not finite`
+        if (s.num[id] === v) continue
+        s.num[id] = v === 0 ? 0 : v // -0 is stored as 0, as evaluate does
+      } else {
+        const old = s.obj[id]
+        if (s.kind[id] !== Kind.Tensor || !(old instanceof Tensor) || old.size !== v.length) return `${u.address} does not hold a tensor of ${v.length} numbers`
+        s.obj[id] = new Tensor(old.shape, v.slice())
+      }
+      this.touch(id)
+      this.gradsStale = true
+      for (const user of s.users[id] ?? []) if (!this.cycleErr.has(user)) this.markDirty(user)
+    }
+    this.forward()
+    if (this.gradsStale) this.reverse()
+    return null
+  }
+
   apply(edits: Edit[]): ChangeList {
     this.metaChanged.clear()
     this.forwardEvaluations = 0

@@ -8,6 +8,11 @@ export * from './api'
 export interface Engine {
   /** Applies edits incrementally; refused edits are listed in ChangeList.rejected, never thrown. */
   apply(edits: Edit[]): ChangeList
+  /**
+   * Training fast path: new values for number/tensor cells without new input text; the
+   * next `apply` lists what changed and must write the matching inputs (engine/train).
+   */
+  setValues?(updates: { sheet: string; address: string; value: number | Float64Array }[]): string | null
   cell(sheet: string, address: string): CellView
   /** Every non-empty cell, sheets in order, row-major. */
   cells(): CellView[]

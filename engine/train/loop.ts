@@ -1,8 +1,11 @@
 // The training loop, one step at a time so the caller (the app's worker) can interleave
 // progress messages and a Stop request between steps. A step reads ∂J/∂θ from the
-// engine's reverse pass, lets the optimizer move θ, and writes θ back as the parameter
-// cells' inputs through the ordinary incremental `apply`, so every value and gradient
-// in the workbook stays current and exact.
+// engine's reverse pass, lets the optimizer move θ, and sets the parameters to θ through
+// the engine's fast path `setValues` (values only, incremental forward and reverse, no
+// change list), so every value and gradient stays current and exact. `sync()` writes θ
+// as the parameters' input text through `apply`, whose change list then holds every cell
+// the steps since the last sync changed: the caller syncs once per progress message and
+// at the end, not once per step. Engines without the fast path get `apply` every step.
 import type { ChangeList, Edit } from '../api'
 import type { Engine } from '../index'
 import { createOptimizer, METHODS, type Method, type Optimizer } from './optimizers'
@@ -17,7 +20,8 @@ export interface TrainOptions {
 export const MAX_STEPS = 1_000_000
 
 export type StepResult =
-  | { ok: true; step: number; j: number; changes: ChangeList }
+  /** changes: null on the fast path (sync() lists them). */
+  | { ok: true; step: number; j: number; changes: ChangeList | null }
   /** The run cannot go on; the workbook is back at the last finite parameters. */
   | { ok: false; step: number; message: string; changes: ChangeList | null }
 
@@ -36,6 +40,8 @@ export interface Trainer {
   step(): StepResult
   /** Edits that set the parameters to where the run is now (for redo). */
   currentEdits(): Edit[]
+  /** Writes θ as the parameters' inputs; the change list covers every step since the last sync. */
+  sync(): ChangeList
 }
 
 /** Why the options cannot be used, or null. */
@@ -52,11 +58,26 @@ function objectiveValue(engine: Engine): number | string {
   return o.unavailableReason ?? 'the objective is not a finite number'
 }
 
-/** The first cell of a change list (evaluation order) whose value became a #NUM! error. */
-function firstNonFinite(changes: ChangeList): string | null {
-  for (const c of changes.cells)
-    if (c.value.kind === 'error' && c.value.error.code === '#NUM!') return `${c.sheet}!${c.address}${c.name ? ` (${c.name})` : ''}: ${c.value.error.message}`
-  return null
+/**
+ * Why J is not finite, naming the cell where the non-finite number first appeared: an
+ * error carries the cell it came from ("… (in B1)"), or arose in J's own formula.
+ */
+function nonFiniteCause(engine: Engine): string {
+  const o = engine.objective()
+  if (!o.cell) return o.unavailableReason ?? 'J is not a number'
+  const bang = o.cell.lastIndexOf('!')
+  const v = engine.cell(o.cell.slice(0, bang), o.cell.slice(bang + 1)).value
+  if (v.kind !== 'error') return o.unavailableReason ?? 'J is not a finite number'
+  const m = v.error.message
+  return /\(in [^)]*\)$/.test(m) ? m : `${m} (in ${o.cell.slice(bang + 1)})`
+}
+
+/** Sets the parameters to θ: by the fast path when the engine has it, else by apply. */
+function setParams(engine: Engine, params: ParamSet, theta: Float64Array): ChangeList | null {
+  if (!engine.setValues) return engine.apply(writeEdits(params, theta))
+  const updates = params.params.map((p) => ({ sheet: p.sheet, address: p.address, value: p.shape.length ? theta.slice(p.offset, p.offset + p.size) : theta[p.offset] }))
+  const problem = engine.setValues(updates)
+  return problem ? engine.apply(writeEdits(params, theta)) : null
 }
 
 export function createTrainer(engine: Engine, options: TrainOptions): Trainer | { error: string } {
@@ -80,6 +101,7 @@ export function createTrainer(engine: Engine, options: TrainOptions): Trainer | 
     changed: () => steps > 0 || filled !== null,
     done: () => steps,
     currentEdits: () => writeEdits(params, theta),
+    sync: () => engine.apply(writeEdits(params, theta)),
     step(): StepResult {
       const at = steps + 1
       const g = readGradients(engine, params)
@@ -91,14 +113,14 @@ export function createTrainer(engine: Engine, options: TrainOptions): Trainer | 
         theta.set(last)
         return { ok: false, step: at, message: `step ${at}: the parameter ${bad.label} went non-finite (lower the learning rate)`, changes: null }
       }
-      const changes = engine.apply(writeEdits(params, theta))
+      const changes = setParams(engine, params, theta)
       const j = objectiveValue(engine)
       if (typeof j === 'string') {
-        const where = firstNonFinite(changes)
+        const cause = nonFiniteCause(engine)
         theta.set(last)
         const back = engine.apply(writeEdits(params, theta))
-        const message = `step ${at}: J went non-finite${where ? `; the first cell that did is ${where}` : ` (${j})`}. The parameters are back at step ${at - 1}; lower the learning rate.`
-        return { ok: false, step: at, message, changes: mergeChanges(changes, back) }
+        const message = `step ${at}: J went non-finite: ${cause}. The parameters are back at step ${at - 1}; lower the learning rate.`
+        return { ok: false, step: at, message, changes: changes ? mergeChanges(changes, back) : back }
       }
       steps = at
       return { ok: true, step: at, j, changes }
@@ -123,5 +145,6 @@ export function train(engine: Engine, options: TrainOptions): { losses: number[]
     if (!r.ok) return { losses, error: r.message }
     losses.push(r.j)
   }
+  t.sync()
   return { losses, error: null }
 }

@@ -65,7 +65,12 @@ describe('the training loop', () => {
     if ('error' in t) throw new Error(t.error)
     const r = t.step()
     expect(r.ok).toBe(true)
+    // The step set the values only (fast path); sync writes the inputs.
+    expect(e.cell('Sheet1', 'A1').value).toMatchObject({ value: [[0.5, 1], [1.5, 2]] })
+    expect(e.cell('Sheet1', 'A1').input).toBe('=[[1, 2], [3, 4]]')
+    const synced = t.sync()
     expect(e.cell('Sheet1', 'A1').input).toBe('=[[0.5, 1], [1.5, 2]]')
+    expect(synced.cells.map((c) => c.address).sort()).toEqual(['A1', 'B1'])
     e.apply(t.undoEdits)
     expect(e.cell('Sheet1', 'A1').input).toBe('=[[1, 2], [3, 4]]')
   })
@@ -76,7 +81,7 @@ describe('the training loop', () => {
     if ('error' in t) throw new Error(t.error)
     const r = t.step()
     expect(r.ok).toBe(false)
-    expect(!r.ok && r.message).toContain('Sheet1!B1')
+    expect(!r.ok && r.message).toMatch(/^step 1: J went non-finite: exp\(.*\) overflows to \+Infinity \(in B1\)\. The parameters are back at step 0/)
     expect(e.cell('Sheet1', 'A1').input).toBe('1')
   })
 
@@ -136,5 +141,30 @@ describe('seeded randomness', () => {
     expect(Array.from({ length: 5 }, b)).toEqual(xs)
     expect(Array.from({ length: 5 }, seededRandom(43))).not.toEqual(xs)
     for (const x of xs) expect(x >= 0 && x < 1).toBe(true)
+  })
+})
+
+describe('the engine fast path setValues', () => {
+  it('gives exactly the losses of the apply path, and the next apply lists what it changed', () => {
+    const { engine: fast, training } = example('xor-mlp.gradsheet')
+    const { engine: plain } = example('xor-mlp.gradsheet')
+    // The same engine without its fast path: every step goes through apply.
+    const slow: Engine = { ...plain, apply: plain.apply.bind(plain), cell: plain.cell.bind(plain), cells: plain.cells.bind(plain), objective: plain.objective.bind(plain), setValues: undefined }
+    const a = train(fast, { ...training, steps: 40 })
+    const b = train(slow, { ...training, steps: 40 })
+    expect(a.losses).toEqual(b.losses)
+    expect(fast.cells()).toEqual(plain.cells())
+  })
+
+  it('refuses cells that do not hold a number or a tensor of that size', () => {
+    const e = book({ A1: '1', A2: '=[1, 2]', A3: 'label', B1: { input: '=A1 + sum(A2)', name: 'J' } })
+    expect(e.setValues!([{ sheet: 'Sheet1', address: 'A3', value: 2 }])).toContain('A3')
+    expect(e.setValues!([{ sheet: 'Sheet1', address: 'A2', value: Float64Array.of(1, 2, 3) }])).toContain('tensor of 3')
+    expect(e.setValues!([{ sheet: 'Sheet1', address: 'A1', value: NaN }])).toContain('not finite')
+    expect(e.setValues!([{ sheet: 'Sheet1', address: 'Z9', value: 1 }])).toContain('Z9')
+    expect(e.setValues!([{ sheet: 'Sheet1', address: 'A1', value: 5 }, { sheet: 'Sheet1', address: 'A2', value: Float64Array.of(0, 1) }])).toBeNull()
+    expect(e.objective().value).toBe(6)
+    const listed = e.apply([]).cells.map((c) => c.address).sort()
+    expect(listed).toEqual(['A1', 'A2', 'B1'])
   })
 })

@@ -1,7 +1,8 @@
 // The worker's side of training: runs the engine/train loop in slices of about 50 ms,
 // so progress goes out ~20 times a second and a Stop request is read between slices.
-// Parameter changes of a slice are merged (the latest view of each cell wins) so the
-// grid receives one short change list per progress message, not one per step.
+// After each slice one sync writes the parameters' inputs and lists every cell the
+// slice's steps changed, so the grid receives one change list per progress message,
+// not one per step.
 import type { CellView } from '../../../engine/api'
 import type { Engine } from '../../../engine/index'
 import { gradientCheck } from '../../../engine/train/gradcheck'
@@ -80,6 +81,8 @@ function startRun(engine: Engine, req: Extract<TrainingRequest, { type: 'train' 
     } catch (err) {
       error = `training failed: ${err instanceof Error ? err.message : String(err)}`
     }
+    // The steps ran on the engine's fast path: one apply writes the inputs and lists the cells.
+    take(t.sync().cells)
     if (error !== null || state.stop || t.done() >= req.options.steps) {
       running = null
       const moved = t.changed()
