@@ -90,3 +90,11 @@ describe('tensor gradients equal central finite differences (random shapes and o
     )
   })
 })
+
+describe('gradient check of chosen cells', () => {
+  it('says why a chosen cell cannot be probed', () => {
+    const e = book({ A1: 'label', A2: '=1+1', B1: { input: '=A2', name: 'J' } })
+    expect(gradientCheck(e, [{ sheet: 'Sheet1', address: 'A1' }])).toEqual({ error: 'A1 is not a number' })
+    expect(gradientCheck(e, [{ sheet: 'Sheet1', address: 'A2' }])).toEqual({ error: 'A2 is a formula; only numbers and literals like =[[1, 2], [3, 4]] can be trained or checked' })
+  })
+})

@@ -29,14 +29,14 @@ const LITERAL = /^=\s*\[[-+0-9eE.,\s[\]]*\]\s*$/
 
 /** Why a param cell cannot be trained, or null. */
 function problemOf(c: CellView): string | null {
-  const where = c.name ?? c.address
+  const where = `${c.param ? 'the parameter ' : ''}${c.name ?? c.address}`
   if (c.value.kind === 'number' && !c.input.trim().startsWith('=')) return null
   // A marked empty cell is a number parameter at 0 (Randomize or training fills it in).
   if (c.value.kind === 'empty' && c.input.trim() === '') return null
   if (c.value.kind === 'tensor' && LITERAL.test(c.input)) return null
-  if (c.value.kind === 'error') return `the parameter ${where} is in error (${c.value.error.code})`
-  if (c.input.trim().startsWith('=')) return `the parameter ${where} is a formula; only numbers and literals like =[[1, 2], [3, 4]] can be trained`
-  return `the parameter ${where} is not a number`
+  if (c.value.kind === 'error') return `${where} is in error (${c.value.error.code})`
+  if (c.input.trim().startsWith('=')) return `${where} is a formula; only numbers and literals like =[[1, 2], [3, 4]] can be trained or checked`
+  return `${where} is not a number`
 }
 
 /** One cell as a parameter starting at θ[offset], or why it cannot be trained. */
