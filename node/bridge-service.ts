@@ -7,6 +7,7 @@ import { basename, join } from 'node:path'
 import type { ExampleInfo, OpenedFile, SaveOutcome } from '../bridge/api'
 import { checkExampleId, checkPath, checkSavePath, checkWorkbookText } from './bridge-arguments'
 import { writeExportFile } from './export-file'
+import { restoreDocument } from '../engine/workbook/restore'
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string }
 
@@ -50,11 +51,19 @@ export function createBridgeService(storage: WorkbookStorage, examplesDir: strin
     } catch {
       return []
     }
-    return names
+    const ids = names
       .filter((name) => name.endsWith(FILE_EXTENSION) && checkExampleId(name.slice(0, -FILE_EXTENSION.length)).ok)
       .map((name) => name.slice(0, -FILE_EXTENSION.length))
       .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
-      .map((id) => ({ id, title: exampleTitle(id) }))
+    return Promise.all(ids.map(async (id) => ({ id, title: await storedTitle(id) ?? exampleTitle(id) })))
+  }
+
+  /** An example's own `title` field (kept by the restore step as an extra field), if it has one. */
+  async function storedTitle(id: string): Promise<string | null> {
+    const read = await storage.read(join(examplesDir, id + FILE_EXTENSION))
+    if (!read.ok) return null
+    const restored = restoreDocument(read.value)
+    return restored.ok && typeof restored.doc.title === 'string' && restored.doc.title.trim() !== '' ? restored.doc.title : null
   }
 
   async function openExample(id: unknown): Promise<Reply<OpenedFile>> {

@@ -18,6 +18,7 @@ export interface TestServer {
   server: RunningWebServer
   base: string
   files: string
+  examples: string
   outside: string
   backups: Array<string | null>
 }
@@ -50,5 +51,5 @@ export async function startTestServer(): Promise<TestServer> {
       defaultDirectory: files,
     },
   })
-  return { server, base, files, outside, backups }
+  return { server, base, files, examples, outside, backups }
 }

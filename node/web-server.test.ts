@@ -142,6 +142,9 @@ describe('web server (real HTTP on an ephemeral port)', () => {
     ])
     expect((await api('openExample', { id: 'reference-example-2' })).value).toEqual({ path: null, name: 'reference-example-2.gradsheet', text: VALID_WORKBOOK })
     expect((await api('openExample', { id: 'missing' })).error).toMatch(/no example called "missing"/)
+    // An example's own title field names it in the list.
+    writeFileSync(join(t.examples, 'titled.gradsheet'), VALID_WORKBOOK.replace('{', '{"title": "A titled model",'))
+    expect((await api('listExamples')).value).toContainEqual({ id: 'titled', title: 'A titled model' })
     expect((await api('initialFile')).value).toMatchObject({ path: null, name: 'reference-example-1.gradsheet' })
   })
 
