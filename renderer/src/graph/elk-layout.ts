@@ -11,7 +11,6 @@ const OPTIONS = {
   'elk.layered.spacing.nodeNodeBetweenLayers': '50',
   'elk.spacing.nodeNode': '24',
   'elk.spacing.edgeLabel': '4',
-  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
   'elk.padding': '[top=20,left=20,bottom=20,right=20]',
 }
 

@@ -22,6 +22,24 @@ export function layeredLayout(input: LayoutInput): LayoutResult {
   }
   const columns: { id: string; width: number; height: number }[][] = []
   for (const n of input.nodes) (columns[layer.get(n.id)!] ??= []).push(n)
+  // One barycentre sweep, left to right: a node sits near the mean row of what it reads,
+  // which removes most crossings in spreadsheet-shaped graphs.
+  const row = new Map<string, number>()
+  const sources = new Map<string, string[]>()
+  for (const e of input.edges) (sources.get(e.target) ?? sources.set(e.target, []).get(e.target)!).push(e.source)
+  for (const col of columns) {
+    if (!col) continue
+    const key = (id: string, i: number) => {
+      const from = (sources.get(id) ?? []).filter((s) => row.has(s))
+      return from.length ? from.reduce((sum, s) => sum + row.get(s)!, 0) / from.length : i
+    }
+    const keyed = col.map((n, i) => ({ n, k: key(n.id, i) }))
+    keyed.sort((a, b) => a.k - b.k)
+    keyed.forEach(({ n }, i) => {
+      col[i] = n
+      row.set(n.id, i)
+    })
+  }
   const nodes: LayoutResult['nodes'] = {}
   let x = MARGIN
   let height = 0

@@ -41,3 +41,14 @@ describe('layoutInputOf', () => {
     expect(input.edges[1].labelWidth).toBeGreaterThan(input.edges[0].labelWidth)
   })
 })
+
+describe('layered layout on a large graph', () => {
+  it('lays out 300 nodes at once, every node and edge placed', () => {
+    const nodes = Array.from({ length: 300 }, (_, i) => ({ id: `n${i}`, width: 172, height: 70 }))
+    const edges = nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: `n${Math.floor(i / 2)}`, target: n.id, label: '1', labelWidth: 20 }))
+    const r = layeredLayout({ nodes, edges })
+    expect(Object.keys(r.nodes)).toHaveLength(300)
+    expect(Object.keys(r.edges)).toHaveLength(299)
+    for (const e of edges) expect(r.nodes[e.source].x).toBeLessThan(r.nodes[e.target].x)
+  })
+})
