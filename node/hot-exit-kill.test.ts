@@ -76,7 +76,9 @@ describe('hot exit across SIGKILL', { timeout: 300_000 }, () => {
           if (reply?.ok) acknowledged = n
         }
       })()
-      await new Promise((r) => setTimeout(r, 150 + cycle * 70))
+      // Crash after at least one acknowledged backup, at a different moment each cycle.
+      while (acknowledged === version) await new Promise((r) => setTimeout(r, 10))
+      await new Promise((r) => setTimeout(r, 15 + cycle * 40))
       run.child.kill('SIGKILL')
       await run.exited
       stop = true
