@@ -143,3 +143,17 @@ test('a 10k-cell workbook: a summary and the neighbourhood instead of a hang', a
   await expect(page.locator('[data-graph-summary]')).toHaveCount(0)
   await expect(page.locator('[data-node]')).toHaveCount(5)
 })
+
+test('a 200-node graph is drawn at once with the linear layered layout', async ({ launch }) => {
+  const cells: Record<string, { input: string; name?: string }> = { A1: { input: '1' } }
+  for (let r = 2; r <= 200; r++) cells[`A${r}`] = { input: r % 2 ? `=A${r - 1} + A${r - 2}` : `=A${r - 1} * 0.5` }
+  cells['A200'].name = 'J'
+  const sheet = await launch(writeText('medium.gradsheet', JSON.stringify({ format: 'gradsheet', version: 1, objective: null, sheets: [{ name: 'Sheet1', cells }] })))
+  const { page } = sheet
+  await openGraph(sheet)
+  await expect(page.getByRole('img', { name: 'Computational graph' })).toHaveAttribute('data-layout', 'layered')
+  await expect(page.locator('[data-node]')).toHaveCount(200)
+  await expect(edge(page, 'Sheet1!A1', 'Sheet1!A2')).toHaveAttribute('data-partial', '0.5')
+  await node(page, 'Sheet1!A100').click()
+  await expect(sheet.cell('A100')).toHaveAttribute('aria-selected', 'true')
+})
