@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest'
 import { createEngine, type CellView } from '../index'
 import { book, docOf, grad, num } from './helpers'
 
+// A fixed seed keeps CI reproducible; GRADSHEET_FUZZ_SEED=random (or a number) explores other cases.
+const fuzzSeed = process.env.GRADSHEET_FUZZ_SEED
+if (fuzzSeed !== 'random') fc.configureGlobal({ seed: fuzzSeed ? Number(fuzzSeed) : 20261124 })
+
 function expectNoSilentNonFinite(c: CellView): void {
   const v = c.value
   if (v.kind === 'number') expect(Number.isFinite(v.value)).toBe(true)
