@@ -142,7 +142,9 @@ export class GraphEngine {
   private metaChanged = new Set<number>()
   /** Cells whose value or gradient changed: a flag per cell plus the list of flagged ids. */
   private touched = new Uint8Array(1024)
-  private touchedIds: number[] = []
+  /** Ids flagged in `touched`, in flag order (a typed list: an edit can flag every cell). */
+  private touchedIds = new Int32Array(1024)
+  private touchedLen = 0
   private forwardEvaluations = 0
   private reverseVisits = 0
 
@@ -151,8 +153,8 @@ export class GraphEngine {
     else this.load(doc)
     this.forward()
     this.reverse()
-    for (const id of this.touchedIds) this.touched[id] = 0
-    this.touchedIds = []
+    this.touched.fill(0)
+    this.touchedLen = 0
   }
 
   // ---------------------------------------------------------------- loading
@@ -219,6 +221,7 @@ export class GraphEngine {
       this.pos = grow(this.pos, (n) => new Int32Array(n))
       this.dirty = grow(this.dirty, (n) => new Uint8Array(n))
       this.touched = grow(this.touched, (n) => new Uint8Array(n))
+      this.touchedIds = grow(this.touchedIds, (n) => new Int32Array(n))
     }
     // A new cell has no users yet (nobody could reference it), so the end of the order is valid.
     this.order[this.orderLen] = id
@@ -262,6 +265,7 @@ export class GraphEngine {
       slotErrs: NO_ERRS,
       nameIds: program.names.length ? new Array<number>(program.names.length) : NO_IDS,
       precedents: NO_IDS,
+      fast: fastProgramOf(program),
     }
     const own = this.store.sheet[id]
     let qualified = false
@@ -366,12 +370,12 @@ export class GraphEngine {
   private evaluate(id: number): boolean {
     const s = this.store
     let v: V | null
-    const cyc = this.cycleErr.get(id)
+    const cyc = this.cycleErr.size ? this.cycleErr.get(id) : undefined
     const b = s.binding[id]
     if (cyc) v = cyc
     else if (b) {
       this.forwardEvaluations++
-      const fp = fastProgramOf(b.program)
+      const fp = b.fast
       const y = fp ? fastForward(s, b, fp) : NaN
       v = Number.isNaN(y) ? runForward(s, b) : y
       if (typeof v === 'number' && !Number.isFinite(v)) v = new Err('#NUM!', 'the result is not a finite number')
@@ -402,6 +406,7 @@ export class GraphEngine {
     if (this.orderStale) this.reorder()
     const s = this.store
     const start = this.minDirtyPos === Infinity ? this.orderLen : this.minDirtyPos
+    const cycles = this.cycleErr.size > 0
     for (let p = start; p < this.orderLen && this.pending > 0; p++) {
       const id = this.order[p]
       if (!this.dirty[id]) continue
@@ -413,7 +418,7 @@ export class GraphEngine {
       const users = s.users[id]
       if (users)
         for (const u of users)
-          if (!this.dirty[u] && !this.cycleErr.has(u)) {
+          if (!this.dirty[u] && !(cycles && this.cycleErr.has(u))) {
             this.dirty[u] = 1
             this.pending++
           }
@@ -429,7 +434,7 @@ export class GraphEngine {
   private touch(id: number): void {
     if (this.touched[id]) return
     this.touched[id] = 1
-    this.touchedIds.push(id)
+    this.touchedIds[this.touchedLen++] = id
   }
 
   private label(id: number, fromSheet: number): string {
@@ -494,10 +499,11 @@ export class GraphEngine {
           else tnew.set(id, adj.slice())
         }
       }
+      const cycles = this.cycleErr.size > 0
       for (let p = this.pos[target.id]; p >= 0; p--) {
         const id = this.order[p]
         const b = s.binding[id]
-        if (!b || this.cycleErr.has(id)) continue
+        if (!b || (cycles && this.cycleErr.has(id))) continue
         const k = s.kind[id]
         let adj: Adj | undefined
         if (k === Kind.Number) {
@@ -508,7 +514,7 @@ export class GraphEngine {
           if (!adj) continue
         } else continue
         this.reverseVisits++
-        const fp = typeof adj === 'number' ? fastProgramOf(b.program) : null
+        const fp = typeof adj === 'number' ? b.fast : null
         if (!fp || !fastBackward(s, b, fp, adj as number, sinkNumber)) runBackward(s, b, adj, sink)
       }
     }
@@ -589,13 +595,14 @@ export class GraphEngine {
     if (this.gradsStale) this.reverse()
     for (const id of this.metaChanged) this.touch(id)
     const cells: CellView[] = []
-    for (const id of this.touchedIds) {
+    for (let t = 0; t < this.touchedLen; t++) {
+      const id = this.touchedIds[t]
       this.touched[id] = 0
       if (!this.sheetStates[this.store.sheet[id]].alive) continue
       if (!this.metaChanged.has(id) && !this.hasContent(id) && this.store.kind[id] === Kind.Empty) continue
       cells.push(this.view(id))
     }
-    this.touchedIds = []
+    this.touchedLen = 0
     const list: ChangeList = {
       cells,
       objective: this.objective(),

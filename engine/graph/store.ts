@@ -3,6 +3,7 @@
 // errors) in a side array. Ids are never reused, so bindings that hold an id stay valid.
 import type { RefToken } from '../formula/scan'
 import type { Program } from '../formula/program'
+import type { FastProgram } from '../evaluate/fast'
 import type { Err, V } from '../values'
 
 export const enum Kind {
@@ -29,6 +30,8 @@ export interface Binding {
   nameIds: number[]
   /** Every distinct cell this formula reads (graph edges). */
   precedents: ArrayLike<number> & Iterable<number>
+  /** The program's scalar fast form (null: general path only), looked up once at bind time, not per pass. */
+  fast: FastProgram | null
 }
 
 export class CellStore {
