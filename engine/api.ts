@@ -84,10 +84,21 @@ export interface ChangeList {
   /** Present when the list of sheets changed (order as shown in the tabs). */
   sheets?: string[]
   rejected: RejectedEdit[]
+  /**
+   * Only with `apply(edits, { views: 'none' })`: how many changed cells were left out of
+   * `cells` (read the ones on screen with `cell()`). Building a view per changed cell is
+   * most of an edit's cost when it reaches 100k cells.
+   */
+  unlisted?: number
   stats: {
     /** How many cells' formulas were evaluated by this update's forward pass. */
     forwardEvaluations: number
     /** How many cells the reverse pass visited. */
     reverseVisits: number
   }
+}
+
+/** Options of `apply`. `views: 'none'` computes everything but builds no CellViews (see ChangeList.unlisted). */
+export interface ApplyOptions {
+  views?: 'all' | 'none'
 }

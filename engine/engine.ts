@@ -1,6 +1,6 @@
 // The workbook engine: cells, bindings, the persistent evaluation order, incremental
 // forward pass, one reverse pass for every gradient, and change lists.
-import type { CellGrad, CellValue, CellView, ChangeList, Edit, ObjectiveState, RejectedEdit } from './api'
+import type { ApplyOptions, CellGrad, CellValue, CellView, ChangeList, Edit, ObjectiveState, RejectedEdit } from './api'
 import { formatAddress, parseAddress, quoteSheet } from './address'
 import { fastBackward, fastForward, fastProgramOf } from './evaluate/fast'
 import { runBackward, runForward } from './evaluate/run'
@@ -570,7 +570,7 @@ export class GraphEngine {
     return null
   }
 
-  apply(edits: Edit[]): ChangeList {
+  apply(edits: Edit[], options?: ApplyOptions): ChangeList {
     this.metaChanged.clear()
     this.forwardEvaluations = 0
     this.reverseVisits = 0
@@ -594,13 +594,16 @@ export class GraphEngine {
     // Gradients are a function of values, formulas, names and the objective: skip when none changed.
     if (this.gradsStale) this.reverse()
     for (const id of this.metaChanged) this.touch(id)
+    const withViews = options?.views !== 'none'
     const cells: CellView[] = []
+    let unlisted = 0
     for (let t = 0; t < this.touchedLen; t++) {
       const id = this.touchedIds[t]
       this.touched[id] = 0
       if (!this.sheetStates[this.store.sheet[id]].alive) continue
       if (!this.metaChanged.has(id) && !this.hasContent(id) && this.store.kind[id] === Kind.Empty) continue
-      cells.push(this.view(id))
+      if (withViews) cells.push(this.view(id))
+      else unlisted++
     }
     this.touchedLen = 0
     const list: ChangeList = {
@@ -609,6 +612,7 @@ export class GraphEngine {
       rejected,
       stats: { forwardEvaluations: this.forwardEvaluations, reverseVisits: this.reverseVisits },
     }
+    if (!withViews) list.unlisted = unlisted
     if (sheetsChanged) list.sheets = this.sheets()
     return list
   }

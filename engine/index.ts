@@ -1,5 +1,5 @@
 // The engine's entry point: createEngine(doc) → Engine (see engine/api.ts for the data).
-import type { CellView, ChangeList, Edit, ObjectiveState } from './api'
+import type { ApplyOptions, CellView, ChangeList, Edit, ObjectiveState } from './api'
 import { GraphEngine } from './engine'
 import type { WorkbookDocument } from './workbook/document'
 
@@ -7,7 +7,7 @@ export * from './api'
 
 export interface Engine {
   /** Applies edits incrementally; refused edits are listed in ChangeList.rejected, never thrown. */
-  apply(edits: Edit[]): ChangeList
+  apply(edits: Edit[], options?: ApplyOptions): ChangeList
   /**
    * Training fast path: new values for number/tensor cells without new input text; the
    * next `apply` lists what changed and must write the matching inputs (engine/train).
