@@ -10,6 +10,7 @@ import { computeOrder, cyclePath, type Precedents } from './graph/order'
 import { SheetCells } from './graph/sheet-cells'
 import { CellStore, Kind, type Binding } from './graph/store'
 import { classifyInput } from './input'
+import { constantValue } from './evaluate/constant'
 import { nameProblem } from './names'
 import { Err, Tensor, nestedOf, type Adj, type V } from './values'
 import { CURRENT_VERSION, FORMAT, type CellEntry, type WorkbookDocument } from './workbook/document'
@@ -178,7 +179,8 @@ export class GraphEngine {
           this.nameOfId.set(id, entry.name)
         }
         if (hasExtraKeys(entry)) this.cellExtra.set(id, withoutKeys(entry, ['input', 'name', 'param']))
-        if (entry.input.trim().startsWith('=')) formulas.push(id)
+        // Most formulas start with "=" right away: trim (which may copy) only when not.
+        if (entry.input.charCodeAt(0) === 61 || entry.input.trim().startsWith('=')) formulas.push(id)
         this.markDirty(id)
       }
     }
@@ -382,8 +384,7 @@ export class GraphEngine {
       else if (v instanceof Tensor) v = finiteTensor(v)
       else if (v === 0) v = 0 // -0 shows and compares as 0, as in spreadsheets
     } else {
-      const m = classifyInput(s.input[id])
-      v = m.kind === 'constant' ? (m.value === 0 ? 0 : m.value) : null // a typed -0 shows as 0 too
+      v = constantValue(s.input[id]) // a typed -0 shows as 0 too
     }
     const kind = v === null ? Kind.Empty : typeof v === 'number' ? Kind.Number : v instanceof Tensor ? Kind.Tensor
       : typeof v === 'string' ? Kind.Text : typeof v === 'boolean' ? Kind.Boolean : Kind.Error
@@ -487,9 +488,6 @@ export class GraphEngine {
     this.jId = target.id
     if (target.reason === null) {
       gnew[target.id] = 1
-      const sinkNumber = (id: number, adj: number): void => {
-        if (s.kind[id] === Kind.Number) gnew[id] += adj
-      }
       const sink = (id: number, adj: Adj): void => {
         const k = s.kind[id]
         if (k === Kind.Number) gnew[id] += adj as number
@@ -515,7 +513,7 @@ export class GraphEngine {
         } else continue
         this.reverseVisits++
         const fp = typeof adj === 'number' ? b.fast : null
-        if (!fp || !fastBackward(s, b, fp, adj as number, sinkNumber)) runBackward(s, b, adj, sink)
+        if (!fp || !fastBackward(s, b, fp, adj as number, gnew)) runBackward(s, b, adj, sink)
       }
     }
     const old = this.gnum

@@ -114,11 +114,14 @@ export function fastForward(store: CellStore, b: Binding, fp: FastProgram): numb
 }
 
 /**
- * Backward after a successful fastForward of the same cell: sends each referenced
- * cell its share of `adj`. Returns false when the forward could not run fast.
+ * Re-runs the cell forward, then adds each referenced cell's share of `adj` into
+ * `grads[id]` (number cells only: an empty cell passes no gradient). Written straight
+ * into the array, not through a callback, because this is the reverse pass's inner loop.
+ * Returns false when the forward could not run fast.
  */
-export function fastBackward(store: CellStore, b: Binding, fp: FastProgram, adj: number, sink: (id: number, adj: number) => void): boolean {
+export function fastBackward(store: CellStore, b: Binding, fp: FastProgram, adj: number, grads: Float64Array): boolean {
   if (Number.isNaN(fastForward(store, b, fp))) return false
+  const kinds = store.kind
   const n = fp.kind.length
   adjs.fill(0, 0, n)
   adjs[n - 1] = adj
@@ -127,11 +130,11 @@ export function fastBackward(store: CellStore, b: Binding, fp: FastProgram, adj:
     if (g === 0) continue
     switch (fp.kind[i]) {
       case CELL:
-        sink(b.slotIds[fp.a[i]], g)
+      case NAME: {
+        const id = fp.kind[i] === CELL ? b.slotIds[fp.a[i]] : b.nameIds[fp.a[i]]
+        if (kinds[id] === Kind.Number) grads[id] += g
         break
-      case NAME:
-        sink(b.nameIds[fp.a[i]], g)
-        break
+      }
       case UNARY: {
         const x = fp.a[i]
         adjs[x] += g * fp.f1[i]!.df(vals[x], vals[i])

@@ -46,10 +46,9 @@ function readIdent(s: string, i: number): number {
   return i
 }
 
-/** Parses [$]letters[$]digits without a regex (this runs once per reference). */
-function cellOf(word: string): { row: number; col: number; ok: boolean } | null {
-  let i = 0
-  const n = word.length
+/** Parses [$]letters[$]digits in word[from, n) without a regex or a substring (this runs once per reference). */
+function cellOf(word: string, from = 0, n = word.length): { row: number; col: number; ok: boolean } | null {
+  let i = from
   if (word.charCodeAt(i) === 36) i++
   let col = 0
   const letters = i
@@ -161,13 +160,13 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
     // A reference starts at sheetEnd (after any qualifier): CELL or CELL:CELL.
     const startRef = sheetEnd
     const end1 = readIdent(body, startRef)
-    const first = cellOf(body.slice(startRef, end1))
+    const first = cellOf(body, startRef, end1)
     if (!first) return { ok: false, message: `a sheet name must be followed by a cell or range, at character ${startRef + 1}` }
     let last = first
     let end = end1
     if (body[end1] === ':' && isIdentStart(body, end1 + 1)) {
       const end2 = readIdent(body, end1 + 1)
-      const second = cellOf(body.slice(end1 + 1, end2))
+      const second = cellOf(body, end1 + 1, end2)
       if (second) {
         last = second
         end = end2
