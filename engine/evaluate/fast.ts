@@ -1,6 +1,7 @@
 // The scalar fast path. A program made only of number constants, references and
 // scalar functions with a fast form (fast1/fast2) runs over Float64Array scratch: no
-// boxing, no argument arrays. Anything unusual (an input that is not a number, a domain
+// boxing, no argument arrays. A sum or mean of one range (SUM(A1:A100), AVERAGE(loss))
+// reads the range's cells directly instead of copying them into a tensor. Anything unusual (an input that is not a number, a domain
 // error, a non-finite intermediate) makes it give up, and the general path
 // (evaluate/run.ts) computes the same cell, so results are identical either way.
 import type { Program } from '../formula/program'
@@ -12,6 +13,13 @@ const CELL = 1
 const NAME = 2
 const UNARY = 3
 const BINARY = 4
+/** A range read only by the reduction right after it: no value of its own here. */
+const RANGE = 5
+/** SUM/sum (RANGE_SUM) or AVERAGE/mean (RANGE_MEAN) of one range: a = slot. */
+const RANGE_SUM = 6
+const RANGE_MEAN = 7
+
+const RANGE_REDUCTIONS = new Map([['sum', RANGE_SUM], ['SUM', RANGE_SUM], ['mean', RANGE_MEAN], ['AVERAGE', RANGE_MEAN]])
 
 export interface FastProgram {
   kind: Uint8Array
@@ -48,6 +56,20 @@ export function fastProgramOf(p: Program): FastProgram | null {
     } else if (op.k === 'name') {
       fp.kind[i] = NAME
       fp.a[i] = op.index
+    } else if (op.k === 'range') {
+      // Allowed only as the single argument of the reduction that follows (checked there).
+      fp.kind[i] = RANGE
+      fp.a[i] = op.slot
+      ok = p.ops[i + 1]?.k === 'call'
+    } else if (op.k === 'call' && op.args.length === 1 && fp.kind[op.args[0]] === RANGE && p.ops[op.args[0]].k === 'range') {
+      const reduce = RANGE_REDUCTIONS.get(op.fn.name)
+      if (reduce === undefined || op.args[0] !== i - 1) ok = false
+      else {
+        fp.kind[i] = reduce
+        fp.a[i] = fp.a[i - 1]
+      }
+    } else if (op.k === 'call' && op.args.some((x) => p.ops[x].k === 'range')) {
+      ok = false
     } else if (op.k === 'call' && op.args.length === 1 && op.fn.fast1) {
       fp.kind[i] = UNARY
       fp.a[i] = op.args[0]
@@ -99,13 +121,34 @@ export function fastForward(store: CellStore, b: Binding, fp: FastProgram): numb
         y = g.f(x)
         break
       }
-      default: {
+      case RANGE:
+        y = 0
+        break
+      case RANGE_SUM:
+      case RANGE_MEAN: {
+        const ids = b.rangeIds[fp.a[i]]
+        if (!ids) return NaN
+        // Left to right, as the general path's reduction adds the flattened range.
+        let total = 0
+        for (let j = 0; j < ids.length; j++) {
+          const id = ids[j]
+          const k = kinds[id]
+          if (k === Kind.Number) total += nums[id]
+          else if (k !== Kind.Empty) return NaN
+        }
+        y = fp.kind[i] === RANGE_SUM ? total : total / ids.length
+        break
+      }
+      case BINARY: {
         const g = fp.f2[i]!
         const x = vals[fp.a[i]]
         const z = vals[fp.b[i]]
         if (g.domain && g.domain(x, z)) return NaN
         y = g.f(x, z)
+        break
       }
+      default:
+        return NaN
     }
     if (y - y !== 0) return NaN // not finite
     vals[i] = y
@@ -148,6 +191,14 @@ export function fastBackward(store: CellStore, b: Binding, fp: FastProgram, adj:
         const db = g * f.dfb(vals[x], vals[z], vals[i])
         adjs[x] += da
         adjs[z] += db
+        break
+      }
+      case RANGE_SUM:
+      case RANGE_MEAN: {
+        // Every cell of the range gets the same share; empty cells pass no gradient.
+        const ids = b.rangeIds[fp.a[i]]!
+        const share = fp.kind[i] === RANGE_SUM ? g : g / ids.length
+        for (let j = 0; j < ids.length; j++) if (kinds[ids[j]] === Kind.Number) grads[ids[j]] += share
         break
       }
     }
