@@ -18,8 +18,17 @@ const RANGE = 5
 /** SUM/sum (RANGE_SUM) or AVERAGE/mean (RANGE_MEAN) of one range: a = slot. */
 const RANGE_SUM = 6
 const RANGE_MEAN = 7
+/** AVERAGE of one range: divides by the count of numbers (blanks skipped, as in Excel), not the size. */
+const RANGE_AVERAGE = 8
 
-const RANGE_REDUCTIONS = new Map([['sum', RANGE_SUM], ['SUM', RANGE_SUM], ['mean', RANGE_MEAN], ['AVERAGE', RANGE_MEAN]])
+const RANGE_REDUCTIONS = new Map([['sum', RANGE_SUM], ['SUM', RANGE_SUM], ['mean', RANGE_MEAN], ['AVERAGE', RANGE_AVERAGE]])
+
+/** How many cells of the range hold numbers. */
+function numbersIn(kinds: Uint8Array, ids: Int32Array): number {
+  let n = 0
+  for (let j = 0; j < ids.length; j++) if (kinds[ids[j]] === Kind.Number) n++
+  return n
+}
 
 export interface FastProgram {
   kind: Uint8Array
@@ -125,7 +134,8 @@ export function fastForward(store: CellStore, b: Binding, fp: FastProgram): numb
         y = 0
         break
       case RANGE_SUM:
-      case RANGE_MEAN: {
+      case RANGE_MEAN:
+      case RANGE_AVERAGE: {
         const ids = b.rangeIds[fp.a[i]]
         if (!ids) return NaN
         // Left to right, as the general path's reduction adds the flattened range.
@@ -136,7 +146,8 @@ export function fastForward(store: CellStore, b: Binding, fp: FastProgram): numb
           if (k === Kind.Number) total += nums[id]
           else if (k !== Kind.Empty) return NaN
         }
-        y = fp.kind[i] === RANGE_SUM ? total : total / ids.length
+        // AVERAGE of no numbers is #DIV/0!: left to the general path.
+        y = fp.kind[i] === RANGE_SUM ? total : total / (fp.kind[i] === RANGE_MEAN ? ids.length : numbersIn(kinds, ids))
         break
       }
       case BINARY: {
@@ -194,10 +205,11 @@ export function fastBackward(store: CellStore, b: Binding, fp: FastProgram, adj:
         break
       }
       case RANGE_SUM:
-      case RANGE_MEAN: {
+      case RANGE_MEAN:
+      case RANGE_AVERAGE: {
         // Every cell of the range gets the same share; empty cells pass no gradient.
         const ids = b.rangeIds[fp.a[i]]!
-        const share = fp.kind[i] === RANGE_SUM ? g : g / ids.length
+        const share = fp.kind[i] === RANGE_SUM ? g : g / (fp.kind[i] === RANGE_MEAN ? ids.length : numbersIn(kinds, ids))
         for (let j = 0; j < ids.length; j++) if (kinds[ids[j]] === Kind.Number) grads[ids[j]] += share
         break
       }
