@@ -4,6 +4,7 @@
 // between passes (memory stays per cell, not per op).
 import { Kind, type Binding, type CellStore } from '../graph/store'
 import { Err, Tensor, type Adj, type V } from '../values'
+import { spreadsheetRangeValue, spreadsheetReadingOf } from './spreadsheetRange'
 
 /** Scratch space reused by every run (the engine is single-threaded). */
 let vals: V[] = []
@@ -61,7 +62,10 @@ export function runForward(store: CellStore, b: Binding): V {
         if (!ids) v = b.slotErrs[op.slot] ?? new Err('#REF!', 'the range could not be resolved')
         else {
           const r = b.refs[op.slot]
-          v = rangeValue(store, ids, r.row1 - r.row0 + 1, r.col1 - r.col0 + 1)
+          const reading = spreadsheetReadingOf(b.program)[i]
+          v = reading
+            ? spreadsheetRangeValue(store, ids, r.row1 - r.row0 + 1, r.col1 - r.col0 + 1, reading === 2)
+            : rangeValue(store, ids, r.row1 - r.row0 + 1, r.col1 - r.col0 + 1)
         }
         break
       }

@@ -1,29 +1,38 @@
 // Reductions over any mix of scalars, vectors and matrices (flattened in order):
 // sum, mean, prod, max/min (gradient to the first element attaining it), norm and the
-// spreadsheet's SUM, AVERAGE, PRODUCT, MIN, MAX, SUMSQ, COUNT, SUMPRODUCT.
+// spreadsheet's SUM, AVERAGE, PRODUCT, MIN, MAX, SUMSQ, COUNT, SUMPRODUCT. The lower-case
+// ones read a range's empty cells as 0 (tensor meaning); the upper-case ones skip empty,
+// label and boolean cells inside ranges (spreadsheet meaning, see rangeNumbers.ts).
 import { Err, Tensor, checkFinite, shapeText, toNumber, type V } from '../values'
 import { flatten, sameShape, unflatten } from './elementwise'
+import { RangeNumbers, numbersOf, spreadBack } from './rangeNumbers'
 import type { FnDef } from './types'
+
+type Reader = { read: (args: V[], name: string) => Float64Array | Err; back: typeof unflatten }
+const tensorReading: Reader = { read: flatten, back: unflatten }
+const spreadsheetReading: Reader = { read: numbersOf, back: spreadBack }
 
 function reduction(
   name: string,
   f: (xs: Float64Array) => number | Err,
   df?: (xs: Float64Array, y: number, adj: number) => Float64Array,
+  reading: Reader = tensorReading,
 ): FnDef {
   return {
     name,
     min: 1,
     max: Infinity,
+    skipsNonNumbersInRanges: reading === spreadsheetReading || undefined,
     value(args) {
-      const xs = flatten(args, name)
+      const xs = reading.read(args, name)
       if (xs instanceof Err) return xs
       const y = f(xs)
       return y instanceof Err ? y : checkFinite(y, name)
     },
     grad: df
       ? (args, out, adj) => {
-          const xs = flatten(args, name) as Float64Array
-          return unflatten(args, df(xs, out as number, adj as number))
+          const xs = reading.read(args, name) as Float64Array
+          return reading.back(args, df(xs, out as number, adj as number))
         }
       : undefined,
   }
@@ -35,7 +44,8 @@ const total = (xs: Float64Array): number => {
   return s
 }
 
-function extremum(name: string, better: (a: number, b: number) => boolean) {
+/** `none`: the value when there are no numbers at all (an error, or Excel's 0 for MIN/MAX). */
+function extremum(name: string, better: (a: number, b: number) => boolean, none: number | Err, reading?: Reader) {
   const at = (xs: Float64Array): number => {
     let k = 0
     for (let i = 1; i < xs.length; i++) if (better(xs[i], xs[k])) k = i
@@ -43,25 +53,30 @@ function extremum(name: string, better: (a: number, b: number) => boolean) {
   }
   return reduction(
     name,
-    (xs) => (xs.length ? xs[at(xs)] : new Err('#VALUE!', `${name} of an empty list`)),
+    (xs) => (xs.length ? xs[at(xs)] : none),
     (xs, _y, adj) => {
       const g = new Float64Array(xs.length)
-      g[at(xs)] = adj
+      if (xs.length) g[at(xs)] = adj
       return g
     },
+    reading,
   )
 }
 
-const sum = reduction('sum', total, (xs, _y, adj) => new Float64Array(xs.length).fill(adj))
-const mean = reduction(
-  'mean',
-  (xs) => (xs.length ? total(xs) / xs.length : new Err('#DIV/0!', 'the mean of an empty list divides by zero')),
-  (xs, _y, adj) => new Float64Array(xs.length).fill(adj / xs.length),
-)
+const sumOf = (name: string, reading?: Reader) =>
+  reduction(name, total, (xs, _y, adj) => new Float64Array(xs.length).fill(adj), reading)
+const meanOf = (name: string, reading?: Reader) =>
+  reduction(
+    name,
+    (xs) => (xs.length ? total(xs) / xs.length : new Err('#DIV/0!', `the ${name} of no numbers divides by zero`)),
+    (xs, _y, adj) => new Float64Array(xs.length).fill(adj / xs.length),
+    reading,
+  )
 // ∂/∂x_i of the product is the product of all the others (prefix × suffix, zero-safe).
-const prod = reduction(
-  'prod',
-  (xs) => xs.reduce((p, x) => p * x, 1),
+// `none`: the product of no numbers (1 for prod; Excel's PRODUCT gives 0).
+const prodOf = (name: string, none: number, reading?: Reader) => reduction(
+  name,
+  (xs) => (xs.length ? xs.reduce((p, x) => p * x, 1) : none),
   (xs, _y, adj) => {
     const g = new Float64Array(xs.length)
     let prefix = 1
@@ -76,9 +91,13 @@ const prod = reduction(
     }
     return g
   },
+  reading,
 )
-const max = extremum('max', (a, b) => a > b)
-const min = extremum('min', (a, b) => a < b)
+const sum = sumOf('sum')
+const mean = meanOf('mean')
+const prod = prodOf('prod', 1)
+const max = extremum('max', (a, b) => a > b, new Err('#VALUE!', 'max of an empty list'))
+const min = extremum('min', (a, b) => a < b, new Err('#VALUE!', 'min of an empty list'))
 // norm'(0) is taken as 0 (a subgradient), like abs'(0).
 const norm = reduction(
   'norm',
@@ -89,26 +108,36 @@ const sumsq = reduction(
   'SUMSQ',
   (xs) => xs.reduce((s, x) => s + x * x, 0),
   (xs, _y, adj) => xs.map((x) => 2 * x * adj),
+  spreadsheetReading,
 )
 
-/** COUNT: how many numbers the arguments hold (labels and booleans are not counted). */
+/**
+ * COUNT: how many numbers the arguments hold. Empty, label, boolean and error cells of a
+ * range are not counted (seesErrors: an error does not make COUNT an error, as in Excel).
+ */
 const count: FnDef = {
   name: 'COUNT',
   min: 1,
   max: Infinity,
   seesErrors: true,
+  skipsNonNumbersInRanges: true,
   value(args) {
     let n = 0
-    for (const a of args) n += a instanceof Tensor ? a.size : typeof a === 'number' ? 1 : 0
+    for (const a of args) {
+      if (a instanceof RangeNumbers) for (let i = 0; i < a.size; i++) n += a.isNumber[i]
+      else n += a instanceof Tensor ? a.size : typeof a === 'number' ? 1 : 0
+    }
     return n
   },
 }
 
 /** SUMPRODUCT(a, b, …): the sum of element-wise products of same-shape arrays. */
+// Non-numbers in a range count as 0 (RangeNumbers holds 0 there) and get no gradient.
 const sumproduct: FnDef = {
   name: 'SUMPRODUCT',
   min: 1,
   max: Infinity,
+  skipsNonNumbersInRanges: true,
   value(args) {
     const ts: Float64Array[] = []
     for (const a of args) {
@@ -131,12 +160,11 @@ const sumproduct: FnDef = {
     const ts = args.map((a) => (a instanceof Tensor ? a.data : Float64Array.of(toNumber(a, 'SUMPRODUCT') as number)))
     return args.map((a, k) => {
       const g = ts[0].map((_, i) => ts.reduce((p, t, j) => (j === k ? p : p * t[i]), adj as number))
+      if (a instanceof RangeNumbers) for (let i = 0; i < g.length; i++) if (!a.isNumber[i]) g[i] = 0
       return a instanceof Tensor ? g : g[0]
     })
   },
 }
-
-const alias = (def: FnDef, name: string): FnDef => ({ ...def, name })
 
 export const reductionFunctions: FnDef[] = [
   sum,
@@ -145,11 +173,11 @@ export const reductionFunctions: FnDef[] = [
   max,
   min,
   norm,
-  alias(sum, 'SUM'),
-  alias(mean, 'AVERAGE'),
-  alias(prod, 'PRODUCT'),
-  alias(max, 'MAX'),
-  alias(min, 'MIN'),
+  sumOf('SUM', spreadsheetReading),
+  meanOf('AVERAGE', spreadsheetReading),
+  prodOf('PRODUCT', 0, spreadsheetReading),
+  extremum('MAX', (a, b) => a > b, 0, spreadsheetReading),
+  extremum('MIN', (a, b) => a < b, 0, spreadsheetReading),
   sumsq,
   count,
   sumproduct,

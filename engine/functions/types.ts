@@ -17,6 +17,11 @@ export interface FnDef {
   grad?(args: V[], out: V, adj: Adj): (Adj | null)[]
   /** Set for functions that decide themselves what an error argument means (IF). */
   seesErrors?: boolean
+  /**
+   * Set for the spreadsheet's reductions (SUM, AVERAGE, COUNT, …): a range argument
+   * arrives as a RangeNumbers whose empty, label and boolean cells are skipped.
+   */
+  skipsNonNumbersInRanges?: boolean
   /** Scalar fast path of a one-argument function (same maths as value/grad, numbers only). */
   fast1?: Fast1
   /** Scalar fast path of a two-argument function. */
