@@ -48,9 +48,22 @@ export interface FrameStats {
   p95: number
 }
 
-/** Scrolls the grid's scroller one screen per animation frame and times the frames. */
-export async function scrollFrames(page: Page, frames: number): Promise<FrameStats> {
-  return page.evaluate(async (n: number) => {
+/**
+ * Waits until the app says it is not computing, then 5 s more: after an edit of 100k
+ * cells the worker's change list is still streaming in (in parts, visible cells first)
+ * and being collected for a few seconds; scrolling is timed in the steady state after.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !/computing/i.test(document.querySelector('[role="status"]')?.textContent ?? ''), undefined, { timeout: 120_000 })
+  await page.waitForTimeout(5000)
+}
+
+/**
+ * Scrolls the grid's scroller by `step` pixels per animation frame ('page': one screen,
+ * like dragging the scrollbar; a number: like a mouse wheel) and times the frames.
+ */
+export async function scrollFrames(page: Page, frames: number, step: number | 'page'): Promise<FrameStats> {
+  return page.evaluate(async ([n, by]) => {
     const scroller = [...document.querySelectorAll<HTMLElement>('*')]
       .filter((el) => el.scrollHeight > el.clientHeight + 1000)
       .sort((a, b) => b.scrollHeight - a.scrollHeight)[0]
@@ -58,12 +71,12 @@ export async function scrollFrames(page: Page, frames: number): Promise<FrameSta
     const deltas: number[] = []
     let last = await new Promise<number>((r) => requestAnimationFrame(r))
     for (let i = 0; i < n; i++) {
-      scroller.scrollTop += scroller.clientHeight
+      scroller.scrollTop += by === 'page' ? scroller.clientHeight : by
       const t = await new Promise<number>((r) => requestAnimationFrame(r))
       deltas.push(t - last)
       last = t
     }
     const sorted = [...deltas].sort((a, b) => a - b)
     return { count: deltas.length, max: sorted[sorted.length - 1], p95: sorted[Math.floor(sorted.length * 0.95)] }
-  }, frames)
+  }, [frames, step] as const)
 }
