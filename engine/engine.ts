@@ -369,7 +369,7 @@ export class GraphEngine {
   }
 
   /** Computes one cell's value; returns whether it changed. */
-  private evaluate(id: number): boolean {
+  private recomputeCell(id: number): boolean {
     const s = this.store
     let v: V | null
     const cyc = this.cycleErr.size ? this.cycleErr.get(id) : undefined
@@ -413,7 +413,7 @@ export class GraphEngine {
       if (!this.dirty[id]) continue
       this.dirty[id] = 0
       this.pending--
-      if (!this.evaluate(id)) continue
+      if (!this.recomputeCell(id)) continue
       this.gradsStale = true
       this.touch(id)
       const users = s.users[id]
