@@ -5,7 +5,6 @@ import { createEffect, createSignal } from 'solid-js'
 import type { Edit } from '../../../engine/api'
 import type { GradsheetBridge, OpenedFile } from '../../../bridge/api'
 import { emptyHistory, record, redo, savePoint, undo, type History, type HistoryEntry } from '../model/history'
-import { inverseOf, type WorkbookBefore } from '../model/inverse-edits'
 import type { WorkbookStore } from '../state/workbook-store'
 import type { EngineClient } from '../worker/engine-client'
 import type { ViewportHint } from '../worker/protocol'
@@ -48,19 +47,15 @@ export function createDocumentController(
     return run
   }
 
-  const before: WorkbookBefore = {
-    cell: store.cell,
-    cellsOfSheet: store.cellsOfSheet,
-    sheets: store.sheets,
-    objectiveRef: () => store.objective().ref,
-  }
-
-  /** Applies edits; returns the edits the engine accepted (rejections shown as an alert). */
-  async function applyEdits(edits: Edit[]): Promise<{ accepted: Edit[]; ok: boolean }> {
+  /**
+   * Applies edits; returns the edits the engine accepted (rejections shown as an alert)
+   * and, per edit, the worker's inverse computed from the state before them.
+   */
+  async function applyEdits(edits: Edit[]): Promise<{ accepted: Edit[]; inverses: Edit[][]; ok: boolean }> {
     const res = await client.apply(edits, visibleHint(), store.applyCells)
     if (res.type !== 'applied') {
       setAlert(res.type === 'failed' ? res.error : 'The engine gave an unexpected answer.')
-      return { accepted: [], ok: false }
+      return { accepted: [], inverses: [], ok: false }
     }
     store.applyChanges(res.changes)
     setLastMs(res.ms)
@@ -71,15 +66,14 @@ export function createDocumentController(
       const snap = await client.snapshot()
       if (snap.type === 'snapshot') store.replaceAll(snap.snapshot)
     }
-    return { accepted, ok: true }
+    return { accepted, inverses: res.inverses, ok: true }
   }
 
   /** One user action: applied, and recorded in the one undo history. */
   function act(label: string, edits: Edit[]): Promise<boolean> {
     setAlert(null)
     return enqueue(async () => {
-      const inverses = edits.map((e) => inverseOf(e, before))
-      const { accepted, ok } = await applyEdits(edits)
+      const { accepted, inverses, ok } = await applyEdits(edits)
       if (!ok || accepted.length === 0) return false
       const inverse = edits
         .map((e, i) => (accepted.includes(e) ? inverses[i] : []))

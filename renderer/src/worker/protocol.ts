@@ -41,7 +41,8 @@ export type WorkerResponse =
    * responsive while the remainder streams in. The final 'applied' carries the last cells.
    */
   | { id: number; type: 'appliedPart'; cells: CellView[] }
-  | { id: number; type: 'applied'; changes: ChangeList; ms: number }
+  /** `inverses[i]` undoes `edits[i]`, computed from the engine's state before the action. */
+  | { id: number; type: 'applied'; changes: ChangeList; ms: number; inverses: Edit[][] }
   | { id: number; type: 'serialized'; text: string }
   | { id: number; type: 'snapshot'; snapshot: Snapshot }
   | TrainingResponse

@@ -36,7 +36,7 @@ class FakeEngineWorker implements WorkerPort {
     if (req.type === 'apply') {
       for (const e of req.edits) if (e.type === 'setInput' && e.input.includes('HANG')) return void (this.hung = true)
       for (const e of req.edits) if (e.type === 'setInput') this.inputs.set(e.address, e.input)
-      return this.reply({ id: req.id, type: 'applied', changes: { cells: [], objective: {}, rejected: [], stats: {} }, ms: 0 })
+      return this.reply({ id: req.id, type: 'applied', changes: { cells: [], objective: {}, rejected: [], stats: {} }, ms: 0, inverses: [] })
     }
     if (req.type === 'serialize') return this.reply({ id: req.id, type: 'serialized', text: JSON.stringify(Object.fromEntries(this.inputs)) })
     return this.reply({ id: req.id, type: 'snapshot', snapshot: { cells: [], sheets: ['Sheet1'], objective: {} } })
