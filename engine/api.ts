@@ -66,6 +66,31 @@ export type Edit =
   | { type: 'addSheet'; name: string; index?: number }
   | { type: 'renameSheet'; from: string; to: string }
   | { type: 'deleteSheet'; name: string }
+  /** A column's display width in px on a sheet (null: the default). Saved as the sheet's optional `columns` field. */
+  | { type: 'setColumnWidth'; sheet: string; column: string; width: number | null }
+  | CompositeEdit
+
+/**
+ * Spreadsheet editing commands. `engine/edits` expands each into the primitive edits
+ * above from the workbook's state at that moment (so undo, the CLI and the worker see
+ * plain setInput/setName/... edits); the reference arithmetic lives in `engine/formula`.
+ * Ranges are "A1:C4" or one cell "B2"; rows and columns are 1-based.
+ */
+export type CompositeEdit =
+  /** Copy the block `from` onto `to` (its top-left cell, or a larger range it tiles evenly); relative references shift by the offset, `$` parts stay, references leaving the sheet become #REF!. `values`: paste the computed values as plain inputs. */
+  | { type: 'copyCells'; fromSheet: string; from: string; toSheet: string; to: string; values?: boolean }
+  /** Cut and paste: the cells (inputs, names, param marks) move and every formula that pointed at them follows. */
+  | { type: 'moveCells'; fromSheet: string; from: string; toSheet: string; to: string }
+  /** Ctrl+D / Ctrl+R / the fill handle: `from` is the source block, `to` the whole target (containing `from`); a numeric series extends, formulas shift, text copies. */
+  | { type: 'fill'; sheet: string; from: string; to: string }
+  /** Delete on a selection: inputs cleared (names and param marks kept, as Excel keeps names). */
+  | { type: 'clearCells'; sheet: string; range: string }
+  /** Insert `count` rows before row `at` (1-based); every reference, name, the objective and column data across all sheets is rewritten as Excel does. */
+  | { type: 'insertRows'; sheet: string; at: number; count: number }
+  /** Delete rows at..at+count-1; references to deleted cells become #REF!, ranges spanning them shrink. */
+  | { type: 'deleteRows'; sheet: string; at: number; count: number }
+  | { type: 'insertColumns'; sheet: string; at: number; count: number }
+  | { type: 'deleteColumns'; sheet: string; at: number; count: number }
 
 /** An edit the engine refused (e.g. a duplicate name): nothing changed, here is why. */
 export interface RejectedEdit {

@@ -42,6 +42,13 @@ export function inverseOf(edit: Edit, before: WorkbookBefore): Edit[] {
       restore.push({ type: 'setObjective', ref: before.objectiveRef() })
       return restore
     }
+    case 'setColumnWidth':
+      // The width before is not a cell view; engine/edits records it when it expands an action.
+      return []
+    default:
+      // Composite edits (copy, fill, insert rows, ...) are expanded into primitive edits
+      // by engine/edits before their inverse is computed.
+      throw new Error(`inverseOf: "${edit.type}" must be expanded into primitive edits first`)
   }
 }
 
