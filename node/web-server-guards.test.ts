@@ -95,7 +95,7 @@ describe('web API guards (real HTTP)', () => {
     expect(MAX_BODY_BYTES).toBeGreaterThan(64 * 1024 * 1024)
   })
 
-  it('cuts off a body that arrives too slowly', async () => {
+  it('cuts off a body that arrives too slowly', { timeout: 15_000 }, async () => {
     const body = JSON.stringify({ path: join(t.files, 'slow.gradsheet'), text: VALID_WORKBOOK })
     const head = `POST /api/saveAs HTTP/1.1\r\nHost: 127.0.0.1:${t.server.port}\r\nContent-Type: application/json\r\nX-Gradsheet-Secret: ${TEST_SECRET}\r\nContent-Length: ${body.length}\r\n\r\n`
     // A byte now and then, never finishing within the limit.

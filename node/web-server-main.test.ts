@@ -57,6 +57,33 @@ describe('npm run web entry point', { timeout: 120_000 }, () => {
     expect(await second.exited).toEqual({ code: 0, signal: null })
   })
 
+  it('started with a FILE, offers that file’s unsaved work from a crash, and refuses backups naming unopened paths', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gradsheet-main-'))
+    const data = join(folder, 'data')
+    const file = join(folder, 'given.gradsheet')
+    writeFileSync(file, VALID_WORKBOOK)
+    const first = startMain(['--port', '0', file], { GRADSHEET_DATA_DIR: data })
+    children.push(first.child)
+    await first.ready
+    const opened = (await first.call('initialFile', {})).value
+    expect(opened).toEqual({ path: file, name: 'given.gradsheet', text: VALID_WORKBOOK })
+    const unsaved = VALID_WORKBOOK.replace('-3', '-4')
+    const document = { id: 'doc-of-given', path: file, name: 'given.gradsheet' }
+    expect(await first.call('writeBackup', { document, text: unsaved })).toEqual({ ok: true, value: null })
+    const elsewhere = { id: 'doc-elsewhere', path: join(folder, 'never-opened.gradsheet'), name: 'x.gradsheet' }
+    expect((await first.call('writeBackup', { document: elsewhere, text: unsaved })).error).toMatch(/did not open or save/)
+    first.child.kill('SIGKILL')
+    await first.exited
+    const second = startMain(['--port', '0', file], { GRADSHEET_DATA_DIR: data })
+    children.push(second.child)
+    await second.ready
+    expect((await second.call('initialFile', {})).value).toEqual({ path: file, name: 'given.gradsheet', text: unsaved, recovered: true, documentId: 'doc-of-given' })
+    // Saving it back goes to the same file without asking.
+    expect((await second.call('save', { path: file, text: unsaved })).value).toMatchObject({ ok: true, path: file })
+    second.child.kill('SIGKILL')
+    await second.exited
+  })
+
   it('a usage error exits with status 2 and says how to call it', async () => {
     const run = startMain(['--port', 'eighty'])
     children.push(run.child)
