@@ -5,8 +5,10 @@
 // error, a non-finite intermediate) makes it give up, and the general path
 // (evaluate/run.ts) computes the same cell, so results are identical either way.
 import type { Program } from '../formula/program'
-import type { Fast1, Fast2 } from '../functions/types'
+import type { FastProgram } from './fast-program'
 import { Kind, type Binding, type CellStore } from '../graph/store'
+
+export type { FastProgram } from './fast-program'
 
 const CONST = 0
 const CELL = 1
@@ -30,16 +32,6 @@ function numbersIn(kinds: Uint8Array, ids: Int32Array): number {
   return n
 }
 
-export interface FastProgram {
-  kind: Uint8Array
-  /** CONST: index into consts; CELL: slot; NAME: name index; UNARY/BINARY: first argument op. */
-  a: Int32Array
-  /** BINARY: second argument op. */
-  b: Int32Array
-  consts: Float64Array
-  f1: (Fast1 | undefined)[]
-  f2: (Fast2 | undefined)[]
-}
 
 const fastCache = new WeakMap<Program, FastProgram | null>()
 

@@ -1,0 +1,90 @@
+// The forward pass: walks the order from the first dirty position, recomputes flagged
+// cells (fast path, else the general path), and flags a cell's users only when its value
+// actually changed, so an edit recomputes at most its downstream cells.
+import { constantValue } from '../evaluate/constant'
+import { fastForward } from '../evaluate/fast'
+import { runForward } from '../evaluate/run'
+import { Kind } from '../graph/store'
+import { Err, Tensor, type V } from '../values'
+import type { WorkbookState } from './workbook-state'
+
+/** The tensor, or #NUM! naming its first entry that is not finite: NaN and ±Infinity never leak as numbers. */
+function finiteTensor(t: Tensor): Tensor | Err {
+  const d = t.data
+  for (let i = 0; i < d.length; i++) {
+    if (Number.isFinite(d[i])) continue
+    const cols = t.shape.length === 2 ? t.shape[1] : 0
+    const where = cols ? `row ${Math.floor(i / cols) + 1}, column ${(i % cols) + 1}` : `entry ${i + 1}`
+    return new Err('#NUM!', `the result is not finite at ${where} (${d[i]})`)
+  }
+  return t
+}
+
+function sameValue(a: V, b: V): boolean {
+  if (a === b) return true
+  if (a instanceof Err && b instanceof Err) return a.sameAs(b)
+  if (a instanceof Tensor && b instanceof Tensor)
+    return a.shape.length === b.shape.length && a.shape.every((n, i) => n === b.shape[i]) && a.data.every((x, i) => x === b.data[i])
+  return false
+}
+
+/** Computes one cell's value and stores it; returns whether it changed. */
+function recomputeCell(w: WorkbookState, id: number): boolean {
+  const s = w.store
+  let v: V | null
+  const cyc = w.schedule.cycleErr.size ? w.schedule.cycleErr.get(id) : undefined
+  const b = s.binding[id]
+  if (cyc) v = cyc
+  else if (b) {
+    w.forwardEvaluations++
+    const fp = b.fast
+    const y = fp ? fastForward(s, b, fp) : NaN
+    v = Number.isNaN(y) ? runForward(s, b) : y
+    if (typeof v === 'number' && !Number.isFinite(v)) v = new Err('#NUM!', 'the result is not a finite number')
+    else if (v instanceof Tensor) v = finiteTensor(v)
+    else if (v === 0) v = 0 // -0 shows and compares as 0, as in spreadsheets
+  } else {
+    v = constantValue(s.input[id]) // a typed -0 shows as 0 too
+  }
+  const kind = v === null ? Kind.Empty : typeof v === 'number' ? Kind.Number : v instanceof Tensor ? Kind.Tensor
+    : typeof v === 'string' ? Kind.Text : typeof v === 'boolean' ? Kind.Boolean : Kind.Error
+  const oldKind = s.kind[id]
+  let changed = oldKind !== kind
+  if (!changed) {
+    if (kind === Kind.Number) changed = s.num[id] !== v
+    else if (kind !== Kind.Empty) changed = !sameValue(s.obj[id], v!)
+  }
+  s.kind[id] = kind
+  if (kind === Kind.Number) {
+    s.num[id] = v as number
+    s.obj[id] = 0
+  } else s.obj[id] = v ?? 0
+  return changed
+}
+
+/** Forward pass over the dirty cells, in order; stops propagating where values do not change. */
+export function forward(w: WorkbookState): void {
+  const sched = w.schedule
+  const s = w.store
+  if (sched.stale) sched.reorder(s.count, (id) => s.binding[id]?.precedents ?? null)
+  const start = sched.minDirtyPos === Infinity ? sched.length : sched.minDirtyPos
+  const cycles = sched.cycleErr.size > 0
+  const dirty = sched.dirty
+  for (let p = start; p < sched.length && sched.pending > 0; p++) {
+    const id = sched.order[p]
+    if (!dirty[id]) continue
+    dirty[id] = 0
+    sched.pending--
+    if (!recomputeCell(w, id)) continue
+    w.grads.stale = true
+    w.changes.touch(id)
+    const users = s.users[id]
+    if (users)
+      for (const u of users)
+        if (!dirty[u] && !(cycles && sched.cycleErr.has(u))) {
+          dirty[u] = 1
+          sched.pending++
+        }
+  }
+  sched.settle()
+}
