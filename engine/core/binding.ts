@@ -108,13 +108,13 @@ export function bind(w: WorkbookState, id: number): void {
   if (qualified) w.sheetRefUsers.add(id)
   b.precedents = distinctPrecedents(b)
   w.store.binding[id] = b
+  w.tape.lower(id, b)
   const sched = w.schedule
   for (const p of b.precedents) {
     w.store.addUser(p, id)
     if (sched.pos[p] >= sched.pos[id]) sched.stale = true
   }
   if (sched.cycleErr.has(id)) sched.stale = true
-  sched.generation++
 }
 
 /** Removes the cell's binding and its edges. */
@@ -126,8 +126,8 @@ export function unbind(w: WorkbookState, id: number): void {
   for (const name of b.program.names) w.names.removeUser(name, id)
   w.sheetRefUsers.delete(id)
   w.store.binding[id] = null
+  w.tape.drop(id)
   if (w.schedule.cycleErr.has(id)) w.schedule.stale = true
-  w.schedule.generation++
 }
 
 /** New input text for a cell: rebinds it and schedules it. */

@@ -1,8 +1,8 @@
 // The forward pass: walks the order from the first dirty position, recomputes flagged
-// cells (fast path, else the general path), and flags a cell's users only when its value
-// actually changed, so an edit recomputes at most its downstream cells.
+// cells (their tape segment, else the general path), and flags a cell's users only when
+// its value actually changed, so an edit recomputes at most its downstream cells. A
+// changed value makes the gradients stale only when J reads the cell (core/cone.ts).
 import { constantValue } from '../evaluate/constant'
-import { fastForward } from '../evaluate/fast'
 import { runForward } from '../evaluate/run'
 import { Kind } from '../graph/store'
 import { Err, Tensor, type V } from '../values'
@@ -37,8 +37,7 @@ function recomputeCell(w: WorkbookState, id: number): boolean {
   if (cyc) v = cyc
   else if (b) {
     w.forwardEvaluations++
-    const fp = b.fast
-    const y = fp ? fastForward(s, b, fp) : NaN
+    const y = w.tape.forward(s, id)
     v = Number.isNaN(y) ? runForward(s, b) : y
     if (typeof v === 'number' && !Number.isFinite(v)) v = new Err('#NUM!', 'the result is not a finite number')
     else if (v instanceof Tensor) v = finiteTensor(v)
@@ -66,7 +65,10 @@ function recomputeCell(w: WorkbookState, id: number): boolean {
 export function forward(w: WorkbookState): void {
   const sched = w.schedule
   const s = w.store
-  if (sched.stale) sched.reorder(s.count, (id) => s.binding[id]?.precedents ?? null)
+  if (sched.stale) {
+    sched.reorder(s.count, (id) => s.binding[id]?.precedents ?? null)
+    w.tape.relayout(sched.order, sched.length)
+  } else if (w.tape.fragmented) w.tape.relayout(sched.order, sched.length)
   const start = sched.minDirtyPos === Infinity ? sched.length : sched.minDirtyPos
   const cycles = sched.cycleErr.size > 0
   const dirty = sched.dirty
@@ -76,7 +78,7 @@ export function forward(w: WorkbookState): void {
     dirty[id] = 0
     sched.pending--
     if (!recomputeCell(w, id)) continue
-    w.grads.stale = true
+    w.grads.valueChanged(id)
     w.changes.touch(id)
     const users = s.users[id]
     if (users)

@@ -1,7 +1,6 @@
 // The reverse pass: one sweep from J down the order gives ∂J/∂c for every cell, with
 // contributions from all paths added up; cells whose gradient changed are touched.
 import { formatAddress, parseAddress } from '../address'
-import { fastBackward } from '../evaluate/fast'
 import { runBackward } from '../evaluate/run'
 import { Kind } from '../graph/store'
 import type { Adj, Err } from '../values'
@@ -42,14 +41,31 @@ function objectiveTarget(w: WorkbookState): { id: number; reason: string | null 
   }
 }
 
-/** One reverse pass: ∂J/∂c for every cell; touches the cells whose gradient changed. */
+/** Whether two gradients differ (NaN equals NaN: an unchanged non-finite gradient is not a change). */
+const differ = (a: number, b: number): boolean => a !== b && !(a !== a && b !== b)
+
+/**
+ * One reverse pass: ∂J/∂c for every cell, walking the order down from J. Cells on the
+ * tape send their adjoint back through the values the forward left there; the others
+ * (tensors, labels, rare functions) through the general path, which re-runs that one
+ * cell's forward. Gradients are compared with the last pass over J's cone only (outside
+ * it they are 0 both times); cells whose gradient changed are touched.
+ */
 export function reverse(w: WorkbookState): void {
   const s = w.store
   const sched = w.schedule
   const grads = w.grads
+  const tape = w.tape
   const n = s.count
   const target = objectiveTarget(w)
-  const gnew = new Float64Array(n)
+  grads.grow(s.capacity)
+  const cone = grads.cone
+  const oldIds = cone.ids
+  const oldCount = cone.count
+  const oldFlags = new Int32Array(oldIds.subarray(0, oldCount)) // the cone may be recomputed below
+  if (target.reason !== null) cone.clear()
+  else if (cone.stale || target.id !== grads.jId || cone.count === 0) cone.compute(s, target.id)
+  const gnew = grads.next
   const tnew = new Map<number, Float64Array>()
   grads.jId = target.id
   if (target.reason === null) {
@@ -69,24 +85,29 @@ export function reverse(w: WorkbookState): void {
       const b = s.binding[id]
       if (!b || (cycles && sched.cycleErr.has(id))) continue
       const k = s.kind[id]
-      let adj: Adj | undefined
       if (k === Kind.Number) {
-        if (gnew[id] === 0) continue
-        adj = gnew[id]
+        const g = gnew[id]
+        if (g === 0) continue
+        w.reverseVisits++
+        if (tape.ran[id]) tape.backward(s, id, g, gnew)
+        else runBackward(s, b, g, sink)
       } else if (k === Kind.Tensor) {
-        adj = tnew.get(id)
+        const adj = tnew.get(id)
         if (!adj) continue
-      } else continue
-      w.reverseVisits++
-      const fp = typeof adj === 'number' ? b.fast : null
-      if (!fp || !fastBackward(s, b, fp, adj as number, gnew)) runBackward(s, b, adj, sink)
+        w.reverseVisits++
+        runBackward(s, b, adj, sink)
+      }
     }
   }
   const old = grads.num
-  for (let id = 0; id < n; id++) {
-    const a = id < old.length ? old[id] : 0
-    const b = gnew[id]
-    if (a !== b && !(a !== a && b !== b)) w.changes.touch(id)
+  for (let k = 0; k < cone.count; k++) {
+    const id = cone.ids[k]
+    if (differ(old[id], gnew[id])) w.changes.touch(id)
+  }
+  for (let k = 0; k < oldFlags.length; k++) {
+    const id = oldFlags[k]
+    if (!cone.has(id) && differ(old[id], 0)) w.changes.touch(id)
+    old[id] = 0 // the old array becomes the next pass's zeroed accumulator
   }
   for (const [id, t] of tnew) {
     const o = grads.tensor.get(id)
@@ -95,6 +116,7 @@ export function reverse(w: WorkbookState): void {
   for (const id of grads.tensor.keys()) if (!tnew.has(id)) w.changes.touch(id)
   if (target.reason !== grads.reason) w.changes.touchAll(n)
   grads.num = gnew
+  grads.next = old
   grads.tensor = tnew
   grads.reason = target.reason
   grads.stale = false

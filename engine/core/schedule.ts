@@ -20,8 +20,6 @@ export class Schedule {
   minDirtyPos = Infinity
   /** #CYCLE! per cycle member; empty when the workbook has no cycle. */
   cycleErr = new Map<number, Err>()
-  /** Bumped whenever the order is recomputed (the tape rebuilds when it sees a new one). */
-  generation = 0
 
   grow(capacity: number): void {
     if (capacity <= this.order.length) return
@@ -40,7 +38,6 @@ export class Schedule {
   append(id: number): void {
     this.order[this.length] = id
     this.pos[id] = this.length++
-    this.generation++
   }
 
   markDirty(id: number): void {
@@ -71,7 +68,6 @@ export class Schedule {
     this.cycleErr = next
     this.minDirtyPos = 0
     this.stale = false
-    this.generation++
   }
 
   /** After a pass: only cells inside cycles can be left flagged (their value is fixed). */

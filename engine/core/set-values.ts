@@ -25,7 +25,7 @@ export function storeValues(w: WorkbookState, updates: ValueUpdate[]): string | 
       s.obj[id] = new Tensor(old.shape, v.slice())
     }
     w.changes.touch(id)
-    w.grads.stale = true
+    w.grads.valueChanged(id)
     for (const user of s.users[id] ?? []) if (!w.schedule.inCycle(user)) w.schedule.markDirty(user)
   }
   return null

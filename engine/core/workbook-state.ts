@@ -4,6 +4,7 @@
 // The behaviours live in their own modules (binding, forward, reverse, views, edit
 // rules, document I/O) and take this state as their first argument.
 import { formatAddress, parseAddress, quoteSheet } from '../address'
+import { Tape } from '../evaluate/tape'
 import { CellStore } from '../graph/store'
 import { cellCountProblem } from '../limits'
 import { ChangeTracker } from './changes'
@@ -19,6 +20,8 @@ export class WorkbookState {
   readonly schedule = new Schedule()
   readonly changes = new ChangeTracker()
   readonly grads = new Gradients()
+  /** Every formula cell with a scalar fast form, lowered into shared typed arrays. */
+  readonly tape = new Tape()
   /** Formula cells with a sheet-qualified reference (rebound when sheets change). */
   readonly sheetRefUsers = new Set<number>()
   /** Unknown fields of loaded cells, written back on save. */
@@ -47,6 +50,7 @@ export class WorkbookState {
     if (id >= this.schedule.order.length) {
       this.schedule.grow(this.store.capacity)
       this.changes.grow(this.store.capacity)
+      this.tape.growCells(this.store.capacity)
     }
     this.schedule.append(id)
     return id
