@@ -28,16 +28,19 @@ function sameValue(a: V, b: V): boolean {
   return false
 }
 
-/** Computes one cell's value and stores it; returns whether it changed. */
-function recomputeCell(w: WorkbookState, id: number): boolean {
+/**
+ * Computes one cell's value off the tape (a constant, a cycle member, or a formula the
+ * tape gave up on: `triedTape`) and stores it; returns whether it changed.
+ */
+function recomputeCell(w: WorkbookState, id: number, triedTape: boolean): boolean {
   const s = w.store
   let v: V | null
   const cyc = w.schedule.cycleErr.size ? w.schedule.cycleErr.get(id) : undefined
   const b = s.binding[id]
   if (cyc) v = cyc
   else if (b) {
-    w.forwardEvaluations++
-    const y = w.tape.forward(s, id)
+    if (!triedTape) w.forwardEvaluations++
+    const y = triedTape ? NaN : w.tape.forward(s, id)
     v = Number.isNaN(y) ? runForward(s, b) : y
     if (typeof v === 'number' && !Number.isFinite(v)) v = new Err('#NUM!', 'the result is not a finite number')
     else if (v instanceof Tensor) v = finiteTensor(v)
@@ -70,23 +73,50 @@ export function forward(w: WorkbookState): void {
     w.tape.relayout(sched.order, sched.length)
   } else if (w.tape.fragmented) w.tape.relayout(sched.order, sched.length)
   const start = sched.minDirtyPos === Infinity ? sched.length : sched.minDirtyPos
-  const cycles = sched.cycleErr.size > 0
-  const dirty = sched.dirty
-  for (let p = start; p < sched.length && sched.pending > 0; p++) {
-    const id = sched.order[p]
+  const cycleErr = sched.cycleErr
+  const cycles = cycleErr.size > 0
+  const { dirty, order, length } = sched
+  const { tape, grads, changes } = w
+  const { kind, num, obj, users } = s
+  const segment = tape.size
+  let pending = sched.pending
+  let evaluations = 0
+  for (let p = start; p < length && pending > 0; p++) {
+    const id = order[p]
     if (!dirty[id]) continue
     dirty[id] = 0
-    sched.pending--
-    if (!recomputeCell(w, id)) continue
-    w.grads.valueChanged(id)
-    w.changes.touch(id)
-    const users = s.users[id]
-    if (users)
-      for (const u of users)
-        if (!dirty[u] && !(cycles && sched.cycleErr.has(u))) {
+    pending--
+    let changed: boolean
+    // The tape's common case inline: a number out of the cell's segment.
+    let y = segment[id] > 0 && !(cycles && cycleErr.has(id)) ? tape.forward(s, id) : NaN
+    if (y === y) {
+      evaluations++
+      if (y === 0) y = 0 // -0 shows and compares as 0, as in spreadsheets
+      if (kind[id] === Kind.Number) changed = num[id] !== y
+      else {
+        changed = true
+        kind[id] = Kind.Number
+        obj[id] = 0
+      }
+      num[id] = y
+    } else {
+      if (segment[id] > 0 && !(cycles && cycleErr.has(id))) evaluations++
+      changed = recomputeCell(w, id, segment[id] > 0)
+    }
+    if (!changed) continue
+    grads.valueChanged(id)
+    changes.touch(id)
+    const list = users[id]
+    if (list)
+      for (let k = 0; k < list.length; k++) {
+        const u = list[k]
+        if (!dirty[u] && !(cycles && cycleErr.has(u))) {
           dirty[u] = 1
-          sched.pending++
+          pending++
         }
+      }
   }
+  w.forwardEvaluations += evaluations
+  sched.pending = pending
   sched.settle()
 }

@@ -2,7 +2,7 @@
 // contributions from all paths added up; cells whose gradient changed are touched.
 import { formatAddress, parseAddress } from '../address'
 import { runBackward } from '../evaluate/run'
-import { Kind } from '../graph/store'
+import { Kind, type CellStore } from '../graph/store'
 import type { Adj, Err } from '../values'
 import type { WorkbookState } from './workbook-state'
 
@@ -41,6 +41,56 @@ function objectiveTarget(w: WorkbookState): { id: number; reason: string | null 
   }
 }
 
+/** Adds a general-path cell's contribution into the accumulators (number or tensor cells only). */
+function sinkInto(store: CellStore, gnew: Float64Array, tnew: Map<number, Float64Array>): (id: number, adj: Adj) => void {
+  return (id, adj) => {
+    const k = store.kind[id]
+    if (k === Kind.Number) gnew[id] += adj as number
+    else if (k === Kind.Tensor && typeof adj !== 'number') {
+      const t = tnew.get(id)
+      if (t) for (let i = 0; i < t.length; i++) t[i] += adj[i]
+      else tnew.set(id, adj.slice())
+    }
+  }
+}
+
+/** Walks the order down from J, sending each cell's adjoint to the cells it reads; returns how many cells it visited. */
+function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<number, Float64Array>): number {
+  const s = w.store
+  const { order, pos, cycleErr } = w.schedule
+  const tape = w.tape
+  const ran = tape.ran
+  const { binding, kind } = s
+  const cycles = cycleErr.size > 0
+  let sink: ((id: number, adj: Adj) => void) | null = null
+  let visits = 0
+  for (let p = pos[jId]; p >= 0; p--) {
+    const id = order[p]
+    const k = kind[id]
+    if (k === Kind.Number) {
+      const g = gnew[id]
+      if (g === 0) continue
+      if (ran[id]) {
+        if (cycles && cycleErr.has(id)) continue
+        visits++
+        tape.backward(s, id, g, gnew)
+        continue
+      }
+      const b = binding[id]
+      if (!b || (cycles && cycleErr.has(id))) continue
+      visits++
+      runBackward(s, b, g, (sink ??= sinkInto(s, gnew, tnew)))
+    } else if (k === Kind.Tensor) {
+      const adj = tnew.get(id)
+      const b = binding[id]
+      if (!adj || !b || (cycles && cycleErr.has(id))) continue
+      visits++
+      runBackward(s, b, adj, (sink ??= sinkInto(s, gnew, tnew)))
+    }
+  }
+  return visits
+}
+
 /** Whether two gradients differ (NaN equals NaN: an unchanged non-finite gradient is not a change). */
 const differ = (a: number, b: number): boolean => a !== b && !(a !== a && b !== b)
 
@@ -53,59 +103,30 @@ const differ = (a: number, b: number): boolean => a !== b && !(a !== a && b !== 
  */
 export function reverse(w: WorkbookState): void {
   const s = w.store
-  const sched = w.schedule
   const grads = w.grads
-  const tape = w.tape
   const n = s.count
   const target = objectiveTarget(w)
   grads.grow(s.capacity)
   const cone = grads.cone
-  const oldIds = cone.ids
-  const oldCount = cone.count
-  const oldFlags = new Int32Array(oldIds.subarray(0, oldCount)) // the cone may be recomputed below
+  const recompute = target.reason !== null || cone.stale || target.id !== grads.jId || cone.count === 0
+  // The last pass's cone (a copy when it is about to be recomputed in place).
+  const oldCone = recompute ? cone.ids.slice(0, cone.count) : cone.ids.subarray(0, cone.count)
   if (target.reason !== null) cone.clear()
-  else if (cone.stale || target.id !== grads.jId || cone.count === 0) cone.compute(s, target.id)
+  else if (recompute) cone.compute(s, target.id)
   const gnew = grads.next
   const tnew = new Map<number, Float64Array>()
   grads.jId = target.id
   if (target.reason === null) {
     gnew[target.id] = 1
-    const sink = (id: number, adj: Adj): void => {
-      const k = s.kind[id]
-      if (k === Kind.Number) gnew[id] += adj as number
-      else if (k === Kind.Tensor && typeof adj !== 'number') {
-        const t = tnew.get(id)
-        if (t) for (let i = 0; i < t.length; i++) t[i] += adj[i]
-        else tnew.set(id, adj.slice())
-      }
-    }
-    const cycles = sched.cycleErr.size > 0
-    for (let p = sched.pos[target.id]; p >= 0; p--) {
-      const id = sched.order[p]
-      const b = s.binding[id]
-      if (!b || (cycles && sched.cycleErr.has(id))) continue
-      const k = s.kind[id]
-      if (k === Kind.Number) {
-        const g = gnew[id]
-        if (g === 0) continue
-        w.reverseVisits++
-        if (tape.ran[id]) tape.backward(s, id, g, gnew)
-        else runBackward(s, b, g, sink)
-      } else if (k === Kind.Tensor) {
-        const adj = tnew.get(id)
-        if (!adj) continue
-        w.reverseVisits++
-        runBackward(s, b, adj, sink)
-      }
-    }
+    w.reverseVisits += sweep(w, target.id, gnew, tnew)
   }
   const old = grads.num
   for (let k = 0; k < cone.count; k++) {
     const id = cone.ids[k]
     if (differ(old[id], gnew[id])) w.changes.touch(id)
   }
-  for (let k = 0; k < oldFlags.length; k++) {
-    const id = oldFlags[k]
+  for (let k = 0; k < oldCone.length; k++) {
+    const id = oldCone[k]
     if (!cone.has(id) && differ(old[id], 0)) w.changes.touch(id)
     old[id] = 0 // the old array becomes the next pass's zeroed accumulator
   }

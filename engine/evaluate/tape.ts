@@ -12,13 +12,45 @@ import type { Fast1, Fast2 } from '../functions/types'
 import { Kind, type Binding, type CellStore } from '../graph/store'
 import { TapeOp } from './fast-program'
 
-/** Registry of the function table's fast forms the tape calls, by small index. */
-class FnIndex<F> {
-  readonly list: F[] = []
-  private ids = new Map<F, number>()
-  of(f: F): number {
+type F1 = (x: number) => number
+type D1 = (x: number, y: number) => number
+type F2 = (a: number, b: number) => number
+type D2 = (a: number, b: number, y: number) => number
+const noDomain = (): boolean => false
+
+/**
+ * The function table's fast forms the tape calls, by small index, each part in its own
+ * array of plain functions (one property load per call, not a lookup on differently
+ * shaped entry objects).
+ */
+class FastForms {
+  private ids = new Map<Fast1 | Fast2, number>()
+  readonly f1: F1[] = []
+  readonly df1: D1[] = []
+  readonly dom1: ((x: number) => unknown)[] = []
+  readonly f2: F2[] = []
+  readonly dfa: D2[] = []
+  readonly dfb: D2[] = []
+  readonly dom2: ((a: number, b: number) => unknown)[] = []
+  unary(f: Fast1): number {
     let k = this.ids.get(f)
-    if (k === undefined) this.ids.set(f, (k = this.list.push(f) - 1))
+    if (k === undefined) {
+      this.ids.set(f, (k = this.f1.length))
+      this.f1.push(f.f)
+      this.df1.push(f.df)
+      this.dom1.push(f.domain ?? noDomain)
+    }
+    return k
+  }
+  binary(f: Fast2): number {
+    let k = this.ids.get(f)
+    if (k === undefined) {
+      this.ids.set(f, (k = this.f2.length))
+      this.f2.push(f.f)
+      this.dfa.push(f.dfa)
+      this.dfb.push(f.dfb)
+      this.dom2.push(f.domain ?? noDomain)
+    }
     return k
   }
 }
@@ -48,8 +80,7 @@ export class Tape {
   gather = new Int32Array(1024)
   gatherLength = 0
   gatherDead = 0
-  private unary = new FnIndex<Fast1>()
-  private binary = new FnIndex<Fast2>()
+  private forms = new FastForms()
   private adj = new Float64Array(64)
 
   /** Makes room for cell ids below `capacity`. */
@@ -129,12 +160,12 @@ export class Tape {
           break
         case TapeOp.Unary:
           this.a[t] = base + fp.a[i]
-          this.fn[t] = this.unary.of(fp.f1[i]!)
+          this.fn[t] = this.forms.unary(fp.f1[i]!)
           break
         case TapeOp.Binary:
           this.a[t] = base + fp.a[i]
           this.b[t] = base + fp.b[i]
-          this.fn[t] = this.binary.of(fp.f2[i]!)
+          this.fn[t] = this.forms.binary(fp.f2[i]!)
           break
         default: {
           const ids = binding.rangeIds[fp.a[i]]!
@@ -176,6 +207,7 @@ export class Tape {
     const op = this.op
     const a = this.a
     const val = this.val
+    const forms = this.forms
     const from = this.start[id]
     const end = from + n
     for (let t = from; t < end; t++) {
@@ -192,18 +224,18 @@ export class Tape {
           break
         }
         case TapeOp.Unary: {
-          const g = this.unary.list[this.fn[t]]
+          const f = this.fn[t]
           const x = val[a[t]]
-          if (g.domain && g.domain(x)) return NaN
-          y = g.f(x)
+          if (forms.dom1[f](x)) return NaN
+          y = forms.f1[f](x)
           break
         }
         case TapeOp.Binary: {
-          const g = this.binary.list[this.fn[t]]
+          const f = this.fn[t]
           const x = val[a[t]]
           const z = val[this.b[t]]
-          if (g.domain && g.domain(x, z)) return NaN
-          y = g.f(x, z)
+          if (forms.dom2[f](x, z)) return NaN
+          y = forms.f2[f](x, z)
           break
         }
         default: {
@@ -246,7 +278,8 @@ export class Tape {
     const from = this.start[id]
     const n = this.size[id]
     const adj = this.adj
-    adj.fill(0, 0, n)
+    const forms = this.forms
+    for (let i = 0; i < n - 1; i++) adj[i] = 0
     adj[n - 1] = g
     for (let i = n - 1; i >= 0; i--) {
       const d = adj[i]
@@ -262,15 +295,15 @@ export class Tape {
         }
         case TapeOp.Unary: {
           const x = a[t]
-          adj[x - from] += d * this.unary.list[this.fn[t]].df(val[x], val[t])
+          adj[x - from] += d * forms.df1[this.fn[t]](val[x], val[t])
           break
         }
         case TapeOp.Binary: {
-          const f = this.binary.list[this.fn[t]]
+          const f = this.fn[t]
           const x = a[t]
           const z = this.b[t]
-          const da = d * f.dfa(val[x], val[z], val[t])
-          const db = d * f.dfb(val[x], val[z], val[t])
+          const da = d * forms.dfa[f](val[x], val[z], val[t])
+          const db = d * forms.dfb[f](val[x], val[z], val[t])
           adj[x - from] += da
           adj[z - from] += db
           break
@@ -339,6 +372,15 @@ export class Tape {
       this.start[id] = len
       len += n
     }
-    Object.assign(this, { op, a, b, fn, val, gather, length: len, dead: 0, gatherLength: glen, gatherDead: 0 })
+    this.op = op
+    this.a = a
+    this.b = b
+    this.fn = fn
+    this.val = val
+    this.gather = gather
+    this.length = len
+    this.dead = 0
+    this.gatherLength = glen
+    this.gatherDead = 0
   }
 }
