@@ -3,7 +3,8 @@
 // non-finite results become #NUM! values.
 import { Err, Tensor, checkFinite, shapeText, toNumber, type Adj, type V } from '../values'
 import { broadcastIndex, broadcastShape } from './broadcast'
-import type { FnDef } from './types'
+import { FLAT, SMOOTH } from './conventions'
+import type { Convention, FnDef } from './types'
 
 /** Returns an Err when x is outside the function's real domain. */
 type Domain1 = (x: number) => Err | null
@@ -28,11 +29,18 @@ function apply1(name: string, f: (x: number) => number, domain: Domain1 | undefi
 }
 
 /** A unary scalar function with derivative df(x, y) (y = f(x)), mapped over tensors. */
-export function unary(name: string, f: (x: number) => number, df: (x: number, y: number) => number, domain?: Domain1): FnDef {
+export function unary(
+  name: string,
+  f: (x: number) => number,
+  df: (x: number, y: number) => number,
+  domain?: Domain1,
+  convention: Convention = SMOOTH,
+): FnDef {
   return {
     name,
     min: 1,
     max: 1,
+    convention,
     fast1: { f, df, domain },
     value([a]) {
       if (a instanceof Tensor) {
@@ -63,7 +71,7 @@ export function unary(name: string, f: (x: number) => number, df: (x: number, y:
 
 /** A unary function whose derivative is zero everywhere it is defined (floor, sign, …). */
 export function unaryFlat(name: string, f: (x: number) => number): FnDef {
-  const def = unary(name, f, () => 0)
+  const def = unary(name, f, () => 0, undefined, FLAT)
   return { ...def, grad: undefined }
 }
 
@@ -93,6 +101,7 @@ export function binary(
   dfa: (a: number, b: number, y: number) => number,
   dfb: (a: number, b: number, y: number) => number,
   domain?: Domain2,
+  convention: Convention = SMOOTH,
 ): FnDef {
   const at = (x: number, y: number): number | Err => {
     const bad = domain?.(x, y)
@@ -103,6 +112,7 @@ export function binary(
     name,
     min: 2,
     max: 2,
+    convention,
     fast2: { f, dfa, dfb, domain },
     value([a, b]) {
       const pa = operand(a, name)

@@ -1,6 +1,7 @@
 // Exponentials, logarithms and roots. Real-only: a complex result is #NUM!.
 import { Err } from '../values'
 import { binary, unary } from './elementwise'
+import { infiniteSlope } from './conventions'
 import type { FnDef } from './types'
 
 const positive = (name: string) => (x: number): Err | null => {
@@ -27,6 +28,7 @@ export function logWithDefault(name: string, single: FnDef): FnDef {
     name,
     min: 1,
     max: 2,
+    convention: single.convention,
     fast1: single.fast1,
     fast2: logBase.fast2,
     value: (args) => (args.length === 1 ? single.value(args) : logBase.value(args)),
@@ -34,7 +36,7 @@ export function logWithDefault(name: string, single: FnDef): FnDef {
   }
 }
 
-export const sqrt = unary('sqrt', Math.sqrt, (_x, y) => 0.5 / y, nonNegative('sqrt'))
+export const sqrt = unary('sqrt', Math.sqrt, (_x, y) => 0.5 / y, nonNegative('sqrt'), infiniteSlope('0', (x) => x === 0))
 export const exp = unary('exp', Math.exp, (_x, y) => y)
 
 export const explogFunctions: FnDef[] = [
@@ -45,5 +47,5 @@ export const explogFunctions: FnDef[] = [
   unary('log1p', Math.log1p, (x) => 1 / (1 + x), (x) => (x <= -1 ? positive('log1p')(x + 1) : null)),
   unary('expm1', Math.expm1, (x) => Math.exp(x)),
   sqrt,
-  unary('cbrt', Math.cbrt, (_x, y) => 1 / (3 * y * y)),
+  unary('cbrt', Math.cbrt, (_x, y) => 1 / (3 * y * y), undefined, infiniteSlope('0', (x) => x === 0)),
 ]

@@ -2,6 +2,7 @@
 // math.js's vector conventions), transpose, dot, and array literals.
 import { Err, Tensor, shapeText, toNumber, type Adj, type V } from '../values'
 import { sameShape } from './elementwise'
+import { SMOOTH } from './conventions'
 import type { FnDef } from './types'
 import { tensorSizeProblem } from '../limits'
 
@@ -65,6 +66,7 @@ export const matrixFunctions: FnDef[] = [
     name: 'transpose',
     min: 1,
     max: 1,
+    convention: SMOOTH,
     value([a]) {
       if (!(a instanceof Tensor)) return toNumber(a, 'transpose')
       if (a.shape.length === 1) return a
@@ -81,6 +83,7 @@ export const matrixFunctions: FnDef[] = [
     name: 'dot',
     min: 2,
     max: 2,
+    convention: SMOOTH,
     value([a, b]) {
       if (!(a instanceof Tensor) || !(b instanceof Tensor) || a.shape.length !== 1 || !sameShape(a, b))
         return new Err('#VALUE!', `dot needs two vectors of the same length, got a ${shapeText(a)} and a ${shapeText(b)}`)
@@ -100,6 +103,7 @@ export const matrixFunctions: FnDef[] = [
     name: 'array',
     min: 0,
     max: Infinity,
+    convention: SMOOTH,
     value(items) {
       if (items.length === 0) return new Tensor([0], new Float64Array(0))
       if (items.every((v) => !(v instanceof Tensor))) {

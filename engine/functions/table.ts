@@ -31,6 +31,11 @@ export function internal(name: string): FnDef | undefined {
   return all.get(name)
 }
 
+/** Every entry of the table, operators' functions included (for tests that walk the whole table). */
+export function allFunctions(): FnDef[] {
+  return [...all.values()]
+}
+
 /** Every callable function name (for name validation: a cell name may not shadow one). */
 export function functionNames(): string[] {
   return [...all.keys()].filter((n) => !SYNTAX_ONLY.has(n))
