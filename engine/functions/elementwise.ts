@@ -2,6 +2,7 @@
 // (as math.js does), with broadcasting of a scalar against a tensor. Domain errors and
 // non-finite results become #NUM! values.
 import { Err, Tensor, checkFinite, shapeText, toNumber, type Adj, type V } from '../values'
+import { elementCountProblem, tensorSizeProblem } from '../limits'
 import { broadcastIndex, broadcastShape } from './broadcast'
 import { FLAT, SMOOTH } from './conventions'
 import type { Convention, FnDef } from './types'
@@ -125,6 +126,9 @@ export function binary(
       if (ta && tb && !sameShape(ta, tb)) {
         const shape = broadcastShape(ta.shape, tb.shape)
         if (!shape) return shapeMismatch(name, a, b)
+        // The element budget, checked before anything of the broadcast size is allocated.
+        const tooBig = tensorSizeProblem(shape)
+        if (tooBig) return new Err('#VALUE!', `${shown(name)}: ${tooBig}`)
         const ia = broadcastIndex(ta.shape, shape)
         const ib = broadcastIndex(tb.shape, shape)
         const out = new Float64Array(ia.length)
@@ -208,6 +212,8 @@ function broadcastGrad(
 export function flatten(args: V[], name: string): Float64Array | Err {
   let n = 0
   for (const a of args) n += a instanceof Tensor ? a.size : 1
+  const tooMany = elementCountProblem(n, `${name} of these arguments`)
+  if (tooMany) return new Err('#VALUE!', tooMany)
   const out = new Float64Array(n)
   let k = 0
   for (const a of args) {

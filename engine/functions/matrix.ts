@@ -4,7 +4,7 @@ import { Err, Tensor, shapeText, toNumber, type Adj, type V } from '../values'
 import { sameShape } from './elementwise'
 import { SMOOTH } from './conventions'
 import type { FnDef } from './types'
-import { tensorSizeProblem } from '../limits'
+import { elementCountProblem, matmulCostProblem, tensorSizeProblem } from '../limits'
 
 /** rows×cols view of a tensor for the product; a vector is a row (left) or column (right). */
 function dims(t: Tensor, left: boolean): [number, number] {
@@ -43,7 +43,7 @@ export function matmul(a: Tensor, b: Tensor): V {
   const [r, k] = dims(a, true)
   const [k2, c] = dims(b, false)
   if (k !== k2) return new Err('#VALUE!', `matrix product needs inner sizes to match, got a ${shapeText(a)} and a ${shapeText(b)}`)
-  const tooBig = tensorSizeProblem([r, c])
+  const tooBig = tensorSizeProblem([r, c]) ?? matmulCostProblem(r * k * c, `the matrix product of a ${shapeText(a)} and a ${shapeText(b)}`)
   if (tooBig) return new Err('#VALUE!', tooBig)
   const out = matmulRaw(a.data, b.data, r, k, c)
   const shape = productShape(a, b)
@@ -119,6 +119,8 @@ export const matrixFunctions: FnDef[] = [
       if (!(first instanceof Tensor) || first.shape.length !== 1)
         return new Err('#VALUE!', 'a matrix literal needs rows that are all vectors of the same length')
       const c = first.size
+      const tooBig = elementCountProblem(items.length * c, 'the matrix literal')
+      if (tooBig) return new Err('#VALUE!', tooBig)
       const out = new Float64Array(items.length * c)
       for (let i = 0; i < items.length; i++) {
         const row = items[i]
