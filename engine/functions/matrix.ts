@@ -61,24 +61,28 @@ export function matmulGrad(a: Tensor, b: Tensor, adj: Adj): [Float64Array, Float
   return [ga, gb]
 }
 
-export const matrixFunctions: FnDef[] = [
-  {
-    name: 'transpose',
-    min: 1,
-    max: 1,
-    convention: SMOOTH,
-    value([a]) {
-      if (!(a instanceof Tensor)) return toNumber(a, 'transpose')
-      if (a.shape.length === 1) return a
-      const [r, c] = a.shape
-      return new Tensor([c, r], transposeRaw(a.data, r, c))
-    },
-    grad([a], _out, adj) {
-      if (!(a instanceof Tensor) || a.shape.length === 1) return [adj]
-      const [r, c] = a.shape
-      return [transposeRaw(adj as Float64Array, c, r)]
-    },
+const transpose: FnDef = {
+  name: 'transpose',
+  min: 1,
+  max: 1,
+  convention: SMOOTH,
+  value([a]) {
+    if (!(a instanceof Tensor)) return toNumber(a, 'transpose')
+    if (a.shape.length === 1) return a
+    const [r, c] = a.shape
+    return new Tensor([c, r], transposeRaw(a.data, r, c))
   },
+  grad([a], _out, adj) {
+    if (!(a instanceof Tensor) || a.shape.length === 1) return [adj]
+    const [r, c] = a.shape
+    return [transposeRaw(adj as Float64Array, c, r)]
+  },
+}
+
+export const matrixFunctions: FnDef[] = [
+  transpose,
+  // The postfix operator A' (math.js's ctranspose; for real matrices the plain transpose).
+  { ...transpose, name: 'ctranspose' },
   {
     name: 'dot',
     min: 2,
