@@ -75,7 +75,7 @@ export const PROTECTIONS = [
   { name: 'formula allow-list (no property access)', file: 'engine/formula/compile.ts', find: "return refuse('#NAME?', 'property access and indexing (a.b, a[1]) are not allowed in formulas')", replace: "return push({ k: 'const', v: 0 })", tests: ['engine/formula/hostile.test.ts'] },
   { name: 'formula length limit', file: 'engine/formula/compile.ts', find: "if (tooLong) return { program: errorProgram(new Err('#PARSE!', tooLong)), refs: [] }", replace: '', tests: ['engine/limits.test.ts'] },
   { name: 'bracket nesting limit', file: 'engine/formula/compile.ts', find: "if (deep) return errorProgram(new Err('#PARSE!', deep))", replace: '', tests: ['engine/limits.test.ts'] },
-  { name: 'range size limit', file: 'engine/engine.ts', find: 'rangeSizeProblem(rows, cols) ?? ', replace: '', tests: ['engine/limits.test.ts'] },
+  { name: 'range size limit', file: 'engine/core/binding.ts', find: 'rangeSizeProblem(rows, cols) ?? ', replace: '', tests: ['engine/limits.test.ts'] },
   { name: 'tensor size limit (matrix product)', file: 'engine/functions/matrix.ts', find: "if (tooBig) return new Err('#VALUE!', tooBig)", replace: '', tests: ['engine/limits.test.ts'] },
   { name: 'cell count limit on restore', file: 'engine/workbook/restore.ts', find: 'if (tooMany) problems.push(tooMany)', replace: '', tests: ['engine/limits.test.ts'] },
   { name: 'JSON nesting limit on restore', file: 'engine/workbook/restore.ts', find: 'if (deep) return { ok: false, error: `The workbook cannot be opened: ${deep}.` }', replace: '', tests: ['engine/limits.test.ts', 'engine/workbook/fuzz-load.test.ts'] },
