@@ -20,10 +20,16 @@ import type { WorkbookDocument } from './workbook/document'
 const STRUCTURAL = new Set(['setName', 'setObjective', 'addSheet', 'renameSheet', 'deleteSheet'])
 const SHEET_EDITS = new Set(['addSheet', 'renameSheet', 'deleteSheet'])
 
-export class GraphEngine {
-  private w = new WorkbookState()
+/** Internal options: `tape: false` evaluates every cell on the general path (tests compare the two). */
+export interface EngineOptions {
+  tape?: boolean
+}
 
-  constructor(doc?: WorkbookDocument) {
+export class GraphEngine {
+  private w: WorkbookState
+
+  constructor(doc?: WorkbookDocument, options?: EngineOptions) {
+    this.w = new WorkbookState(options?.tape !== false)
     if (!doc) this.w.sheets.add('Sheet1', {})
     else loadDocument(this.w, doc)
     this.update()

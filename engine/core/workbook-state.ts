@@ -36,6 +36,9 @@ export class WorkbookState {
   forwardEvaluations = 0
   reverseVisits = 0
 
+  /** `lowerToTape: false` runs every cell on the general path (the reference the tape is tested against). */
+  constructor(readonly lowerToTape = true) {}
+
   existingCell(sid: number, row: number, col: number): number {
     return this.sheets.cells(sid).get(row, col)
   }
