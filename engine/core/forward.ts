@@ -6,6 +6,7 @@ import { constantValue } from '../evaluate/constant'
 import { runForward } from '../evaluate/run'
 import { Kind } from '../graph/store'
 import { Err, Tensor, type V } from '../values'
+import { workbookElementsProblem } from '../limits'
 import type { WorkbookState } from './workbook-state'
 
 /** The tensor, or #NUM! naming its first entry that is not finite: NaN and ±Infinity never leak as numbers. */
@@ -48,6 +49,13 @@ function recomputeCell(w: WorkbookState, id: number, triedTape: boolean): boolea
   } else {
     v = constantValue(s.input[id]) // a typed -0 shows as 0 too
   }
+  // The per-workbook memory budget: all cells' tensors together stay within it.
+  const heldHere = s.kind[id] === Kind.Tensor ? (s.obj[id] as Tensor).size : 0
+  if (v instanceof Tensor) {
+    const over = workbookElementsProblem(w.tensorElements - heldHere, v.size)
+    if (over) v = new Err('#VALUE!', over)
+  }
+  w.tensorElements += (v instanceof Tensor ? v.size : 0) - heldHere
   const kind = v === null ? Kind.Empty : typeof v === 'number' ? Kind.Number : v instanceof Tensor ? Kind.Tensor
     : typeof v === 'string' ? Kind.Text : typeof v === 'boolean' ? Kind.Boolean : Kind.Error
   const oldKind = s.kind[id]
@@ -95,6 +103,7 @@ export function forward(w: WorkbookState): void {
       if (kind[id] === Kind.Number) changed = num[id] !== y
       else {
         changed = true
+        if (kind[id] === Kind.Tensor) w.tensorElements -= (obj[id] as Tensor).size
         kind[id] = Kind.Number
         obj[id] = 0
       }
