@@ -60,6 +60,7 @@ function recomputeCell(w: WorkbookState, id: number, triedTape: boolean): boolea
     : typeof v === 'string' ? Kind.Text : typeof v === 'boolean' ? Kind.Boolean : Kind.Error
   const oldKind = s.kind[id]
   let changed = oldKind !== kind
+  if (changed) w.errorCells += (kind === Kind.Error ? 1 : 0) - (oldKind === Kind.Error ? 1 : 0)
   if (!changed) {
     if (kind === Kind.Number) changed = s.num[id] !== v
     else if (kind !== Kind.Empty) changed = !sameValue(s.obj[id], v!)
@@ -104,6 +105,7 @@ export function forward(w: WorkbookState): void {
       else {
         changed = true
         if (kind[id] === Kind.Tensor) w.tensorElements -= (obj[id] as Tensor).size
+        else if (kind[id] === Kind.Error) w.errorCells--
         kind[id] = Kind.Number
         obj[id] = 0
       }

@@ -32,6 +32,8 @@ export class WorkbookState {
   objectiveRef: string | null = null
   /** Address strings of cells that have been shown (built on first view). */
   private addressCache: string[] = []
+  /** Cells whose value is an error (ChangeList.figures), kept by the forward pass. */
+  errorCells = 0
   /** Numbers held by all cells' tensor values (the per-workbook memory budget, engine/limits.ts). */
   tensorElements = 0
   /** Forward evaluations and reverse visits of the current update (ChangeList.stats). */

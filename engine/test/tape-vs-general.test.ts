@@ -7,7 +7,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { GraphEngine } from '../engine'
-import { createEngine, type CellView, type Edit, type Engine } from '../index'
+import { formatAddress } from '../address'
+import { createEngine, type CellView, type ChangeList, type Edit, type Engine } from '../index'
 import { docOf, type CellSpec } from './helpers'
 
 const ADDRESSES = ['A1', 'A2', 'A3', 'A4', 'B1', 'B2', 'B3', 'C1', 'C2']
@@ -32,6 +33,21 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 )
 const start = fc.dictionary(fc.constantFrom(...ADDRESSES), input, { maxKeys: ADDRESSES.length })
 
+/** The workbook-wide figures computed the slow way, from every cell's view. */
+function figuresOf(cells: CellView[]): ChangeList['figures'] {
+  let maxAbsGrad = 0
+  for (const c of cells) {
+    const g = c.grad
+    const xs = g.kind === 'number' ? [g.value] : g.kind === 'tensor' ? g.value.flat() : []
+    for (const x of xs) if (Number.isFinite(x) && Math.abs(x) > maxAbsGrad) maxAbsGrad = Math.abs(x)
+  }
+  return { errorCells: cells.filter((c) => c.value.kind === 'error').length, maxAbsGrad }
+}
+
+/** "Sheet1!B3" keys of a windowed change list's positions. */
+const positionsOf = (r: ChangeList): string[] =>
+  (r.changed ?? []).flatMap((p) => Array.from(p.rows, (row, k) => `${p.sheet}!${formatAddress(row - 1, p.cols[k] - 1)}`)).sort()
+
 const snapshot = (e: Engine | GraphEngine) => ({ cells: e.cells(), objective: e.objective(), sheets: e.sheets() })
 const doc = (cells: Record<string, string>) => docOf({ ...cells, C2: { input: cells.C2 ?? '=A1 * B1 + SUM(A1:A4) + AVERAGE(A1:A3) * mean(B1:B3) + tanh(A2) * B2', name: 'J' } } as Record<string, CellSpec>)
 
@@ -41,14 +57,21 @@ describe('the tape computes exactly what the general path computes', () => {
       fc.property(start, fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 10 }), (cells, batches) => {
         const onTape = createEngine(doc(cells))
         const general = new GraphEngine(doc(cells), { tape: false })
+        const windowed = createEngine(doc(cells))
         expect(snapshot(onTape)).toEqual(snapshot(general))
         for (const batch of batches) {
           const a = onTape.apply(batch)
           const b = general.apply(batch)
+          const c = windowed.apply(batch, { views: 'none' })
           const byKey = (x: CellView, y: CellView) => (`${x.sheet}!${x.address}` < `${y.sheet}!${y.address}` ? -1 : 1)
           expect([...a.cells].sort(byKey)).toEqual([...b.cells].sort(byKey))
           expect(a.objective).toEqual(b.objective)
           expect(snapshot(onTape)).toEqual(snapshot(general))
+          // The windowed list names the same cells, and the figures are the slow count's.
+          expect(positionsOf(c)).toEqual(a.cells.map((x) => `${x.sheet}!${x.address}`).sort())
+          expect(c.unlisted).toBe(a.cells.length)
+          expect(a.figures).toEqual(figuresOf(onTape.cells()))
+          expect(c.figures).toEqual(a.figures)
         }
         expect(snapshot(onTape)).toEqual(snapshot(createEngine(structuredClone(onTape.toDocument()))))
       }),
