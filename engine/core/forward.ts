@@ -77,16 +77,22 @@ function recomputeCell(w: WorkbookState, id: number, triedTape: boolean): boolea
 export function forward(w: WorkbookState): void {
   const sched = w.schedule
   const s = w.store
+  const precedents = (id: number) => s.binding[id]?.precedents ?? null
   if (sched.stale) {
-    sched.reorder(s.count, (id) => s.binding[id]?.precedents ?? null)
+    sched.reorder(s.count, precedents)
     w.tape.relayout(sched.order, sched.length)
-  } else if (w.tape.fragmented) w.tape.relayout(sched.order, sched.length)
+    s.users.rebuild(s.count, precedents)
+  } else {
+    if (w.tape.fragmented) w.tape.relayout(sched.order, sched.length)
+    if (s.users.scattered) s.users.rebuild(s.count, precedents)
+  }
   const start = sched.minDirtyPos === Infinity ? sched.length : sched.minDirtyPos
   const cycleErr = sched.cycleErr
   const cycles = cycleErr.size > 0
   const { dirty, order, length } = sched
   const { tape, grads, changes } = w
-  const { kind, num, obj, users } = s
+  const { kind, num, obj } = s
+  const { start: userStart, live: userCount, targets: userIds, built } = s.users.rows()
   const segment = tape.size
   let pending = sched.pending
   let evaluations = 0
@@ -117,15 +123,21 @@ export function forward(w: WorkbookState): void {
     if (!changed) continue
     grads.valueChanged(id)
     changes.touch(id)
-    const list = users[id]
-    if (list)
-      for (let k = 0; k < list.length; k++) {
-        const u = list[k]
+    if (id < built)
+      for (let k = userStart[id], end = k + userCount[id]; k < end; k++) {
+        const u = userIds[k]
         if (!dirty[u] && !(cycles && cycleErr.has(u))) {
           dirty[u] = 1
           pending++
         }
       }
+    const more = s.users.extra(id)
+    if (more)
+      for (const u of more)
+        if (!dirty[u] && !(cycles && cycleErr.has(u))) {
+          dirty[u] = 1
+          pending++
+        }
   }
   w.forwardEvaluations += evaluations
   sched.pending = pending
