@@ -18,6 +18,8 @@ import type { ExplainSource } from './explain/source'
 import { defineField } from './workbook/json-values'
 import { cellCountProblem, rangeSizeProblem } from './limits'
 import { sheetNameProblem as sheetNameRule } from './workbook/sheet-name'
+import { expandInOrder } from './edits/index'
+import { columnWidths, setColumnWidthIn } from './workbook/columns'
 
 /** Cycles longer than this report one shared path instead of one per member. */
 const PER_MEMBER_PATH_LIMIT = 200
@@ -283,7 +285,9 @@ export class GraphEngine {
         }
       }
       if (r.outOfBounds) {
-        setSlotErr(b, k, new Err('#REF!', 'the reference is outside the sheet (columns A to XFD, rows 1 to 1048576)'))
+        // Issue 9: a `#REF!` written by reference arithmetic (engine/formula) says what happened.
+        const why = r.deleted ? 'the referenced cell was deleted or moved off the sheet' : 'the reference is outside the sheet (columns A to XFD, rows 1 to 1048576)'
+        setSlotErr(b, k, new Err('#REF!', why))
         continue
       }
       if (!r.range) {
@@ -574,7 +578,8 @@ export class GraphEngine {
     this.reverseVisits = 0
     const rejected: RejectedEdit[] = []
     let sheetsChanged = false
-    for (const edit of Array.isArray(edits) ? edits : []) {
+    // Issue 9: editing commands (copy, fill, insert rows, …) become primitive edits, each expanded from the state it meets (engine/edits).
+    for (const edit of expandInOrder(this, Array.isArray(edits) ? edits : [], rejected, () => this.forward())) {
       let problem: string | null
       try {
         problem = this.applyOne(edit)
@@ -586,7 +591,7 @@ export class GraphEngine {
         continue
       }
       if (edit.type === 'addSheet' || edit.type === 'renameSheet' || edit.type === 'deleteSheet') sheetsChanged = true
-      if (edit.type !== 'setInput' && edit.type !== 'setParam') this.gradsStale = true
+      if (edit.type !== 'setInput' && edit.type !== 'setParam' && edit.type !== 'setColumnWidth') this.gradsStale = true
     }
     this.forward()
     // Gradients are a function of values, formulas, names and the objective: skip when none changed.
@@ -631,12 +636,12 @@ export class GraphEngine {
       case 'setName':
         return this.setName(edit.sheet, edit.address, edit.name)
       case 'setParam': {
-        if (typeof edit.param !== 'boolean') return 'param must be true or false'
+        if (typeof edit.param !== 'boolean' && edit.param !== null) return 'param must be true, false or null' // null: no mark (issue 9)
         const at = this.locate(edit.sheet, edit.address)
         if (typeof at === 'string') return at
         const id = this.cellWithinLimit(at.sid, at.row, at.col)
         if (typeof id === 'string') return id
-        this.store.param[id] = edit.param ? 1 : 2
+        this.store.param[id] = edit.param === null ? 0 : edit.param ? 1 : 2
         this.metaChanged.add(id)
         return null
       }
@@ -656,6 +661,11 @@ export class GraphEngine {
         return this.renameSheet(edit.from, edit.to)
       case 'deleteSheet':
         return this.deleteSheet(edit.name)
+      case 'setColumnWidth': {
+        // Issue 9: a display width, kept in the sheet's optional `columns` field (engine/workbook/columns.ts).
+        const sid = typeof edit.sheet === 'string' ? this.sheetId(edit.sheet) : -1
+        return sid < 0 ? `there is no sheet named "${String(edit.sheet)}"` : setColumnWidthIn(this.sheetStates[sid].extra, edit.column, edit.width)
+      }
       default:
         return `unknown edit type "${String((edit as { type?: unknown }).type)}"`
     }
@@ -890,6 +900,12 @@ export class GraphEngine {
 
   sheets(): string[] {
     return this.sheetOrder.map((sid) => this.sheetStates[sid].name)
+  }
+
+  /** Issue 9: a column's display width in px, or null for the default (undo reads it before a resize). */
+  columnWidth(sheet: string, column: string): number | null {
+    const sid = this.sheetId(sheet)
+    return sid < 0 ? null : columnWidths(this.sheetStates[sid].extra).get(String(column).toUpperCase()) ?? null
   }
 
   objective(): ObjectiveState {
