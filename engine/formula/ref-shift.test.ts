@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { columnLetters } from '../address'
 import { shiftFormula } from './ref-shift'
 
 describe('shifting a formula by an offset (copy and fill)', () => {
@@ -28,7 +30,8 @@ describe('shifting a formula by an offset (copy and fill)', () => {
 
   it('keeps the parts that do not change as written (lower case, row text)', () => {
     expect(shiftFormula('=b7 + $c$2', 1, 0)).toBe('=b8 + $c$2')
-    expect(shiftFormula('=b7', 0, 1)).toBe('=C7')
+    expect(shiftFormula('=b7', 0, 1)).toBe('=c7')
+    expect(shiftFormula('=B7', 0, 1)).toBe('=C7')
   })
 
   it('leaves labels, numbers, unparseable formulas and existing #REF! alone', () => {
@@ -42,5 +45,27 @@ describe('shifting a formula by an offset (copy and fill)', () => {
   it('reaches the last row and column but not past them', () => {
     expect(shiftFormula('=A1', 1048575, 16383)).toBe('=XFD1048576')
     expect(shiftFormula('=A1', 1048576, 0)).toBe('=#REF!')
+  })
+})
+
+describe('shifting random references (fast-check)', () => {
+  const ref = fc.record({ row: fc.integer({ min: 1, max: 60 }), col: fc.integer({ min: 1, max: 30 }), rowAbs: fc.boolean(), colAbs: fc.boolean() })
+  const text = (r: { row: number; col: number; rowAbs: boolean; colAbs: boolean }) => `${r.colAbs ? '$' : ''}${columnLetters(r.col)}${r.rowAbs ? '$' : ''}${r.row}`
+
+  it('moves exactly the relative parts, keeps the $ parts, and shifting back restores the text', () => {
+    fc.assert(
+      fc.property(fc.array(ref, { minLength: 1, maxLength: 4 }), fc.integer({ min: -20, max: 20 }), fc.integer({ min: -10, max: 10 }), (refs, dRow, dCol) => {
+        const input = `=${refs.map(text).join(' * 2 + ')}`
+        const shifted = shiftFormula(input, dRow, dCol)
+        const expected = refs.map((r) => {
+          const row = r.rowAbs ? r.row : r.row + dRow
+          const col = r.colAbs ? r.col : r.col + dCol
+          return row < 1 || col < 1 ? '#REF!' : text({ ...r, row, col })
+        })
+        expect(shifted).toBe(`=${expected.join(' * 2 + ')}`)
+        if (!shifted.includes('#REF!')) expect(shiftFormula(shifted, -dRow, -dCol)).toBe(input)
+      }),
+      { seed: 4242, numRuns: 300 },
+    )
   })
 })

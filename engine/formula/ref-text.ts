@@ -40,7 +40,9 @@ function readCorner(text: string): CornerText | null {
 }
 
 function writeCorner(old: CornerText, row: number, col: number): string {
-  const colText = col === old.col ? old.colText : columnLetters(col)
+  // A column written in lower case (b7) stays lower case, so a rewrite and its reverse give the text back.
+  const lower = old.colText !== old.colText.toUpperCase()
+  const colText = col === old.col ? old.colText : lower ? columnLetters(col).toLowerCase() : columnLetters(col)
   const rowText = row === old.row ? old.rowText : String(row)
   return `${old.colAbs ? '$' : ''}${colText}${old.rowAbs ? '$' : ''}${rowText}`
 }
