@@ -66,12 +66,15 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
     onCleanup(() => window.removeEventListener('keydown', onKey))
 
     let initial = null
+    let problem: string | null = null
     try {
       initial = await bridge.initialFile()
     } catch (err) {
-      ctl.setAlert(`Could not open the starting file: ${err instanceof Error ? err.message : String(err)}`)
+      problem = `Could not open the starting file: ${err instanceof Error ? err.message : String(err)}`
     }
     const opened = await ctl.open(initial)
+    // Shown after the load (which clears alerts): e.g. a web page opened without its secret (issue 10, documents helper).
+    if (problem) ctl.setAlert(problem)
     if (opened && initial?.recovered) recovery.offer(initial)
     if (!opened && initial) await ctl.open(null)
     setReady(true)
