@@ -32,8 +32,8 @@ export function gridMenu(target: MenuTarget, view: SheetView, commands: Commands
     return [
       ...clipboard,
       'separator',
-      { label: `Insert ${n} left`, shortcut: `${MOD}+`, run: () => b.insert('columns') },
-      { label: `Delete ${n}`, shortcut: `${MOD}−`, run: () => b.remove('columns') },
+      { label: `Insert ${n} left`, shortcut: `${MOD}Plus`, run: () => b.insert('columns') },
+      { label: `Delete ${n}`, shortcut: `${MOD}Minus`, run: () => b.remove('columns') },
       { label: 'Clear', shortcut: 'Delete', run: () => b.clearSelection() },
       'separator',
       { label: 'Fit width to contents', run: () => b.autofit(r.left) },
@@ -45,8 +45,8 @@ export function gridMenu(target: MenuTarget, view: SheetView, commands: Commands
     return [
       ...clipboard,
       'separator',
-      { label: `Insert ${n} above`, shortcut: `${MOD}+`, run: () => b.insert('rows') },
-      { label: `Delete ${n}`, shortcut: `${MOD}−`, run: () => b.remove('rows') },
+      { label: `Insert ${n} above`, shortcut: `${MOD}Plus`, run: () => b.insert('rows') },
+      { label: `Delete ${n}`, shortcut: `${MOD}Minus`, run: () => b.remove('rows') },
       { label: 'Clear', shortcut: 'Delete', run: () => b.clearSelection() },
     ]
   }
