@@ -187,6 +187,13 @@ export function Grid(props: GridProps) {
   const pointer = createGridPointer(view, commands, {
     rowAt: (y) => Math.max(0, Math.min(ROW_COUNT - 1, Math.floor((y - scroller.getBoundingClientRect().top - headerH() + top()) / rowH()))),
     colAt: (x) => layout().colAt(x - scroller.getBoundingClientRect().left - headerW() + left()),
+    edgeScroll: (x, y) => {
+      const box = scroller.getBoundingClientRect()
+      if (y > box.bottom - 8) scroller.scrollTop += Math.ceil(rowH() / rowMap().scale)
+      else if (y < box.top + headerH()) scroller.scrollTop -= Math.ceil(rowH() / rowMap().scale)
+      if (x > box.right - 8) scroller.scrollLeft += Math.ceil(colW(0) / colMap().scale)
+      else if (x < box.left + headerW()) scroller.scrollLeft -= Math.ceil(colW(0) / colMap().scale)
+    },
   })
   const [menu, setMenu] = createSignal<{ x: number; y: number; target: MenuTarget } | null>(null)
   function openMenu(target: MenuTarget, x?: number, y?: number): void {

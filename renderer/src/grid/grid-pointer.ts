@@ -13,6 +13,8 @@ import { extendTo, isWholeColumns, isWholeRows, selectColumns, selectRows, singl
 export interface PointerGeometry {
   rowAt(clientY: number): number
   colAt(clientX: number): number
+  /** A drag past the grid's edge scrolls it a step that way. */
+  edgeScroll(clientX: number, clientY: number): void
 }
 
 export function createGridPointer(view: SheetView, commands: Commands, geometry: PointerGeometry) {
@@ -44,6 +46,7 @@ export function createGridPointer(view: SheetView, commands: Commands, geometry:
     if (e.shiftKey) view.setRange(extendTo(view.range(), pos))
     else view.select(pos)
     track((m) => {
+      geometry.edgeScroll(m.clientX, m.clientY)
       const at = cellUnder(m)
       const sel = view.range()
       if (at.col !== sel.corner.col || at.row !== sel.corner.row) view.setRange(extendTo(sel, at))
@@ -66,7 +69,10 @@ export function createGridPointer(view: SheetView, commands: Commands, geometry:
     e.preventDefault()
     e.stopPropagation()
     track(
-      (m) => setFillPreview(fillHandlePlan(view.rect(), cellUnder(m))),
+      (m) => {
+        geometry.edgeScroll(m.clientX, m.clientY)
+        setFillPreview(fillHandlePlan(view.rect(), cellUnder(m)))
+      },
       (u) => {
         setFillPreview(null)
         commands.block.fillHandle(cellUnder(u))
