@@ -204,16 +204,17 @@ test('fill a per-sample cost down 50 rows: the regression cost and its exact gra
   await page.keyboard.press('Control+d')
   await sheet.goTo('C51')
   await expect(sheet.formulaBar()).toHaveValue('=(w*A51+b-B51)^2/2')
+  // Each sample's cost has ∂J/∂C_i = 1/50.
   const d = xs.map((x, i) => 1.5 * x + 0.5 - ys[i])
   const J = d.reduce((s, di) => s + (di * di) / 2, 0) / 50
   const dJdw = d.reduce((s, di, i) => s + di * xs[i], 0) / 50
   const dJdb = d.reduce((s, di) => s + di, 0) / 50
   const read = async (a: string, attr: string) => Number(await sheet.cell(a).getAttribute(attr))
+  await sheet.expectGrad('C51', 0.02)
+  await sheet.goTo('E1')
   await expect.poll(() => read('E3', 'data-value')).toBeCloseTo(J, 10)
   expect(await read('E1', 'data-grad')).toBeCloseTo(dJdw, 10)
   expect(await read('E2', 'data-grad')).toBeCloseTo(dJdb, 10)
-  // Each sample's cost has ∂J/∂C_i = 1/50.
-  await sheet.expectGrad('C51', 0.02)
 })
 
 test('the fill handle drags a formula down and extends a series', async ({ launch }) => {
