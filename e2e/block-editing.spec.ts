@@ -274,9 +274,11 @@ test('a resized column keeps its width after Save As and reopening', async ({ la
 
   const again = await launch(target)
   await expect.poll(async () => Math.round((await again.page.locator('[data-col-header="1"]').boundingBox())!.width)).toBe(Math.round(before.width + 88))
-  // Double-click on the border fits the column to its contents.
-  const b2 = (await again.page.getByLabel('Resize column C').boundingBox())!
+  // Double-click on the border fits the column to its contents: 24 characters of label
+  // at the grid's estimate (6.6 px each) plus the cell's padding, 176 px.
+  const b2 = (await again.page.getByLabel('Resize column B').boundingBox())!
   await again.page.mouse.dblclick(b2.x + b2.width / 2, b2.y + b2.height / 2)
+  await expect.poll(async () => Math.round((await again.page.locator('[data-col-header="1"]').boundingBox())!.width)).toBe(176)
 })
 
 test('a tab-separated block from the clipboard pastes into cells (keyboard and paste event)', async ({ launch }) => {

@@ -131,9 +131,7 @@ export function createBlockCommands(store: WorkbookStore, ctl: DocumentControlle
   async function paste(valuesOnly: boolean, given?: string): Promise<void> {
     const text = given ?? (await readClipboard())
     const sheet = view.activeSheet()
-    // Whole rows or columns as the target: paste once from their first cell (never a million tiles).
-    const whole = isWholeColumns(view.rect()) || isWholeRows(view.rect())
-    const target = whole ? { ...view.rect(), bottom: view.rect().top, right: view.rect().left } : view.rect()
+    const target = view.rect()
     const ours = clip && (text === null || normalise(text) === normalise(clip.text)) ? clip : null
     if (ours) {
       const { rows, cols } = rectSize(ours.rect)

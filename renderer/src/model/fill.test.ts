@@ -31,4 +31,8 @@ describe('paste target', () => {
     expect(rangeAddress(pasteRect(2, 2, r('D1:F4')))).toBe('D1:E2')
     expect(rangeAddress(pasteRect(3, 1, r('D5')))).toBe('D5:D7')
   })
+  it('never tiles whole rows or columns', () => {
+    expect(rangeAddress(pasteRect(1, 1, r('B:B')))).toBe('B1')
+    expect(rangeAddress(pasteRect(2, 1, r('3:4')))).toBe('A3:A4')
+  })
 })

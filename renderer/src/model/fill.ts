@@ -2,7 +2,7 @@
 // takes the source block and the whole target containing it (engine/api.ts); these
 // functions choose them from the selection, as Excel does. Pure, tested in Node.
 import type { CellPos } from './address'
-import type { Rect } from './selection'
+import { isWholeColumns, isWholeRows, type Rect } from './selection'
 
 export interface FillPlan {
   from: Rect
@@ -41,11 +41,12 @@ export function fillHandlePlan(r: Rect, pos: CellPos): FillPlan | null {
 
 /**
  * Where a paste of a `rows` × `cols` block lands on a selection: the whole selection when
- * the block tiles it evenly, otherwise the block's own size from the active corner.
+ * the block tiles it evenly, otherwise the block's own size from the top-left cell.
+ * Whole rows or columns are never tiled (a million copies of one cell is never meant).
  */
 export function pasteRect(rows: number, cols: number, target: Rect): Rect {
   const h = target.bottom - target.top + 1
   const w = target.right - target.left + 1
-  if (h % rows === 0 && w % cols === 0) return target
+  if (h % rows === 0 && w % cols === 0 && !isWholeColumns(target) && !isWholeRows(target)) return target
   return { top: target.top, left: target.left, bottom: target.top + rows - 1, right: target.left + cols - 1 }
 }
