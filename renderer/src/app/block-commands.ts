@@ -3,6 +3,7 @@
 // columns, column widths, Ctrl+End. The renderer only chooses what to do; the engine
 // expands each composite edit (engine/api.ts CompositeEdit), so one action is one undo
 // step and the reference arithmetic lives in one place.
+import { createSignal } from 'solid-js'
 import type { CellView, Edit } from '../../../engine/api'
 import { blockEdits } from '../../../engine/csv/edits'
 import { exportedValue } from '../../../engine/csv/serialize'
@@ -33,7 +34,13 @@ const DIRECT_WALK_LIMIT = 20_000
 export type BlockCommands = ReturnType<typeof createBlockCommands>
 
 export function createBlockCommands(store: WorkbookStore, ctl: DocumentController, view: SheetView) {
+  // The last copy/cut, also drawn as a dashed outline until it is pasted (cut) or dismissed (Escape).
+  const [clipSignal, setClip] = createSignal<InternalClip | null>(null)
   let clip: InternalClip | null = null
+  function remember(next: InternalClip | null): void {
+    clip = next
+    setClip(next)
+  }
 
   /** The used part of a rectangle (whole columns or rows are clipped to the data), or null when it holds nothing. */
   function usedPart(sheet: string, r: Rect): Rect | null {
@@ -104,7 +111,7 @@ export function createBlockCommands(store: WorkbookStore, ctl: DocumentControlle
   /** Ctrl+C / Ctrl+X. `event`: a native copy/cut event whose clipboard data is written directly. */
   async function copy(cut: boolean, event?: ClipboardEvent): Promise<void> {
     const p = clipboardPayload()
-    clip = { sheet: p.sheet, rect: p.rect, text: p.text, cut }
+    remember({ sheet: p.sheet, rect: p.rect, text: p.text, cut })
     if (event?.clipboardData) {
       event.clipboardData.setData('text/plain', p.text)
       event.clipboardData.setData('text/html', p.html)
@@ -142,7 +149,7 @@ export function createBlockCommands(store: WorkbookStore, ctl: DocumentControlle
         ? { type: 'moveCells', fromSheet: ours.sheet, from, toSheet: sheet, to: formatAddress({ col: dest.left, row: dest.top }) }
         : { type: 'copyCells', fromSheet: ours.sheet, from, toSheet: sheet, to, values: valuesOnly || undefined }
       // A cut pastes once (as in Excel); the clipboard text stays for other programs.
-      if (ours.cut) clip = null
+      if (ours.cut) remember(null)
       if (await ctl.act(`${valuesOnly ? 'Paste values' : ours.cut ? 'Move' : 'Paste'} ${from} to ${to}`, [edit])) view.setRange(selectRect(dest), { col: dest.left, row: dest.top })
       return
     }
@@ -233,6 +240,9 @@ export function createBlockCommands(store: WorkbookStore, ctl: DocumentControlle
   }
 
   return {
+    /** The block on the clipboard (to outline it) and Escape's dismissal of the outline. */
+    clipboardSource: () => clipSignal(),
+    dismissClipboard: () => setClip(null),
     cellsIn,
     usedPart,
     clearSelection,

@@ -426,6 +426,7 @@ export function Grid(props: GridProps) {
           <SelectionOverlay
             rect={view.rect()}
             preview={pointer.fillPreview()?.to ?? null}
+            clipboard={commands.block.clipboardSource()?.sheet === view.activeSheet() ? commands.block.clipboardSource()!.rect : null}
             geometry={{ rowTop: (r) => headerH() + r * rowH() - top(), colLeft: (c) => headerW() + layout().offsetOf(c) - left(), headerH: headerH(), headerW: headerW(), viewport: viewport() }}
             editing={cellEditing()}
             onFillHandleDown={pointer.fillHandleDown}

@@ -37,6 +37,8 @@ function boxOf(r: Rect, g: OverlayGeometry): Box {
 export function SelectionOverlay(props: {
   rect: Rect
   preview: Rect | null
+  /** The copied or cut block, outlined with a dashed line. */
+  clipboard: Rect | null
   geometry: OverlayGeometry
   editing: boolean
   onFillHandleDown: (e: MouseEvent) => void
@@ -58,6 +60,9 @@ export function SelectionOverlay(props: {
     >
       <Show when={visible(box())}>
         <div class="selection-rect" data-selection-rect style={style(box())} />
+      </Show>
+      <Show when={props.clipboard}>
+        {(c) => <div class="clipboard-rect" data-clipboard-rect style={style(boxOf(c(), props.geometry))} />}
       </Show>
       <Show when={props.preview}>
         {(p) => <div class="fill-preview" style={style(boxOf(p(), props.geometry))} />}

@@ -28,6 +28,10 @@ export function runBlockKey(action: GridKeyAction, view: SheetView, commands: Co
       return true
     }
     case 'contextMenu': openMenu(); return true
+    case 'escape':
+      if (!b.clipboardSource()) return false
+      b.dismissClipboard()
+      return true
     case 'move':
       if (action.via) {
         commands.moveAfterCommit(action.dir)

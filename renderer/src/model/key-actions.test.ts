@@ -27,6 +27,7 @@ describe('grid keys', () => {
     expect(gridKeyAction(key('-', { ctrlKey: true, altKey: true }))).toEqual({ type: 'delete', wholeOnly: false })
     expect(gridKeyAction(key('F10', { shiftKey: true }))).toEqual({ type: 'contextMenu' })
     expect(gridKeyAction(key('ContextMenu'))).toEqual({ type: 'contextMenu' })
+    expect(gridKeyAction(key('Escape'))).toEqual({ type: 'escape' })
   })
   it('jumps with Ctrl or Cmd + arrow', () => {
     expect(gridKeyAction(key('ArrowDown', { ctrlKey: true }))).toEqual({ type: 'jump', dir: 'down' })

@@ -27,6 +27,8 @@ export type GridKeyAction =
   | { type: 'delete'; wholeOnly: boolean }
   /** Shift+F10 or the ContextMenu key. */
   | { type: 'contextMenu' }
+  /** Escape (not editing): dismiss the copied block's outline. */
+  | { type: 'escape' }
   | { type: 'jump'; dir: Direction }
   | { type: 'page'; dir: 'up' | 'down' }
   | { type: 'home'; toOrigin: boolean }
@@ -69,6 +71,7 @@ export function gridKeyAction(e: KeyInput): GridKeyAction {
     return { type: 'none' }
   }
   if ((key === 'F10' && e.shiftKey) || key === 'ContextMenu') return { type: 'contextMenu' }
+  if (key === 'Escape') return { type: 'escape' }
   if (ARROWS[key]) return e.shiftKey ? { type: 'extend', dir: ARROWS[key] } : { type: 'move', dir: ARROWS[key] }
   switch (key) {
     case 'Enter': return { type: 'move', dir: e.shiftKey ? 'up' : 'down', via: 'enter' }
