@@ -89,13 +89,13 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
       <AlertBanner ctl={ctl} />
       <RecoveryBanner recovery={recovery} />
       <main class="grid-area">
-        <Grid store={store} view={view} commands={commands} />
+        <Grid store={store} view={view} commands={commands} onExplain={() => graph.setOpen(true) /* edit-ui: the inspector follows the active cell */} />
         <GraphPanel graph={graph} store={store} bridge={bridge} />
       </main>
       <Show when={dataOpen()}><DataPanel store={store} ctl={ctl} view={view} onClose={() => setDataOpen(false)} /></Show>
       <Show when={trainingOpen()}><TrainingPanel training={training} onClose={() => setTrainingOpen(false)} /></Show>
       <SheetTabs store={store} view={view} commands={commands} />
-      <StatusBar store={store} ctl={ctl} commands={commands} />
+      <StatusBar store={store} ctl={ctl} commands={commands} view={view} />
     </div>
     </Show>
   )

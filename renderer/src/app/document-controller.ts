@@ -61,6 +61,7 @@ export function createDocumentController(
       return { accepted: [], inverses: [], ok: false }
     }
     store.applyChanges(res.changes)
+    if (res.columns) store.setColumnWidths(res.columns) // edit-ui: column widths after a resize, insert or delete
     setLastMs(res.ms)
     const rejected = new Set(res.changes.rejected.map((r) => JSON.stringify(r.edit)))
     if (res.changes.rejected.length > 0) setAlert(res.changes.rejected.map((r) => r.message).join(' '))
