@@ -150,12 +150,15 @@ describe('a 50-sample regression', () => {
   }
   it('draws a stack cell by cell once expanded', () => {
     const cells: Record<string, CellSpec> = { G1: { input: '3', name: 'w' } }
-    for (let r = 1; r <= 20; r++) cells[`C${r}`] = `=w * ${r}`
+    for (let r = 1; r <= 20; r++) {
+      cells[`B${r}`] = String(r)
+      cells[`C${r}`] = `=w * B${r}`
+    }
     cells.G2 = { input: '=SUM(C1:C20)', name: 'J' }
     const x = explainerFor(book(cells, 'J'))
-    expect(x.graph({ kind: 'all' }).nodes.map((n) => n.key).sort()).toEqual(['Sheet1!C1:C20', 'Sheet1!G1', 'Sheet1!G2'])
+    expect(x.graph({ kind: 'all' }).nodes.map((n) => n.key).sort()).toEqual(['Sheet1!B1:B20', 'Sheet1!C1:C20', 'Sheet1!G1', 'Sheet1!G2'])
     const open = x.graph({ kind: 'all', expanded: ['Sheet1!C1:C20'] })
-    expect(open.nodes.filter((n) => n.kind === 'cell')).toHaveLength(22)
+    expect(open.nodes.filter((n) => n.kind === 'cell')).toHaveLength(22) // C1…C20, w, J; the data column B stays stacked
     expect(open.nodes.find((n) => n.kind === 'range')?.key).toBe('Sheet1!C1:C20')
   })
 })
