@@ -5,6 +5,7 @@ import type { Commands } from '../app/commands'
 import type { DocumentController } from '../app/document-controller'
 import type { WorkbookStore } from '../state/workbook-store'
 import { formatNumber } from '../model/format'
+import { LegendLink } from '../help/HelpMenu' // graph branch (issue 13): the legend, one click away
 
 export function StatusBar(props: { store: WorkbookStore; ctl: DocumentController; commands: Commands }) {
   const { store, ctl, commands } = props
@@ -29,6 +30,7 @@ export function StatusBar(props: { store: WorkbookStore; ctl: DocumentController
       <span class="status-errors" classList={{ 'has-errors': store.errorCount() > 0 }} data-error-count={store.errorCount()}>
         {store.errorCount()} {store.errorCount() === 1 ? 'error' : 'errors'}
       </span>
+      <LegendLink />
     </footer>
   )
 }
