@@ -89,7 +89,8 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
       <AlertBanner ctl={ctl} />
       <RecoveryBanner recovery={recovery} />
       <main class="grid-area">
-        <Grid store={store} view={view} commands={commands} onExplain={() => graph.setOpen(true) /* edit-ui: the inspector follows the active cell */} />
+        {/* graph branch (issue 13): the grid in its own pane so the graph docks beside it */}
+        <div class="grid-pane"><Grid store={store} view={view} commands={commands} onExplain={() => graph.setOpen(true) /* edit-ui: the inspector follows the active cell */} /></div>
         <GraphPanel graph={graph} store={store} bridge={bridge} />
       </main>
       <Show when={dataOpen()}><DataPanel store={store} ctl={ctl} view={view} onClose={() => setDataOpen(false)} /></Show>
