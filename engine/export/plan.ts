@@ -7,6 +7,9 @@ import { formatAddress, quoteSheet } from '../address'
 import type { CellView } from '../api'
 import { compileFormula, type Compiled } from '../formula/compile'
 import type { Engine } from '../index'
+
+/** The part of an engine the plan reads: the app's UI store can supply it too (renderer/src/sensitivity). */
+export type EngineReader = Pick<Engine, 'objective' | 'cell' | 'resolveRef' | 'sheets'>
 import { classifyInput } from '../input'
 
 export type CellRole =
@@ -45,7 +48,7 @@ const TENSOR_LITERAL = /^=\s*\[[-+0-9eE.,\s[\]]*\]\s*$/
 export const keyOf = (sheet: string, address: string): string => `${sheet}!${address}`
 
 /** The plan, or why the workbook cannot be exported. */
-export function planExport(engine: Engine): ExportPlan | { error: string } {
+export function planExport(engine: EngineReader): ExportPlan | { error: string } {
   const objective = engine.objective()
   if (objective.unavailableReason !== null) return { error: `the workbook has no usable objective: ${objective.unavailableReason}` }
   const target = objective.cell === null ? null : engine.resolveRef(objective.cell)

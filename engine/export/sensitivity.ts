@@ -3,8 +3,7 @@
 // elasticity x/J · ∂J/∂x (the % change of J per % change of x; null when J is 0).
 import { parseAddress } from '../address'
 import type { CellView } from '../api'
-import type { Engine } from '../index'
-import { planExport } from './plan'
+import { planExport, type EngineReader } from './plan'
 
 export interface SensitivityEntry {
   /** "Sheet1!B3" */
@@ -46,7 +45,7 @@ export function rankInputs(j: number, inputs: CellView[]): SensitivityEntry[] {
 }
 
 /** The sensitivity report of an engine's workbook: the inputs in J's cone (engine/export/plan.ts). */
-export function sensitivityReport(engine: Engine, top: number | null = null): SensitivityReport {
+export function sensitivityReport(engine: EngineReader, top: number | null = null): SensitivityReport {
   const objective = engine.objective()
   const plan = planExport(engine)
   if ('error' in plan || objective.value === null) {
