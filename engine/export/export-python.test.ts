@@ -109,6 +109,9 @@ describe('exported modules compute the engine\'s J and gradients', { timeout: 24
       { A1: '-2', A2: '3', B1: { input: '=A1^A2 + POWER(A1, 2) + 0^A2 + IF(A1 < 0, A2 * 2, 1/0)', name: 'J' } },
       { A1: '2', A2: '', A3: 'text', A4: '3', B1: { input: '=SUM(A1:A4) * AVERAGE(A1:A4) + COUNT(A1:A4) + MAX(A2:A3) + PRODUCT(A1:A4)', name: 'J' } },
       { A1: '0', A2: '2', B1: { input: '=norm([A1, 0]) + sqrt(A2) + mod(A2, 0.75) + fix(A2) + ceil(A1)', name: 'J' } },
+      { A1: '1', A2: '1', A3: '3', A4: '-2', B1: { input: "=median(A1:A4) * 2 + median(A1, A3, A2) + std(A1:A4) + variance(A1, A2, A3, \"uncorrected\") + std(A1, A2) + hypot(A3, A4) + nthRoot(A3, 3) + nthRoot(A4, 3) + erf(A4 / 3)", name: 'J' } },
+      { A1: '2', A2: '0.5', A3: '1.5', A4: '-1', B1: { input: "=det([[A1, A2], [A3, A4]]) + sum(inv([[A1, A2], [A3, A4]]) * [1, 2]) + trace([[A1, A2], [A3, A4]]) + sum(diag([A1, A2])) + sum(cumsum([A1, A2, A3])) + sum(cumsum([[A1, A2], [A3, A4]], 1) .* [[1, 2], [3, 4]]) + dot(cross([A1, A2, A3], [A4, 1, 2]), [1, 2, 3]) + sum([[A1, A2]]' * [A3])", name: 'J' } },
+      { A1: '2', A2: '0.5', B1: { input: '=coth(A1) + sech(A2) + csch(A1) + acot(A2) + asec(A1) + acsc(A1) + acoth(A1) + asech(A2) + acsch(A2)', name: 'J' } },
     ]
     check(conventions.map((spec, i) => ({ label: `convention ${i + 1}: ${JSON.stringify(spec)}`, engine: createEngine(docOf(spec, 'J')) })))
   })
@@ -150,6 +153,8 @@ describe('exported modules compute the engine\'s J and gradients', { timeout: 24
       (a, b) => `AND(${a} > 0, ${b} < 1) ? ${a} : ${b} * 3`,
       (a, b) => `LN(2 + ${a}^2) + LOG(3 + ${b}^2) + LOG10(4 + ${a}^2) + EXP(${b} / 4)`,
       (a, b) => `sum(multiply(A1:B2, [${a}, ${b}]))`,
+      (a, b) => `median(${a}, ${b}, 0.5) + std(${a}, ${b}, 1) + cumsum([${a}, ${b}])[2]`.replace('[2]', ' * [0, 1]'),
+      (a, b) => `det([[${a}, 1], [${b}, 3]]) + erf(${a}) * hypot(${a}, ${b}, 1)`,
     ]
     const workbook = fc.record({
       // Halves from -2 to 2: ties between cells and kinks at 0 happen often.

@@ -200,4 +200,54 @@ def _bools(xs):
             yield from x.reshape(-1)
         else:
             yield x
+
+
+def _nth_root(a, n=2.0):
+    """The real n-th root; the odd root of a negative number is negative."""
+    a, n = _t(a), _t(n)
+    return torch.sign(a) * _pow(torch.abs(a), 1.0 / n)
+
+
+def _erf(x):
+    return torch.erf(_t(x))
+
+
+_DIVISORS = {"unbiased": lambda n: n - 1, "uncorrected": lambda n: n, "biased": lambda n: n + 1}
+
+
+def _sample(xs):
+    norm = "unbiased"
+    if len(xs) > 1 and isinstance(xs[-1], str):
+        norm, xs = xs[-1], xs[:-1]
+    return _flat(*xs), _DIVISORS[norm]
+
+
+def _variance(*xs):
+    flat, divisor = _sample(xs)
+    if flat.numel() == 1:
+        return flat.sum() * 0
+    return ((flat - flat.mean()) ** 2).sum() / divisor(flat.numel())
+
+
+def _std(*xs):
+    v = _variance(*xs)
+    # Equal entries: std 0, derivative taken as 0 (sqrt alone would give NaN).
+    return torch.sqrt(v) if v.item() != 0 else v * 0
+
+
+def _median(*xs):
+    """The middle entry (or the mean of the two middle ones) of a stable sort: they get the gradient."""
+    flat = _flat(*xs)
+    order = sorted(range(flat.numel()), key=lambda i: flat[i].item())
+    n = len(order)
+    if n % 2:
+        return flat[order[n // 2]]
+    return (flat[order[n // 2 - 1]] + flat[order[n // 2]]) / 2
+
+
+def _cumsum(*xs):
+    first = _t(xs[0])
+    if first.dim() >= 1 and len(xs) <= 2:
+        return torch.cumsum(first, int(xs[1]) if len(xs) == 2 else 0)
+    return torch.cumsum(_flat(*xs), 0)
 `

@@ -2,7 +2,7 @@
 // exportable" entry with a reason; a workbook using a function without one is refused
 // with a message naming the cell and the function.
 import { describe, expect, it } from 'vitest'
-import { functionNames, internal } from '../functions/table'
+import { allFunctions, functionNames, internal } from '../functions/table'
 import { createEngine } from '../index'
 import { docOf } from '../test/helpers'
 import { exportPython } from './module'
@@ -13,7 +13,7 @@ const SYNTAX = ['unaryMinus', 'unaryPlus', 'dotMultiply', 'dotDivide', 'dotPow',
   'equal', 'unequal', 'smaller', 'larger', 'smallerEq', 'largerEq', 'add', 'subtract', 'multiply', 'divide', 'pow']
 
 describe('the translation table', () => {
-  const all = [...new Set([...functionNames(), ...SYNTAX.filter((n) => internal(n) !== undefined)])]
+  const all = [...new Set([...allFunctions().map((f) => f.name), ...functionNames(), ...SYNTAX.filter((n) => internal(n) !== undefined)])]
 
   it('covers the whole function table', () => {
     expect(all.length).toBeGreaterThan(80)
