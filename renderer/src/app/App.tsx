@@ -1,5 +1,5 @@
 // The window: toolbar, name box + formula bar, grid, sheet tabs, status bar.
-import { Show, createEffect, createSignal, on, onCleanup, onMount } from 'solid-js'
+import { Show, createEffect, createSignal, lazy, on, onCleanup, onMount } from 'solid-js'
 import type { GradsheetBridge } from '../../../bridge/api'
 import { AlertBanner } from '../components/AlertBanner'
 import { RecoveryBanner } from '../components/RecoveryBanner'
@@ -22,6 +22,9 @@ import { createTrainingController } from '../training/training-controller'
 import { setTrainingOpen, trainingOpen } from '../training/panel-state'
 import { DataPanel } from '../data/DataPanel'
 import { dataOpen, setDataOpen } from '../data/panel-state'
+// excel helper: the Sensitivity panel, loaded on first open (it compiles formulas with math.js, which the UI thread otherwise never loads).
+import { sensitivityOpen, setSensitivityOpen } from '../sensitivity/panel-state'
+const SensitivityPanel = lazy(() => import('../sensitivity/SensitivityPanel').then((m) => ({ default: m.SensitivityPanel })))
 
 export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   const { bridge } = props
@@ -95,6 +98,7 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
       </main>
       <Show when={dataOpen()}><DataPanel store={store} ctl={ctl} view={view} onClose={() => setDataOpen(false)} /></Show>
       <Show when={trainingOpen()}><TrainingPanel training={training} onClose={() => setTrainingOpen(false)} /></Show>
+      <Show when={sensitivityOpen()}><SensitivityPanel store={store} view={view} onClose={() => setSensitivityOpen(false)} /></Show>
       <SheetTabs store={store} view={view} commands={commands} />
       <StatusBar store={store} ctl={ctl} commands={commands} view={view} />
     </div>
