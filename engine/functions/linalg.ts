@@ -78,7 +78,7 @@ function invOf(a: Float64Array, n: number): Float64Array | null {
   return inv
 }
 
-/** The cofactor matrix C (∂det/∂A = C) from the (n−1)×(n−1) minors: for a singular A, where det·inv(A)ᵀ is unavailable. */
+/** The cofactor matrix C (∂det/∂A = C) from the (n−1)×(n−1) minors: for small or singular A, where det·inv(A)ᵀ is inexact or unavailable. */
 function cofactors(a: Float64Array, n: number): Float64Array {
   const c = new Float64Array(n * n)
   if (n === 1) return Float64Array.of(1)
@@ -125,9 +125,11 @@ const det: FnDef = {
     if (!(a instanceof Tensor)) return [d]
     const n = a.shape[0]
     const y = out as number
-    const inv = y === 0 ? null : invOf(a.data, n)
-    if (!inv) return [cofactors(a.data, n).map((c) => c * d)]
-    return [transposed(inv, n).map((x) => x * y * d)]
+    // Small matrices: the cofactors directly (exact, and fine where det is tiny or 0).
+    const inv = n <= 4 || y === 0 ? null : invOf(a.data, n)
+    const g = inv ? transposed(inv, n).map((x) => x * y * d) : null
+    if (g && g.every(Number.isFinite)) return [g]
+    return [cofactors(a.data, n).map((c) => c * d)]
   },
 }
 
