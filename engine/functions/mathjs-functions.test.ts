@@ -157,12 +157,35 @@ describe('linear algebra matches math.js', () => {
   })
 })
 
+describe('neighbours: kron, gcd, lcm, xor', () => {
+  it('kron of vectors and of matrices', () => {
+    closeAll(tensorOf('=kron([1, 2], [3, 4])'), math.kron([1, 2], [3, 4]) as unknown as number[])
+    closeAll(tensorOf('=kron(A1:B2, [[1, -1], [0, 2]])'), math.kron(M2, [[1, -1], [0, 2]]) as unknown as number[][])
+    expect(errorOf('=kron([1, 2], A1:B2)').message).toContain('two vectors or two matrices')
+  })
+  it('gcd and lcm of whole numbers, several at once and element-wise', () => {
+    for (const [a, b] of [[12, 18], [-4, 6], [0, 5], [7, 13]]) {
+      expect(numberOf(`=gcd(${a}, ${b})`)).toBe(math.gcd(a, b))
+      expect(numberOf(`=lcm(${a}, ${b})`)).toBe(math.lcm(a, b))
+    }
+    expect(numberOf('=gcd(12, 18, 8)')).toBe(2)
+    expect(numberOf('=lcm(2, 3, 4)')).toBe(12)
+    closeAll(tensorOf('=gcd([12, 9], 6)'), [6, 3])
+    expect(errorOf('=gcd(1.5, 3)').message).toBe('gcd needs whole numbers, got 1.5')
+  })
+  it('xor as an operator and as a function', () => {
+    expect(valueOf('=true xor false')).toEqual({ kind: 'boolean', value: true })
+    expect(valueOf('=xor(1, 1)')).toEqual({ kind: 'boolean', value: false })
+  })
+})
+
 describe('operators by their math.js names, and the postfix transpose', () => {
   it('dotMultiply, dotDivide, dotPow, unaryMinus as functions', () => {
     closeAll(tensorOf('=dotMultiply([1, 2], [3, 4])'), [3, 8])
     closeAll(tensorOf('=dotDivide([1, 2], [4, 8])'), [0.25, 0.25])
     closeAll(tensorOf('=dotPow(A1:B2, 2)'), math.dotPow(M2, 2) as unknown as number[][])
     expect(numberOf('=unaryMinus(A1)')).toBe(-1)
+    closeAll(tensorOf('=ctranspose(A1:C3)'), math.transpose(M3))
   })
   it("A' transposes a range, a literal, an expression; A'' is A again", () => {
     closeAll(tensorOf("=A1:C3'"), math.transpose(M3))

@@ -170,6 +170,13 @@ describe('derivatives of the new functions equal central finite differences', ()
     prop(fc.tuple(fc.array(num(-3, 3), { minLength: 1, maxLength: 5 }), weights), ([v, w]) => expectGradientMatches(fnOf('cumsum'), [vec(v)], w))
     prop(fc.tuple(fc.array(num(-3, 3), { minLength: 1, maxLength: 5 }), weights), ([v, w]) => expectGradientMatches(fnOf('cumsum'), v, w))
     prop(fc.tuple(matrixOf(3, 2), fc.constantFrom(0, 1), weights), ([m, d, w]) => expectGradientMatches(fnOf('cumsum'), [m, d], w, [1]))
+    prop(fc.tuple(num(-3, 3), fc.array(num(-3, 3), { minLength: 1, maxLength: 3 }), weights), ([x, v, w]) => expectGradientMatches(fnOf('cumsum'), [x, vec(v)], w))
+  })
+
+  it('kron of vectors and of matrices', () => {
+    prop(fc.tuple(fc.array(num(-3, 3), { minLength: 1, maxLength: 3 }), fc.array(num(-3, 3), { minLength: 1, maxLength: 3 }), weights), ([a, b, w]) =>
+      expectGradientMatches(fnOf('kron'), [vec(a), vec(b)], w))
+    prop(fc.tuple(matrixOf(2, 3), matrixOf(3, 2), weights), ([a, b, w]) => expectGradientMatches(fnOf('kron'), [a, b], w))
   })
 
   it('dotMultiply, dotDivide, dotPow by name, with broadcasting', () => {
