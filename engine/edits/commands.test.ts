@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createEngine, type Edit, type Engine } from '../index'
 import { docOf, grad, num, type CellSpec } from '../test/helpers'
 import { MAX_EXPANDED_EDITS } from './bounds'
+import { expandEdit } from './index'
 
 const inputs = (e: Engine, sheet = 'Sheet1'): Record<string, string> =>
   Object.fromEntries(e.cells().filter((c) => c.sheet === sheet && c.input !== '').map((c) => [c.address, c.input]))
@@ -75,9 +76,11 @@ describe('copyCells', () => {
   })
 
   it('counts the bound in cells: one more than the bound is refused, the bound itself is not', () => {
-    const rows = MAX_EXPANDED_EDITS
-    const e = createEngine()
-    expect(run(e, { type: 'copyCells', fromSheet: 'Sheet1', from: 'A1', toSheet: 'Sheet1', to: `B1:B${rows + 1}` })[0]).toMatch(/would change 500,001 cells/)
+    expect(MAX_EXPANDED_EDITS).toBe(500_000)
+    const e = createEngine(docOf({ A1: '1' }))
+    expect(run(e, { type: 'copyCells', fromSheet: 'Sheet1', from: 'A1', toSheet: 'Sheet1', to: 'B1:B500001' })[0]).toMatch(/would change 500,001 cells/)
+    const atBound = expandEdit(e, { type: 'copyCells', fromSheet: 'Sheet1', from: 'A1', toSheet: 'Sheet1', to: 'B1:B500000' })
+    expect(Array.isArray(atBound) && atBound.length).toBe(500_000)
   })
 })
 
