@@ -213,6 +213,15 @@ describe('insert and delete rows and columns', () => {
   })
 })
 
+describe('the order of expanded edits', () => {
+  it('empties replaced formulas last cell first, then writes inputs in order (keeps rebinding linear in the engine)', () => {
+    const e = createEngine(docOf({ A1: '1', B1: '=$A$1', B2: '=$A$1', B3: '=$A$1' }))
+    const edits = expandEdit(e, { type: 'insertRows', sheet: 'Sheet1', at: 1, count: 1 }) as Edit[]
+    const inputs = edits.filter((x) => x.type === 'setInput').map((x) => (x.type === 'setInput' ? `${x.address}:${x.input}` : ''))
+    expect(inputs).toEqual(['B3:', 'B2:', 'B1:', 'A1:', 'B2:=$A$2', 'B3:=$A$2', 'A2:1', 'B4:=$A$2'])
+  })
+})
+
 describe('setColumnWidth', () => {
   it('stores widths in the sheet columns field and refuses bad ones', () => {
     const e = createEngine()
