@@ -107,6 +107,24 @@ describe('fill', () => {
     expect(e.cell('Sheet1', 'C50').input).toBe('=A50*$A$1 + B$1')
   })
 
+  it('fills a per-sample cost down 50 rows: the regression cost over 50 samples with the exact gradient', () => {
+    const cells: Record<string, CellSpec> = { E1: { input: '0.5', name: 'w' }, E2: { input: '-1', name: 'b' }, C1: '=(w*A1 + b - B1)^2 / 2' }
+    const xs = Array.from({ length: 50 }, (_, i) => i / 10 - 2)
+    const ys = xs.map((x) => 3 * x + 1 + Math.sin(7 * x))
+    xs.forEach((x, i) => {
+      cells[`A${i + 1}`] = String(x)
+      cells[`B${i + 1}`] = String(ys[i])
+    })
+    cells.F1 = { input: '=SUM(C1:C50) / 50', name: 'J' }
+    const e = createEngine(docOf(cells))
+    expect(run(e, { type: 'fill', sheet: 'Sheet1', from: 'C1', to: 'C1:C50' })).toEqual([])
+    expect(e.cell('Sheet1', 'C50').input).toBe('=(w*A50 + b - B50)^2 / 2')
+    const residuals = xs.map((x, i) => 0.5 * x - 1 - ys[i])
+    expect(num(e, 'F1')).toBeCloseTo(residuals.reduce((a, r) => a + r * r / 2, 0) / 50, 12)
+    expect(grad(e, 'E1')).toBeCloseTo(residuals.reduce((a, r, i) => a + r * xs[i], 0) / 50, 12)
+    expect(grad(e, 'E2')).toBeCloseTo(residuals.reduce((a, r) => a + r, 0) / 50, 12)
+  })
+
   it('fills right and left, repeating a mixed block in order', () => {
     const e = createEngine(docOf({ C1: 'a', D1: '=C1' }))
     run(e, { type: 'fill', sheet: 'Sheet1', from: 'C1:D1', to: 'A1:F1' })
