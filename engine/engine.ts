@@ -58,7 +58,7 @@ export class GraphEngine {
     const rejected: RejectedEdit[] = []
     let sheetsChanged = false
     // Editing commands (copy, fill, insert rows, …) become primitive edits, each expanded from the state it meets (engine/edits).
-    for (const edit of expandInOrder(this, Array.isArray(edits) ? edits : [], rejected, () => this.update())) {
+    for (const edit of expandInOrder(this, Array.isArray(edits) ? edits : [], rejected, () => forward(w))) {
       let problem: string | null
       try {
         problem = applyOne(w, edit)
