@@ -48,7 +48,8 @@ export function Grid(props: GridProps) {
   const rowH = () => ROW_HEIGHT * view.zoom()
   // Columns may have their own widths (the sheet's `columns` field); rows are uniform.
   const layout = createMemo(() => createColumnLayout(commands.block.widthsOf(view.activeSheet()), COLUMN_WIDTH, view.zoom()))
-  const colW = (col: number) => layout().widthOf(col)
+  /** A column's drawn width (no argument: the default width, for code that predates custom widths). */
+  const colW = (col?: number) => (col === undefined ? COLUMN_WIDTH * view.zoom() : layout().widthOf(col))
   const headerH = () => COLUMN_HEADER_HEIGHT * view.zoom()
   const headerW = () => ROW_HEADER_WIDTH * view.zoom()
   const bodyH = () => Math.max(0, viewport().height - headerH())
