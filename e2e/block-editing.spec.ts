@@ -111,7 +111,14 @@ test('the context menu opens from the mouse and the keyboard; Explain this cell 
   await sheet.cell('A2').click()
   await page.keyboard.press('Shift+F10')
   await expect(menu).toBeVisible()
-  await menu.getByRole('menuitem', { name: 'Explain this cell' }).click()
+  await expect(menu.getByRole('menuitem', { name: 'Cut' })).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(menu.getByRole('menuitem', { name: 'Copy' })).toBeFocused()
+  // A first letter jumps to the item; Enter runs it.
+  await page.keyboard.press('e')
+  await expect(menu.getByRole('menuitem', { name: 'Explain this cell' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(menu).toBeHidden()
   await expect(page.getByText('∂J/∂', { exact: false }).first()).toBeVisible()
   await expect(page.locator('.graph-panel, [aria-label*="graph" i]').first()).toBeVisible()
   // Mark as parameter through the menu.
