@@ -10,7 +10,7 @@ import { editKeyAction, gridKeyAction } from '../model/key-actions'
 import { createScrollMap } from '../model/scroll-map'
 import { move, scrollCount } from '../model/navigation'
 import { createColumnLayout } from '../model/column-layout'
-import { contains } from '../model/selection'
+import { contains, isWholeColumns, isWholeRows } from '../model/selection'
 import { createGridPointer } from './grid-pointer'
 import { runBlockKey } from './grid-keys'
 import { gridMenu, type MenuTarget } from './grid-menus'
@@ -247,7 +247,7 @@ export function Grid(props: GridProps) {
   function onKeyDown(e: KeyboardEvent): void {
     if (e.target !== scroller) return
     const action = gridKeyAction(e)
-    if (runBlockKey(action, view, commands, () => openMenu(isWholeColumnSelection() ? 'columns' : 'cell'))) return void e.preventDefault()
+    if (runBlockKey(action, view, commands, () => openMenu(menuTargetOfSelection()))) return void e.preventDefault()
     switch (action.type) {
       case 'none': return
       case 'move': commands.moveSelection(action.dir); break
@@ -269,7 +269,13 @@ export function Grid(props: GridProps) {
     e.preventDefault()
   }
 
-  const isWholeColumnSelection = () => view.rect().top === 0 && view.rect().bottom === ROW_COUNT - 1 && !(view.rect().left === 0 && view.rect().right === COLUMN_COUNT - 1)
+  /** The keyboard's context menu: the header menu for whole columns or rows, else the cell menu. */
+  function menuTargetOfSelection(): MenuTarget {
+    const r = view.rect()
+    if (isWholeColumns(r) && !isWholeRows(r)) return 'columns'
+    if (isWholeRows(r) && !isWholeColumns(r)) return 'rows'
+    return 'cell'
+  }
 
   function cellFromEvent(e: MouseEvent): { col: number; row: number } | null {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-cell]')
