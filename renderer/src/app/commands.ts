@@ -29,15 +29,16 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
   }
 
   /**
-   * Asks before one-click commands (New, an example) throw away unsaved work. Open… and
-   * Open Recent go through a deliberate choice of file, so they do not ask again.
+   * Asks before anything that replaces the workbook (New, Open…, Open Recent, an example)
+   * throws away unsaved work: Undo cannot bring a replaced workbook back. The decision is
+   * document-session.ts mustAskBeforeReplacing.
    */
   function mayDiscard(): boolean {
-    return !ctl.modified() || window.confirm(`${ctl.doc().name} has unsaved changes. Discard them?`)
+    return !ctl.mustAskBeforeReplacing() || window.confirm(`${ctl.doc().name} has unsaved changes. Discard them?`)
   }
 
-  async function openWith(fetchFile: () => Promise<OpenedFile | null>, ask: boolean): Promise<void> {
-    if (ask && !mayDiscard()) return
+  async function openWith(fetchFile: () => Promise<OpenedFile | null>): Promise<void> {
+    if (!mayDiscard()) return
     try {
       const file = await fetchFile()
       if (file) await ctl.open(file)
@@ -235,10 +236,10 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     deleteSheet,
     undo: () => void afterStep(ctl.undo()),
     redo: () => void afterStep(ctl.redo()),
-    newWorkbook: () => void openWith(async () => ({ name: 'Untitled.gradsheet', path: null, text: BLANK }), true),
-    open: () => void openWith(() => bridge.showOpenDialog(), false),
-    openExample: (id: string) => void openWith(() => bridge.openExample(id), true),
-    openRecent: (path: string) => void openWith(() => bridge.openPath(path), false),
+    newWorkbook: () => void openWith(async () => ({ name: 'Untitled.gradsheet', path: null, text: BLANK })),
+    open: () => void openWith(() => bridge.showOpenDialog()),
+    openExample: (id: string) => void openWith(() => bridge.openExample(id)),
+    openRecent: (path: string) => void openWith(() => bridge.openPath(path)),
     save: () => void ctl.save(),
     saveAs: () => void ctl.saveAs(),
     toggleGradients: () => void view.setShowGradients((v) => !v),

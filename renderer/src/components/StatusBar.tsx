@@ -9,6 +9,7 @@ import type { WorkbookStore } from '../state/workbook-store'
 import { formatNumber } from '../model/format'
 import { isSingleCell } from '../model/selection'
 import { selectionStats } from '../model/selection-stats'
+import { LegendLink } from '../help/HelpMenu' // graph branch (issue 13): the legend, one click away
 
 export function StatusBar(props: { store: WorkbookStore; ctl: DocumentController; commands: Commands; view: SheetView }) {
   const { store, ctl, commands, view } = props
@@ -58,6 +59,7 @@ export function StatusBar(props: { store: WorkbookStore; ctl: DocumentController
       <span class="status-errors" classList={{ 'has-errors': store.errorCount() > 0 }} data-error-count={store.errorCount()}>
         {store.errorCount()} {store.errorCount() === 1 ? 'error' : 'errors'}
       </span>
+      <LegendLink />
     </footer>
   )
 }

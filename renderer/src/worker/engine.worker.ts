@@ -4,7 +4,7 @@ import { createEngine } from '../../../engine/index'
 import { restoreDocument, serializeDocument } from '../../../engine/workbook/index'
 import type { CellView } from '../../../engine/api'
 import { splitChangeCells } from './change-parts'
-import { inversesBefore } from './worker-inverse'
+import { applyAction } from './worker-inverse'
 import { handleTraining } from '../training/worker-training'
 import { answerExplain } from '../graph/worker-explain'
 import type { ColumnWidths, Snapshot, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
@@ -66,9 +66,9 @@ function handle(req: WorkerRequest): WorkerResponse {
     }
     case 'apply': {
       if (!engine) engine = createEngine()
-      const inverses = inversesBefore(engine, req.edits)
       const started = performance.now()
-      const changes = engine.apply(req.edits)
+      // Editing commands are expanded before their inverse is computed (one exact undo step each).
+      const { changes, inverses } = applyAction(engine, req.edits)
       const ms = performance.now() - started
       const last = sendLeadingParts(req.id, changes.cells, req.visible)
       const columns = req.edits.some((e) => WIDTH_EDITS.has(e.type)) ? columnWidthsOf(engine) : undefined
