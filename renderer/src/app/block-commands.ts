@@ -195,6 +195,8 @@ export function createBlockCommands(store: WorkbookStore, ctl: DocumentControlle
     const noun = columns ? (count === 1 ? 'column' : 'columns') : count === 1 ? 'row' : 'rows'
     const where = columns ? `${columnName(r.left)}${count > 1 ? `:${columnName(r.right)}` : ''}` : `${r.top + 1}${count > 1 ? `:${r.bottom + 1}` : ''}`
     const type = kind === 'insert' ? (columns ? 'insertColumns' : 'insertRows') : columns ? 'deleteColumns' : 'deleteRows'
+    // The copied block's address no longer names the same cells: forget it (as Excel ends copy mode).
+    remember(null)
     void ctl.act(`${kind === 'insert' ? 'Insert' : 'Delete'} ${noun} ${where}`, [{ type, sheet, at, count }])
   }
 
