@@ -9,7 +9,7 @@ import { blockEdits } from '../../../engine/csv/edits'
 import { exportedValue } from '../../../engine/csv/serialize'
 import { blockToHtml, blockToTsv, pastedBlock, tileBlock } from '../data/paste'
 import { estimateTextWidth } from '../grid/text-width'
-import { cellKey, columnName, formatAddress, parseAddress } from '../model/address'
+import { cellKey, columnName, formatAddress, parseAddress, type CellPos } from '../model/address'
 import { clampWidth } from '../model/column-layout'
 import { fillDownPlan, fillHandlePlan, fillRightPlan, pasteRect, type FillPlan } from '../model/fill'
 import { formatGrad, formatValue } from '../model/format'
@@ -235,10 +235,10 @@ export function createBlockCommands(store: WorkbookStore, ctl: DocumentControlle
     setColumnWidth(col, widest === 0 ? null : Math.max(40, widest + 18))
   }
 
-  /** Ctrl+End: the last used row and column of the sheet. */
-  function goToEnd(): void {
+  /** The last used row and column of the active sheet (Ctrl+End's target). */
+  function lastUsed(): CellPos {
     const used = store.cellsOfSheet(view.activeSheet()).filter((c) => c.input !== '').map((c) => parseAddress(c.address)).filter((p) => p !== null)
-    view.select(lastUsedCell(used))
+    return lastUsedCell(used)
   }
 
   return {
@@ -258,7 +258,8 @@ export function createBlockCommands(store: WorkbookStore, ctl: DocumentControlle
     widthsOf,
     setColumnWidth,
     autofit,
-    goToEnd,
+    lastUsed,
+    goToEnd: () => view.select(lastUsed()),
   }
 }
 

@@ -247,7 +247,8 @@ export function Grid(props: GridProps) {
   function onKeyDown(e: KeyboardEvent): void {
     if (e.target !== scroller) return
     const action = gridKeyAction(e)
-    if (runBlockKey(action, view, commands, () => openMenu(menuTargetOfSelection()))) return void e.preventDefault()
+    const pageRows = () => Math.max(1, Math.floor(bodyH() / rowH()) - 1)
+    if (runBlockKey(action, view, commands, () => openMenu(menuTargetOfSelection()), pageRows)) return void e.preventDefault()
     switch (action.type) {
       case 'none': return
       case 'move': commands.moveSelection(action.dir); break
