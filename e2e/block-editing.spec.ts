@@ -97,6 +97,12 @@ test('Ctrl+End goes to the last used cell; the scrollbar spans the used range, n
   await expect.poll(() => page.locator('.grid-inner').evaluate((e) => (e as HTMLElement).offsetHeight)).toBeGreaterThan(5000 * 40)
   await page.keyboard.press('Control+Home')
   await expect(sheet.nameBox()).toHaveValue('A1')
+  // Inserting with the whole sheet selected would mean a million rows: refused in words.
+  await page.keyboard.press('Control+a')
+  await page.keyboard.press('Control+Alt+=')
+  await expect(page.getByRole('alert')).toContainText('not the whole sheet')
+  await sheet.goTo('C40')
+  await sheet.expectValue('C40', 2)
 })
 
 test('the context menu opens from the mouse and the keyboard; Explain this cell opens the inspector', async ({ launch }) => {
