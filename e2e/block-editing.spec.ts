@@ -69,6 +69,8 @@ test('a block is selected by dragging and by Shift+arrows; the name box and stat
   await page.locator('[data-col-header="1"]').click()
   await expect(sheet.nameBox()).toHaveValue('B:B')
   await expect(sheet.cell('B3')).toHaveAttribute('aria-selected', 'true')
+  // A whole column does not stretch the scrollbar to a million rows.
+  expect(await page.locator('.grid-inner').evaluate((e) => (e as HTMLElement).offsetHeight)).toBeLessThan(200 * 40)
 })
 
 test('Tab, Tab, Enter returns to the column where the Tab run started', async ({ launch }) => {

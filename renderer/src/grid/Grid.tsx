@@ -59,12 +59,13 @@ export function Grid(props: GridProps) {
   const [reach, setReach] = createSignal({ rows: 0, cols: 0 })
   const rowCount = createMemo(() => {
     const sel = view.range()
-    const far = Math.max(sel.active.row, sel.corner.row, reach().rows)
+    // A whole-column selection reaches the last row only nominally: it does not stretch the scrollbar.
+    const far = Math.max(sel.active.row, isWholeColumns(view.rect()) ? 0 : sel.corner.row, reach().rows)
     return scrollCount(store.usedExtent(view.activeSheet()).rows, far, Math.max(50, Math.ceil(bodyH() / rowH())), ROW_COUNT)
   })
   const colCount = createMemo(() => {
     const sel = view.range()
-    const far = Math.max(sel.active.col, sel.corner.col, reach().cols)
+    const far = Math.max(sel.active.col, isWholeRows(view.rect()) ? 0 : sel.corner.col, reach().cols)
     return scrollCount(store.usedExtent(view.activeSheet()).cols, far, Math.max(10, Math.ceil(bodyW() / (COLUMN_WIDTH * view.zoom()))), COLUMN_COUNT)
   })
   const rowMap = createMemo(() => createScrollMap(rowCount() * rowH(), bodyH()))
