@@ -97,6 +97,12 @@ test('Ctrl+End goes to the last used cell; the scrollbar spans the used range, n
   // Going far down grows the scroll space as you go.
   await sheet.goTo('A5000')
   await expect.poll(() => page.locator('.grid-inner').evaluate((e) => (e as HTMLElement).offsetHeight)).toBeGreaterThan(5000 * 40)
+  await expect(sheet.cell('A5000')).toBeVisible()
+  // Ctrl+Shift+Down over an empty column still reaches (and shows) the last row.
+  await sheet.goTo('H3')
+  await page.keyboard.press('Control+Shift+ArrowDown')
+  await expect(sheet.cell('H1048576')).toBeVisible()
+  await expect(sheet.nameBox()).toHaveValue('H3:H1048576')
   await page.keyboard.press('Control+Home')
   await expect(sheet.nameBox()).toHaveValue('A1')
   // Inserting with the whole sheet selected would mean a million rows: refused in words.

@@ -58,14 +58,15 @@ export function Grid(props: GridProps) {
   // (model/navigation.ts scrollCount), growing as the user moves on.
   const [reach, setReach] = createSignal({ rows: 0, cols: 0 })
   const rowCount = createMemo(() => {
-    const sel = view.range()
-    // A whole-column selection reaches the last row only nominally: it does not stretch the scrollbar.
-    const far = Math.max(sel.active.row, isWholeColumns(view.rect()) ? 0 : sel.corner.row, reach().rows)
+    // The farthest cell asked to be shown: a whole-column selection reaches the last row
+    // only nominally (header clicks reveal nothing), so it does not stretch the scrollbar.
+    view.revealRequest()
+    const far = Math.max(view.selection().row, view.revealTarget().row, reach().rows)
     return scrollCount(store.usedExtent(view.activeSheet()).rows, far, Math.max(50, Math.ceil(bodyH() / rowH())), ROW_COUNT)
   })
   const colCount = createMemo(() => {
-    const sel = view.range()
-    const far = Math.max(sel.active.col, isWholeRows(view.rect()) ? 0 : sel.corner.col, reach().cols)
+    view.revealRequest()
+    const far = Math.max(view.selection().col, view.revealTarget().col, reach().cols)
     return scrollCount(store.usedExtent(view.activeSheet()).cols, far, Math.max(10, Math.ceil(bodyW() / (COLUMN_WIDTH * view.zoom()))), COLUMN_COUNT)
   })
   const rowMap = createMemo(() => createScrollMap(rowCount() * rowH(), bodyH()))
