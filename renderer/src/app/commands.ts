@@ -59,14 +59,11 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     if (then) moveAfterCommit(then)
   }
 
-  /**
-   * Tab / Enter (after a commit or on their own): Tab, Tab, Enter returns to the run's
-   * first column. `from`/`sheet`: the edited cell, when the edit started elsewhere.
-   */
-  function moveAfterCommit(dir: Direction, from: CellPos = view.selection(), sheet?: string): void {
-    const next = tabMove(tabRun, from, dir)
+  /** Tab / Enter (after a commit or on their own): Tab, Tab, Enter returns to the run's first column. */
+  function moveAfterCommit(dir: Direction): void {
+    const next = tabMove(tabRun, view.selection(), dir)
     tabRun = next.run
-    view.select(next.to, sheet)
+    view.select(next.to)
   }
 
   /** Starts an edit of the selected cell; `text` replaces the input (typing) or keeps it (F2). */
