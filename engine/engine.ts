@@ -105,6 +105,12 @@ export class GraphEngine {
     return sid < 0 ? null : columnWidths(this.w.sheets.extra(sid)).get(String(column).toUpperCase()) ?? null
   }
 
+  /** edit-ui: every custom column width of a sheet, for the grid's layout (O(custom widths), unlike toDocument). */
+  columnWidths(sheet: string): Map<string, number> {
+    const sid = this.w.sheets.id(sheet)
+    return sid < 0 ? new Map() : columnWidths(this.w.sheets.extra(sid))
+  }
+
   objective(): ObjectiveState {
     return objectiveState(this.w)
   }

@@ -56,9 +56,10 @@ export function createSheetView(store: WorkbookStore) {
     setRevealRequest((n) => n + 1)
   }
 
-  /** Sets a whole selection (a block); `reveal` is the cell to scroll into view (default: its corner). */
-  function setRange(next: Selection, reveal: CellPos = next.corner): void {
+  /** Sets a whole selection (a block); `reveal` is the cell to scroll into view (default: its corner; null: do not scroll). */
+  function setRange(next: Selection, reveal: CellPos | null = next.corner): void {
     setRangeSignal(next)
+    if (reveal === null) return
     revealAt = reveal
     setRevealRequest((n) => n + 1)
   }

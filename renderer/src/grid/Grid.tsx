@@ -10,7 +10,7 @@ import { editKeyAction, gridKeyAction } from '../model/key-actions'
 import { createScrollMap } from '../model/scroll-map'
 import { move, scrollCount } from '../model/navigation'
 import { createColumnLayout } from '../model/column-layout'
-import { contains } from '../model/selection'
+import { contains, isWholeColumns, isWholeRows } from '../model/selection'
 import { createGridPointer } from './grid-pointer'
 import { runBlockKey } from './grid-keys'
 import { gridMenu, type MenuTarget } from './grid-menus'
@@ -48,7 +48,8 @@ export function Grid(props: GridProps) {
   const rowH = () => ROW_HEIGHT * view.zoom()
   // Columns may have their own widths (the sheet's `columns` field); rows are uniform.
   const layout = createMemo(() => createColumnLayout(commands.block.widthsOf(view.activeSheet()), COLUMN_WIDTH, view.zoom()))
-  const colW = (col: number) => layout().widthOf(col)
+  /** A column's drawn width (no argument: the default width, for code that predates custom widths). */
+  const colW = (col?: number) => (col === undefined ? COLUMN_WIDTH * view.zoom() : layout().widthOf(col))
   const headerH = () => COLUMN_HEADER_HEIGHT * view.zoom()
   const headerW = () => ROW_HEADER_WIDTH * view.zoom()
   const bodyH = () => Math.max(0, viewport().height - headerH())
@@ -57,13 +58,15 @@ export function Grid(props: GridProps) {
   // (model/navigation.ts scrollCount), growing as the user moves on.
   const [reach, setReach] = createSignal({ rows: 0, cols: 0 })
   const rowCount = createMemo(() => {
-    const sel = view.range()
-    const far = Math.max(sel.active.row, sel.corner.row, reach().rows)
+    // The farthest cell asked to be shown: a whole-column selection reaches the last row
+    // only nominally (header clicks reveal nothing), so it does not stretch the scrollbar.
+    view.revealRequest()
+    const far = Math.max(view.selection().row, view.revealTarget().row, reach().rows)
     return scrollCount(store.usedExtent(view.activeSheet()).rows, far, Math.max(50, Math.ceil(bodyH() / rowH())), ROW_COUNT)
   })
   const colCount = createMemo(() => {
-    const sel = view.range()
-    const far = Math.max(sel.active.col, sel.corner.col, reach().cols)
+    view.revealRequest()
+    const far = Math.max(view.selection().col, view.revealTarget().col, reach().cols)
     return scrollCount(store.usedExtent(view.activeSheet()).cols, far, Math.max(10, Math.ceil(bodyW() / (COLUMN_WIDTH * view.zoom()))), COLUMN_COUNT)
   })
   const rowMap = createMemo(() => createScrollMap(rowCount() * rowH(), bodyH()))
@@ -246,7 +249,8 @@ export function Grid(props: GridProps) {
   function onKeyDown(e: KeyboardEvent): void {
     if (e.target !== scroller) return
     const action = gridKeyAction(e)
-    if (runBlockKey(action, view, commands, () => openMenu(isWholeColumnSelection() ? 'columns' : 'cell'))) return void e.preventDefault()
+    const pageRows = () => Math.max(1, Math.floor(bodyH() / rowH()) - 1)
+    if (runBlockKey(action, view, commands, () => openMenu(menuTargetOfSelection()), pageRows)) return void e.preventDefault()
     switch (action.type) {
       case 'none': return
       case 'move': commands.moveSelection(action.dir); break
@@ -268,7 +272,13 @@ export function Grid(props: GridProps) {
     e.preventDefault()
   }
 
-  const isWholeColumnSelection = () => view.rect().top === 0 && view.rect().bottom === ROW_COUNT - 1 && !(view.rect().left === 0 && view.rect().right === COLUMN_COUNT - 1)
+  /** The keyboard's context menu: the header menu for whole columns or rows, else the cell menu. */
+  function menuTargetOfSelection(): MenuTarget {
+    const r = view.rect()
+    if (isWholeColumns(r) && !isWholeRows(r)) return 'columns'
+    if (isWholeRows(r) && !isWholeColumns(r)) return 'rows'
+    return 'cell'
+  }
 
   function cellFromEvent(e: MouseEvent): { col: number; row: number } | null {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-cell]')
