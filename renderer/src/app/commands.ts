@@ -3,6 +3,7 @@
 import type { GradsheetBridge, MenuCommand, OpenedFile } from '../../../bridge/api'
 import { cellKey, formatAddress, isValidNameShape, looksLikeAddress, parseAddress, quoteSheet, splitSheetRef, type CellPos } from '../model/address'
 import { jump, move, type Direction } from '../model/navigation'
+import { inputEditLabel } from '../model/history'
 import { blockEdits } from '../../../engine/csv/edits'
 import { pastedBlock } from '../data/paste'
 import type { WorkbookStore } from '../state/workbook-store'
@@ -40,19 +41,29 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
   function commitEdit(then: Direction | null): void {
     const session = view.editing()
     if (!session) return
-    const sheet = view.activeSheet()
-    const address = selectedAddress()
+    // formula-ui: the edit belongs to the cell it started on, even when point mode shows another sheet.
+    const sheet = session.sheet ?? view.activeSheet()
+    const home = session.pos ?? view.selection()
+    const address = formatAddress(home)
     view.setEditing(null)
     if (session.text !== session.initial) {
-      void ctl.act(`Edit ${address}`, [{ type: 'setInput', sheet, address, input: session.text }])
+      void ctl.act(inputEditLabel(address, session.text), [{ type: 'setInput', sheet, address, input: session.text }])
     }
-    if (then) view.select(move(view.selection(), then))
+    if (then) view.select(move(home, then), sheet)
+    else if (sheet !== view.activeSheet()) view.select(home, sheet)
+  }
+
+  /** Escape: drop the edit, back on the edited cell's sheet. */
+  function cancelEdit(): void {
+    const session = view.editing()
+    view.setEditing(null)
+    if (session?.sheet && session.sheet !== view.activeSheet()) view.select(session.pos ?? view.selection(), session.sheet)
   }
 
   /** Starts an edit of the selected cell; `text` replaces the input (typing) or keeps it (F2). */
   function beginEdit(origin: 'cell' | 'formulaBar', text?: string): void {
     const initial = selectedCell()?.input ?? ''
-    view.setEditing({ origin, text: text ?? initial, initial })
+    view.setEditing({ origin, text: text ?? initial, initial, sheet: view.activeSheet(), pos: view.selection() })
   }
 
   function moveSelection(dir: Direction): void {
@@ -176,7 +187,7 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     selectedCell,
     commitEdit,
     beginEdit,
-    cancelEdit: () => view.setEditing(null),
+    cancelEdit,
     moveSelection,
     jumpSelection,
     clearSelected,

@@ -6,6 +6,7 @@ import type { DocumentController } from '../app/document-controller'
 import type { SheetView } from '../app/sheet-view'
 import { dataOpen, setDataOpen } from '../data/panel-state'
 import { setTrainingOpen, trainingOpen } from '../training/panel-state'
+import { historyTooltip } from '../model/history'
 
 export function Toolbar(props: { ctl: DocumentController; view: SheetView; commands: Commands; bridge: GradsheetBridge }) {
   const { ctl, view, commands, bridge } = props
@@ -40,8 +41,8 @@ export function Toolbar(props: { ctl: DocumentController; view: SheetView; comma
         </select>
       </div>
       <div class="group">
-        <button type="button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo()} onClick={commands.undo}>↶ Undo</button>
-        <button type="button" aria-label="Redo" title="Redo (Ctrl+Y)" disabled={!canRedo()} onClick={commands.redo}>↷ Redo</button>
+        <button type="button" aria-label="Undo" title={historyTooltip(ctl.history(), 'undo', 'Ctrl+Z')} disabled={!canUndo()} onClick={commands.undo}>↶ Undo</button>
+        <button type="button" aria-label="Redo" title={historyTooltip(ctl.history(), 'redo', 'Ctrl+Y')} disabled={!canRedo()} onClick={commands.redo}>↷ Redo</button>
       </div>
       <div class="group">
         <button type="button" title="Make the selected cell the objective J" onClick={commands.setObjectiveToSelection}>Set as objective</button>
