@@ -22,6 +22,8 @@ import { createTrainingController } from '../training/training-controller'
 import { setTrainingOpen, trainingOpen } from '../training/panel-state'
 import { DataPanel } from '../data/DataPanel'
 import { dataOpen, setDataOpen } from '../data/panel-state'
+import { createFormulaEditing } from '../formula-edit/formula-editing'
+import { FormulaAssist } from '../formula-edit/FormulaAssist'
 
 export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   const { bridge } = props
@@ -33,6 +35,8 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   const recovery = createRecovery(ctl, bridge)
   const training = createTrainingController(store, ctl, client, view)
   const graph = createGraphController(store, client, view, ctl)
+  const formulaEditing = createFormulaEditing(store, view)
+  formulaEditing.listen()
 
   // The window shows the grid only once the first workbook is in, so nothing typed early
   // is lost to the load that follows.
@@ -82,17 +86,18 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
     <Show when={ready()} fallback={<div class="splash" role="progressbar" aria-label="Loading workbook">Loading workbook…</div>}>
     <div class="app">
       <Toolbar ctl={ctl} view={view} commands={commands} bridge={bridge} />
-      <FormulaBar view={view} commands={commands} />
+      <FormulaBar view={view} commands={commands} formulaEditing={formulaEditing} />
       <AlertBanner ctl={ctl} />
       <RecoveryBanner recovery={recovery} />
       <main class="grid-area">
-        <Grid store={store} view={view} commands={commands} />
+        <Grid store={store} view={view} commands={commands} formulaEditing={formulaEditing} />
         <GraphPanel graph={graph} store={store} bridge={bridge} />
       </main>
       <Show when={dataOpen()}><DataPanel store={store} ctl={ctl} view={view} onClose={() => setDataOpen(false)} /></Show>
       <Show when={trainingOpen()}><TrainingPanel training={training} onClose={() => setTrainingOpen(false)} /></Show>
       <SheetTabs store={store} view={view} commands={commands} />
       <StatusBar store={store} ctl={ctl} commands={commands} />
+      <FormulaAssist editing={formulaEditing} />
     </div>
     </Show>
   )

@@ -13,6 +13,7 @@ import type { SheetView } from '../app/sheet-view'
 import type { WorkbookStore } from '../state/workbook-store'
 import type { CellView } from '../../../engine/api'
 import { GridCell } from './GridCell'
+import type { FormulaEditing } from '../formula-edit/formula-editing'
 import { conventionKeys } from '../graph/convention-badges'
 import { estimateTextWidth } from './text-width'
 import { COLUMN_HEADER_HEIGHT, COLUMN_WIDTH, ROW_HEADER_WIDTH, ROW_HEIGHT } from './metrics'
@@ -21,6 +22,8 @@ export interface GridProps {
   store: WorkbookStore
   view: SheetView
   commands: Commands
+  /** formula-ui: point mode, F4 and autocomplete in the cell editor (formula-edit/). */
+  formulaEditing?: FormulaEditing
 }
 
 const MAX_SPILL_CELLS = 8
@@ -292,9 +295,15 @@ export function Grid(props: GridProps) {
               ref={(el) => queueMicrotask(() => {
                 el.focus({ preventScroll: true })
                 el.setSelectionRange(el.value.length, el.value.length)
+                props.formulaEditing?.attach(el)
               })}
-              onInput={(e) => view.setEditing({ ...view.editing()!, origin: 'cell', text: e.currentTarget.value })}
-              onKeyDown={onEditorKey}
+              onInput={(e) => {
+                view.setEditing({ ...view.editing()!, origin: 'cell', text: e.currentTarget.value })
+                props.formulaEditing?.handleInput()
+              }}
+              onKeyDown={(e) => { if (!props.formulaEditing?.handleKey(e)) onEditorKey(e) }}
+              onKeyUp={() => props.formulaEditing?.handleCaretMove()}
+              onClick={() => props.formulaEditing?.handleCaretMove()}
               onBlur={() => { if (cellEditing()) commands.commitEdit(null) }}
               onMouseDown={(e) => e.stopPropagation()}
             />
