@@ -148,3 +148,98 @@ test('autocomplete completes function names and cell names, with the help of the
   await kb.press('Enter')
   await sheet.expectValue('C3', 4)
 })
+
+test('the formula reference opens from the toolbar and with Shift+F1, and searches', async ({ launch }) => {
+  const sheet = await launch(emptyWorkbook())
+  const page = sheet.page
+  await page.getByRole('button', { name: 'ƒx Functions' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Formula reference' })
+  await expect(dialog).toBeVisible()
+  await expect(dialog.locator('[data-function="SUMPRODUCT"]')).toContainText('SUMPRODUCT(range1, [range2], …)')
+  await expect(dialog.getByRole('searchbox', { name: 'Search functions' })).toBeFocused()
+  await page.keyboard.type('cross entropy')
+  await expect(dialog.locator('[data-function]')).toHaveCount(2) // bce_logits, cross_entropy
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+
+  await sheet.cell('B2').click()
+  await page.keyboard.press('Shift+F1')
+  await expect(dialog).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.locator('#grid')).toBeFocused()
+})
+
+test('from page load, F6 and Tab reach the formula bar, the name box, the toolbar, Train and the open panel', async ({ launch }) => {
+  const sheet = await launch(emptyWorkbook())
+  const page = sheet.page
+  const kb = page.keyboard
+  await expect(page.locator('#grid')).toBeFocused()
+
+  await kb.press('F6')
+  await expect(sheet.formulaBar()).toBeFocused()
+  await kb.press('F6')
+  await expect(sheet.nameBox()).toBeFocused()
+  // The name box works from the keyboard alone.
+  await kb.type('C3')
+  await kb.press('Enter')
+  await expect(sheet.cell('C3')).toHaveAttribute('aria-selected', 'true')
+  await kb.press('F6') // grid → formula bar
+  await kb.press('F6') // → name box
+  await kb.press('F6') // → toolbar, its first button
+  await expect(page.getByRole('button', { name: 'New' })).toBeFocused()
+  // The focused control shows a ring.
+  const outline = await page.getByRole('button', { name: 'New' }).evaluate((el) => getComputedStyle(el).outlineStyle)
+  expect(outline).toBe('solid')
+
+  // Tab walks the toolbar to Examples, Train, Data and Graph.
+  const reached: string[] = []
+  for (let k = 0; k < 25; k++) {
+    await kb.press('Tab')
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null
+      return el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? ''
+    })
+    reached.push(label)
+    if (label === 'Name box') break
+  }
+  for (const label of ['Examples', 'Train…', 'Data…', 'Graph', 'ƒx Functions', 'Name box']) expect(reached).toContain(label)
+
+  // Open Train from the keyboard: F6 back to the toolbar (from the name box), Tab to Train, Enter; F6 then reaches the panel.
+  await kb.press('F6')
+  await expect(page.getByRole('button', { name: 'New' })).toBeFocused()
+  for (let k = 0; k < 15 && !(await page.getByRole('button', { name: 'Train…' }).evaluate((el) => el === document.activeElement)); k++) await kb.press('Tab')
+  await expect(page.getByRole('button', { name: 'Train…' })).toBeFocused()
+  await kb.press('Enter')
+  const panel = page.getByRole('region', { name: 'Training' })
+  await expect(panel).toBeVisible()
+  await kb.press('F6')
+  await expect(panel.locator(':focus')).toHaveCount(1)
+  await kb.press('F6')
+  await expect(page.locator('#grid')).toBeFocused()
+  await kb.press('Shift+F6')
+  await expect(panel.locator(':focus')).toHaveCount(1)
+})
+
+test('toolbar commands have shortcuts; the Undo button names the action it will undo', async ({ launch }) => {
+  const sheet = await launch(emptyWorkbook())
+  const page = sheet.page
+  await sheet.type('B2', '7')
+  await sheet.expectValue('B2', 7)
+  const undo = page.getByRole('button', { name: 'Undo' })
+  await expect(undo).toHaveAttribute('title', 'Undo: set B2 to 7 (Ctrl+Z)')
+  await sheet.type('B3', '=B2^2')
+  await expect(undo).toHaveAttribute('title', 'Undo: set B3 to =B2^2 (Ctrl+Z)')
+  await sheet.undo()
+  await expect(page.getByRole('button', { name: 'Redo' })).toHaveAttribute('title', 'Redo: set B3 to =B2^2 (Ctrl+Y)')
+  await expect(undo).toHaveAttribute('title', 'Undo: set B2 to 7 (Ctrl+Z)')
+
+  // Ctrl+Alt+J makes the selected cell the objective, Ctrl+Alt+P marks a parameter.
+  await sheet.cell('B2').click()
+  await page.keyboard.press('Control+Alt+j')
+  await sheet.expectGrad('B2', 1)
+  await page.keyboard.press('Control+Alt+p')
+  await expect(page.getByRole('button', { name: 'Parameter' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(undo).toHaveAttribute('title', 'Undo: mark parameter (Ctrl+Z)')
+  await page.keyboard.press('Control+Alt+r')
+  await expect(page.getByRole('region', { name: 'Training' })).toBeVisible()
+})

@@ -24,6 +24,9 @@ import { DataPanel } from '../data/DataPanel'
 import { dataOpen, setDataOpen } from '../data/panel-state'
 import { createFormulaEditing } from '../formula-edit/formula-editing'
 import { FormulaAssist } from '../formula-edit/FormulaAssist'
+import { FormulaReference } from '../formula-help/FormulaReference'
+import { referenceOpen } from '../formula-help/reference-state'
+import { installKeyboardReach } from './keyboard-reach'
 
 export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   const { bridge } = props
@@ -37,6 +40,7 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   const graph = createGraphController(store, client, view, ctl)
   const formulaEditing = createFormulaEditing(store, view)
   formulaEditing.listen()
+  installKeyboardReach({ view, commands, graph })
 
   // The window shows the grid only once the first workbook is in, so nothing typed early
   // is lost to the load that follows.
@@ -85,7 +89,7 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   return (
     <Show when={ready()} fallback={<div class="splash" role="progressbar" aria-label="Loading workbook">Loading workbook…</div>}>
     <div class="app">
-      <Toolbar ctl={ctl} view={view} commands={commands} bridge={bridge} />
+      <Toolbar ctl={ctl} view={view} commands={commands} bridge={bridge} graph={graph} />
       <FormulaBar view={view} commands={commands} formulaEditing={formulaEditing} />
       <AlertBanner ctl={ctl} />
       <RecoveryBanner recovery={recovery} />
@@ -98,6 +102,7 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
       <SheetTabs store={store} view={view} commands={commands} />
       <StatusBar store={store} ctl={ctl} commands={commands} />
       <FormulaAssist editing={formulaEditing} />
+      <Show when={referenceOpen()}><FormulaReference /></Show>
     </div>
     </Show>
   )

@@ -4,6 +4,7 @@ import type { GradsheetBridge, MenuCommand, OpenedFile } from '../../../bridge/a
 import { cellKey, formatAddress, isValidNameShape, looksLikeAddress, parseAddress, quoteSheet, splitSheetRef, type CellPos } from '../model/address'
 import { jump, move, type Direction } from '../model/navigation'
 import { inputEditLabel } from '../model/history'
+import { setReferenceOpen } from '../formula-help/reference-state'
 import { blockEdits } from '../../../engine/csv/edits'
 import { pastedBlock } from '../data/paste'
 import type { WorkbookStore } from '../state/workbook-store'
@@ -229,9 +230,9 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
       case 'copy': return void copySelected()
       case 'paste': return void pasteIntoSelected()
       case 'cut': return void copySelected().then(clearSelected)
+      case 'formulaReference': return void setReferenceOpen(true) // formula-ui: Help › Formula Reference (F1)
       case 'selectAll':
       case 'close':
-      case 'formulaReference':
       case 'about':
       case 'toggleGraph':
       case 'exportGraphSvg':
