@@ -34,6 +34,8 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
   let names: string[] | null = null
   let dragging = false
   let swallowClick = false
+  /** The last press on a cell pointed: its double-click must not start editing that cell. */
+  let lastPressPointed = false
   const [assist, setAssist] = createSignal<AssistState | null>(null)
   const [anchorRect, setAnchorRect] = createSignal<DOMRect | null>(null)
 
@@ -223,6 +225,7 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
       return
     }
     const cell = e.target.closest<HTMLElement>('#grid [data-cell]')
+    lastPressPointed = false
     if (!cell || !pointsNow()) return
     const pos = parseAddress(cell.dataset.cell ?? '')
     if (!pos) return
@@ -230,6 +233,13 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
     e.stopPropagation()
     pointCell(pos, e.shiftKey)
     dragging = true
+    lastPressPointed = true
+  }
+
+  function onDoubleClick(e: MouseEvent): void {
+    if (!lastPressPointed) return
+    e.preventDefault()
+    e.stopPropagation()
   }
 
   function onMouseMove(e: MouseEvent): void {
@@ -277,7 +287,9 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
     window.addEventListener('mousemove', onMouseMove, true)
     window.addEventListener('mouseup', onMouseUp, true)
     window.addEventListener('click', onClick, true)
+    window.addEventListener('dblclick', onDoubleClick, true)
     onCleanup(() => {
+      window.removeEventListener('dblclick', onDoubleClick, true)
       window.removeEventListener('mousedown', onMouseDown, true)
       window.removeEventListener('mousemove', onMouseMove, true)
       window.removeEventListener('mouseup', onMouseUp, true)
