@@ -42,6 +42,11 @@ test('clicking cells while typing a formula points at them; nothing else is writ
   // A second click right after a pointed reference replaces it.
   await sheet.cell('B1').click()
   await expect(editor(sheet)).toHaveValue('=A2+B1')
+  // The pointed cell is outlined; a double-click on it does not start editing it.
+  await expect(sheet.page.locator('.pointed-range')).toHaveCount(1)
+  await sheet.cell('B1').dblclick()
+  await expect(editor(sheet)).toHaveValue('=A2+B1')
+  await expect(editor(sheet)).toHaveAttribute('aria-label', 'Edit D1')
   await sheet.page.keyboard.press('Enter')
 
   await sheet.expectValue('D1', 12)

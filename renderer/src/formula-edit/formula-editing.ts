@@ -38,6 +38,16 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
   let lastPressPointed = false
   const [assist, setAssist] = createSignal<AssistState | null>(null)
   const [anchorRect, setAnchorRect] = createSignal<DOMRect | null>(null)
+  /** The block the last pointed reference names, on which sheet: the grid outlines it. */
+  const [pointed, setPointed] = createSignal<{ sheet: string; from: CellPos; to: CellPos } | null>(null)
+
+  function setSpan(next: PointedSpan | null): void {
+    span = next
+    if (!next) return void setPointed(null)
+    const from = { col: Math.min(next.anchor.col, next.corner.col), row: Math.min(next.anchor.row, next.corner.row) }
+    const to = { col: Math.max(next.anchor.col, next.corner.col), row: Math.max(next.anchor.row, next.corner.row) }
+    setPointed({ sheet: next.sheet ?? homeSheet(), from, to })
+  }
 
   const homeSheet = () => view.editing()?.sheet ?? view.activeSheet()
   const homePos = (): CellPos => view.editing()?.pos ?? view.selection()
@@ -56,7 +66,7 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
   }
 
   function reset(): void {
-    span = null
+    setSpan(null)
     word = null
     names = null
     setAssist(null)
@@ -87,7 +97,7 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
 
   function applyPoint(result: PointResult): void {
     write(result.text, result.caret)
-    span = result.span
+    setSpan(result.span)
     word = null
     refresh(false)
   }
@@ -139,7 +149,7 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
     const done = acceptCompletion(text(), caret().from, word, item)
     write(done.text, done.caret)
     word = null
-    span = null
+    setSpan(null)
     refresh(false)
   }
 
@@ -180,7 +190,7 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
       const cycled = cycleAbsolute(text(), caret().from)
       if (cycled) {
         write(cycled.text, cycled.caret)
-        span = null
+        setSpan(null)
       }
       return consumed(e)
     }
@@ -202,7 +212,7 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
 
   /** The editor's text changed by typing: the pointed reference is no longer "just inserted". */
   function handleInput(): void {
-    span = null
+    setSpan(null)
     refresh(true)
   }
 
@@ -277,7 +287,7 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
         input = bar
       }
     } else input.focus()
-    span = null
+    setSpan(null)
   }
 
   /** Installs the mouse listeners and forgets the typing state whenever an edit ends. */
@@ -297,5 +307,5 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
     })
   }
 
-  return { attach, reset, handleKey, handleInput, handleCaretMove, accept, highlight, assist, anchorRect, listen, pointsNow }
+  return { attach, reset, handleKey, handleInput, handleCaretMove, accept, highlight, assist, anchorRect, pointed, listen, pointsNow }
 }

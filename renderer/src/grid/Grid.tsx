@@ -203,6 +203,18 @@ export function Grid(props: GridProps) {
     return { top: headerH() + row * rowH() - top(), left: headerW() + col * colW() - left() }
   }
 
+  /** formula-ui: where the block a formula being typed points at is drawn (dashed outline). */
+  const pointedBox = () => {
+    const p = props.formulaEditing?.pointed()
+    if (!p || p.sheet !== view.activeSheet()) return null
+    return {
+      top: headerH() + p.from.row * rowH() - top(),
+      left: headerW() + p.from.col * colW() - left(),
+      width: (p.to.col - p.from.col + 1) * colW(),
+      height: (p.to.row - p.from.row + 1) * rowH(),
+    }
+  }
+
   function onEditorKey(e: KeyboardEvent): void {
     const action = editKeyAction(e)
     if (action.type === 'none') return
@@ -284,6 +296,9 @@ export function Grid(props: GridProps) {
             </For>
           </div>
           <div class="grid-corner" style={{ width: `${headerW()}px`, height: `${headerH()}px` }} />
+          <Show when={pointedBox()}>
+            {(box) => <div class="pointed-range" aria-hidden="true" style={{ top: `${box().top}px`, left: `${box().left}px`, width: `${box().width}px`, height: `${box().height}px` }} />}
+          </Show>
           <Show when={cellEditing()}>
             <input
               class="cell-editor"
