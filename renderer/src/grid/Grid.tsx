@@ -232,6 +232,7 @@ export function Grid(props: GridProps) {
       tabindex="0"
       role="grid"
       aria-label={`Sheet ${view.activeSheet()}`}
+      aria-keyshortcuts="F6 Shift+F6"
       aria-rowcount={ROW_COUNT}
       aria-colcount={COLUMN_COUNT}
       onScroll={() => setScroll({ top: scroller.scrollTop, left: scroller.scrollLeft })}
