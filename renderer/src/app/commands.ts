@@ -50,8 +50,8 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     if (session.text !== session.initial) {
       void ctl.act(inputEditLabel(address, session.text), [{ type: 'setInput', sheet, address, input: session.text }])
     }
+    // Enter/Tab go on from the edited cell, on its sheet; leaving by a click stays where the click went.
     if (then) view.select(move(home, then), sheet)
-    else if (sheet !== view.activeSheet()) view.select(home, sheet)
   }
 
   /** Escape: drop the edit, back on the edited cell's sheet. */

@@ -64,7 +64,8 @@ export function installKeyboardReach(actions: KeyboardReachActions): void {
       if (session?.origin === 'cell') view.setEditing({ ...session, origin: 'formulaBar' })
     }
     if (root instanceof HTMLInputElement || root.id === 'grid') return void root.focus()
-    const first = root.querySelector<HTMLElement>(FOCUSABLE)
+    // The toolbar starts at its first button; a panel at its first field (the reference's search box).
+    const first = (region === 'toolbar' ? null : root.querySelector<HTMLElement>('input, select, textarea')) ?? root.querySelector<HTMLElement>(FOCUSABLE)
     ;(first ?? root).focus()
   }
 
