@@ -225,6 +225,41 @@ test('from page load, F6 and Tab reach the formula bar, the name box, the toolba
   await expect(panel.locator(':focus')).toHaveCount(1)
 })
 
+test('from page load, Tab and Shift+Tab alone reach the formula bar, name box, toolbar, Examples, Train, Data and Graph', async ({ launch }) => {
+  const sheet = await launch(emptyWorkbook())
+  const page = sheet.page
+  const kb = page.keyboard
+  await expect(page.locator('#grid')).toBeFocused()
+  await kb.press('Shift+Tab') // on column A the grid lets go, to the formula bar
+  await expect(sheet.formulaBar()).toBeFocused()
+  const reached: string[] = []
+  for (let k = 0; k < 25; k++) {
+    await kb.press('Shift+Tab')
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null
+      return el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? ''
+    })
+    reached.push(label)
+    if (label === 'New') break
+  }
+  // (Undo and Redo are disabled until there is something to undo, so they are skipped.)
+  for (const label of ['Name box', 'ƒx Functions', 'Graph', 'Data…', 'Train…', 'Examples', 'New']) expect(reached).toContain(label)
+  // And forward again: Tab walks the toolbar to the name box, the formula bar, then the grid.
+  for (let k = 0; k < 25 && !(await sheet.nameBox().evaluate((el) => el === document.activeElement)); k++) await kb.press('Tab')
+  await expect(sheet.nameBox()).toBeFocused()
+  await kb.press('Tab')
+  await expect(sheet.formulaBar()).toBeFocused()
+  await kb.press('Tab')
+  await expect(page.locator('#grid')).toBeFocused()
+  await expect(sheet.cell('A1')).toHaveAttribute('aria-selected', 'true')
+  // Elsewhere in the grid, Tab and Shift+Tab still move the selection.
+  await kb.press('Tab')
+  await expect(sheet.cell('B1')).toHaveAttribute('aria-selected', 'true')
+  await kb.press('Shift+Tab')
+  await expect(sheet.cell('A1')).toHaveAttribute('aria-selected', 'true')
+  await expect(page.locator('#grid')).toBeFocused()
+})
+
 test('toolbar commands have shortcuts; the Undo button names the action it will undo', async ({ launch }) => {
   const sheet = await launch(emptyWorkbook())
   const page = sheet.page

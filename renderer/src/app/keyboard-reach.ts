@@ -83,6 +83,23 @@ export function installKeyboardReach(actions: KeyboardReachActions): void {
     } else run[command]?.()
   }
 
+  /**
+   * Shift+Tab on column A of the grid (where it cannot move further left) leaves the
+   * grid for the formula bar, so Tab and Shift+Tab alone reach every control from page
+   * load; everywhere else in the grid Tab keeps its spreadsheet meaning.
+   */
+  function onTabOut(e: KeyboardEvent): void {
+    if (e.key !== 'Tab' || !e.shiftKey || e.ctrlKey || e.metaKey || e.altKey) return
+    if (e.target !== document.getElementById('grid') || view.editing() || view.selection().col !== 0) return
+    e.preventDefault()
+    e.stopPropagation()
+    focusRegion('formulaBar')
+  }
+
+  window.addEventListener('keydown', onTabOut, true)
   window.addEventListener('keydown', onKey)
-  onCleanup(() => window.removeEventListener('keydown', onKey))
+  onCleanup(() => {
+    window.removeEventListener('keydown', onTabOut, true)
+    window.removeEventListener('keydown', onKey)
+  })
 }

@@ -78,6 +78,9 @@ export function FormulaBar(props: { view: SheetView; commands: Commands; formula
         onClick={() => fe.handleCaretMove()}
         onKeyDown={(e) => {
           if (fe.handleKey(e)) return
+          // Nothing typed: Tab just moves the focus on (to the grid, or back to the name box).
+          const session = view.editing()
+          if (e.key === 'Tab' && (!session || session.text === session.initial)) return
           if (e.key === 'Enter' || e.key === 'Tab') {
             e.preventDefault()
             commands.commitEdit(e.key === 'Tab' ? (e.shiftKey ? 'left' : 'right') : e.shiftKey ? 'up' : 'down')
