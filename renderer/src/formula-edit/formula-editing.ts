@@ -185,6 +185,8 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
         closeList()
         return consumed(e)
       }
+      // The caret leaves the word: the list closes (the help follows the caret on key up).
+      if (e.key === 'ArrowLeft' || e.key === 'ArrowRight' || e.key === 'Home' || e.key === 'End') closeList()
     }
     if (e.key === 'F4' && isFormula(text())) {
       const cycled = cycleAbsolute(text(), caret().from)
