@@ -1,6 +1,7 @@
 // The engine's entry point: createEngine(doc) → Engine (see engine/api.ts for the data).
 import type { ApplyOptions, CellView, ChangeList, Edit, ObjectiveState } from './api'
 import { GraphEngine } from './engine'
+import { registerExplainSource } from './explain/source'
 import type { WorkbookDocument } from './workbook/document'
 
 export * from './api'
@@ -26,5 +27,8 @@ export interface Engine {
 
 /** An engine over a validated document (engine/workbook restore), or one empty "Sheet1". */
 export function createEngine(doc?: WorkbookDocument): Engine {
-  return new GraphEngine(doc)
+  const engine = new GraphEngine(doc)
+  // engine/explain reads the engine's state through this window (no cast, no import cycle).
+  registerExplainSource(engine, () => engine.explainSource())
+  return engine
 }

@@ -77,6 +77,21 @@ const nextNonSpace = (s: string, i: number): string => {
   return s[i] ?? ''
 }
 
+/**
+ * Whether the character before a ' at i (spaces skipped) ends a value, so that the ' is the
+ * postfix transpose (A1:B3', x', (a+b)', [1, 2]'). A quote that opens a sheet name or a
+ * string never follows a value directly. A ' before it counts only if it was itself a
+ * transpose (A''), not the end of a string literal: `lastTranspose` is where the last one was.
+ */
+function endsValue(body: string, i: number, lastTranspose: number): boolean {
+  let j = i - 1
+  while (j >= 0 && (body[j] === ' ' || body[j] === '\t')) j--
+  if (j < 0) return false
+  const c = body[j]
+  if (c === "'") return j === lastTranspose
+  return c === ')' || c === ']' || /[A-Za-z0-9_$.]/.test(c)
+}
+
 /** Skips a quoted string literal starting at i; returns the index after it. */
 function skipString(s: string, i: number): number {
   const q = s[i]
@@ -97,6 +112,7 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
   // Copied text is flushed lazily (from `pending` up to a placeholder) to avoid many small strings.
   let pending = 0
   let i = 0
+  let lastTranspose = -1
   while (i < body.length) {
     const ch = body[i]
     let sheet: string | null = null
@@ -106,6 +122,12 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
       const end = skipString(body, i)
       copy(sourceIndex, i, end)
       i = end
+      continue
+    }
+    if (ch === "'" && endsValue(body, i, lastTranspose)) {
+      // A' right after a value (a reference, a number, a name, ) or ] or another '): math.js's transpose operator.
+      copy(sourceIndex, i, i + 1)
+      lastTranspose = i++
       continue
     }
     if (ch === "'") {
