@@ -16,11 +16,11 @@ export interface FunctionHelp {
 
 export type FunctionGroup =
   | 'Spreadsheet' | 'Arithmetic' | 'Exponents and logarithms' | 'Trigonometry' | 'Rounding'
-  | 'Logic' | 'Reductions' | 'Machine learning' | 'Losses' | 'Vectors and matrices'
+  | 'Logic' | 'Reductions' | 'Statistics' | 'Machine learning' | 'Losses' | 'Vectors and matrices'
 
 /** The order of groups on the reference page. */
 export const FUNCTION_GROUPS: FunctionGroup[] = ['Spreadsheet', 'Arithmetic', 'Exponents and logarithms', 'Trigonometry',
-  'Rounding', 'Logic', 'Reductions', 'Machine learning', 'Losses', 'Vectors and matrices']
+  'Rounding', 'Logic', 'Reductions', 'Statistics', 'Machine learning', 'Losses', 'Vectors and matrices']
 
 const h = (group: FunctionGroup, signature: string, description: string, example?: string): FunctionHelp =>
   ({ group, signature, description, example })
@@ -32,6 +32,7 @@ const T: FunctionGroup = 'Trigonometry'
 const R: FunctionGroup = 'Rounding'
 const L: FunctionGroup = 'Logic'
 const D: FunctionGroup = 'Reductions'
+const St: FunctionGroup = 'Statistics'
 const M: FunctionGroup = 'Machine learning'
 const C: FunctionGroup = 'Losses'
 const V: FunctionGroup = 'Vectors and matrices'
@@ -72,6 +73,13 @@ const HELP: Record<string, FunctionHelp> = {
   cube: h(A, 'cube(x)', 'x³, element-wise.', '=cube(2) → 8'),
   sqrt: h(A, 'sqrt(x)', 'The square root, element-wise; a negative x is #NUM! (never complex).', '=sqrt(16) → 4'),
   cbrt: h(A, 'cbrt(x)', 'The cube root, element-wise (negative x allowed).', '=cbrt(-8) → -2'),
+  nthRoot: h(A, 'nthRoot(a, [n])', 'The n-th root of a (square root when n is not given); a negative a needs an odd whole n.', '=nthRoot(27, 3) → 3'),
+  hypot: h(A, 'hypot(x, y, …)', 'The length √(x² + y² + …) of its numbers, without overflow.', '=hypot(3, 4) → 5'),
+  dotMultiply: h(A, 'dotMultiply(x, y)', 'Element-wise product, the same as x .* y.', '=dotMultiply(2, 3) → 6'),
+  dotDivide: h(A, 'dotDivide(x, y)', 'Element-wise quotient, the same as x ./ y.', '=dotDivide(6, 3) → 2'),
+  dotPow: h(A, 'dotPow(x, y)', 'Element-wise power, the same as x .^ y.', '=dotPow(2, 3) → 8'),
+  unaryMinus: h(A, 'unaryMinus(x)', '−x, the same as the prefix minus.', '=unaryMinus(4) → -4'),
+  unaryPlus: h(A, 'unaryPlus(x)', 'x itself, the same as a prefix plus.', '=unaryPlus(4) → 4'),
 
   // Exponents and logarithms.
   exp: h(X, 'exp(x)', 'e raised to the power x, element-wise.', '=exp(0) → 1'),
@@ -92,12 +100,21 @@ const HELP: Record<string, FunctionHelp> = {
   acos: h(T, 'acos(x)', 'The arccosine in radians; x outside [−1, 1] is #NUM!.', '=acos(1) → 0'),
   atan: h(T, 'atan(x)', 'The arctangent in radians.', '=atan(1) → 0.785398'),
   atan2: h(T, 'atan2(y, x)', 'The angle of the point (x, y) in radians, in (−π, π].', '=atan2(1, 1) → 0.785398'),
+  acot: h(T, 'acot(x)', 'The arccotangent atan(1/x) in radians.', '=acot(1) → 0.785398'),
+  asec: h(T, 'asec(x)', 'The arcsecant acos(1/x); x inside (−1, 1) is #NUM!.', '=asec(1) → 0'),
+  acsc: h(T, 'acsc(x)', 'The arccosecant asin(1/x); x inside (−1, 1) is #NUM!.', '=acsc(1) → 1.5708'),
   sinh: h(T, 'sinh(x)', 'The hyperbolic sine.', '=sinh(0) → 0'),
   cosh: h(T, 'cosh(x)', 'The hyperbolic cosine.', '=cosh(0) → 1'),
   tanh: h(T, 'tanh(x)', 'The hyperbolic tangent, a common activation (derivative 1 − tanh²).', '=tanh(0) → 0'),
+  coth: h(T, 'coth(x)', 'The hyperbolic cotangent 1/tanh(x).', '=coth(1) → 1.31304'),
+  sech: h(T, 'sech(x)', 'The hyperbolic secant 1/cosh(x).', '=sech(0) → 1'),
+  csch: h(T, 'csch(x)', 'The hyperbolic cosecant 1/sinh(x).', '=csch(1) → 0.850918'),
   asinh: h(T, 'asinh(x)', 'The inverse hyperbolic sine.', '=asinh(0) → 0'),
   acosh: h(T, 'acosh(x)', 'The inverse hyperbolic cosine; x below 1 is #NUM!.', '=acosh(1) → 0'),
   atanh: h(T, 'atanh(x)', 'The inverse hyperbolic tangent; x outside (−1, 1) is #NUM!.', '=atanh(0) → 0'),
+  acoth: h(T, 'acoth(x)', 'The inverse hyperbolic cotangent; x inside [−1, 1] is #NUM!.', '=acoth(2) → 0.549306'),
+  asech: h(T, 'asech(x)', 'The inverse hyperbolic secant; x outside (0, 1] is #NUM!.', '=asech(1) → 0'),
+  acsch: h(T, 'acsch(x)', 'The inverse hyperbolic cosecant.', '=acsch(1) → 0.881374'),
 
   // Rounding (piecewise constant: no gradient).
   round: h(R, 'round(x, [digits])', 'x rounded to digits decimals (0 when not given); no gradient.', '=round(2.567, 1) → 2.6'),
@@ -118,6 +135,13 @@ const HELP: Record<string, FunctionHelp> = {
   min: h(D, 'min(x, …)', 'The smallest entry; the gradient goes to the first entry attaining it.', '=min(1, 5, 3) → 1'),
   norm: h(D, 'norm(x)', 'The Euclidean length √(Σx²) of a vector (gradient 0 at the zero vector).', '=norm([3, 4]) → 5'),
 
+  // Statistics.
+  variance: h(St, 'variance(x, …, [normalization])', 'The variance of every entry; divides by n − 1 unless "uncorrected" (n) or "biased" (n + 1) is given.', '=variance([1, 2, 3, 4]) → 1.66667'),
+  std: h(St, 'std(x, …, [normalization])', 'The standard deviation √variance (n − 1 by default, as math.js).', '=std([2, 4, 4, 4, 5, 5, 7, 9], "uncorrected") → 2'),
+  median: h(St, 'median(x, …)', 'The middle entry (the mean of the two middle ones for an even count); the gradient goes to them.', '=median([3, 1, 2]) → 2'),
+  cumsum: h(St, 'cumsum(x, [dim])', 'Running totals of a vector (a matrix: down its columns, or along rows with dim 1).', '=cumsum([1, 2, 3])'),
+  erf: h(St, 'erf(x)', 'The error function 2/√π ∫₀ˣ e^(−t²) dt.', '=erf(0) → 0'),
+
   // Machine-learning helpers.
   sigmoid: h(M, 'sigmoid(x)', 'The logistic function 1/(1 + e⁻ˣ), element-wise.', '=sigmoid(0) → 0.5'),
   relu: h(M, 'relu(x)', 'max(x, 0), element-wise (derivative 0 at 0).', '=relu(-2) → 0'),
@@ -131,7 +155,12 @@ const HELP: Record<string, FunctionHelp> = {
 
   // Vectors and matrices.
   dot: h(V, 'dot(a, b)', 'The dot product Σ aᵢbᵢ of two vectors of one length.', '=dot([1, 2], [3, 4]) → 11'),
-  transpose: h(V, 'transpose(m)', 'Rows become columns.', '=transpose(A1:C2)'),
+  transpose: h(V, 'transpose(m)', "Rows become columns (also the postfix m').", '=transpose(A1:C2)'),
+  det: h(V, 'det(m)', 'The determinant of a square matrix.', '=det([[1, 2], [3, 4]]) → -2'),
+  inv: h(V, 'inv(m)', 'The inverse of a square matrix (of a number: 1/x); a singular matrix is an error.', '=inv(4) → 0.25'),
+  trace: h(V, 'trace(m)', 'The sum of the diagonal of a square matrix.', '=trace([[1, 2], [3, 4]]) → 5'),
+  diag: h(V, 'diag(x, [k])', 'A vector becomes a matrix with it on diagonal k; a matrix gives its diagonal k as a vector.', '=diag([1, 2])'),
+  cross: h(V, 'cross(a, b)', 'The cross product of two 3-vectors.', '=cross([1, 0, 0], [0, 1, 0])'),
 }
 
 /** The help of a callable function, or undefined (the coverage test keeps that from happening). */

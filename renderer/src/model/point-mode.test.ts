@@ -34,6 +34,10 @@ describe('which caret positions accept a reference', () => {
     expect(insideString('="a+b"+', 7)).toBe(false)
     expect(insideString("='My data'!A1+", 14)).toBe(false)
     expect(insideString("='abc", 4)).toBe(true)
+    // A ' after a value is the transpose operator, not a quote.
+    expect(insideString("=A1:B2'*", 8)).toBe(false)
+    expect(insideString("=(x)''+", 7)).toBe(false)
+    expect(acceptsReference("=A1:B2'*", 8)).toBe(true)
   })
 })
 

@@ -26,11 +26,25 @@ const CLOSERS = new Set(['+', '-', '*', '/', '^', ')', ',', ';', ':', '<', '>', 
 
 export const isFormula = (text: string): boolean => text.startsWith('=')
 
-/** Whether position `pos` of the formula lies inside a string literal ("…" or '…' not followed by !). */
+/**
+ * Whether position `pos` of the formula lies inside a string literal ("…" or '…' not
+ * followed by !). A ' right after a value (A1', x', )', ]') is the postfix transpose, as
+ * the engine's scanner reads it.
+ */
 export function insideString(text: string, pos: number): boolean {
   let i = 1
+  let lastTranspose = -1
   while (i < pos) {
     const ch = text[i]
+    if (ch === "'") {
+      let j = i - 1
+      while (j >= 1 && (text[j] === ' ' || text[j] === '\t')) j--
+      const c = j >= 1 ? text[j] : ''
+      if (c === "'" ? j === lastTranspose : c !== '' && /[A-Za-z0-9_$.)\]]/.test(c)) {
+        lastTranspose = i++
+        continue
+      }
+    }
     if (ch === '"' || ch === "'") {
       let j = i + 1
       while (j < text.length && text[j] !== ch) j += text[j] === '\\' && ch === '"' ? 2 : 1
