@@ -2,16 +2,17 @@
 // drag, arrow key or sheet tab puts a reference at the caret instead of leaving the
 // edit), F4, and autocomplete with the help of the function under the caret. The text
 // rules live in model/point-mode.ts and model/autocomplete.ts; this file connects them
-// to the focused input, the mouse and the edit session.
-import { createEffect, createSignal, onCleanup } from 'solid-js'
+// to the focused input and the edit session (the mouse side is mouse-pointing.ts).
+import { createEffect, createSignal } from 'solid-js'
 import { CONSTANTS, functionNames } from '../../../engine/functions/table'
 import { functionHelp, type FunctionHelp } from '../../../engine/functions/help'
-import { parseAddress, type CellPos } from '../model/address'
+import type { CellPos } from '../model/address'
 import { acceptCompletion, callAtCaret, completionsFor, wordAtCaret, type Completion, type Word } from '../model/autocomplete'
 import { canPoint, cycleAbsolute, isFormula, pointAt, pointByArrow, type PointedSpan, type PointResult } from '../model/point-mode'
 import type { Direction } from '../model/navigation'
 import type { SheetView } from '../app/sheet-view'
 import type { WorkbookStore } from '../state/workbook-store'
+import { installMousePointing } from './mouse-pointing'
 
 export type FormulaEditing = ReturnType<typeof createFormulaEditing>
 
@@ -32,10 +33,6 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
   let span: PointedSpan | null = null
   let word: Word | null = null
   let names: string[] | null = null
-  let dragging = false
-  let swallowClick = false
-  /** The last press on a cell pointed: its double-click must not start editing that cell. */
-  let lastPressPointed = false
   const [assist, setAssist] = createSignal<AssistState | null>(null)
   const [anchorRect, setAnchorRect] = createSignal<DOMRect | null>(null)
   /** The block the last pointed reference names, on which sheet: the grid outlines it. */
@@ -223,56 +220,6 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
     if (word === null) refresh(false)
   }
 
-  // Mouse: a click (and drag) on a cell points while the caret accepts a reference; a
-  // click on another sheet's tab shows that sheet and keeps editing. Listened to in the
-  // capture phase so the grid and the tabs never see these presses (they would commit).
-  function onMouseDown(e: MouseEvent): void {
-    if (e.button !== 0 || !(e.target instanceof Element)) return
-    const tab = e.target.closest<HTMLElement>('[data-sheet-tab]')
-    if (tab && view.editing() && isFormula(text()) && input) {
-      e.preventDefault()
-      e.stopPropagation()
-      swallowClick = true
-      showSheet(tab.dataset.sheetTab ?? view.activeSheet())
-      return
-    }
-    const cell = e.target.closest<HTMLElement>('#grid [data-cell]')
-    lastPressPointed = false
-    if (!cell || !pointsNow()) return
-    const pos = parseAddress(cell.dataset.cell ?? '')
-    if (!pos) return
-    e.preventDefault()
-    e.stopPropagation()
-    pointCell(pos, e.shiftKey)
-    dragging = true
-    lastPressPointed = true
-  }
-
-  function onDoubleClick(e: MouseEvent): void {
-    if (!lastPressPointed) return
-    e.preventDefault()
-    e.stopPropagation()
-  }
-
-  function onMouseMove(e: MouseEvent): void {
-    if (!dragging || !span) return
-    if ((e.buttons & 1) === 0) return void (dragging = false)
-    const el = document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>('#grid [data-cell]')
-    const pos = el ? parseAddress(el.dataset.cell ?? '') : null
-    if (pos && (pos.col !== span.corner.col || pos.row !== span.corner.row)) pointCell(pos, true)
-  }
-
-  function onMouseUp(): void {
-    dragging = false
-  }
-
-  function onClick(e: MouseEvent): void {
-    if (!swallowClick) return
-    swallowClick = false
-    e.preventDefault()
-    e.stopPropagation()
-  }
-
   /** Shows another sheet while the edit stays on its cell: the typing moves to the formula bar. */
   function showSheet(sheet: string): void {
     const session = view.editing()
@@ -292,20 +239,15 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
     setSpan(null)
   }
 
-  /** Installs the mouse listeners and forgets the typing state whenever an edit ends. */
+  /** Installs the mouse side of point mode and forgets the typing state whenever an edit ends. */
   function listen(): void {
     createEffect(() => { if (!view.editing()) reset() })
-    window.addEventListener('mousedown', onMouseDown, true)
-    window.addEventListener('mousemove', onMouseMove, true)
-    window.addEventListener('mouseup', onMouseUp, true)
-    window.addEventListener('click', onClick, true)
-    window.addEventListener('dblclick', onDoubleClick, true)
-    onCleanup(() => {
-      window.removeEventListener('dblclick', onDoubleClick, true)
-      window.removeEventListener('mousedown', onMouseDown, true)
-      window.removeEventListener('mousemove', onMouseMove, true)
-      window.removeEventListener('mouseup', onMouseUp, true)
-      window.removeEventListener('click', onClick, true)
+    installMousePointing({
+      pointsNow,
+      pointCell,
+      pointedCorner: () => span?.corner ?? null,
+      editingFormula: () => !!view.editing() && !!input && isFormula(text()),
+      showSheet,
     })
   }
 
