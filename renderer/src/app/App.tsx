@@ -1,5 +1,5 @@
 // The window: toolbar, name box + formula bar, grid, sheet tabs, status bar.
-import { Show, createEffect, createSignal, on, onCleanup, onMount } from 'solid-js'
+import { Show, createEffect, createSignal, lazy, on, onCleanup, onMount } from 'solid-js'
 import type { GradsheetBridge } from '../../../bridge/api'
 import { AlertBanner } from '../components/AlertBanner'
 import { RecoveryBanner } from '../components/RecoveryBanner'
@@ -27,6 +27,9 @@ import { FormulaAssist } from '../formula-edit/FormulaAssist'
 import { FormulaReference } from '../formula-help/FormulaReference'
 import { referenceOpen } from '../formula-help/reference-state'
 import { installKeyboardReach } from './keyboard-reach'
+// excel helper: the Sensitivity panel, loaded on first open (it compiles formulas with math.js, which the UI thread otherwise never loads).
+import { sensitivityOpen, setSensitivityOpen } from '../sensitivity/panel-state'
+const SensitivityPanel = lazy(() => import('../sensitivity/SensitivityPanel').then((m) => ({ default: m.SensitivityPanel })))
 
 export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   const { bridge } = props
@@ -74,12 +77,15 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
     onCleanup(() => window.removeEventListener('keydown', onKey))
 
     let initial = null
+    let problem: string | null = null
     try {
       initial = await bridge.initialFile()
     } catch (err) {
-      ctl.setAlert(`Could not open the starting file: ${err instanceof Error ? err.message : String(err)}`)
+      problem = `Could not open the starting file: ${err instanceof Error ? err.message : String(err)}`
     }
     const opened = await ctl.open(initial)
+    // Shown after the load (which clears alerts): e.g. a web page opened without its secret (issue 10, documents helper).
+    if (problem) ctl.setAlert(problem)
     if (opened && initial?.recovered) recovery.offer(initial)
     if (!opened && initial) await ctl.open(null)
     setReady(true)
@@ -94,13 +100,15 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
       <AlertBanner ctl={ctl} />
       <RecoveryBanner recovery={recovery} />
       <main class="grid-area">
-        <Grid store={store} view={view} commands={commands} formulaEditing={formulaEditing} />
+        {/* graph branch (issue 13): the grid in its own pane so the graph docks beside it */}
+        <div class="grid-pane"><Grid store={store} view={view} commands={commands} formulaEditing={formulaEditing} onExplain={() => graph.setOpen(true) /* edit-ui: the inspector follows the active cell */} /></div>
         <GraphPanel graph={graph} store={store} bridge={bridge} />
       </main>
       <Show when={dataOpen()}><DataPanel store={store} ctl={ctl} view={view} onClose={() => setDataOpen(false)} /></Show>
       <Show when={trainingOpen()}><TrainingPanel training={training} onClose={() => setTrainingOpen(false)} /></Show>
+      <Show when={sensitivityOpen()}><SensitivityPanel store={store} view={view} onClose={() => setSensitivityOpen(false)} /></Show>
       <SheetTabs store={store} view={view} commands={commands} />
-      <StatusBar store={store} ctl={ctl} commands={commands} />
+      <StatusBar store={store} ctl={ctl} commands={commands} view={view} />
       <FormulaAssist editing={formulaEditing} />
       <Show when={referenceOpen()}><FormulaReference /></Show>
     </div>

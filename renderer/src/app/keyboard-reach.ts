@@ -9,6 +9,7 @@ import type { Commands } from './commands'
 import { setTrainingOpen, trainingOpen } from '../training/panel-state'
 import { dataOpen, setDataOpen } from '../data/panel-state'
 import { referenceOpen, setReferenceOpen } from '../formula-help/reference-state'
+import { sensitivityOpen, setSensitivityOpen } from '../sensitivity/panel-state'
 
 /** Where each region lives in the DOM; the panels count only while they are open. */
 const REGION_SELECTOR: Record<FocusRegion, string> = {
@@ -19,7 +20,14 @@ const REGION_SELECTOR: Record<FocusRegion, string> = {
   graph: '.graph-panel',
   training: '.training-panel',
   data: '.data-panel',
+  sensitivity: '.sensitivity-panel',
   reference: '.formula-reference',
+  help: '.help-window',
+}
+
+/** Where the focus lands in a region, before its first field: the graph's selected node. */
+const PREFERRED: Partial<Record<FocusRegion, string>> = {
+  graph: '[data-node][tabindex="0"], [data-node]',
 }
 
 const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), button:not([disabled]), textarea, [tabindex]:not([tabindex="-1"])'
@@ -50,6 +58,7 @@ export function installKeyboardReach(actions: KeyboardReachActions): void {
     toggleParam: commands.toggleParam,
     toggleTraining: () => setTrainingOpen(!trainingOpen()),
     toggleData: () => setDataOpen(!dataOpen()),
+    toggleSensitivity: () => setSensitivityOpen(!sensitivityOpen()),
     toggleGraph: () => graph.setOpen(!graph.open()),
     toggleGradients: commands.toggleGradients,
     formulaReference: () => setReferenceOpen(!referenceOpen()),
@@ -64,8 +73,11 @@ export function installKeyboardReach(actions: KeyboardReachActions): void {
       if (session?.origin === 'cell') view.setEditing({ ...session, origin: 'formulaBar' })
     }
     if (root instanceof HTMLInputElement || root.id === 'grid') return void root.focus()
-    // The toolbar starts at its first button; a panel at its first field (the reference's search box).
-    const first = (region === 'toolbar' ? null : root.querySelector<HTMLElement>('input, select, textarea')) ?? root.querySelector<HTMLElement>(FOCUSABLE)
+    // The toolbar starts at its first button; the graph at its selected node; a panel at its first field (the reference's search box).
+    const preferred = PREFERRED[region]
+    const first = (preferred ? root.querySelector<HTMLElement>(preferred) : null)
+      ?? (region === 'toolbar' ? null : root.querySelector<HTMLElement>('input, select, textarea'))
+      ?? root.querySelector<HTMLElement>(FOCUSABLE)
     ;(first ?? root).focus()
   }
 

@@ -11,7 +11,7 @@ export function FormulaBar(props: { view: SheetView; commands: Commands; formula
   const { view, commands } = props
   const fe = props.formulaEditing
   const [nameText, setNameText] = createSignal('')
-  const shownName = () => commands.selectedCell()?.name ?? commands.selectedAddress()
+  const shownName = () => commands.selectionLabel() // edit-ui: the name, the address, or the selected range (A1:C4)
   createEffect(() => setNameText(shownName()))
 
   const barEditing = () => view.editing()?.origin === 'formulaBar'

@@ -10,6 +10,8 @@ import { historyTooltip } from '../model/history'
 import { keysOf, type ShortcutCommand } from '../model/shortcuts'
 import { referenceOpen, setReferenceOpen } from '../formula-help/reference-state'
 import '../formula-edit/focus.css'
+import { HelpMenu } from '../help/HelpMenu' // graph branch (issue 13): the Help menu
+import { sensitivityOpen, setSensitivityOpen } from '../sensitivity/panel-state' // excel helper
 
 /** A tooltip that ends with the command's keys: "Save (Ctrl+S)". */
 const tip = (text: string, command: ShortcutCommand) => `${text} (${keysOf(command)})`
@@ -56,6 +58,8 @@ export function Toolbar(props: { ctl: DocumentController; view: SheetView; comma
         <button type="button" aria-pressed={isParam()} title={tip('Mark the selected cell as a trainable parameter', 'toggleParam')} onClick={commands.toggleParam}>Parameter</button>
         <button type="button" aria-pressed={trainingOpen()} title={tip('Train the parameters, check gradients', 'toggleTraining')} onClick={() => setTrainingOpen(!trainingOpen())}>Train…</button>
         <button type="button" aria-pressed={dataOpen()} title={tip('Import or export CSV data', 'toggleData')} onClick={() => setDataOpen(!dataOpen())}>Data…</button>
+        {/* excel helper: the Sensitivity panel */}
+        <button type="button" aria-pressed={sensitivityOpen()} title={tip('Which inputs matter: inputs ranked by |∂J/∂x| and elasticity', 'toggleSensitivity')} onClick={() => setSensitivityOpen(!sensitivityOpen())}>Sensitivity…</button>
       </div>
       <div class="group">
         <button type="button" aria-pressed={props.graph.open()} title={tip('Show or hide the computational graph', 'toggleGraph')} onClick={() => props.graph.setOpen(!props.graph.open())}>Graph</button>
@@ -66,6 +70,9 @@ export function Toolbar(props: { ctl: DocumentController; view: SheetView; comma
       </div>
       <div class="group">
         <button type="button" aria-pressed={referenceOpen()} title={tip('Formula reference: every function, searchable', 'formulaReference')} onClick={() => setReferenceOpen(!referenceOpen())}>ƒx Functions</button>
+      </div>
+      <div class="group">
+        <HelpMenu ctl={ctl} view={view} commands={commands} />
       </div>
     </header>
   )

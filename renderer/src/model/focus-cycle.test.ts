@@ -33,7 +33,7 @@ describe('F6 cycles the regions', () => {
 describe('shortcuts', () => {
   it('every toolbar command has one, and no two share keys', () => {
     for (const command of ['newWorkbook', 'open', 'save', 'saveAs', 'undo', 'redo', 'setObjective', 'toggleParam', 'toggleTraining',
-      'toggleData', 'toggleGraph', 'toggleGradients', 'zoomIn', 'zoomOut', 'zoomReset', 'formulaReference'] as const)
+      'toggleData', 'toggleSensitivity', 'toggleGraph', 'toggleGradients', 'zoomIn', 'zoomOut', 'zoomReset', 'formulaReference'] as const)
       expect(keysOf(command), command).not.toBe('')
     const keys = SHORTCUTS.map((s) => s.keys)
     expect(new Set(keys).size).toBe(keys.length)

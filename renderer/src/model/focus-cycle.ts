@@ -2,9 +2,9 @@
 // grid → formula bar → name box → toolbar → each open panel → back to the grid.
 // Pure: the DOM side (which region holds the focus, how to focus one) is app/keyboard-reach.ts.
 
-export type FocusRegion = 'grid' | 'formulaBar' | 'nameBox' | 'toolbar' | 'graph' | 'training' | 'data' | 'reference'
+export type FocusRegion = 'grid' | 'formulaBar' | 'nameBox' | 'toolbar' | 'graph' | 'training' | 'data' | 'sensitivity' | 'reference' | 'help'
 
-export const REGION_ORDER: FocusRegion[] = ['grid', 'formulaBar', 'nameBox', 'toolbar', 'graph', 'training', 'data', 'reference']
+export const REGION_ORDER: FocusRegion[] = ['grid', 'formulaBar', 'nameBox', 'toolbar', 'graph', 'training', 'data', 'sensitivity', 'reference', 'help']
 
 /**
  * The region after (or before) `current` among those present (panels only when open).

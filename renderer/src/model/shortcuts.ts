@@ -4,7 +4,7 @@ import type { KeyInput } from './key-actions'
 
 export type ShortcutCommand =
   | 'newWorkbook' | 'open' | 'save' | 'saveAs' | 'undo' | 'redo'
-  | 'setObjective' | 'toggleParam' | 'toggleTraining' | 'toggleData' | 'toggleGraph' | 'toggleGradients'
+  | 'setObjective' | 'toggleParam' | 'toggleTraining' | 'toggleData' | 'toggleSensitivity' | 'toggleGraph' | 'toggleGradients'
   | 'zoomIn' | 'zoomOut' | 'zoomReset' | 'formulaReference' | 'nextRegion' | 'previousRegion'
 
 export interface Shortcut {
@@ -13,29 +13,32 @@ export interface Shortcut {
   keys: string
   /** Also while typing in a text field (the region keys and help). */
   inFields: boolean
+  /** What it does, in the Help menu's list of shortcuts. */
+  what: string
   /** Handled by an existing handler elsewhere (listed here so docs and tooltips agree). */
   elsewhere?: boolean
 }
 
 export const SHORTCUTS: Shortcut[] = [
-  { command: 'newWorkbook', keys: 'Ctrl+Alt+N', inFields: false },
-  { command: 'open', keys: 'Ctrl+O', inFields: true, elsewhere: true },
-  { command: 'save', keys: 'Ctrl+S', inFields: true, elsewhere: true },
-  { command: 'saveAs', keys: 'Ctrl+Shift+S', inFields: true, elsewhere: true },
-  { command: 'undo', keys: 'Ctrl+Z', inFields: false, elsewhere: true },
-  { command: 'redo', keys: 'Ctrl+Y', inFields: false, elsewhere: true },
-  { command: 'setObjective', keys: 'Ctrl+Alt+J', inFields: false },
-  { command: 'toggleParam', keys: 'Ctrl+Alt+P', inFields: false },
-  { command: 'toggleTraining', keys: 'Ctrl+Alt+R', inFields: false },
-  { command: 'toggleData', keys: 'Ctrl+Alt+I', inFields: false },
-  { command: 'toggleGraph', keys: 'Ctrl+Alt+G', inFields: false },
-  { command: 'toggleGradients', keys: 'Ctrl+Alt+D', inFields: false },
-  { command: 'zoomIn', keys: 'Ctrl+=', inFields: false, elsewhere: true },
-  { command: 'zoomOut', keys: 'Ctrl+-', inFields: false, elsewhere: true },
-  { command: 'zoomReset', keys: 'Ctrl+0', inFields: false, elsewhere: true },
-  { command: 'formulaReference', keys: 'Shift+F1', inFields: true },
-  { command: 'nextRegion', keys: 'F6', inFields: true },
-  { command: 'previousRegion', keys: 'Shift+F6', inFields: true },
+  { command: 'newWorkbook', keys: 'Ctrl+Alt+N', what: 'a new, empty workbook (the desktop menu’s Ctrl+N opens a window)', inFields: false },
+  { command: 'open', keys: 'Ctrl+O', what: 'open a workbook', inFields: true, elsewhere: true },
+  { command: 'save', keys: 'Ctrl+S', what: 'save', inFields: true, elsewhere: true },
+  { command: 'saveAs', keys: 'Ctrl+Shift+S', what: 'save under a new name', inFields: true, elsewhere: true },
+  { command: 'undo', keys: 'Ctrl+Z', what: 'undo', inFields: false, elsewhere: true },
+  { command: 'redo', keys: 'Ctrl+Y', what: 'redo', inFields: false, elsewhere: true },
+  { command: 'setObjective', keys: 'Ctrl+Alt+J', what: 'make the selected cell the objective J', inFields: false },
+  { command: 'toggleParam', keys: 'Ctrl+Alt+P', what: 'mark / unmark the selected cell as a parameter', inFields: false },
+  { command: 'toggleTraining', keys: 'Ctrl+Alt+R', what: 'open / close the training panel', inFields: false },
+  { command: 'toggleData', keys: 'Ctrl+Alt+I', what: 'open / close the CSV data panel', inFields: false },
+  { command: 'toggleSensitivity', keys: 'Ctrl+Alt+S', what: 'open / close the sensitivity panel', inFields: false },
+  { command: 'toggleGraph', keys: 'Ctrl+Alt+G', what: 'show / hide the graph', inFields: false },
+  { command: 'toggleGradients', keys: 'Ctrl+Alt+D', what: 'show / hide ∂J/∂cell in the grid', inFields: false },
+  { command: 'zoomIn', keys: 'Ctrl+=', what: 'zoom in', inFields: false, elsewhere: true },
+  { command: 'zoomOut', keys: 'Ctrl+-', what: 'zoom out', inFields: false, elsewhere: true },
+  { command: 'zoomReset', keys: 'Ctrl+0', what: 'reset the zoom', inFields: false, elsewhere: true },
+  { command: 'formulaReference', keys: 'Shift+F1', what: 'open / close the formula reference', inFields: true },
+  { command: 'nextRegion', keys: 'F6', what: 'focus the next region', inFields: true },
+  { command: 'previousRegion', keys: 'Shift+F6', what: 'focus the previous region', inFields: true },
 ]
 
 /** The keys of a command, for a tooltip: "Ctrl+Alt+J". */
