@@ -6,12 +6,18 @@ import type { FormulaEditing } from './formula-editing'
 import { signatureParts } from './signature'
 import './formula-edit.css'
 
+/** The tallest the box gets (list of 8 and two lines of help). */
+const ASSIST_HEIGHT = 300
+
 export function FormulaAssist(props: { editing: FormulaEditing }) {
   const fe = props.editing
   const position = () => {
     const r = fe.anchorRect()
     if (!r) return {}
-    return { top: `${Math.round(r.bottom + 2)}px`, left: `${Math.round(r.left)}px` }
+    const left = `${Math.round(Math.max(0, Math.min(r.left, window.innerWidth - 480)))}px`
+    // Near the bottom of the window the box opens upwards, so it never falls off-screen.
+    if (r.bottom + ASSIST_HEIGHT > window.innerHeight) return { bottom: `${Math.round(window.innerHeight - r.top + 2)}px`, left }
+    return { top: `${Math.round(r.bottom + 2)}px`, left }
   }
   return (
     <Show when={fe.assist()}>
