@@ -94,6 +94,15 @@ test('arrow keys point, Shift+arrow extends, F4 cycles the $ markers', async ({ 
   await kb.type('*2') // not a place for a reference: arrows would move the caret
   await kb.press('Enter')
   await sheet.expectValue('C1', '[2,4,6]')
+
+  // Pointing below the screen scrolls the pointed cell into view.
+  await sheet.cell('D1').click()
+  await kb.type('=')
+  for (let k = 0; k < 30; k++) await kb.press('ArrowDown')
+  await expect(editor(sheet)).toHaveValue('=D31')
+  await expect(sheet.cell('D31')).toBeInViewport()
+  await kb.press('Escape')
+  await expect(sheet.cell('D1')).not.toHaveAttribute('data-value', /.+/)
   expect(await inputOf(sheet, 'A1')).toBe('1')
   expect(await inputOf(sheet, 'B1')).toBe('4')
 })

@@ -65,11 +65,12 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     if (then) moveAfterCommit(then)
   }
 
-  /** Escape: drop the edit, back on the edited cell's sheet. */
+  /** Escape: drop the edit, back on the edited cell's sheet and in view (point mode may have scrolled away). */
   function cancelEdit(): void {
     const session = view.editing()
     view.setEditing(null)
     if (session?.sheet && session.sheet !== view.activeSheet()) view.select(session.pos ?? view.selection(), session.sheet)
+    else if (session) view.setRange(view.range(), session.pos ?? view.selection())
   }
 
   /** Tab / Enter (after a commit or on their own): Tab, Tab, Enter returns to the run's first column. */

@@ -36,14 +36,14 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
   const [assist, setAssist] = createSignal<AssistState | null>(null)
   const [anchorRect, setAnchorRect] = createSignal<DOMRect | null>(null)
   /** The block the last pointed reference names, on which sheet: the grid outlines it. */
-  const [pointed, setPointed] = createSignal<{ sheet: string; from: CellPos; to: CellPos } | null>(null)
+  const [pointed, setPointed] = createSignal<{ sheet: string; from: CellPos; to: CellPos; corner: CellPos } | null>(null)
 
   function setSpan(next: PointedSpan | null): void {
     span = next
     if (!next) return void setPointed(null)
     const from = { col: Math.min(next.anchor.col, next.corner.col), row: Math.min(next.anchor.row, next.corner.row) }
     const to = { col: Math.max(next.anchor.col, next.corner.col), row: Math.max(next.anchor.row, next.corner.row) }
-    setPointed({ sheet: next.sheet ?? homeSheet(), from, to })
+    setPointed({ sheet: next.sheet ?? homeSheet(), from, to, corner: next.corner })
   }
 
   const homeSheet = () => view.editing()?.sheet ?? view.activeSheet()

@@ -5,7 +5,7 @@
 import { For, Show, createEffect, createMemo, createSignal, on, onCleanup, onMount } from 'solid-js'
 import { Portal } from 'solid-js/web'
 import { createVirtualizer, elementScroll } from '@tanstack/solid-virtual'
-import { COLUMN_COUNT, ROW_COUNT, cellKey, columnName, formatAddress, parseAddress } from '../model/address'
+import { COLUMN_COUNT, ROW_COUNT, cellKey, columnName, formatAddress, parseAddress, type CellPos } from '../model/address'
 import { editKeyAction, gridKeyAction } from '../model/key-actions'
 import { createScrollMap } from '../model/scroll-map'
 import { move, scrollCount } from '../model/navigation'
@@ -142,8 +142,8 @@ export function Grid(props: GridProps) {
   // Bring the selected cell into view whenever a command asks for it.
   createEffect(on(view.revealRequest, () => reveal(), { defer: true }))
 
-  function reveal(): void {
-    const { row, col } = view.revealTarget()
+  function reveal(target: CellPos = view.revealTarget()): void {
+    const { row, col } = target
     const rTop = row * rowH()
     const cLeft = layout().offsetOf(col)
     if (rTop < top()) scroller.scrollTop = Math.floor(rowMap().toPhysical(rTop))
@@ -300,6 +300,9 @@ export function Grid(props: GridProps) {
     const { row, col } = view.selection()
     return { top: headerH() + row * rowH() - top(), left: headerW() + layout().offsetOf(col) - left() }
   }
+
+  // formula-ui: an arrow key in point mode may leave the screen: bring the pointed cell into view.
+  createEffect(on(() => props.formulaEditing?.pointed(), (p) => { if (p && p.sheet === view.activeSheet()) reveal(p.corner) }, { defer: true }))
 
   /** formula-ui: where the block a formula being typed points at is drawn (dashed outline). */
   const pointedBox = () => {
