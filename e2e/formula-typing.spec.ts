@@ -51,8 +51,10 @@ test('clicking cells while typing a formula points at them; nothing else is writ
 
   await sheet.expectValue('D1', 12)
   expect(await snapshot(sheet, around)).toEqual(before)
-  expect(await inputOf(sheet, 'A2')).toBe('2')
-  expect(await inputOf(sheet, 'B1')).toBe('10')
+  // Every other cell's input is what the file had (the empty ones still empty).
+  const inputs: Record<string, string> = {}
+  for (const a of around) inputs[a] = await inputOf(sheet, a)
+  expect(inputs).toEqual({ A1: '1', A2: '2', A3: '3', B1: '10', B2: '20', C1: '', C2: '' })
   expect(await inputOf(sheet, 'D1')).toBe('=A2+B1')
 
   // Drag extends the pointed cell to a range; the formula goes into the cell being edited.
@@ -291,4 +293,10 @@ test('toolbar commands have shortcuts; the Undo button names the action it will 
   await expect(undo).toHaveAttribute('title', 'Undo: mark parameter (Ctrl+Z)')
   await page.keyboard.press('Control+Alt+r')
   await expect(page.getByRole('region', { name: 'Training' })).toBeVisible()
+
+  // The Help menu's list of shortcuts has them, and the typing keys.
+  await page.getByRole('button', { name: 'Help' }).click()
+  await page.getByRole('menuitem', { name: 'Keyboard shortcuts' }).click()
+  const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  for (const keys of ['Ctrl+Alt+J', 'Ctrl+Alt+G', 'Shift+F1', 'F4', 'F6 / Shift+F6']) await expect(list).toContainText(keys)
 })
