@@ -948,6 +948,15 @@ export class GraphEngine {
     }
   }
 
+  /** A top-level document field beside format/version/objective/sheets (graph branch, issue 13: training settings). */
+  setDocumentField(key: string, value: unknown): void {
+    if (key === 'format' || key === 'version' || key === 'objective' || key === 'sheets') return
+    const next = { ...this.docExtra }
+    if (value === undefined) delete next[key]
+    else Object.defineProperty(next, key, { value, enumerable: true, writable: true, configurable: true })
+    this.docExtra = next
+  }
+
   toDocument(): WorkbookDocument {
     const sheets = this.sheetOrder.map((sid) => {
       const st = this.sheetStates[sid]
