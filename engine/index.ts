@@ -1,6 +1,7 @@
 // The engine's entry point: createEngine(doc) → Engine (see engine/api.ts for the data).
 import type { ApplyOptions, CellView, ChangeList, Edit, ObjectiveState } from './api'
 import { GraphEngine } from './engine'
+import { registerExplainSource } from './explain/source'
 import type { WorkbookDocument } from './workbook/document'
 
 export * from './api'
@@ -17,6 +18,8 @@ export interface Engine {
   /** Every non-empty cell, sheets in order, row-major. */
   cells(): CellView[]
   sheets(): string[]
+  /** A column's display width in px, or null for the default (the sheet's `columns` field). */
+  columnWidth(sheet: string, column: string): number | null
   objective(): ObjectiveState
   /** "B4" (first sheet), "Sheet1!B4", "'My data'!A1", or a cell name. */
   resolveRef(ref: string): { sheet: string; address: string } | null
@@ -31,5 +34,8 @@ export interface Engine {
 
 /** An engine over a validated document (engine/workbook restore), or one empty "Sheet1". */
 export function createEngine(doc?: WorkbookDocument): Engine {
-  return new GraphEngine(doc)
+  const engine = new GraphEngine(doc)
+  // engine/explain reads the engine's state through this window (no cast, no import cycle).
+  registerExplainSource(engine, () => engine.explainSource())
+  return engine
 }

@@ -10,8 +10,17 @@ export const LIMITS = {
   nestingDepth: 200,
   /** Cells in one range reference (A1:XFD61 is about 1M). */
   rangeCells: 1_000_000,
-  /** Numbers in one vector or matrix a formula computes. */
+  /**
+   * The element budget: numbers one operation may create (a broadcast, a matrix product,
+   * a range read as a tensor, diag, cumsum, an array literal, the arguments one reduction
+   * flattens). The per-workbook memory budget counts in the same unit.
+   */
   tensorSize: 1_000_000,
+  /**
+   * The cost budget: multiply-adds one matrix operation may do (m·k·n for a product, n³ for
+   * det and inv). About 0.1–0.3 s of work, and the reverse pass does twice as much again.
+   */
+  matmulCost: 100_000_000,
   /** Cells one workbook may hold (about 400 bytes each in the engine). */
   cellCount: 4_000_000,
 } as const
@@ -58,7 +67,19 @@ export function rangeSizeProblem(rows: number, cols: number): string | null {
 export function tensorSizeProblem(shape: number[]): string | null {
   const n = shape.reduce((a, b) => a * b, 1)
   if (n <= LIMITS.tensorSize) return null
-  return `the result would be a ${shape.join('×')} matrix (${count(n)} numbers); at most ${count(LIMITS.tensorSize)} are supported`
+  return `the result would be a ${shape.join('×')} matrix (${count(n)} numbers); the element budget allows at most ${count(LIMITS.tensorSize)} numbers per operation`
+}
+
+/** Why an operation may not create `n` numbers (e.g. the arguments one reduction flattens), or null. */
+export function elementCountProblem(n: number, what: string): string | null {
+  if (n <= LIMITS.tensorSize) return null
+  return `${what} would need ${count(n)} numbers; the element budget allows at most ${count(LIMITS.tensorSize)} numbers per operation`
+}
+
+/** Why a matrix operation of `cost` multiply-adds is refused, or null. */
+export function matmulCostProblem(cost: number, what: string): string | null {
+  if (cost <= LIMITS.matmulCost) return null
+  return `${what} would take ${count(cost)} multiply-adds; the cost budget allows at most ${count(LIMITS.matmulCost)} per matrix operation`
 }
 
 /** Why `more` new cells cannot be added to a workbook of `current` cells, or null. */

@@ -1,9 +1,10 @@
 // What engine/explain reads from a live engine: the cell store, the evaluation order and
-// the gradients of the last reverse pass. A read-only window onto GraphEngine, so the
-// explanations use the very numbers and derivative rules the engine used.
+// the gradients of the last reverse pass. A read-only window onto the engine's state, so
+// the explanations use the very numbers and derivative rules the engine used.
+// createEngine registers each engine's window here; this module imports no engine code,
+// so there is no import cycle between the engine and its explainer.
 import type { CellView } from '../api'
 import type { CellStore } from '../graph/store'
-import type { Engine } from '../index'
 import type { Adj } from '../values'
 
 export interface ExplainSource {
@@ -31,11 +32,16 @@ export interface ExplainSource {
   addressOf(id: number): string
 }
 
-interface HasExplainSource {
-  explainSource(): ExplainSource
+const windows = new WeakMap<object, () => ExplainSource>()
+
+/** Called by createEngine: how to open the engine's explain window. */
+export function registerExplainSource(engine: object, open: () => ExplainSource): void {
+  windows.set(engine, open)
 }
 
 /** The engine's explain window; every engine made by createEngine has one. */
-export function explainSourceOf(engine: Engine): ExplainSource {
-  return (engine as unknown as HasExplainSource).explainSource()
+export function explainSourceOf(engine: object): ExplainSource {
+  const open = windows.get(engine)
+  if (!open) throw new Error('this engine was not made by createEngine')
+  return open()
 }

@@ -29,80 +29,121 @@ const refuse = (code: Err['code'], message: string): never => {
   throw new Refused(new Err(code, message))
 }
 
-function lower(root: MathNode, ops: Op[], names: Map<string, number>): number {
-  const push = (op: Op): number => ops.push(op) - 1
-  const visit = (node: MathNode): number => {
-    const n = node as MathNode & Record<string, unknown>
-    switch (node.type) {
-      case 'ConstantNode': {
-        const v = n.value
-        if (typeof v === 'number') {
-          if (!Number.isFinite(v)) return push({ k: 'const', v: new Err('#NUM!', `the number ${n.toString()} is not finite`) })
-          return push({ k: 'const', v })
-        }
-        if (typeof v === 'string' || typeof v === 'boolean') return push({ k: 'const', v })
-        return refuse('#NAME?', `${String(v)} is not a value a formula can use`)
-      }
-      case 'ParenthesisNode':
-        return visit(n.content as MathNode)
-      case 'SymbolNode': {
-        const name = n.name as string
-        if (name.startsWith('$c')) return push({ k: 'cell', slot: Number(name.slice(2)) })
-        if (name.startsWith('$r')) return push({ k: 'range', slot: Number(name.slice(2)) })
-        const c = CONSTANTS.get(name)
-        if (c !== undefined) return push({ k: 'const', v: c })
-        if (FORBIDDEN.has(name)) refuse('#NAME?', `${name} is not allowed in formulas`)
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) refuse('#NAME?', `"${name}" is not a valid name`)
-        if (!names.has(name)) names.set(name, names.size)
-        return push({ k: 'name', name, index: names.get(name)! })
-      }
-      case 'OperatorNode': {
-        const fnName = n.fn as string
-        const fn = internal(fnName)
-        if (!fn) return refuse('#NAME?', `the operator ${OPERATOR_NAMES[fnName] ?? String(n.op)} is not available in formulas`)
-        const args = (n.args as MathNode[]).map(visit)
-        return push({ k: 'call', fn, args })
-      }
-      case 'ConditionalNode': {
-        const args = [visit(n.condition as MathNode), visit(n.trueExpr as MathNode), visit(n.falseExpr as MathNode)]
-        return push({ k: 'call', fn: internal('conditional')!, args })
-      }
-      case 'ArrayNode': {
-        const args = (n.items as MathNode[]).map(visit)
-        return push({ k: 'call', fn: internal('array')!, args })
-      }
-      case 'FunctionNode': {
-        const target = n.fn as MathNode & { name?: string }
-        if (target.type !== 'SymbolNode') return refuse('#NAME?', 'only named functions can be called in formulas')
-        const name = target.name as string
-        if (FORBIDDEN.has(name)) refuse('#NAME?', `${name} is not allowed in formulas (it could define or run code)`)
-        const fn = callable(name)
-        if (!fn) return refuse('#NAME?', `unknown function ${name}`)
-        const given = (n.args as MathNode[]).length
-        if (given < fn.min || given > fn.max) {
-          const want = fn.min === fn.max ? `${fn.min}` : fn.max === Infinity ? `at least ${fn.min}` : `${fn.min} to ${fn.max}`
-          refuse('#VALUE!', `${name} takes ${want} argument${want === '1' ? '' : 's'}, got ${given}`)
-        }
-        const args = (n.args as MathNode[]).map(visit)
-        return push({ k: 'call', fn, args })
-      }
-      case 'AssignmentNode':
-      case 'FunctionAssignmentNode':
-        return refuse('#NAME?', 'assignments (x = 1, f(x) = …) are not allowed in formulas; give the cell a name instead')
-      case 'RangeNode':
-        return refuse('#PARSE!', 'a range must join two cell references, like A1:B3')
-      case 'AccessorNode':
-      case 'IndexNode':
-        return refuse('#NAME?', 'property access and indexing (a.b, a[1]) are not allowed in formulas')
-      case 'ObjectNode':
-        return refuse('#NAME?', 'objects ({…}) are not allowed in formulas')
-      case 'BlockNode':
-        return refuse('#PARSE!', 'a formula is one expression (no ; or line breaks)')
-      default:
-        return refuse('#NAME?', `${node.type} is not allowed in formulas`)
+/**
+ * Checks one node against the allow-list on the way down (refusing anything outside it)
+ * and returns the children whose ops must come first.
+ */
+function enter(node: MathNode): MathNode[] {
+  const n = node as MathNode & Record<string, unknown>
+  switch (node.type) {
+    case 'ConstantNode': {
+      const v = n.value
+      if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return []
+      return refuse('#NAME?', `${String(v)} is not a value a formula can use`)
     }
+    case 'ParenthesisNode':
+      return [n.content as MathNode]
+    case 'SymbolNode': {
+      const name = n.name as string
+      if (name.startsWith('$c') || name.startsWith('$r') || CONSTANTS.has(name)) return []
+      if (FORBIDDEN.has(name)) refuse('#NAME?', `${name} is not allowed in formulas`)
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) refuse('#NAME?', `"${name}" is not a valid name`)
+      return []
+    }
+    case 'OperatorNode': {
+      const fnName = n.fn as string
+      if (!internal(fnName)) return refuse('#NAME?', `the operator ${OPERATOR_NAMES[fnName] ?? String(n.op)} is not available in formulas`)
+      return n.args as MathNode[]
+    }
+    case 'ConditionalNode':
+      return [n.condition as MathNode, n.trueExpr as MathNode, n.falseExpr as MathNode]
+    case 'ArrayNode':
+      return n.items as MathNode[]
+    case 'FunctionNode': {
+      const target = n.fn as MathNode & { name?: string }
+      if (target.type !== 'SymbolNode') return refuse('#NAME?', 'only named functions can be called in formulas')
+      const name = target.name as string
+      if (FORBIDDEN.has(name)) refuse('#NAME?', `${name} is not allowed in formulas (it could define or run code)`)
+      const fn = callable(name)
+      if (!fn) return refuse('#NAME?', `unknown function ${name}`)
+      const given = (n.args as MathNode[]).length
+      if (given < fn.min || given > fn.max) {
+        const want = fn.min === fn.max ? `${fn.min}` : fn.max === Infinity ? `at least ${fn.min}` : `${fn.min} to ${fn.max}`
+        refuse('#VALUE!', `${name} takes ${want} argument${want === '1' ? '' : 's'}, got ${given}`)
+      }
+      return n.args as MathNode[]
+    }
+    case 'AssignmentNode':
+    case 'FunctionAssignmentNode':
+      return refuse('#NAME?', 'assignments (x = 1, f(x) = …) are not allowed in formulas; give the cell a name instead')
+    case 'RangeNode':
+      return refuse('#PARSE!', 'a range must join two cell references, like A1:B3')
+    case 'AccessorNode':
+    case 'IndexNode':
+      return refuse('#NAME?', 'property access and indexing (a.b, a[1]) are not allowed in formulas')
+    case 'ObjectNode':
+      return refuse('#NAME?', 'objects ({…}) are not allowed in formulas')
+    case 'BlockNode':
+      return refuse('#PARSE!', 'a formula is one expression (no ; or line breaks)')
+    default:
+      return refuse('#NAME?', `${node.type} is not allowed in formulas`)
   }
-  return visit(root)
+}
+
+/** Emits the op of a node whose children's ops are `args`; returns the node's op index. */
+function leave(node: MathNode, args: number[], ops: Op[], names: Map<string, number>): number {
+  const push = (op: Op): number => ops.push(op) - 1
+  const n = node as MathNode & Record<string, unknown>
+  switch (node.type) {
+    case 'ConstantNode': {
+      const v = n.value as number | string | boolean
+      if (typeof v === 'number' && !Number.isFinite(v)) return push({ k: 'const', v: new Err('#NUM!', `the number ${n.toString()} is not finite`) })
+      return push({ k: 'const', v })
+    }
+    case 'ParenthesisNode':
+      return args[0]
+    case 'SymbolNode': {
+      const name = n.name as string
+      if (name.startsWith('$c')) return push({ k: 'cell', slot: Number(name.slice(2)) })
+      if (name.startsWith('$r')) return push({ k: 'range', slot: Number(name.slice(2)) })
+      const c = CONSTANTS.get(name)
+      if (c !== undefined) return push({ k: 'const', v: c })
+      if (!names.has(name)) names.set(name, names.size)
+      return push({ k: 'name', name, index: names.get(name)! })
+    }
+    case 'OperatorNode':
+      return push({ k: 'call', fn: internal(n.fn as string)!, args })
+    case 'ConditionalNode':
+      return push({ k: 'call', fn: internal('conditional')!, args })
+    case 'ArrayNode':
+      return push({ k: 'call', fn: internal('array')!, args })
+    default: // FunctionNode (enter() refused every other kind)
+      return push({ k: 'call', fn: callable((n.fn as { name: string }).name)!, args })
+  }
+}
+
+/**
+ * Lowers the tree to post-order ops without recursion: math.js builds a flat sum
+ * `1+1+…+1` as a left-deep tree as tall as the sum is long, so a recursive walk would
+ * run out of stack on a few thousand terms. Nesting the user wrote is limited before
+ * parsing (limits.ts, bracketDepth); the length of a flat sum is not.
+ */
+function lower(root: MathNode, ops: Op[], names: Map<string, number>): number {
+  interface Frame { node: MathNode; kids: MathNode[]; args: number[] }
+  const stack: Frame[] = [{ node: root, kids: enter(root), args: [] }]
+  let last = -1
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]
+    if (top.args.length < top.kids.length) {
+      const kid = top.kids[top.args.length]
+      stack.push({ node: kid, kids: enter(kid), args: [] })
+      continue
+    }
+    stack.pop()
+    last = leave(top.node, top.args, ops, names)
+    if (stack.length > 0) stack[stack.length - 1].args.push(last)
+  }
+  return last
 }
 
 const errorProgram = (err: Err): Program => ({ ops: [{ k: 'const', v: err }], names: [] })

@@ -2,6 +2,7 @@
 import { Err, Tensor } from '../values'
 import { binary, unary, unaryFlat } from './elementwise'
 import { matmul, matmulGrad } from './matrix'
+import { SMOOTH, kink, kinkAtZero } from './conventions'
 import type { FnDef } from './types'
 
 const divZero = (_a: number, b: number): Err | null => (b === 0 ? new Err('#DIV/0!', 'division by zero') : null)
@@ -23,6 +24,10 @@ const powRule = binary(
   (a, b) => (b === 0 ? 0 : b * Math.pow(a, b - 1)),
   (a, _b, y) => (a > 0 ? y * Math.log(a) : 0),
   powDomain,
+  // Not badged for integer exponents: (residual)^2 with a negative residual is the common
+  // case and its exponent is a constant; a non-integer exponent of a negative base is #NUM!.
+  kink('a base ≤ 0', 'its derivative for the exponent is taken as 0 there (the log of the base is not real)', (args) =>
+    typeof args[0] === 'number' && args[0] === 0 && typeof args[1] === 'number' && !Number.isInteger(args[1]) ? 1 : 0),
 )
 
 /** `*`: scalar product, broadcast against tensors, or the matrix product of two tensors. */
@@ -30,6 +35,7 @@ const multiply: FnDef = {
   name: 'multiply',
   min: 2,
   max: 2,
+  convention: SMOOTH,
   fast2: dotMultiply.fast2,
   value([a, b]) {
     if (a instanceof Tensor && b instanceof Tensor) return matmul(a, b)
@@ -66,6 +72,8 @@ const mod = binary(
   () => 1,
   (a, b) => -Math.floor(a / b),
   divZero,
+  kink('a multiple of the divisor', 'the value jumps there; its derivative is taken from the right', (args) =>
+    typeof args[0] === 'number' && typeof args[1] === 'number' && args[1] !== 0 && Number.isInteger(args[0] / args[1]) ? 1 : 0),
 )
 
 export const arithmeticFunctions: FnDef[] = [
@@ -81,7 +89,7 @@ export const arithmeticFunctions: FnDef[] = [
   unary('unaryMinus', (x) => -x, () => -1),
   unary('unaryPlus', (x) => x, () => 1),
   // abs'(0) = 0 by convention (SPEC §4).
-  unary('abs', Math.abs, (x) => (x > 0 ? 1 : x < 0 ? -1 : 0)),
+  unary('abs', Math.abs, (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), undefined, kinkAtZero),
   unaryFlat('sign', Math.sign),
   unary('square', (x) => x * x, (x) => 2 * x),
   unary('cube', (x) => x * x * x, (x) => 3 * x * x),

@@ -2,8 +2,10 @@
 // (as math.js does), with broadcasting of a scalar against a tensor. Domain errors and
 // non-finite results become #NUM! values.
 import { Err, Tensor, checkFinite, shapeText, toNumber, type Adj, type V } from '../values'
+import { elementCountProblem, tensorSizeProblem } from '../limits'
 import { broadcastIndex, broadcastShape } from './broadcast'
-import type { FnDef } from './types'
+import { FLAT, SMOOTH } from './conventions'
+import type { Convention, FnDef } from './types'
 
 /** Returns an Err when x is outside the function's real domain. */
 type Domain1 = (x: number) => Err | null
@@ -28,11 +30,18 @@ function apply1(name: string, f: (x: number) => number, domain: Domain1 | undefi
 }
 
 /** A unary scalar function with derivative df(x, y) (y = f(x)), mapped over tensors. */
-export function unary(name: string, f: (x: number) => number, df: (x: number, y: number) => number, domain?: Domain1): FnDef {
+export function unary(
+  name: string,
+  f: (x: number) => number,
+  df: (x: number, y: number) => number,
+  domain?: Domain1,
+  convention: Convention = SMOOTH,
+): FnDef {
   return {
     name,
     min: 1,
     max: 1,
+    convention,
     fast1: { f, df, domain },
     value([a]) {
       if (a instanceof Tensor) {
@@ -63,7 +72,7 @@ export function unary(name: string, f: (x: number) => number, df: (x: number, y:
 
 /** A unary function whose derivative is zero everywhere it is defined (floor, sign, …). */
 export function unaryFlat(name: string, f: (x: number) => number): FnDef {
-  const def = unary(name, f, () => 0)
+  const def = unary(name, f, () => 0, undefined, FLAT)
   return { ...def, grad: undefined }
 }
 
@@ -93,6 +102,7 @@ export function binary(
   dfa: (a: number, b: number, y: number) => number,
   dfb: (a: number, b: number, y: number) => number,
   domain?: Domain2,
+  convention: Convention = SMOOTH,
 ): FnDef {
   const at = (x: number, y: number): number | Err => {
     const bad = domain?.(x, y)
@@ -103,6 +113,7 @@ export function binary(
     name,
     min: 2,
     max: 2,
+    convention,
     fast2: { f, dfa, dfb, domain },
     value([a, b]) {
       const pa = operand(a, name)
@@ -115,6 +126,9 @@ export function binary(
       if (ta && tb && !sameShape(ta, tb)) {
         const shape = broadcastShape(ta.shape, tb.shape)
         if (!shape) return shapeMismatch(name, a, b)
+        // The element budget, checked before anything of the broadcast size is allocated.
+        const tooBig = tensorSizeProblem(shape)
+        if (tooBig) return new Err('#VALUE!', `${shown(name)}: ${tooBig}`)
         const ia = broadcastIndex(ta.shape, shape)
         const ib = broadcastIndex(tb.shape, shape)
         const out = new Float64Array(ia.length)
@@ -198,6 +212,8 @@ function broadcastGrad(
 export function flatten(args: V[], name: string): Float64Array | Err {
   let n = 0
   for (const a of args) n += a instanceof Tensor ? a.size : 1
+  const tooMany = elementCountProblem(n, `${name} of these arguments`)
+  if (tooMany) return new Err('#VALUE!', tooMany)
   const out = new Float64Array(n)
   let k = 0
   for (const a of args) {

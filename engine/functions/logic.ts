@@ -1,6 +1,7 @@
 // Comparisons, boolean logic and conditionals. Comparisons pass no gradient (derivative
 // 0); a conditional sends the gradient only to the branch it took (SPEC §4).
 import { Err, Tensor, shapeText, type V } from '../values'
+import { DISCRETE, branch } from './conventions'
 import type { FnDef } from './types'
 
 /** Truth of a condition: booleans, or numbers (non-zero is true). */
@@ -17,6 +18,7 @@ function comparison(name: string, test: (a: number | string, b: number | string)
     name,
     min: 2,
     max: 2,
+    convention: DISCRETE,
     value([a, b]) {
       const x = typeof a === 'boolean' ? +a : a
       const y = typeof b === 'boolean' ? +b : b
@@ -32,6 +34,7 @@ function connective(name: string, all: boolean): FnDef {
     name,
     min: 1,
     max: Infinity,
+    convention: DISCRETE,
     value(args) {
       let acc = all
       for (const a of args) {
@@ -52,6 +55,7 @@ function not(name: string): FnDef {
     name,
     min: 1,
     max: 1,
+    convention: DISCRETE,
     value([a]) {
       const t = truth(a, name)
       return t instanceof Err ? t : !t
@@ -60,11 +64,12 @@ function not(name: string): FnDef {
 }
 
 /** IF(c, a, b) and c ? a : b. Only the taken branch's errors and gradient matter. */
-function conditional(name: string, min: number): FnDef {
+function conditional(name: string, min: number, branches: [string, string]): FnDef {
   return {
     name,
     min,
     max: 3,
+    convention: branch(...branches),
     seesErrors: true,
     value(args) {
       const t = truth(args[0], name)
@@ -92,6 +97,6 @@ export const logicFunctions: FnDef[] = [
   connective('OR', false),
   not('not'),
   not('NOT'),
-  conditional('conditional', 3),
-  conditional('IF', 2),
+  conditional('conditional', 3, ['then', 'else']),
+  conditional('IF', 2, ['value-if-true', 'value-if-false']),
 ]

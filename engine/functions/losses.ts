@@ -10,6 +10,7 @@
 // Both work on logits so that no probability is ever rounded to 0 and then logged.
 import { Err, Tensor, shapeText, toNumber, type Adj, type V } from '../values'
 import { binary } from './elementwise'
+import { SMOOTH } from './conventions'
 import type { FnDef } from './types'
 
 const sigmoidOf = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)))
@@ -85,6 +86,7 @@ const crossEntropy: FnDef = {
   name: 'cross_entropy',
   min: 2,
   max: 2,
+  convention: SMOOTH,
   value([z, t]) {
     const p = problemOf(z, t)
     if (p instanceof Err) return p

@@ -2,8 +2,9 @@
 // math.js's vector conventions), transpose, dot, and array literals.
 import { Err, Tensor, shapeText, toNumber, type Adj, type V } from '../values'
 import { sameShape } from './elementwise'
+import { SMOOTH } from './conventions'
 import type { FnDef } from './types'
-import { tensorSizeProblem } from '../limits'
+import { elementCountProblem, matmulCostProblem, tensorSizeProblem } from '../limits'
 
 /** rows×cols view of a tensor for the product; a vector is a row (left) or column (right). */
 function dims(t: Tensor, left: boolean): [number, number] {
@@ -42,7 +43,7 @@ export function matmul(a: Tensor, b: Tensor): V {
   const [r, k] = dims(a, true)
   const [k2, c] = dims(b, false)
   if (k !== k2) return new Err('#VALUE!', `matrix product needs inner sizes to match, got a ${shapeText(a)} and a ${shapeText(b)}`)
-  const tooBig = tensorSizeProblem([r, c])
+  const tooBig = tensorSizeProblem([r, c]) ?? matmulCostProblem(r * k * c, `the matrix product of a ${shapeText(a)} and a ${shapeText(b)}`)
   if (tooBig) return new Err('#VALUE!', tooBig)
   const out = matmulRaw(a.data, b.data, r, k, c)
   const shape = productShape(a, b)
@@ -60,27 +61,33 @@ export function matmulGrad(a: Tensor, b: Tensor, adj: Adj): [Float64Array, Float
   return [ga, gb]
 }
 
-export const matrixFunctions: FnDef[] = [
-  {
-    name: 'transpose',
-    min: 1,
-    max: 1,
-    value([a]) {
-      if (!(a instanceof Tensor)) return toNumber(a, 'transpose')
-      if (a.shape.length === 1) return a
-      const [r, c] = a.shape
-      return new Tensor([c, r], transposeRaw(a.data, r, c))
-    },
-    grad([a], _out, adj) {
-      if (!(a instanceof Tensor) || a.shape.length === 1) return [adj]
-      const [r, c] = a.shape
-      return [transposeRaw(adj as Float64Array, c, r)]
-    },
+const transpose: FnDef = {
+  name: 'transpose',
+  min: 1,
+  max: 1,
+  convention: SMOOTH,
+  value([a]) {
+    if (!(a instanceof Tensor)) return toNumber(a, 'transpose')
+    if (a.shape.length === 1) return a
+    const [r, c] = a.shape
+    return new Tensor([c, r], transposeRaw(a.data, r, c))
   },
+  grad([a], _out, adj) {
+    if (!(a instanceof Tensor) || a.shape.length === 1) return [adj]
+    const [r, c] = a.shape
+    return [transposeRaw(adj as Float64Array, c, r)]
+  },
+}
+
+export const matrixFunctions: FnDef[] = [
+  transpose,
+  // The postfix operator A' (math.js's ctranspose; for real matrices the plain transpose).
+  { ...transpose, name: 'ctranspose' },
   {
     name: 'dot',
     min: 2,
     max: 2,
+    convention: SMOOTH,
     value([a, b]) {
       if (!(a instanceof Tensor) || !(b instanceof Tensor) || a.shape.length !== 1 || !sameShape(a, b))
         return new Err('#VALUE!', `dot needs two vectors of the same length, got a ${shapeText(a)} and a ${shapeText(b)}`)
@@ -100,6 +107,7 @@ export const matrixFunctions: FnDef[] = [
     name: 'array',
     min: 0,
     max: Infinity,
+    convention: SMOOTH,
     value(items) {
       if (items.length === 0) return new Tensor([0], new Float64Array(0))
       if (items.every((v) => !(v instanceof Tensor))) {
@@ -115,6 +123,8 @@ export const matrixFunctions: FnDef[] = [
       if (!(first instanceof Tensor) || first.shape.length !== 1)
         return new Err('#VALUE!', 'a matrix literal needs rows that are all vectors of the same length')
       const c = first.size
+      const tooBig = elementCountProblem(items.length * c, 'the matrix literal')
+      if (tooBig) return new Err('#VALUE!', tooBig)
       const out = new Float64Array(items.length * c)
       for (let i = 0; i < items.length; i++) {
         const row = items[i]

@@ -2,6 +2,7 @@
 // Written in numerically stable forms so large inputs do not overflow.
 import { Err, Tensor, checkFinite } from '../values'
 import { flatten, unary, unflatten } from './elementwise'
+import { SMOOTH, kinkAtZero } from './conventions'
 import type { FnDef } from './types'
 
 const sigmoidOf = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)))
@@ -19,6 +20,7 @@ const logsumexp: FnDef = {
   name: 'logsumexp',
   min: 1,
   max: Infinity,
+  convention: SMOOTH,
   value(args) {
     const xs = flatten(args, 'logsumexp')
     if (xs instanceof Err) return xs
@@ -36,6 +38,7 @@ const softmax: FnDef = {
   name: 'softmax',
   min: 1,
   max: 1,
+  convention: SMOOTH,
   value([a]) {
     if (!(a instanceof Tensor)) return new Err('#VALUE!', 'softmax needs a vector or matrix')
     if (!a.size) return a
@@ -53,7 +56,7 @@ const softmax: FnDef = {
 
 export const mlFunctions: FnDef[] = [
   unary('sigmoid', sigmoidOf, (_x, y) => y * (1 - y)),
-  unary('relu', (x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0)),
+  unary('relu', (x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0), undefined, kinkAtZero),
   unary('softplus', softplusOf, sigmoidOf),
   softmax,
   logsumexp,

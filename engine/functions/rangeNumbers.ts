@@ -3,6 +3,7 @@
 // read as 0. The evaluator hands such functions a RangeNumbers (the range's shape, 0 at
 // skipped cells, and a mask saying which cells hold numbers); the helpers below flatten
 // only the numbers and spread a gradient back so that skipped cells receive nothing.
+import { elementCountProblem } from '../limits'
 import { Err, Tensor, toNumber, type Adj, type V } from '../values'
 
 export class RangeNumbers extends Tensor {
@@ -25,6 +26,8 @@ export function numbersOf(args: V[], name: string): Float64Array | Err {
     if (a instanceof RangeNumbers) for (let i = 0; i < a.size; i++) n += a.isNumber[i]
     else n += a instanceof Tensor ? a.size : 1
   }
+  const tooMany = elementCountProblem(n, `${name} of these arguments`)
+  if (tooMany) return new Err('#VALUE!', tooMany)
   const out = new Float64Array(n)
   let k = 0
   for (const a of args) {

@@ -6,7 +6,8 @@
 import { Err, Tensor, checkFinite, shapeText, toNumber, type V } from '../values'
 import { flatten, sameShape, unflatten } from './elementwise'
 import { RangeNumbers, numbersOf, spreadBack } from './rangeNumbers'
-import type { FnDef } from './types'
+import { DISCRETE, SMOOTH, argExtremum, kinkAtZeroVector } from './conventions'
+import type { Convention, FnDef, RangeReduction } from './types'
 
 type Reader = { read: (args: V[], name: string) => Float64Array | Err; back: typeof unflatten }
 const tensorReading: Reader = { read: flatten, back: unflatten }
@@ -17,11 +18,15 @@ function reduction(
   f: (xs: Float64Array) => number | Err,
   df?: (xs: Float64Array, y: number, adj: number) => Float64Array,
   reading: Reader = tensorReading,
+  convention: Convention = SMOOTH,
+  rangeReduction?: RangeReduction,
 ): FnDef {
   return {
     name,
     min: 1,
     max: Infinity,
+    convention,
+    rangeReduction,
     skipsNonNumbersInRanges: reading === spreadsheetReading || undefined,
     value(args) {
       const xs = reading.read(args, name)
@@ -46,6 +51,7 @@ const total = (xs: Float64Array): number => {
 
 /** `none`: the value when there are no numbers at all (an error, or Excel's 0 for MIN/MAX). */
 function extremum(name: string, better: (a: number, b: number) => boolean, none: number | Err, reading?: Reader) {
+  const which = better(1, 0) ? 'maximum' : 'minimum'
   const at = (xs: Float64Array): number => {
     let k = 0
     for (let i = 1; i < xs.length; i++) if (better(xs[i], xs[k])) k = i
@@ -60,17 +66,20 @@ function extremum(name: string, better: (a: number, b: number) => boolean, none:
       return g
     },
     reading,
+    argExtremum(which),
   )
 }
 
 const sumOf = (name: string, reading?: Reader) =>
-  reduction(name, total, (xs, _y, adj) => new Float64Array(xs.length).fill(adj), reading)
-const meanOf = (name: string, reading?: Reader) =>
+  reduction(name, total, (xs, _y, adj) => new Float64Array(xs.length).fill(adj), reading, SMOOTH, 'sum')
+const meanOf = (name: string, reading?: Reader, fast: RangeReduction = 'mean') =>
   reduction(
     name,
     (xs) => (xs.length ? total(xs) / xs.length : new Err('#DIV/0!', `the ${name} of no numbers divides by zero`)),
     (xs, _y, adj) => new Float64Array(xs.length).fill(adj / xs.length),
     reading,
+    SMOOTH,
+    fast,
   )
 // ∂/∂x_i of the product is the product of all the others (prefix × suffix, zero-safe).
 // `none`: the product of no numbers (1 for prod; Excel's PRODUCT gives 0).
@@ -103,6 +112,8 @@ const norm = reduction(
   'norm',
   (xs) => Math.sqrt(xs.reduce((s, x) => s + x * x, 0)),
   (xs, y, adj) => xs.map((x) => (y === 0 ? 0 : (adj * x) / y)),
+  tensorReading,
+  kinkAtZeroVector(),
 )
 const sumsq = reduction(
   'SUMSQ',
@@ -119,6 +130,7 @@ const count: FnDef = {
   name: 'COUNT',
   min: 1,
   max: Infinity,
+  convention: DISCRETE,
   seesErrors: true,
   skipsNonNumbersInRanges: true,
   value(args) {
@@ -137,6 +149,7 @@ const sumproduct: FnDef = {
   name: 'SUMPRODUCT',
   min: 1,
   max: Infinity,
+  convention: SMOOTH,
   skipsNonNumbersInRanges: true,
   value(args) {
     const ts: Float64Array[] = []
@@ -174,7 +187,7 @@ export const reductionFunctions: FnDef[] = [
   min,
   norm,
   sumOf('SUM', spreadsheetReading),
-  meanOf('AVERAGE', spreadsheetReading),
+  meanOf('AVERAGE', spreadsheetReading, 'average'),
   prodOf('PRODUCT', 0, spreadsheetReading),
   extremum('MAX', (a, b) => a > b, 0, spreadsheetReading),
   extremum('MIN', (a, b) => a < b, 0, spreadsheetReading),

@@ -1,6 +1,7 @@
 // Rounding: piecewise constant, so the derivative is 0 (SPEC §4).
 import { Err, Tensor, checkFinite, toNumber } from '../values'
 import { unaryFlat } from './elementwise'
+import { FLAT } from './conventions'
 import type { FnDef } from './types'
 
 /** Rounds half away from zero, as spreadsheets and math.js do (Math.round does not for negatives). */
@@ -15,6 +16,7 @@ function roundFn(name: string): FnDef {
     name,
     min: 1,
     max: 2,
+    convention: FLAT,
     value(args) {
       let digits = 0
       if (args.length === 2) {

@@ -8,17 +8,24 @@ import { matrixFunctions } from './matrix'
 import { mlFunctions } from './ml'
 import { reductionFunctions } from './reductions'
 import { roundingFunctions } from './rounding'
+import { linalgFunctions } from './linalg'
+import { specialFunctions } from './special'
 import { spreadsheetFunctions } from './spreadsheet'
+import { statisticsFunctions } from './statistics'
 import { trigFunctions } from './trig'
 import type { FnDef } from './types'
 
-/** Internal helpers reachable only through syntax (operators, literals), not by name. */
-const SYNTAX_ONLY = new Set(['unaryMinus', 'unaryPlus', 'dotMultiply', 'dotDivide', 'dotPow', 'conditional', 'array',
-  'equal', 'unequal', 'smaller', 'larger', 'smallerEq', 'largerEq'])
+/**
+ * Internal helpers reachable only through syntax (operators, literals), not by name.
+ * unaryMinus, unaryPlus, dotMultiply, dotDivide and dotPow are callable by their math.js
+ * names too; the comparisons stay operators (as names they would shadow cell names).
+ */
+const SYNTAX_ONLY = new Set(['conditional', 'array', 'ctranspose', 'equal', 'unequal', 'smaller', 'larger', 'smallerEq', 'largerEq'])
 
 const all = new Map<string, FnDef>()
 for (const family of [arithmeticFunctions, explogFunctions, trigFunctions, roundingFunctions, logicFunctions,
-  reductionFunctions, mlFunctions, lossFunctions, matrixFunctions, spreadsheetFunctions])
+  reductionFunctions, mlFunctions, lossFunctions, matrixFunctions, spreadsheetFunctions, statisticsFunctions, linalgFunctions,
+  specialFunctions])
   for (const def of family) all.set(def.name, def)
 
 /** A function callable by name in a formula, or undefined. */
@@ -29,6 +36,11 @@ export function callable(name: string): FnDef | undefined {
 /** The function behind an operator or literal (math.js's fn name: "add", "unaryMinus", …). */
 export function internal(name: string): FnDef | undefined {
   return all.get(name)
+}
+
+/** Every entry of the table, operators' functions included (for tests that walk the whole table). */
+export function allFunctions(): FnDef[] {
+  return [...all.values()]
 }
 
 /** Every callable function name (for name validation: a cell name may not shadow one). */

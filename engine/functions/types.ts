@@ -1,5 +1,20 @@
 // A function of the formula language as data: its value and, next to it, its
-// derivative rule (micrograd style). The evaluator never special-cases a function.
+// derivative rule (micrograd style), its convention at points where it is not
+// differentiable, and the fast forms the evaluator may use. The evaluator, the tape and
+// the explain code never special-case a function by name: they read these fields.
+//
+// Fields other parts of the engine read (the contract of this file):
+//   value / grad          the general path (any V in, any V out).
+//   fast1 / fast2         scalar forms of one- and two-argument functions (numbers only).
+//   rangeReduction        'sum' | 'mean' | 'average': a call with one range argument may be
+//                         run as a loop over the range's cells (see RangeReduction).
+//   convention            how the derivative is taken where the function is not
+//                         differentiable (SPEC §4); required for every function. Its
+//                         `kind` tells a tape what kind of op it is: 'flat' and 'discrete'
+//                         ops pass no gradient (the reverse pass may skip them), 'branch'
+//                         passes the whole gradient to the taken branch, 'argExtremum'
+//                         to one argument entry; see Convention.
+//   seesErrors, skipsNonNumbersInRanges   argument handling (below).
 import type { Adj, V } from '../values'
 
 export interface FnDef {
@@ -15,6 +30,8 @@ export interface FnDef {
    * Absent: the function is piecewise constant and passes no gradient at all.
    */
   grad?(args: V[], out: V, adj: Adj): (Adj | null)[]
+  /** Where the derivative is a convention rather than a limit (SPEC §4). Every function declares one. */
+  convention: Convention
   /** Set for functions that decide themselves what an error argument means (IF). */
   seesErrors?: boolean
   /**
@@ -26,7 +43,50 @@ export interface FnDef {
   fast1?: Fast1
   /** Scalar fast path of a two-argument function. */
   fast2?: Fast2
+  /** Set when a call with a single range argument is a plain loop over the range's cells. */
+  rangeReduction?: RangeReduction
 }
+
+/**
+ * The range fast paths. With one range argument whose cells are all numbers or empty:
+ *   'sum'      Σ of the numbers (empty cells add 0); ∂/∂cell = 1.
+ *   'mean'     Σ / (number of cells, empty ones included: tensor meaning); ∂/∂cell = 1/size.
+ *   'average'  Σ / (number of cells holding numbers: spreadsheet meaning, AVERAGE);
+ *              ∂/∂cell = 1/count for number cells, 0 for empty ones; no numbers → #DIV/0! (general path).
+ * Any other cell kind (label, boolean, error, tensor) means: take the general path.
+ */
+export type RangeReduction = 'sum' | 'mean' | 'average'
+
+/** Entries of the arguments that sit at a non-differentiable point right now (0: none). */
+export type Hits = (args: V[]) => number
+
+/**
+ * How a function's derivative is defined everywhere (SPEC §4). The kinds:
+ *   smooth         differentiable wherever it has a value (outside its domain it is an error).
+ *   discrete       the value is a truth value or a count (comparisons, and/or/not, COUNT):
+ *                  no gradient flows, and there is nothing to explain.
+ *   flat           piecewise constant numbers (floor, round, sign, …): derivative 0 everywhere.
+ *   kink           at some points the derivative is a chosen one-sided or sub-gradient
+ *                  (abs'(0) = 0, relu'(0) = 0, norm at the zero vector, mod at a jump).
+ *   infiniteSlope  at some points the derivative is infinite (sqrt at 0): gradients
+ *                  through such a point are #NUM!.
+ *   argExtremum    the whole gradient goes to the first entry attaining the extremum (max/min).
+ *   middle         the gradient goes to the middle entry, or is split between the two
+ *                  middle entries (median), of the sorted entries (a stable sort: ties keep order).
+ *   branch         a conditional: only the taken branch receives the gradient.
+ * `at` and `rule` are words for the explain panel ("abs at 0: its derivative is taken as 0 there");
+ * `hits` says whether the current arguments sit at such a point.
+ */
+export type Convention =
+  | { kind: 'smooth' }
+  | { kind: 'discrete' }
+  | { kind: 'flat' }
+  | { kind: 'kink' | 'infiniteSlope'; at: string; rule: string; hits: Hits }
+  | { kind: 'argExtremum'; extremum: 'maximum' | 'minimum' }
+  | { kind: 'middle' }
+  | { kind: 'branch'; branches: readonly [string, string] }
+
+export type ConventionKind = Convention['kind']
 
 /** f, its derivative, and the domain test (a non-null result means: take the general path). */
 export interface Fast1 {

@@ -3,7 +3,7 @@
 // errors) in a side array. Ids are never reused, so bindings that hold an id stay valid.
 import type { RefToken } from '../formula/scan'
 import type { Program } from '../formula/program'
-import type { FastProgram } from '../evaluate/fast'
+import type { FastProgram } from '../evaluate/fast-program'
 import type { Err, V } from '../values'
 
 export const enum Kind {

@@ -20,6 +20,7 @@ import { locateJsonProblem } from './json-error.ts'
 import { migrateToCurrent } from './migrate.ts'
 import { cellCountProblem, jsonDepthProblem } from '../limits.ts'
 import { defineField, describeJsonType, isPlainObject } from './json-values.ts'
+import { columnsProblems } from './columns.ts'
 // Training settings (issue 13): an optional top-level field, checked here so a bad one is refused in words.
 import { trainingSettingsProblems } from '../train/settings.ts'
 
@@ -157,6 +158,8 @@ function readSheet(
       if (entry) sheet.cells[address.key] = entry
     }
   }
+  // The optional `columns` field (column widths, engine/workbook/columns.ts): checked, then kept like any other field.
+  for (const columnProblem of columnsProblems(value.columns)) problems.push(`${where}: ${columnProblem}`)
   copyExtras(value, sheet, ['name', 'cells'])
   return sheet
 }

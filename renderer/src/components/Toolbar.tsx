@@ -7,6 +7,7 @@ import type { SheetView } from '../app/sheet-view'
 import { dataOpen, setDataOpen } from '../data/panel-state'
 import { setTrainingOpen, trainingOpen } from '../training/panel-state'
 import { HelpMenu } from '../help/HelpMenu' // graph branch (issue 13): the Help menu
+import { sensitivityOpen, setSensitivityOpen } from '../sensitivity/panel-state' // excel helper
 
 export function Toolbar(props: { ctl: DocumentController; view: SheetView; commands: Commands; bridge: GradsheetBridge }) {
   const { ctl, view, commands, bridge } = props
@@ -49,6 +50,8 @@ export function Toolbar(props: { ctl: DocumentController; view: SheetView; comma
         <button type="button" aria-pressed={isParam()} title="Mark the selected cell as a trainable parameter" onClick={commands.toggleParam}>Parameter</button>
         <button type="button" aria-pressed={trainingOpen()} title="Train the parameters, check gradients" onClick={() => setTrainingOpen(!trainingOpen())}>Train…</button>
         <button type="button" aria-pressed={dataOpen()} title="Import or export CSV data" onClick={() => setDataOpen(!dataOpen())}>Data…</button>
+        {/* excel helper: the Sensitivity panel */}
+        <button type="button" aria-pressed={sensitivityOpen()} title="Which inputs matter: inputs ranked by |∂J/∂x| and elasticity" onClick={() => setSensitivityOpen(!sensitivityOpen())}>Sensitivity…</button>
       </div>
       <div class="group">
         <button type="button" aria-pressed={view.showGradients()} onClick={commands.toggleGradients}>Gradients</button>

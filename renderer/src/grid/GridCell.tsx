@@ -13,6 +13,8 @@ export interface GridCellProps {
   left: number
   width: number
   selected: boolean
+  /** The active cell of the selection (drawn without the block's tint). */
+  active?: boolean
   isObjective: boolean
   /** A non-differentiable convention was used here at the current point (graph/convention-badges.ts). */
   convention?: boolean
@@ -66,6 +68,7 @@ export function GridCell(props: GridCellProps) {
       aria-selected={props.selected}
       classList={{
         selected: props.selected,
+        active: !!props.active,
         objective: props.isObjective,
         param: !!props.view?.param,
         error: !!error(),

@@ -1,0 +1,63 @@
+// J's cone: every cell the objective reads, directly or through other cells. Only a
+// value change inside it can change any gradient, so the forward pass asks `has` to
+// decide whether the reverse pass must run at all, and the reverse pass compares old
+// and new gradients over the cone instead of over every cell. Recomputed (a walk along
+// precedent edges from J) only after a structural change: a formula, name, sheet or
+// the objective changed.
+import type { CellStore } from '../graph/store'
+
+export class ObjectiveCone {
+  /** 1 for cells in the cone. */
+  private flag = new Uint8Array(0)
+  /** The cone's cells, J first. */
+  ids = new Int32Array(0)
+  count = 0
+  /** The cone must be recomputed before it is trusted (then every value change counts). */
+  stale = true
+
+  /** Whether a value change of `id` can change a gradient. */
+  matters(id: number): boolean {
+    return this.stale || (id < this.flag.length && this.flag[id] === 1)
+  }
+
+  has(id: number): boolean {
+    return id < this.flag.length && this.flag[id] === 1
+  }
+
+  /** The cells `root` reads, transitively (breadth-first along precedent edges). */
+  compute(store: CellStore, root: number): void {
+    for (let k = 0; k < this.count; k++) this.flag[this.ids[k]] = 0
+    if (this.flag.length < store.capacity) this.flag = new Uint8Array(store.capacity)
+    if (this.ids.length < 16) this.ids = new Int32Array(16)
+    let ids = this.ids
+    let count = 0
+    this.flag[root] = 1
+    ids[count++] = root
+    for (let q = 0; q < count; q++) {
+      const b = store.binding[ids[q]]
+      if (!b) continue
+      const pre = b.precedents
+      for (let e = 0; e < pre.length; e++) {
+        const p = pre[e]
+        if (this.flag[p]) continue
+        this.flag[p] = 1
+        if (count === ids.length) {
+          const grown = new Int32Array(ids.length * 2)
+          grown.set(ids)
+          ids = grown
+        }
+        ids[count++] = p
+      }
+    }
+    this.ids = ids
+    this.count = count
+    this.stale = false
+  }
+
+  /** No usable objective: no cone, and every value change counts until there is one. */
+  clear(): void {
+    for (let k = 0; k < this.count; k++) this.flag[this.ids[k]] = 0
+    this.count = 0
+    this.stale = true
+  }
+}

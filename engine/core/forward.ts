@@ -1,0 +1,122 @@
+// The forward pass: walks the order from the first dirty position, recomputes flagged
+// cells (their tape segment, else the general path), and flags a cell's users only when
+// its value actually changed, so an edit recomputes at most its downstream cells. A
+// changed value makes the gradients stale only when J reads the cell (core/cone.ts).
+import { constantValue } from '../evaluate/constant'
+import { runForward } from '../evaluate/run'
+import { Kind } from '../graph/store'
+import { Err, Tensor, type V } from '../values'
+import type { WorkbookState } from './workbook-state'
+
+/** The tensor, or #NUM! naming its first entry that is not finite: NaN and ±Infinity never leak as numbers. */
+function finiteTensor(t: Tensor): Tensor | Err {
+  const d = t.data
+  for (let i = 0; i < d.length; i++) {
+    if (Number.isFinite(d[i])) continue
+    const cols = t.shape.length === 2 ? t.shape[1] : 0
+    const where = cols ? `row ${Math.floor(i / cols) + 1}, column ${(i % cols) + 1}` : `entry ${i + 1}`
+    return new Err('#NUM!', `the result is not finite at ${where} (${d[i]})`)
+  }
+  return t
+}
+
+function sameValue(a: V, b: V): boolean {
+  if (a === b) return true
+  if (a instanceof Err && b instanceof Err) return a.sameAs(b)
+  if (a instanceof Tensor && b instanceof Tensor)
+    return a.shape.length === b.shape.length && a.shape.every((n, i) => n === b.shape[i]) && a.data.every((x, i) => x === b.data[i])
+  return false
+}
+
+/**
+ * Computes one cell's value off the tape (a constant, a cycle member, or a formula the
+ * tape gave up on: `triedTape`) and stores it; returns whether it changed.
+ */
+function recomputeCell(w: WorkbookState, id: number, triedTape: boolean): boolean {
+  const s = w.store
+  let v: V | null
+  const cyc = w.schedule.cycleErr.size ? w.schedule.cycleErr.get(id) : undefined
+  const b = s.binding[id]
+  if (cyc) v = cyc
+  else if (b) {
+    if (!triedTape) w.forwardEvaluations++
+    const y = triedTape ? NaN : w.tape.forward(s, id)
+    v = Number.isNaN(y) ? runForward(s, b) : y
+    if (typeof v === 'number' && !Number.isFinite(v)) v = new Err('#NUM!', 'the result is not a finite number')
+    else if (v instanceof Tensor) v = finiteTensor(v)
+    else if (v === 0) v = 0 // -0 shows and compares as 0, as in spreadsheets
+  } else {
+    v = constantValue(s.input[id]) // a typed -0 shows as 0 too
+  }
+  const kind = v === null ? Kind.Empty : typeof v === 'number' ? Kind.Number : v instanceof Tensor ? Kind.Tensor
+    : typeof v === 'string' ? Kind.Text : typeof v === 'boolean' ? Kind.Boolean : Kind.Error
+  const oldKind = s.kind[id]
+  let changed = oldKind !== kind
+  if (!changed) {
+    if (kind === Kind.Number) changed = s.num[id] !== v
+    else if (kind !== Kind.Empty) changed = !sameValue(s.obj[id], v!)
+  }
+  s.kind[id] = kind
+  if (kind === Kind.Number) {
+    s.num[id] = v as number
+    s.obj[id] = 0
+  } else s.obj[id] = v ?? 0
+  return changed
+}
+
+/** Forward pass over the dirty cells, in order; stops propagating where values do not change. */
+export function forward(w: WorkbookState): void {
+  const sched = w.schedule
+  const s = w.store
+  if (sched.stale) {
+    sched.reorder(s.count, (id) => s.binding[id]?.precedents ?? null)
+    w.tape.relayout(sched.order, sched.length)
+  } else if (w.tape.fragmented) w.tape.relayout(sched.order, sched.length)
+  const start = sched.minDirtyPos === Infinity ? sched.length : sched.minDirtyPos
+  const cycleErr = sched.cycleErr
+  const cycles = cycleErr.size > 0
+  const { dirty, order, length } = sched
+  const { tape, grads, changes } = w
+  const { kind, num, obj, users } = s
+  const segment = tape.size
+  let pending = sched.pending
+  let evaluations = 0
+  for (let p = start; p < length && pending > 0; p++) {
+    const id = order[p]
+    if (!dirty[id]) continue
+    dirty[id] = 0
+    pending--
+    let changed: boolean
+    // The tape's common case inline: a number out of the cell's segment.
+    let y = segment[id] > 0 && !(cycles && cycleErr.has(id)) ? tape.forward(s, id) : NaN
+    if (y === y) {
+      evaluations++
+      if (y === 0) y = 0 // -0 shows and compares as 0, as in spreadsheets
+      if (kind[id] === Kind.Number) changed = num[id] !== y
+      else {
+        changed = true
+        kind[id] = Kind.Number
+        obj[id] = 0
+      }
+      num[id] = y
+    } else {
+      if (segment[id] > 0 && !(cycles && cycleErr.has(id))) evaluations++
+      changed = recomputeCell(w, id, segment[id] > 0)
+    }
+    if (!changed) continue
+    grads.valueChanged(id)
+    changes.touch(id)
+    const list = users[id]
+    if (list)
+      for (let k = 0; k < list.length; k++) {
+        const u = list[k]
+        if (!dirty[u] && !(cycles && cycleErr.has(u))) {
+          dirty[u] = 1
+          pending++
+        }
+      }
+  }
+  w.forwardEvaluations += evaluations
+  sched.pending = pending
+  sched.settle()
+}

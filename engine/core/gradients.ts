@@ -1,0 +1,45 @@
+// ∂J/∂cell as the last reverse pass left it: a Float64Array for number cells (zero
+// outside J's cone), a Float64Array per tensor cell, the objective's id and cell, J's
+// cone, and why gradients are unavailable (null when they are available). `stale` says
+// whether anything the gradients depend on changed since that pass.
+import { ObjectiveCone } from './cone'
+
+export class Gradients {
+  num = new Float64Array(0)
+  /** The next pass's accumulator: all zeros between passes. */
+  next = new Float64Array(0)
+  tensor = new Map<number, Float64Array>()
+  reason: string | null = 'not computed yet'
+  /** Whether anything gradients depend on (values in J's cone, formulas, names, objective, sheets) changed. */
+  stale = true
+  readonly cone = new ObjectiveCone()
+  /** The objective's id (-1: none). */
+  jId = -1
+  /** The objective's resolved cell ("Sheet1!B4"), existing or not, or null. */
+  jCell: string | null = null
+
+  /** A formula, name, sheet or the objective changed: gradients and J's cone must be recomputed. */
+  structureChanged(): void {
+    this.stale = true
+    this.cone.stale = true
+  }
+
+  /** A cell's value changed: gradients are stale only if J reads it. */
+  valueChanged(id: number): void {
+    if (!this.stale && this.cone.matters(id)) this.stale = true
+  }
+
+  /** ∂J/∂cell of a number cell (0 outside J's cone). */
+  numberOf(id: number): number {
+    return id < this.num.length ? this.num[id] : 0
+  }
+
+  /** Makes both gradient arrays hold ids below `capacity`. */
+  grow(capacity: number): void {
+    if (this.num.length >= capacity) return
+    const num = new Float64Array(capacity)
+    num.set(this.num)
+    this.num = num
+    this.next = new Float64Array(capacity)
+  }
+}

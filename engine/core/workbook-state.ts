@@ -1,0 +1,121 @@
+// The engine's data in one place: the cell store, sheets, names, the schedule, the
+// change tracker and the gradients, plus the few lookups every part needs (find or
+// create a cell, within the workbook's limits; resolve a reference; label a cell).
+// The behaviours live in their own modules (binding, forward, reverse, views, edit
+// rules, document I/O) and take this state as their first argument.
+import { formatAddress, parseAddress, quoteSheet } from '../address'
+import { Tape } from '../evaluate/tape'
+import { CellStore } from '../graph/store'
+import { cellCountProblem } from '../limits'
+import { ChangeTracker } from './changes'
+import { Gradients } from './gradients'
+import { NameTable } from './name-table'
+import { Schedule } from './schedule'
+import { SheetRegistry } from './sheets'
+
+export class WorkbookState {
+  readonly store = new CellStore()
+  readonly sheets = new SheetRegistry()
+  readonly names = new NameTable()
+  readonly schedule = new Schedule()
+  readonly changes = new ChangeTracker()
+  readonly grads = new Gradients()
+  /** Every formula cell with a scalar fast form, lowered into shared typed arrays. */
+  readonly tape = new Tape()
+  /** Formula cells with a sheet-qualified reference (rebound when sheets change). */
+  readonly sheetRefUsers = new Set<number>()
+  /** Unknown fields of loaded cells, written back on save. */
+  readonly cellExtra = new Map<number, Record<string, unknown>>()
+  /** Unknown top-level fields of the loaded document, written back by toDocument. */
+  docExtra: Record<string, unknown> = {}
+  /** The objective as the workbook stores it (name, address, Sheet!A1), or null (the cell named J). */
+  objectiveRef: string | null = null
+  /** Address strings of cells that have been shown (built on first view). */
+  private addressCache: string[] = []
+  /** Forward evaluations and reverse visits of the current update (ChangeList.stats). */
+  forwardEvaluations = 0
+  reverseVisits = 0
+
+  existingCell(sid: number, row: number, col: number): number {
+    return this.sheets.cells(sid).get(row, col)
+  }
+
+  ensureCell(sid: number, row: number, col: number): number {
+    const cells = this.sheets.cells(sid)
+    const found = cells.get(row, col)
+    if (found >= 0) return found
+    const id = this.store.add(sid, row, col)
+    cells.set(row, col, id)
+    this.addressCache.push('') // keeps the array packed (a holey array would fall back to dictionary mode)
+    if (id >= this.schedule.order.length) {
+      this.schedule.grow(this.store.capacity)
+      this.changes.grow(this.store.capacity)
+      this.tape.growCells(this.store.capacity)
+    }
+    this.schedule.append(id)
+    return id
+  }
+
+  /** The cell's id, creating it unless the workbook is at its cell limit (then why not). */
+  cellWithinLimit(sid: number, row: number, col: number): number | string {
+    const found = this.existingCell(sid, row, col)
+    if (found >= 0) return found
+    return cellCountProblem(this.store.count) ?? this.ensureCell(sid, row, col)
+  }
+
+  /** Why a range's missing cells cannot all be created, or null (counts only when near the limit). */
+  rangeCellsProblem(sid: number, row0: number, col0: number, rows: number, cols: number): string | null {
+    if (!cellCountProblem(this.store.count, rows * cols)) return null
+    const cells = this.sheets.cells(sid)
+    let missing = 0
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) if (cells.get(row0 + i, col0 + j) < 0) missing++
+    return cellCountProblem(this.store.count, missing)
+  }
+
+  /** Whether the cell holds anything a user put there (input, name or param mark). */
+  hasContent(id: number): boolean {
+    return this.store.input[id] !== '' || this.names.hasName(id) || this.store.param[id] !== 0
+  }
+
+  addressOf(id: number): string {
+    return (this.addressCache[id] ||= formatAddress(this.store.row[id], this.store.col[id]))
+  }
+
+  /** "B4" from the same sheet, "Sheet2!B4" from another. */
+  label(id: number, fromSheet: number): string {
+    const s = this.store
+    const a = formatAddress(s.row[id], s.col[id])
+    return s.sheet[id] === fromSheet ? a : `${quoteSheet(this.sheets.name(s.sheet[id]))}!${a}`
+  }
+
+  /** A sheet name and address as given by an edit, or why they name no cell. */
+  locate(sheet: string, address: string): { sid: number; row: number; col: number } | string {
+    const sid = typeof sheet === 'string' ? this.sheets.id(sheet) : -1
+    if (sid < 0) return `there is no sheet named "${String(sheet)}"`
+    const at = typeof address === 'string' ? parseAddress(address) : null
+    if (!at) return `"${String(address)}" is not a cell address (columns A to XFD, rows 1 to 1048576)`
+    return { sid, ...at }
+  }
+
+  /** "B4" (first sheet), "Sheet1!B4", "'My data'!A1", or a cell name → the cell it means, or null. */
+  resolveRef(ref: string): { sheet: string; address: string } | null {
+    if (typeof ref !== 'string') return null
+    const t = ref.trim()
+    const named = this.names.idOf(t)
+    if (named !== undefined) {
+      const s = this.store
+      return { sheet: this.sheets.name(s.sheet[named]), address: formatAddress(s.row[named], s.col[named]) }
+    }
+    const m = /^(?:'((?:[^']|'')+)'|([^!']+))!(.+)$/.exec(t)
+    let sid = this.sheets.order[0]
+    let address = t
+    if (m) {
+      sid = this.sheets.id(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2].trim())
+      if (sid < 0) return null
+      address = m[3]
+    }
+    const at = parseAddress(address)
+    if (!at) return null
+    return { sheet: this.sheets.name(sid), address: formatAddress(at.row, at.col) }
+  }
+}
