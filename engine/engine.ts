@@ -124,6 +124,15 @@ export class GraphEngine {
     return explainWindow(this.w)
   }
 
+  /** A top-level document field beside format/version/objective/sheets (graph branch, issue 13: training settings). */
+  setDocumentField(key: string, value: unknown): void {
+    if (key === 'format' || key === 'version' || key === 'objective' || key === 'sheets') return
+    const next = { ...this.w.docExtra }
+    if (value === undefined) delete next[key]
+    else Object.defineProperty(next, key, { value, enumerable: true, writable: true, configurable: true })
+    this.w.docExtra = next
+  }
+
   toDocument(): WorkbookDocument {
     return toDocument(this.w)
   }
