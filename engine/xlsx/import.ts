@@ -161,8 +161,9 @@ export function importXlsxBook(book: XlsxBook): XlsxImportResult {
 
   // Compare every formula's value with the one Excel cached.
   const engine = createEngine(restored.doc)
+  const listed = new Set(report.untranslated.map((u) => u.cell))
   for (const [key, excel] of cached) {
-    if (excel === null) continue
+    if (excel === null || listed.has(key)) continue
     const at = engine.resolveRef(`'${key.slice(0, key.lastIndexOf('!')).replace(/'/g, "''")}'!${key.slice(key.lastIndexOf('!') + 1)}`)
     if (!at) continue
     const v = engine.cell(at.sheet, at.address).value
