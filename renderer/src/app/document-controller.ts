@@ -127,7 +127,7 @@ export function createDocumentController(
       setHistory(emptyHistory())
       setSavedAt(file?.recovered ? NEVER_SAVED : null)
       setDoc(file ? { name: file.name, path: file.path } : { name: 'Untitled.gradsheet', path: null })
-      setAlert(null)
+      setAlert(file?.notice ?? null) // excel helper: an .xlsx import's report
       setLoadCount((n) => n + 1)
       return true
     })
