@@ -61,7 +61,8 @@ export interface ObjectiveState {
 export type Edit =
   | { type: 'setInput'; sheet: string; address: string; input: string }
   | { type: 'setName'; sheet: string; address: string; name: string | null }
-  | { type: 'setParam'; sheet: string; address: string; param: boolean }
+  /** `param: null` removes the mark altogether (as a file without the field); editing commands and undo use it to restore a cell exactly. */
+  | { type: 'setParam'; sheet: string; address: string; param: boolean | null }
   | { type: 'setObjective'; ref: string | null }
   | { type: 'addSheet'; name: string; index?: number }
   | { type: 'renameSheet'; from: string; to: string }

@@ -6,6 +6,8 @@
 import type { ApplyOptions, CellView, ChangeList, Edit, ObjectiveState, RejectedEdit } from './api'
 import { loadDocument, toDocument } from './core/document-io'
 import { applyOne } from './core/edit-rules'
+import { expandInOrder } from './edits/index'
+import { columnWidths } from './workbook/columns'
 import { explainWindow } from './core/explain-window'
 import { forward } from './core/forward'
 import { reverse } from './core/reverse'
@@ -49,7 +51,8 @@ export class GraphEngine {
     w.reverseVisits = 0
     const rejected: RejectedEdit[] = []
     let sheetsChanged = false
-    for (const edit of Array.isArray(edits) ? edits : []) {
+    // Editing commands (copy, fill, insert rows, …) become primitive edits, each expanded from the state it meets (engine/edits).
+    for (const edit of expandInOrder(this, Array.isArray(edits) ? edits : [], rejected, () => this.update())) {
       let problem: string | null
       try {
         problem = applyOne(w, edit)
@@ -96,6 +99,12 @@ export class GraphEngine {
 
   sheets(): string[] {
     return this.w.sheets.order.map((sid) => this.w.sheets.name(sid))
+  }
+
+  /** A column's display width in px, or null for the default (undo reads it before a resize). */
+  columnWidth(sheet: string, column: string): number | null {
+    const sid = this.w.sheets.id(sheet)
+    return sid < 0 ? null : columnWidths(this.w.sheets.extra(sid)).get(String(column).toUpperCase()) ?? null
   }
 
   objective(): ObjectiveState {

@@ -18,6 +18,8 @@ export interface Engine {
   /** Every non-empty cell, sheets in order, row-major. */
   cells(): CellView[]
   sheets(): string[]
+  /** A column's display width in px, or null for the default (the sheet's `columns` field). */
+  columnWidth(sheet: string, column: string): number | null
   objective(): ObjectiveState
   /** "B4" (first sheet), "Sheet1!B4", "'My data'!A1", or a cell name. */
   resolveRef(ref: string): { sheet: string; address: string } | null

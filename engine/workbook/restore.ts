@@ -20,6 +20,7 @@ import { locateJsonProblem } from './json-error.ts'
 import { migrateToCurrent } from './migrate.ts'
 import { cellCountProblem, jsonDepthProblem } from '../limits.ts'
 import { defineField, describeJsonType, isPlainObject } from './json-values.ts'
+import { columnsProblems } from './columns.ts'
 
 /** How many problems one message lists before it says "and N more". */
 const MAX_LISTED_PROBLEMS = 5
@@ -154,6 +155,8 @@ function readSheet(
       if (entry) sheet.cells[address.key] = entry
     }
   }
+  // The optional `columns` field (column widths, engine/workbook/columns.ts): checked, then kept like any other field.
+  for (const columnProblem of columnsProblems(value.columns)) problems.push(`${where}: ${columnProblem}`)
   copyExtras(value, sheet, ['name', 'cells'])
   return sheet
 }

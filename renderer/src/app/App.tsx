@@ -69,12 +69,15 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
     onCleanup(() => window.removeEventListener('keydown', onKey))
 
     let initial = null
+    let problem: string | null = null
     try {
       initial = await bridge.initialFile()
     } catch (err) {
-      ctl.setAlert(`Could not open the starting file: ${err instanceof Error ? err.message : String(err)}`)
+      problem = `Could not open the starting file: ${err instanceof Error ? err.message : String(err)}`
     }
     const opened = await ctl.open(initial)
+    // Shown after the load (which clears alerts): e.g. a web page opened without its secret (issue 10, documents helper).
+    if (problem) ctl.setAlert(problem)
     if (opened && initial?.recovered) recovery.offer(initial)
     if (!opened && initial) await ctl.open(null)
     setReady(true)
@@ -89,14 +92,15 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
       <AlertBanner ctl={ctl} />
       <RecoveryBanner recovery={recovery} />
       <main class="grid-area">
-        <Grid store={store} view={view} commands={commands} />
+        {/* graph branch (issue 13): the grid in its own pane so the graph docks beside it */}
+        <div class="grid-pane"><Grid store={store} view={view} commands={commands} onExplain={() => graph.setOpen(true) /* edit-ui: the inspector follows the active cell */} /></div>
         <GraphPanel graph={graph} store={store} bridge={bridge} />
       </main>
       <Show when={dataOpen()}><DataPanel store={store} ctl={ctl} view={view} onClose={() => setDataOpen(false)} /></Show>
       <Show when={trainingOpen()}><TrainingPanel training={training} onClose={() => setTrainingOpen(false)} /></Show>
       <Show when={sensitivityOpen()}><SensitivityPanel store={store} view={view} onClose={() => setSensitivityOpen(false)} /></Show>
       <SheetTabs store={store} view={view} commands={commands} />
-      <StatusBar store={store} ctl={ctl} commands={commands} />
+      <StatusBar store={store} ctl={ctl} commands={commands} view={view} />
     </div>
     </Show>
   )

@@ -6,6 +6,7 @@ import type { DocumentController } from '../app/document-controller'
 import type { SheetView } from '../app/sheet-view'
 import { dataOpen, setDataOpen } from '../data/panel-state'
 import { setTrainingOpen, trainingOpen } from '../training/panel-state'
+import { HelpMenu } from '../help/HelpMenu' // graph branch (issue 13): the Help menu
 import { sensitivityOpen, setSensitivityOpen } from '../sensitivity/panel-state' // excel helper
 
 export function Toolbar(props: { ctl: DocumentController; view: SheetView; commands: Commands; bridge: GradsheetBridge }) {
@@ -57,6 +58,9 @@ export function Toolbar(props: { ctl: DocumentController; view: SheetView; comma
         <button type="button" aria-label="Zoom out" onClick={() => view.zoomBy(-1)}>−</button>
         <button type="button" class="zoom-level" aria-label="Reset zoom" title="Reset zoom" onClick={() => view.zoomBy(0)}>{Math.round(view.zoom() * 100)}%</button>
         <button type="button" aria-label="Zoom in" onClick={() => view.zoomBy(1)}>+</button>
+      </div>
+      <div class="group">
+        <HelpMenu ctl={ctl} view={view} commands={commands} />
       </div>
     </header>
   )

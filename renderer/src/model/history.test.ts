@@ -13,6 +13,7 @@ function workbook(cells: CellView[], sheets = ['Sheet1'], objective: string | nu
     cellsOfSheet: (s) => cells.filter((c) => c.sheet === s),
     sheets: () => sheets,
     objectiveRef: () => objective,
+    columnWidth: () => null, // issue 9: no widths in these workbooks
   }
 }
 
