@@ -79,7 +79,9 @@ export function bind(w: WorkbookState, id: number): void {
       }
     }
     if (r.outOfBounds) {
-      setSlotErr(b, k, new Err('#REF!', 'the reference is outside the sheet (columns A to XFD, rows 1 to 1048576)'))
+      // A `#REF!` written by reference arithmetic (engine/formula) says what happened.
+      const why = r.deleted ? 'the referenced cell was deleted or moved off the sheet' : 'the reference is outside the sheet (columns A to XFD, rows 1 to 1048576)'
+      setSlotErr(b, k, new Err('#REF!', why))
       continue
     }
     if (!r.range) {
@@ -108,7 +110,7 @@ export function bind(w: WorkbookState, id: number): void {
   if (qualified) w.sheetRefUsers.add(id)
   b.precedents = distinctPrecedents(b)
   w.store.binding[id] = b
-  w.tape.lower(id, b)
+  if (w.lowerToTape) w.tape.lower(id, b)
   const sched = w.schedule
   for (const p of b.precedents) {
     w.store.addUser(p, id)

@@ -6,6 +6,7 @@ import { quoteSheet } from '../address'
 import { nameProblem } from '../names'
 import { rebindNameUsers, rebindSheetUsers, setInput, unbind } from './binding'
 import type { WorkbookState } from './workbook-state'
+import { setColumnWidthIn } from '../workbook/columns'
 
 /** Applies one edit; returns why it was refused, or null. */
 export function applyOne(w: WorkbookState, edit: Edit): string | null {
@@ -23,12 +24,12 @@ export function applyOne(w: WorkbookState, edit: Edit): string | null {
     case 'setName':
       return setName(w, edit.sheet, edit.address, edit.name)
     case 'setParam': {
-      if (typeof edit.param !== 'boolean') return 'param must be true or false'
+      if (typeof edit.param !== 'boolean' && edit.param !== null) return 'param must be true, false or null' // null: no mark (editing commands)
       const at = w.locate(edit.sheet, edit.address)
       if (typeof at === 'string') return at
       const id = w.cellWithinLimit(at.sid, at.row, at.col)
       if (typeof id === 'string') return id
-      w.store.param[id] = edit.param ? 1 : 2
+      w.store.param[id] = edit.param === null ? 0 : edit.param ? 1 : 2
       w.changes.meta.add(id)
       return null
     }
@@ -48,6 +49,11 @@ export function applyOne(w: WorkbookState, edit: Edit): string | null {
       return renameSheet(w, edit.from, edit.to)
     case 'deleteSheet':
       return deleteSheet(w, edit.name)
+    case 'setColumnWidth': {
+      // A display width, kept in the sheet's optional `columns` field (engine/workbook/columns.ts).
+      const sid = typeof edit.sheet === 'string' ? w.sheets.id(edit.sheet) : -1
+      return sid < 0 ? `there is no sheet named "${String(edit.sheet)}"` : setColumnWidthIn(w.sheets.extra(sid), edit.column, edit.width)
+    }
     default:
       return `unknown edit type "${String((edit as { type?: unknown }).type)}"`
   }

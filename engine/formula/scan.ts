@@ -1,7 +1,7 @@
 // The reference scanner: runs before math.js sees a formula. Outside string literals it
 // finds cell references (A1, $A$1, b7), ranges (A1:B3) and sheet qualifiers
-// (Sheet2!A1, 'My data'!A1:A10) and replaces each by a placeholder symbol ($c0 for a
-// cell, $r1 for a range). That sidesteps math.js's readings of those texts (A1:B3 + 1
+// (Sheet2!A1, 'My data'!A1:A10), and the `#REF!` a deleted reference leaves, and
+// replaces each by a placeholder symbol ($c0 for a cell, $r1 for a range). That sidesteps math.js's readings of those texts (A1:B3 + 1
 // as A1:(B3+1), Sheet2!A1 as a factorial, $ as a letter), and the placeholder text is
 // the key of the parse cache: every formula of the same shape shares one parse.
 import { columnNumber, MAX_COL, MAX_ROW } from '../address'
@@ -19,6 +19,10 @@ export interface RefToken {
   /** Where the sheet qualifier (if any) sits in the formula body, for renames. */
   sheetStart: number
   sheetEnd: number
+  /** Where the reference text ends in the body (it starts at sheetStart), for reference arithmetic. */
+  end: number
+  /** A `#REF!` left by a deleted row, column or cell (engine/formula/ref-text.ts): binds to #REF!. */
+  deleted?: boolean
 }
 
 export interface Scanned {
@@ -100,6 +104,9 @@ function skipString(s: string, i: number): number {
   return Math.min(i + 1, s.length)
 }
 
+/** Whether body has `#REF!` (any case) at i: what reference arithmetic writes for a reference that no longer exists. */
+const isRefError = (s: string, i: number): boolean => s.charCodeAt(i) === 35 && s.slice(i + 1, i + 5).toUpperCase() === 'REF!'
+
 /** Records where copied characters came from (only when positions were asked for). */
 function copy(sourceIndex: number[] | null, from: number, to: number): void {
   if (sourceIndex) for (let k = from; k < to; k++) sourceIndex.push(k)
@@ -174,13 +181,24 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
         }
         sheetStart = sheetEnd = i
       }
+    } else if (isRefError(body, i)) {
+      sheetStart = sheetEnd = i
     } else {
       copy(sourceIndex, i, i + 1)
       i++
       continue
     }
-    // A reference starts at sheetEnd (after any qualifier): CELL or CELL:CELL.
+    // A reference starts at sheetEnd (after any qualifier): CELL, CELL:CELL or #REF!.
     const startRef = sheetEnd
+    if (isRefError(body, startRef)) {
+      const placeholder = `$c${refs.length}`
+      refs.push({ range: false, sheet, row0: 0, col0: 0, row1: 0, col1: 0, outOfBounds: true, sheetStart, sheetEnd: sheet === null ? sheetStart : sheetEnd, end: startRef + 5, deleted: true })
+      text += body.slice(pending, i) + placeholder
+      pending = startRef + 5
+      if (sourceIndex) for (let k = 0; k < placeholder.length; k++) sourceIndex.push(i)
+      i = startRef + 5
+      continue
+    }
     const end1 = readIdent(body, startRef)
     const first = cellOf(body, startRef, end1)
     if (!first) return { ok: false, message: `a sheet name must be followed by a cell or range, at character ${startRef + 1}` }
@@ -206,6 +224,7 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
       outOfBounds: !first.ok || !last.ok,
       sheetStart,
       sheetEnd: sheet === null ? sheetStart : sheetEnd,
+      end,
     })
     text += body.slice(pending, i) + placeholder
     pending = end

@@ -3,8 +3,11 @@
 import type { GradsheetBridge, MenuCommand, OpenedFile } from '../../../bridge/api'
 import { cellKey, formatAddress, isValidNameShape, looksLikeAddress, parseAddress, quoteSheet, splitSheetRef, type CellPos } from '../model/address'
 import { jump, move, type Direction } from '../model/navigation'
-import { blockEdits } from '../../../engine/csv/edits'
-import { pastedBlock } from '../data/paste'
+import { inputEditLabel } from '../model/history'
+import { setReferenceOpen } from '../formula-help/reference-state'
+import { extendJump, parseRange, rectLabel, selectAll, selectRect, type Selection } from '../model/selection'
+import { tabMove, type TabRun } from '../model/tab-run'
+import { createBlockCommands } from './block-commands'
 import type { WorkbookStore } from '../state/workbook-store'
 import type { DocumentController } from './document-controller'
 import type { SheetView } from './sheet-view'
@@ -14,6 +17,14 @@ export type Commands = ReturnType<typeof createCommands>
 export function createCommands(store: WorkbookStore, ctl: DocumentController, view: SheetView, bridge: GradsheetBridge) {
   const selectedAddress = () => formatAddress(view.selection())
   const selectedCell = () => store.cell(view.activeSheet(), selectedAddress())
+  // edit-ui: block commands (clear, clipboard, fill, structure, widths) and the Tab run.
+  const block = createBlockCommands(store, ctl, view)
+  let tabRun: TabRun | null = null
+  /** What the name box shows: the cell's name, its address, or the selected range (A1:C4). */
+  const selectionLabel = () => {
+    const label = rectLabel(view.rect())
+    return label.includes(':') ? label : (selectedCell()?.name ?? selectedAddress())
+  }
 
   function describe(err: unknown): string {
     return err instanceof Error ? err.message : String(err)
@@ -41,19 +52,38 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
   function commitEdit(then: Direction | null): void {
     const session = view.editing()
     if (!session) return
-    const sheet = view.activeSheet()
-    const address = selectedAddress()
+    // formula-ui: the edit belongs to the cell it started on, even when point mode shows another sheet.
+    const sheet = session.sheet ?? view.activeSheet()
+    const home = session.pos ?? view.selection()
+    const address = formatAddress(home)
     view.setEditing(null)
     if (session.text !== session.initial) {
-      void ctl.act(`Edit ${address}`, [{ type: 'setInput', sheet, address, input: session.text }])
+      void ctl.act(inputEditLabel(address, session.text), [{ type: 'setInput', sheet, address, input: session.text }])
     }
-    if (then) view.select(move(view.selection(), then))
+    // Enter/Tab go on from the edited cell, on its sheet; leaving by a click stays where the click went.
+    if (then && sheet !== view.activeSheet()) view.select(home, sheet)
+    if (then) moveAfterCommit(then)
+  }
+
+  /** Escape: drop the edit, back on the edited cell's sheet and in view (point mode may have scrolled away). */
+  function cancelEdit(): void {
+    const session = view.editing()
+    view.setEditing(null)
+    if (session?.sheet && session.sheet !== view.activeSheet()) view.select(session.pos ?? view.selection(), session.sheet)
+    else if (session) view.setRange(view.range(), session.pos ?? view.selection())
+  }
+
+  /** Tab / Enter (after a commit or on their own): Tab, Tab, Enter returns to the run's first column. */
+  function moveAfterCommit(dir: Direction): void {
+    const next = tabMove(tabRun, view.selection(), dir)
+    tabRun = next.run
+    view.select(next.to)
   }
 
   /** Starts an edit of the selected cell; `text` replaces the input (typing) or keeps it (F2). */
   function beginEdit(origin: 'cell' | 'formulaBar', text?: string): void {
     const initial = selectedCell()?.input ?? ''
-    view.setEditing({ origin, text: text ?? initial, initial })
+    view.setEditing({ origin, text: text ?? initial, initial, sheet: view.activeSheet(), pos: view.selection() })
   }
 
   function moveSelection(dir: Direction): void {
@@ -61,8 +91,20 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
   }
 
   function jumpSelection(dir: Direction): void {
+    const { filled, line } = dataAlong(view.selection(), dir)
+    view.select(jump(view.selection(), dir, filled, line))
+  }
+
+  /** Ctrl+Shift+arrow: the selection's corner jumps over data. */
+  function extendJumpSelection(dir: Direction): void {
+    const sel = view.range()
+    const { filled, line } = dataAlong(sel.corner, dir)
+    view.setRange(extendJump(sel, dir, filled, line))
+  }
+
+  /** The filled cells along the line of travel from `pos` (navigation.jump's inputs). */
+  function dataAlong(pos: CellPos, dir: Direction): { filled: (p: CellPos) => boolean; line: number[] } {
     const sheet = view.activeSheet()
-    const pos = view.selection()
     const vertical = dir === 'up' || dir === 'down'
     const filled = (p: CellPos) => (store.cellAt(cellKey(sheet, formatAddress(p)))?.input ?? '') !== ''
     const line: number[] = []
@@ -73,13 +115,12 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
       if (vertical && p.col === pos.col) line.push(p.row)
       if (!vertical && p.row === pos.row) line.push(p.col)
     }
-    view.select(jump(pos, dir, filled, line))
+    return { filled, line }
   }
 
+  /** Delete: clears the whole selection (one clearCells edit, one undo step). */
   function clearSelected(): void {
-    const cell = selectedCell()
-    if (!cell || cell.input === '') return
-    void ctl.act(`Clear ${cell.address}`, [{ type: 'setInput', sheet: cell.sheet, address: cell.address, input: '' }])
+    block.clearSelection()
   }
 
   function setObjectiveToSelection(): void {
@@ -107,14 +148,25 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     if (ref.sheet !== null) {
       const target = store.sheets().find((s) => s === ref.sheet)
       const pos = parseAddress(ref.rest)
+      const range = parseRange(ref.rest)
       if (!target) return fail(`There is no sheet named “${ref.sheet}”.`)
-      if (!pos) return fail(`“${ref.rest}” is not a cell address (A1 … XFD1048576).`)
-      view.select(pos, target)
+      if (!pos && !range) return fail(`“${ref.rest}” is not a cell address (A1 … XFD1048576).`)
+      if (pos) view.select(pos, target)
+      else {
+        view.setActiveSheet(target)
+        view.setRange(selectRect(range!), { col: range!.left, row: range!.top })
+      }
       return true
     }
     const pos = parseAddress(text)
     if (pos) {
       view.select(pos)
+      return true
+    }
+    // edit-ui: a range (A1:C4, B:D, 2:5) selects the block.
+    const range = text.includes(':') ? parseRange(text) : null
+    if (range) {
+      view.setRange(selectRect(range), { col: range.left, row: range.top })
       return true
     }
     const named = store.findName(text)
@@ -177,9 +229,15 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     selectedCell,
     commitEdit,
     beginEdit,
-    cancelEdit: () => view.setEditing(null),
+    cancelEdit,
     moveSelection,
+    moveAfterCommit,
     jumpSelection,
+    extendJumpSelection,
+    extendSelection: (next: Selection) => view.setRange(next),
+    selectAll: () => view.setRange(selectAll(view.range()), view.selection()),
+    selectionLabel,
+    block,
     clearSelected,
     setObjectiveToSelection,
     toggleParam,
@@ -212,16 +270,16 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
       case 'undo': return commands.undo()
       case 'redo': return commands.redo()
       case 'delete': return void clearSelected()
+      case 'selectAll': return commands.selectAll()
       case 'toggleGradients': return commands.toggleGradients()
       case 'zoomIn': return view.zoomBy(1)
       case 'zoomOut': return view.zoomBy(-1)
       case 'zoomReset': return view.zoomBy(0)
-      case 'copy': return void copySelected()
-      case 'paste': return void pasteIntoSelected()
-      case 'cut': return void copySelected().then(clearSelected)
-      case 'selectAll':
+      case 'copy': return void block.copy(false)
+      case 'paste': return void block.paste(false)
+      case 'cut': return void block.copy(true)
+      case 'formulaReference': return void setReferenceOpen(true) // formula-ui: Help › Formula Reference (F1)
       case 'close':
-      case 'formulaReference':
       case 'about':
       case 'toggleGraph':
       case 'exportGraphSvg':
@@ -229,23 +287,6 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
         // Handled by the host (close, dialogs), by the graph panel (renderer/src/graph), or not applicable to a single-cell selection.
         return
     }
-  }
-
-  async function copySelected(): Promise<void> {
-    await navigator.clipboard?.writeText(selectedCell()?.input ?? '').catch(() => undefined)
-  }
-
-  async function pasteIntoSelected(): Promise<void> {
-    const text = await navigator.clipboard?.readText().catch(() => null)
-    if (typeof text !== 'string') return
-    const sheet = view.activeSheet()
-    const address = selectedAddress()
-    // A block copied from another spreadsheet (tab-separated rows) fills cells from here.
-    const block = pastedBlock(text)
-    const edits = block ? blockEdits(sheet, view.selection().row, view.selection().col, block) : null
-    if (edits && 'error' in edits) return void ctl.setAlert(`Could not paste: ${edits.error}`)
-    if (edits) return void ctl.act(`Paste ${block!.length}×${block![0].length} block at ${address}`, edits)
-    void ctl.act(`Paste into ${address}`, [{ type: 'setInput', sheet, address, input: text.replace(/\r?\n$/, '') }])
   }
 
   return { ...commands, runMenuCommand }

@@ -61,6 +61,7 @@ export function createDocumentController(
       return { accepted: [], inverses: [], ok: false }
     }
     store.applyChanges(res.changes)
+    if (res.columns) store.setColumnWidths(res.columns) // edit-ui: column widths after a resize, insert or delete
     setLastMs(res.ms)
     const rejected = new Set(res.changes.rejected.map((r) => JSON.stringify(r.edit)))
     if (res.changes.rejected.length > 0) setAlert(res.changes.rejected.map((r) => r.message).join(' '))
@@ -132,7 +133,7 @@ export function createDocumentController(
       clearTimeout(backupTimer)
       await session.loaded(file)
       setDoc({ name: session.identity().name, path: session.identity().path })
-      setAlert(null)
+      setAlert(file?.notice ?? null) // excel helper: an .xlsx import's report
       setLoadCount((n) => n + 1)
       return true
     })

@@ -1,7 +1,8 @@
 // What the user is looking at and doing: the active sheet, the selected cell, an edit
 // in progress, and the view options (gradients shown, zoom).
-import { createEffect, createSignal } from 'solid-js'
+import { createEffect, createMemo, createSignal } from 'solid-js'
 import type { CellPos } from '../model/address'
+import { rectOf, single, type Selection } from '../model/selection'
 import type { WorkbookStore } from '../state/workbook-store'
 import type { ViewportHint } from '../worker/protocol'
 
@@ -11,6 +12,12 @@ export interface EditSession {
   text: string
   /** The input when the edit began: committing an unchanged text is not an action. */
   initial: string
+  /**
+   * The cell being edited (formula-ui: point mode may show another sheet while editing,
+   * and the edit still belongs here). Absent: the selected cell of the active sheet.
+   */
+  sheet?: string
+  pos?: CellPos
 }
 
 export const ZOOM_STEPS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2]
@@ -19,7 +26,13 @@ export type SheetView = ReturnType<typeof createSheetView>
 
 export function createSheetView(store: WorkbookStore) {
   const [activeSheet, setActiveSheet] = createSignal('Sheet1')
-  const [selection, setSelection] = createSignal<CellPos>({ col: 0, row: 0 })
+  // edit-ui: the selection is a rectangle with an active cell (model/selection.ts);
+  // `selection()` stays the active cell, so every single-cell consumer is unchanged.
+  const [range, setRangeSignal] = createSignal<Selection>(single({ col: 0, row: 0 }))
+  const selection = createMemo(() => range().active, undefined, { equals: (a, b) => a.col === b.col && a.row === b.row })
+  const rect = createMemo(() => rectOf(range()))
+  /** Which cell the grid scrolls to on the next reveal: the active cell, or the corner being extended. */
+  let revealAt: CellPos = { col: 0, row: 0 }
   const [editing, setEditing] = createSignal<EditSession | null>(null)
   const [showGradients, setShowGradients] = createSignal(true)
   const [zoom, setZoom] = createSignal(1)
@@ -44,7 +57,16 @@ export function createSheetView(store: WorkbookStore) {
 
   function select(pos: CellPos, sheet?: string): void {
     if (sheet !== undefined) setActiveSheet(sheet)
-    setSelection(pos)
+    setRangeSignal(single(pos))
+    revealAt = pos
+    setRevealRequest((n) => n + 1)
+  }
+
+  /** Sets a whole selection (a block); `reveal` is the cell to scroll into view (default: its corner; null: do not scroll). */
+  function setRange(next: Selection, reveal: CellPos | null = next.corner): void {
+    setRangeSignal(next)
+    if (reveal === null) return
+    revealAt = reveal
     setRevealRequest((n) => n + 1)
   }
 
@@ -60,6 +82,10 @@ export function createSheetView(store: WorkbookStore) {
     setActiveSheet,
     selection,
     select,
+    range,
+    rect,
+    setRange,
+    revealTarget: () => revealAt,
     editing,
     setEditing,
     showGradients,

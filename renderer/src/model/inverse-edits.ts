@@ -1,5 +1,6 @@
 // The edits that undo a user action, computed from the cell views before it is applied.
 import type { CellView, Edit } from '../../../engine/api'
+import { EditPlan, type Content } from '../../../engine/edits/emit'
 
 /** What the inverse computation needs to know about the workbook before the action. */
 export interface WorkbookBefore {
@@ -8,6 +9,8 @@ export interface WorkbookBefore {
   cellsOfSheet(sheet: string): CellView[]
   sheets(): string[]
   objectiveRef(): string | null
+  /** A column's width in px before the action, or null for the default. */
+  columnWidth(sheet: string, column: string): number | null
 }
 
 export function inverseOf(edit: Edit, before: WorkbookBefore): Edit[] {
@@ -22,7 +25,8 @@ export function inverseOf(edit: Edit, before: WorkbookBefore): Edit[] {
     }
     case 'setParam': {
       const prev = before.cell(edit.sheet, edit.address)
-      return [{ type: 'setParam', sheet: edit.sheet, address: edit.address, param: prev?.param ?? false }]
+      // null: the cell had no mark at all (not even param: false), so undo leaves none.
+      return [{ type: 'setParam', sheet: edit.sheet, address: edit.address, param: prev?.param ?? null }]
     }
     case 'setObjective':
       return [{ type: 'setObjective', ref: before.objectiveRef() }]
@@ -43,8 +47,7 @@ export function inverseOf(edit: Edit, before: WorkbookBefore): Edit[] {
       return restore
     }
     case 'setColumnWidth':
-      // The width before is not a cell view; engine/edits records it when it expands an action.
-      return []
+      return [{ type: 'setColumnWidth', sheet: edit.sheet, column: edit.column, width: before.columnWidth(edit.sheet, edit.column) }]
     default:
       // Composite edits (copy, fill, insert rows, ...) are expanded into primitive edits
       // by engine/edits before their inverse is computed.
@@ -60,4 +63,51 @@ export function inverseOfAll(edits: Edit[], before: WorkbookBefore): Edit[] {
   const out: Edit[] = []
   for (let i = edits.length - 1; i >= 0; i--) out.push(...inverseOf(edits[i], before))
   return out
+}
+
+const contentOf = (c: CellView | undefined): Content => {
+  const out: Content = { input: c?.input ?? '' }
+  if (c?.name !== undefined) out.name = c.name
+  if (c?.param !== undefined) out.param = c.param
+  return out
+}
+
+/**
+ * The exact inverse of an editing command's primitive edits (engine/edits expandEdit:
+ * setInput, setName, setParam, setObjective, setColumnWidth only). Per-edit inverses in
+ * reverse order could trip over names (undoing A1 → A2 → A3 renames must free each name
+ * before it is given back), so this computes every touched cell's content after the
+ * edits and writes the way back in the engine's safe order: names cleared, inputs,
+ * marks, names set, then the objective and widths.
+ */
+export function inverseOfExpansion(edits: Edit[], before: WorkbookBefore): Edit[] {
+  const key = (sheet: string, address: string) => `${sheet}\u0000${address}`
+  const cells = new Map<string, { sheet: string; address: string; was: Content; now: Content }>()
+  const widths = new Map<string, Edit>()
+  let objective: Edit | null = null
+  for (const e of edits) {
+    if (e.type === 'setInput' || e.type === 'setName' || e.type === 'setParam') {
+      const k = key(e.sheet, e.address)
+      let c = cells.get(k)
+      if (!c) {
+        const was = contentOf(before.cell(e.sheet, e.address))
+        cells.set(k, (c = { sheet: e.sheet, address: e.address, was, now: { ...was } }))
+      }
+      if (e.type === 'setInput') c.now.input = e.input
+      else if (e.type === 'setName') {
+        if (e.name === null) delete c.now.name
+        else c.now.name = e.name
+      } else if (e.param === null) delete c.now.param
+      else c.now.param = e.param
+    } else if (e.type === 'setObjective') objective ??= { type: 'setObjective', ref: before.objectiveRef() }
+    else if (e.type === 'setColumnWidth') {
+      const k = key(e.sheet, e.column.toUpperCase())
+      if (!widths.has(k)) widths.set(k, { type: 'setColumnWidth', sheet: e.sheet, column: e.column, width: before.columnWidth(e.sheet, e.column) })
+    } else throw new Error(`inverseOfExpansion: "${e.type}" is not an edit an editing command expands into`)
+  }
+  const plan = new EditPlan()
+  for (const c of cells.values()) plan.cell(c.sheet, c.address, c.now, c.was)
+  if (objective) plan.then(objective)
+  for (const w of widths.values()) plan.then(w)
+  return plan.edits()
 }

@@ -4,10 +4,11 @@ import { createEngine } from '../../../engine/index'
 import { restoreDocument, serializeDocument } from '../../../engine/workbook/index'
 import type { CellView } from '../../../engine/api'
 import { splitChangeCells } from './change-parts'
-import { inversesBefore } from './worker-inverse'
+import { applyAction } from './worker-inverse'
 import { handleTraining } from '../training/worker-training'
 import { answerExplain } from '../graph/worker-explain'
 import type { Snapshot, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
+import { WIDTH_EDITS, columnWidthsOf } from './column-widths'
 
 type Engine = ReturnType<typeof createEngine>
 
@@ -25,7 +26,7 @@ function describe(err: unknown): string {
 }
 
 function snapshotOf(e: Engine): Snapshot {
-  return { cells: e.cells(), sheets: e.sheets(), objective: e.objective() }
+  return { cells: e.cells(), sheets: e.sheets(), objective: e.objective(), columns: columnWidthsOf(e) }
 }
 
 /** Sends all but the last part of a long change list; returns the cells left for the final reply. */
@@ -53,12 +54,13 @@ function handle(req: WorkerRequest): WorkerResponse {
     }
     case 'apply': {
       if (!engine) engine = createEngine()
-      const inverses = inversesBefore(engine, req.edits)
       const started = performance.now()
-      const changes = engine.apply(req.edits)
+      // Editing commands are expanded before their inverse is computed (one exact undo step each).
+      const { changes, inverses } = applyAction(engine, req.edits)
       const ms = performance.now() - started
       const last = sendLeadingParts(req.id, changes.cells, req.visible)
-      return { id: req.id, type: 'applied', changes: { ...changes, cells: last }, ms, inverses }
+      const columns = req.edits.some((e) => WIDTH_EDITS.has(e.type)) ? columnWidthsOf(engine) : undefined
+      return { id: req.id, type: 'applied', changes: { ...changes, cells: last }, ms, inverses, columns }
     }
     case 'snapshot': {
       if (!engine) engine = createEngine()
