@@ -16,6 +16,21 @@ export interface OpenedFile {
    * the renderer shows it as modified (path is where it was last saved, or null).
    */
   recovered?: boolean
+  /** For recovered work: the id of the document the backup came from (it keeps it). */
+  documentId?: string
+}
+
+/**
+ * Which document a backup belongs to. Every workbook loaded into a window or tab gets a
+ * fresh random id (recovered work keeps its backup's id); the host keeps one backup per
+ * id, so two windows or tabs never share a backup, and a backup restores to exactly the
+ * document it came from, with the path it was last saved to (null: never saved, so Save
+ * after recovery asks where).
+ */
+export interface DocumentIdentity {
+  id: string
+  path: string | null
+  name: string
 }
 
 export type SaveOutcome = { ok: true; path: string; name: string } | { ok: false; error: string }
@@ -44,7 +59,10 @@ export interface GradsheetBridge {
   showOpenDialog(): Promise<OpenedFile | null>
   /** Read a file by path (Open Recent, tests). Rejects with a message in words. */
   openPath(path: string): Promise<OpenedFile>
-  /** Write `text` atomically to `path`. */
+  /**
+   * Write `text` atomically to `path`: only a path this window opened or chose in a
+   * dialog (anything else is refused, see node/path-grants.ts).
+   */
   save(path: string, text: string): Promise<SaveOutcome>
   /** Ask for a path (native dialog), then save there; null if they cancel. */
   saveAs(text: string, suggestedName: string): Promise<SaveOutcome | null>
@@ -53,8 +71,11 @@ export interface GradsheetBridge {
   recentFiles(): Promise<string[]>
   /** Title bar and the close guard: the renderer says what is open and whether it is modified. */
   setDocumentState(state: { name: string; modified: boolean }): void
-  /** Hot-exit backup of unsaved work (written atomically by the host); null text discards it. */
-  writeBackup(text: string | null): Promise<void>
+  /**
+   * Hot-exit backup of one document's unsaved work (written atomically by the host, one
+   * backup per document id); null text deletes that document's backup.
+   */
+  writeBackup(document: DocumentIdentity, text: string | null): Promise<void>
   /**
    * Ask for a path (native dialog; the web build's path prompt), then write an exported
    * graph there: SVG as utf8 text, PNG as base64. null if they cancel. Optional: hosts

@@ -3,8 +3,12 @@
 import { parseArgs } from 'node:util'
 
 export const USAGE = `Usage: gradsheet eval FILE [--objective REF] [--set REF=INPUT]... [--edit JSON]... [--only REF,...] [--json] [--timing]
+       gradsheet export FILE --to pytorch|numpy [--objective REF] [--out PATH]
+       gradsheet sensitivity FILE [--objective REF] [--top N] [--json]
 
-Loads a .gradsheet workbook and prints every non-empty cell's value and gradient dJ/dcell.
+FILE is a .gradsheet workbook or an Excel .xlsx file.
+
+eval: prints every non-empty cell's value and gradient dJ/dcell.
   --objective REF   use this cell as the objective J (a name, B4 or Sheet1!B4)
   --set REF=INPUT   change a cell's input before printing (repeatable, applied in order);
                     split at the first "=": --set A2==x+5 sets A2 to "=x+5"
@@ -15,7 +19,12 @@ Loads a .gradsheet workbook and prints every non-empty cell's value and gradient
   --only REF,...    print just these cells
   --json            print one JSON document instead of a table
   --timing          write {"load_ms","eval_ms","edits_ms"} as one JSON line to stderr
-  -h, --help        show this help`
+  -h, --help        show this help
+
+export: writes one Python module that computes J (to --out PATH, default stdout);
+  running it prints {"J", "grads"}; "python3 PATH --train" trains the parameters.
+sensitivity: ranks the input cells J depends on by |dJ/dx|, with elasticity x/J*dJ/dx
+  --top N           list only the N largest`
 
 export interface CellEditRequest {
   ref: string
@@ -39,9 +48,25 @@ export interface EvalOptions {
   timing: boolean
 }
 
+export interface ExportOptions {
+  file: string
+  to: 'pytorch' | 'numpy'
+  objective: string | null
+  out: string | null
+}
+
+export interface SensitivityOptions {
+  file: string
+  objective: string | null
+  top: number | null
+  json: boolean
+}
+
 export type ParsedCommand =
   | { kind: 'help' }
   | { kind: 'eval'; options: EvalOptions }
+  | { kind: 'export'; options: ExportOptions }
+  | { kind: 'sensitivity'; options: SensitivityOptions }
   | { kind: 'usage-error'; message: string }
 
 export function parseCommandLine(argv: string[]): ParsedCommand {
@@ -60,6 +85,9 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
         json: { type: 'boolean' },
         timing: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        to: { type: 'string' },
+        out: { type: 'string' },
+        top: { type: 'string' },
       },
     })
   } catch (error) {
@@ -68,10 +96,33 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   const { values, positionals, tokens } = parsed
   if (values.help) return { kind: 'help' }
   const [command, file, ...extra] = positionals
-  if (command === undefined) return usageError('no command given (the command is "eval")')
-  if (command !== 'eval') return usageError(`unknown command "${command}" (the command is "eval")`)
-  if (file === undefined || file === '') return usageError('eval needs a FILE to load')
+  if (command === undefined) return usageError(`no command given (the commands are ${COMMANDS})`)
+  if (!['eval', 'export', 'sensitivity'].includes(command)) return usageError(`unknown command "${command}" (the commands are ${COMMANDS})`)
+  if (file === undefined || file === '') return usageError(`${command} needs a FILE to load`)
   if (extra.length > 0) return usageError(`unexpected argument "${extra[0]}" (one FILE at a time)`)
+  const misplaced = (allowed: string[]) =>
+    (Object.keys(values) as string[]).find((option) => option !== 'help' && !allowed.includes(option))
+  const objectiveText = values.objective ?? null
+  if (objectiveText !== null && objectiveText.trim() === '') return usageError('--objective needs a cell (a name, B4 or Sheet1!B4)')
+  if (command === 'export') {
+    const wrong = misplaced(['objective', 'to', 'out'])
+    if (wrong) return usageError(`--${wrong} is not an option of export`)
+    if (values.to !== 'pytorch' && values.to !== 'numpy') return usageError('export needs --to pytorch or --to numpy')
+    if (values.out !== undefined && values.out.trim() === '') return usageError('--out needs a file path')
+    return { kind: 'export', options: { file, to: values.to, objective: objectiveText?.trim() ?? null, out: values.out ?? null } }
+  }
+  if (command === 'sensitivity') {
+    const wrong = misplaced(['objective', 'top', 'json'])
+    if (wrong) return usageError(`--${wrong} is not an option of sensitivity`)
+    let top: number | null = null
+    if (values.top !== undefined) {
+      top = Number(values.top)
+      if (!/^[0-9]+$/.test(values.top.trim()) || !Number.isInteger(top) || top < 1) return usageError(`--top needs a whole number of at least 1, got "${values.top}"`)
+    }
+    return { kind: 'sensitivity', options: { file, objective: objectiveText?.trim() ?? null, top, json: values.json ?? false } }
+  }
+  const wrongForEval = misplaced(['objective', 'set', 'only', 'json', 'timing', 'edit'])
+  if (wrongForEval) return usageError(`--${wrongForEval} is not an option of eval`)
 
   const sets: CellEditRequest[] = []
   for (const text of values.set ?? []) {
@@ -114,6 +165,8 @@ function readEdit(text: string): EditRequest['edit'] | string {
     return `--edit ${text.slice(0, 60)}: an edit is a JSON object with a "type", like {"type":"insertRows","sheet":"Sheet1","at":2,"count":1}`
   return value as EditRequest['edit']
 }
+
+const COMMANDS = '"eval", "export" and "sensitivity"'
 
 function usageError(message: string): ParsedCommand {
   return { kind: 'usage-error', message }

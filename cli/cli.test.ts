@@ -169,8 +169,17 @@ describe('gradsheet eval on workbooks with errors and odd values', () => {
     const out = JSON.parse(r.stdout)
     expect(out.objective).toBe(null)
     expect(out.cells['Sheet1!A2']).toEqual({ input: '=A1*2', value: 6, grad: null })
+    expect(out.gradients_unavailable).toMatch(/\w/)
     const table = await gradsheet('eval', path)
     expect(table.stdout.split('\n')[0]).toMatch(/^Objective: none\. Gradients unavailable: ./)
+  })
+
+  it('--json says why gradients are unavailable when J is in error, and omits the field when they are available', async () => {
+    const path = await fileWith('j-error.gradsheet', book({ A1: { input: '0' }, A2: { input: '=1/A1', name: 'J' } }))
+    const out = JSON.parse((await gradsheet('eval', path, '--json')).stdout)
+    expect(out.gradients_unavailable).toMatch(/#DIV\/0!|error/)
+    const fine = JSON.parse((await gradsheet('eval', example1, '--json')).stdout)
+    expect('gradients_unavailable' in fine).toBe(false)
   })
 })
 

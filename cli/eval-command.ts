@@ -1,9 +1,9 @@
-// `gradsheet eval`: load a workbook, apply --set edits (and --edit commands) through the engine's incremental
-// path, print values and gradients (SPEC §6). Returns the exit code: 0 loaded, 1 the
+// `gradsheet eval`: load a workbook, apply --set edits and --edit commands through the
+// engine's incremental path, print values and gradients (SPEC §6). Returns the exit code: 0 loaded, 1 the
 // file cannot be read or is invalid, 2 a usage error (a reference that names no cell).
 import { performance } from 'node:perf_hooks'
 import type { CellView, Edit } from '../engine/api.ts'
-import { readWorkbookFile } from '../node/file-store.ts'
+import { loadWorkbook } from './load-workbook.ts'
 import type { EvalOptions } from './args.ts'
 import { TABLE_HEADERS, cellKey, formatTable, jsonReport, objectiveLine, tableRow } from './report.ts'
 
@@ -16,11 +16,13 @@ type Engine = ReturnType<typeof import('../engine/index.ts').createEngine>
 
 export async function runEval(options: EvalOptions, out: Output): Promise<number> {
   const loadStart = performance.now()
-  const read = await readWorkbookFile(options.file)
+  // .gradsheet or .xlsx (SPEC §6); an Excel import's report goes to stderr.
+  const read = await loadWorkbook(options.file)
   if (!read.ok) {
     out.stderr(`gradsheet: ${read.error}\n`)
     return 1
   }
+  for (const note of read.notes) out.stderr(`gradsheet: ${note}\n`)
   const doc = read.doc
   if (options.objective !== null) doc.objective = options.objective
   const loadEnd = performance.now()

@@ -2,6 +2,8 @@
 // so tests and the launcher decide what to do with it.
 import { USAGE, parseCommandLine } from './args.ts'
 import { runEval, type Output } from './eval-command.ts'
+import { runExport } from './export-command.ts'
+import { runSensitivity } from './sensitivity-command.ts'
 
 const processOutput: Output = {
   stdout: (text) => void process.stdout.write(text),
@@ -23,6 +25,14 @@ export async function main(argv: string[], out: Output = processOutput): Promise
       } catch (error) {
         // A bug, not bad input: still say it in words and fail cleanly.
         out.stderr(`gradsheet: internal error while evaluating ${command.options.file}: ${(error as Error)?.stack ?? error}\n`)
+        return 1
+      }
+    case 'export':
+    case 'sensitivity':
+      try {
+        return command.kind === 'export' ? await runExport(command.options, out) : await runSensitivity(command.options, out)
+      } catch (error) {
+        out.stderr(`gradsheet: internal error in ${command.kind} of ${command.options.file}: ${(error as Error)?.stack ?? error}\n`)
         return 1
       }
   }

@@ -17,6 +17,8 @@ export interface CellReport {
 export interface JsonReport {
   objective: string | null
   cells: Record<string, CellReport>
+  /** SPEC §6: present only when gradients are unavailable (no objective, not a number, in error), with the reason in words. */
+  gradients_unavailable?: string
 }
 
 /** "Sheet1!B4": the key of a cell in every output. */
@@ -58,6 +60,7 @@ export function cellReport(cell: CellView): CellReport {
 export function jsonReport(objective: ObjectiveState, cells: CellView[]): JsonReport {
   const out: JsonReport = { objective: objective.cell, cells: {} }
   for (const cell of cells) out.cells[cellKey(cell)] = cellReport(cell)
+  if (objective.unavailableReason !== null) out.gradients_unavailable = objective.unavailableReason
   return out
 }
 

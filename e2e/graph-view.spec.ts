@@ -154,6 +154,57 @@ test('a 200-node graph is drawn at once with the linear layered layout', async (
   await expect(page.getByRole('img', { name: 'Computational graph' })).toHaveAttribute('data-layout', 'layered')
   await expect(page.locator('[data-node]')).toHaveCount(200)
   await expect(edge(page, 'Sheet1!A1', 'Sheet1!A2')).toHaveAttribute('data-partial', '0.5')
+  // Too big to fit at a legible size: selecting a cell pans its node into view, where it can be clicked.
+  await sheet.goTo('A100')
+  await expect(node(page, 'Sheet1!A100')).toHaveAttribute('data-selected', 'true')
+  await sheet.goTo('A99')
+  await expect(sheet.cell('A100')).toHaveAttribute('aria-selected', 'false')
   await node(page, 'Sheet1!A100').click()
   await expect(sheet.cell('A100')).toHaveAttribute('aria-selected', 'true')
+})
+
+test('the step-through reveals each partial only at the step that computes it, with the log in sync', async ({ launch }, info) => {
+  const sheet = await launch(copyExample('reference-example-2.gradsheet'))
+  const { page } = sheet
+  await openGraph(sheet)
+  const player = page.getByRole('region', { name: 'Step-through' })
+  const partialText = (from: string, to: string) => edge(page, `Sheet1!${from}`, `Sheet1!${to}`).locator('[data-role="partial"]')
+  const step = async () => {
+    await player.getByRole('button', { name: 'Step' }).click()
+    // The log's current line is the step being shown, never the one before.
+    const now = ((await page.locator('[data-current-step]').textContent()) ?? '').replace(/^(Forward|Backward): /, '')
+    await expect(page.locator('[aria-current="step"]')).toHaveText(now)
+    await expect(page.locator('[aria-current="step"]')).toBeInViewport()
+  }
+  await player.getByRole('button', { name: 'Reset' }).click()
+  // Nothing computed yet: every partial is hidden.
+  await expect(page.locator('[data-edge][data-revealed="false"]')).toHaveCount(7)
+  await expect(partialText('B7', 'B8')).toHaveText('?')
+  // The forward pass computes values only.
+  for (let i = 0; i < 8; i++) await step()
+  await expect(node(page, 'Sheet1!B8').locator('[data-role="value"]')).toHaveText('84.5')
+  await expect(page.locator('[data-edge][data-revealed="true"]')).toHaveCount(0)
+  await expect(node(page, 'Sheet1!B7').locator('[data-role="grad"]')).toHaveText('∂ ?')
+  // Backward at J: J's backward rule computes ∂J/∂d = d = -13; d's adjoint is not known yet.
+  await step()
+  await expect(partialText('B7', 'B8')).toHaveText('-13')
+  await expect(partialText('B6', 'B7')).toHaveText('?')
+  await expect(node(page, 'Sheet1!B7').locator('[data-role="grad"]')).toHaveText('∂ ?')
+  // Backward at d: its adjoint, the chain-rule product, and d's own partials now.
+  await step()
+  await expect(page.locator('[data-current-step]')).toHaveText('Backward: ∂J/∂d = ∂J/∂J · ∂J/∂d = 1 × (-13) = -13')
+  await expect(page.locator('[data-step-partials]')).toHaveText('Local partials computed at this step: ∂d/∂f = 1, ∂d/∂y = -1')
+  await expect(node(page, 'Sheet1!B7').locator('[data-role="grad"]')).toHaveText('∂ -13')
+  await expect(partialText('B6', 'B7')).toHaveText('1')
+  await expect(partialText('B3', 'B5')).toHaveText('?') // ∂c/∂w waits for c's step
+  await page.screenshot({ path: info.outputPath('step-backward-d.png') })
+  // Back hides them again.
+  await player.getByRole('button', { name: 'Back' }).click()
+  await expect(partialText('B6', 'B7')).toHaveText('?')
+  // Play at the fast speed runs to the end; then every partial is shown.
+  await player.getByRole('combobox', { name: 'Step-through speed' }).selectOption('fast')
+  await player.getByRole('button', { name: 'Play' }).click()
+  await expect(page.locator('[data-step-position]')).toHaveText('16 / 16')
+  await expect(page.locator('[data-edge][data-revealed="false"]')).toHaveCount(0)
+  await expect(page.locator('[aria-current="step"]')).toHaveText('∂J/∂x = ∂J/∂c · ∂c/∂x = (-13) × 3 = -39')
 })

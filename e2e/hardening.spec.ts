@@ -2,13 +2,14 @@
 // on the next start, marked unsaved; a save that fails says why and keeps the work;
 // hostile or absurd input becomes an error in the cell while the app stays usable.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { expect, Sheet, test } from './support/fixtures'
 import { emptyWorkbook, tempDir } from './support/files'
 import { CHROMIUM_ARGS, chromiumBinary, repoRoot } from './support/target'
+import { WEB_URL_PATTERN } from './support/launch'
 
 /** The `npm run web` server over a data folder we keep across the crash. */
 function startServer(dataDir: string) {
@@ -23,7 +24,7 @@ function startServer(dataDir: string) {
     const timer = setTimeout(() => reject(new Error(`no URL:\n${output}`)), 60_000)
     const onData = (chunk: Buffer) => {
       output += chunk
-      const m = output.match(/http:\/\/127\.0\.0\.1:\d+\/?/)
+      const m = output.match(WEB_URL_PATTERN) // the address with its secret (e2e/support/launch.ts)
       if (m) {
         clearTimeout(timer)
         resolve(m[0])
@@ -47,8 +48,10 @@ test('work typed before a crash comes back on the next start, unsaved, to keep o
     await sheet.type('H2', '=H1 + 1')
     await sheet.expectValue('H2', 42)
     // The renderer backs up shortly after the edit; then the server dies without warning.
-    const backup = join(dataDir, 'hot-exit-backup.json')
-    await expect.poll(() => (existsSync(backup) ? readFileSync(backup, 'utf8') : ''), { timeout: 15_000 }).toContain('=H1 + 1')
+    // One backup per document (node/document-backups.ts): this tab's is the only one.
+    const backups = join(dataDir, 'backups')
+    const backupText = () => (existsSync(backups) ? readdirSync(backups).map((id) => readFileSync(join(backups, id, 'hot-exit-backup.json'), 'utf8')).join('') : '')
+    await expect.poll(backupText, { timeout: 15_000 }).toContain('=H1 + 1')
     first.child.kill('SIGKILL')
     await first.exited
     await page.close()
@@ -80,7 +83,7 @@ test('work typed before a crash comes back on the next start, unsaved, to keep o
     await page3.getByRole('region', { name: 'Recovered work' }).getByRole('button', { name: 'Discard changes' }).click()
     await expect(sheet3.cell('H2')).not.toHaveAttribute('data-value', '42')
     await expect(page3).not.toHaveTitle(/^● /)
-    await expect.poll(() => existsSync(backup)).toBe(false)
+    await expect.poll(backupText).toBe('')
     third.child.kill('SIGKILL')
     await third.exited
     await page3.close()

@@ -6,6 +6,8 @@
 import type { ApplyOptions, CellView, ChangeList, Edit, ObjectiveState, RejectedEdit } from './api'
 import { loadDocument, toDocument } from './core/document-io'
 import { applyOne } from './core/edit-rules'
+import { expandInOrder } from './edits/index'
+import { columnWidths } from './workbook/columns'
 import { explainWindow } from './core/explain-window'
 import { forward } from './core/forward'
 import { reverse } from './core/reverse'
@@ -15,8 +17,6 @@ import { WorkbookState } from './core/workbook-state'
 import type { ExplainSource } from './explain/source'
 import { Kind } from './graph/store'
 import type { WorkbookDocument } from './workbook/document'
-import { expandInOrder } from './edits/index'
-import { columnWidths } from './workbook/columns'
 
 /** Edits after which gradients must be recomputed even if no value changed. */
 const STRUCTURAL = new Set(['setName', 'setObjective', 'addSheet', 'renameSheet', 'deleteSheet'])
@@ -51,8 +51,8 @@ export class GraphEngine {
     w.reverseVisits = 0
     const rejected: RejectedEdit[] = []
     let sheetsChanged = false
-    // Issue 9: editing commands (copy, fill, insert rows, …) become primitive edits, each expanded from the state it meets (engine/edits).
-    for (const edit of expandInOrder(this, Array.isArray(edits) ? edits : [], rejected, () => forward(w))) {
+    // Editing commands (copy, fill, insert rows, …) become primitive edits, each expanded from the state it meets (engine/edits).
+    for (const edit of expandInOrder(this, Array.isArray(edits) ? edits : [], rejected, () => this.update())) {
       let problem: string | null
       try {
         problem = applyOne(w, edit)
@@ -101,10 +101,10 @@ export class GraphEngine {
     return this.w.sheets.order.map((sid) => this.w.sheets.name(sid))
   }
 
-  /** Issue 9: a column's display width in px, or null for the default (undo reads it before a resize). */
+  /** A column's display width in px, or null for the default (undo reads it before a resize). */
   columnWidth(sheet: string, column: string): number | null {
-    const sid = this.w.sheets.id(String(sheet))
-    return sid < 0 ? null : columnWidths(this.w.sheets.states[sid].extra).get(String(column).toUpperCase()) ?? null
+    const sid = this.w.sheets.id(sheet)
+    return sid < 0 ? null : columnWidths(this.w.sheets.extra(sid)).get(String(column).toUpperCase()) ?? null
   }
 
   objective(): ObjectiveState {

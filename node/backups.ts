@@ -1,6 +1,6 @@
 // Hot-exit backup: a snapshot of unsaved work, written atomically to the app's data
 // folder so a crash or a forced quit loses nothing. One backup at a time, in a
-// versioned JSON envelope; the workbook text inside is kept verbatim and is validated
+// versioned JSON envelope (node/document-backups.ts gives each document its own folder); the workbook text inside is kept verbatim and is validated
 // by the engine's restore step when it is reopened, like any file.
 import { promises as fsp } from 'node:fs'
 import { join } from 'node:path'
@@ -90,7 +90,13 @@ export async function readBackup(dataFolder: string): Promise<ReadBackupResult> 
   }
 }
 
-/** Removes the backup (after a save, or when the user discards it). No backup: fine. */
-export async function discardBackup(dataFolder: string): Promise<void> {
-  await inOrder(dataFolder, () => fsp.rm(join(dataFolder, BACKUP_FILE_NAME), { force: true }))
+/**
+ * Removes the backup (after a save, or when the user discards it). No backup: fine.
+ * `folderToo` removes the whole folder (a per-document folder, node/document-backups.ts).
+ */
+export async function discardBackup(dataFolder: string, options: { folderToo?: boolean } = {}): Promise<void> {
+  await inOrder(dataFolder, async () => {
+    await fsp.rm(join(dataFolder, BACKUP_FILE_NAME), { force: true })
+    if (options.folderToo) await fsp.rm(dataFolder, { recursive: true, force: true })
+  })
 }

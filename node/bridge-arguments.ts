@@ -3,12 +3,18 @@
 // compromised or buggy page gets a clear refusal in words, never a crash or a write
 // outside what a user could ask for.
 import { isAbsolute } from 'node:path'
+import type { DocumentIdentity } from '../bridge/api'
+import { isDocumentId } from './document-backups.ts'
+import { MAX_WORKBOOK_BYTES } from './file-store.ts'
 
 export const LIMITS = {
   /** Longest file path accepted (Linux PATH_MAX). */
   pathLength: 4096,
-  /** Largest workbook text accepted for save or backup: 64 MiB of UTF-16 code units. */
-  workbookText: 64 * 1024 * 1024,
+  /**
+   * Largest workbook text accepted for save or backup: 64 MiB in UTF-8, the size the file
+   * store still opens (node/file-store.ts MAX_WORKBOOK_BYTES), so nothing saved is unopenable.
+   */
+  workbookText: MAX_WORKBOOK_BYTES,
   /** Longest display name (file name) accepted. */
   displayName: 255,
   /** Longest example id accepted. */
@@ -47,8 +53,23 @@ export function checkSavePath(value: unknown): Checked<string> {
 /** Workbook text to save. */
 export function checkWorkbookText(value: unknown): Checked<string> {
   if (typeof value !== 'string') return fail(`The workbook text must be text, not ${describe(value)}.`)
-  if (value.length > LIMITS.workbookText) return fail(`The workbook is too large to save (over ${LIMITS.workbookText / (1024 * 1024)} MiB).`)
+  if (value.length > LIMITS.workbookText || Buffer.byteLength(value, 'utf8') > LIMITS.workbookText) {
+    return fail(`The workbook is too large to save (over ${LIMITS.workbookText / (1024 * 1024)} MiB).`)
+  }
   return ok(value)
+}
+
+/** Which document a backup belongs to (bridge/api.ts DocumentIdentity). */
+export function checkDocumentIdentity(value: unknown): Checked<DocumentIdentity> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail(`The document must be an object, not ${describe(value)}.`)
+  }
+  const { id, path, name } = value as Record<string, unknown>
+  if (!isDocumentId(id)) return fail('The document id must be 1 to 64 letters, digits or dashes.')
+  if (typeof name !== 'string' || name.length > LIMITS.displayName) return fail(`The document name must be text of at most ${LIMITS.displayName} characters.`)
+  if (path === null) return ok({ id, path: null, name })
+  const checked = checkSavePath(path)
+  return checked.ok ? ok({ id, path: checked.value, name }) : checked
 }
 
 /** Backup text, or null to discard the backup. */

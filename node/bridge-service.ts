@@ -7,6 +7,7 @@ import { basename, join } from 'node:path'
 import type { ExampleInfo, OpenedFile, SaveOutcome } from '../bridge/api'
 import { checkExampleId, checkPath, checkSavePath, checkWorkbookText } from './bridge-arguments'
 import { writeExportFile } from './export-file'
+import { createPathGrants, NOT_PICKED, type PathGrants } from './path-grants'
 import { restoreDocument } from '../engine/workbook/restore'
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string }
@@ -32,7 +33,12 @@ export function exampleTitle(id: string): string {
 
 export interface BridgeService {
   openPath(path: unknown): Promise<Reply<OpenedFile>>
+  /** Saves to a path this session opened or chose (node/path-grants.ts); any other path is refused. */
   save(path: unknown, text: unknown): Promise<SaveOutcome>
+  /** Saves to a path the user just chose in a Save As dialog or prompt, and grants it. */
+  saveChosen(path: unknown, text: unknown): Promise<SaveOutcome>
+  /** The paths this session may save to. */
+  readonly grants: PathGrants
   listExamples(): Promise<ExampleInfo[]>
   openExample(id: unknown): Promise<Reply<OpenedFile>>
   recentFiles(): Promise<string[]>
@@ -43,7 +49,7 @@ export interface BridgeService {
   exportFile(path: unknown, data: unknown, encoding: unknown): Promise<SaveOutcome>
 }
 
-export function createBridgeService(storage: WorkbookStorage, examplesDir: string): BridgeService {
+export function createBridgeService(storage: WorkbookStorage, examplesDir: string, grants: PathGrants = createPathGrants()): BridgeService {
   async function listExamples(): Promise<ExampleInfo[]> {
     let names: string[]
     try {
@@ -79,26 +85,33 @@ export function createBridgeService(storage: WorkbookStorage, examplesDir: strin
     return { ok: true, value: { path: null, name: checked.value + FILE_EXTENSION, text: read.value } }
   }
 
+  async function write(path: unknown, text: unknown, chosen: boolean): Promise<SaveOutcome> {
+    const checkedPath = checkSavePath(path)
+    if (!checkedPath.ok) return checkedPath
+    const checkedText = checkWorkbookText(text)
+    if (!checkedText.ok) return checkedText
+    if (!chosen && !grants.allows(checkedPath.value)) return { ok: false, error: NOT_PICKED }
+    const written = await storage.write(checkedPath.value, checkedText.value)
+    if (!written.ok) return written
+    grants.grant(checkedPath.value)
+    await storage.remember(checkedPath.value).catch(() => undefined)
+    return { ok: true, path: checkedPath.value, name: basename(checkedPath.value) }
+  }
+
   return {
+    grants,
     async openPath(path) {
       const checked = checkPath(path)
       if (!checked.ok) return checked
       const read = await storage.read(checked.value)
       if (!read.ok) return read
+      grants.grant(checked.value)
       await storage.remember(checked.value).catch(() => undefined)
       return { ok: true, value: { path: checked.value, name: basename(checked.value), text: read.value } }
     },
 
-    async save(path, text) {
-      const checkedPath = checkSavePath(path)
-      if (!checkedPath.ok) return checkedPath
-      const checkedText = checkWorkbookText(text)
-      if (!checkedText.ok) return checkedText
-      const written = await storage.write(checkedPath.value, checkedText.value)
-      if (!written.ok) return written
-      await storage.remember(checkedPath.value).catch(() => undefined)
-      return { ok: true, path: checkedPath.value, name: basename(checkedPath.value) }
-    },
+    save: (path, text) => write(path, text, false),
+    saveChosen: (path, text) => write(path, text, true),
 
     listExamples,
     openExample,

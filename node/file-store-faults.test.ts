@@ -17,7 +17,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const realFs: AtomicWriteFs = { open: fsp.open, rename: fsp.rename, unlink: fsp.unlink, stat: fsp.stat }
+const realFs: AtomicWriteFs = { open: fsp.open, rename: fsp.rename, unlink: fsp.unlink, stat: fsp.stat, realpath: fsp.realpath }
 const codeError = (code: string) => Object.assign(new Error(`${code}: simulated`), { code })
 
 type Step = 'open' | 'writeFile' | 'sync' | 'close' | 'rename'

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { promises as fsp } from 'node:fs'
-import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir, chmod } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir, chmod, lstat, readlink, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -23,7 +23,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const realFs: AtomicWriteFs = { open: fsp.open, rename: fsp.rename, unlink: fsp.unlink, stat: fsp.stat }
+const realFs: AtomicWriteFs = { open: fsp.open, rename: fsp.rename, unlink: fsp.unlink, stat: fsp.stat, realpath: fsp.realpath }
 
 function codeError(code: string): Error {
   return Object.assign(new Error(code), { code })
@@ -172,6 +172,7 @@ describe('writeFileAtomic', () => {
     const tracking: AtomicWriteFs = {
       ...realFs,
       open: (async (...args: Parameters<typeof fsp.open>) => {
+        if (!String(args[0]).endsWith('.tmp')) return fsp.open(...args) // the folder's fsync
         active++
         maxActive = Math.max(maxActive, active)
         await new Promise((r) => setTimeout(r, 5))
@@ -197,6 +198,54 @@ describe('writeFileAtomic', () => {
     await expect(first).rejects.toThrow(/in use/)
     await second
     expect(await readFile(path, 'utf8')).toBe('b')
+  })
+})
+
+describe('durability and links', () => {
+  it('writes, fsyncs and closes the temp file, renames it over the target, then fsyncs the folder', async () => {
+    const path = join(dir, 'durable.gradsheet')
+    const steps: string[] = []
+    const recording: AtomicWriteFs = {
+      ...realFs,
+      open: (async (...args: Parameters<typeof fsp.open>) => {
+        const handle = await fsp.open(...args)
+        const what = String(args[0]) === dir ? 'folder' : 'file'
+        steps.push(`open ${what}`)
+        return new Proxy(handle, {
+          get(target, key) {
+            const value = Reflect.get(target, key)
+            if (typeof value !== 'function') return value
+            return async (...a: unknown[]) => {
+              if (key === 'writeFile' || key === 'sync' || key === 'close') steps.push(`${String(key)} ${what}`)
+              return value.apply(target, a)
+            }
+          },
+        })
+      }) as typeof fsp.open,
+      rename: async (from, to) => {
+        steps.push('rename')
+        return fsp.rename(from, to)
+      },
+    }
+    await writeFileAtomic(path, workbook, recording)
+    expect(steps).toEqual(['open file', 'writeFile file', 'sync file', 'close file', 'rename', 'open folder', 'sync folder', 'close folder'])
+    expect(await readFile(path, 'utf8')).toBe(workbook)
+  })
+
+  it('saving to a symbolic link updates the file it points to and keeps the link', async () => {
+    const realFolder = join(dir, 'real')
+    await mkdir(realFolder)
+    const real = join(realFolder, 'model.gradsheet')
+    await writeFile(real, 'old')
+    const link = join(dir, 'link.gradsheet')
+    await symlink(real, link)
+    await writeFileAtomic(link, workbook)
+    expect((await lstat(link)).isSymbolicLink()).toBe(true)
+    expect(await readlink(link)).toBe(real)
+    expect(await readFile(real, 'utf8')).toBe(workbook)
+    // The temp file was made beside the real target, and none is left over.
+    expect((await readdir(realFolder)).sort()).toEqual(['model.gradsheet'])
+    expect((await readdir(dir)).sort()).toEqual(['link.gradsheet', 'real'])
   })
 })
 

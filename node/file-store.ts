@@ -1,7 +1,8 @@
 // Reading and saving workbook files on disk (plain Node: the Electron main process,
 // the web server and the CLI all call this). Every read passes through the engine's
 // one restore step; every write is atomic (SPEC §5): temp file in the same folder,
-// write, fsync, rename over the target, fsync the folder.
+// write, fsync, rename over the target, fsync the folder. A target that is a symbolic
+// link is resolved first, so the link's real file is replaced and the link kept.
 import { randomBytes } from 'node:crypto'
 import { constants as fsConstants, promises as fsp } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
@@ -56,9 +57,10 @@ export interface AtomicWriteFs {
   rename: typeof fsp.rename
   unlink: typeof fsp.unlink
   stat: typeof fsp.stat
+  realpath: typeof fsp.realpath
 }
 
-const realFs: AtomicWriteFs = { open: fsp.open, rename: fsp.rename, unlink: fsp.unlink, stat: fsp.stat }
+const realFs: AtomicWriteFs = { open: fsp.open, rename: fsp.rename, unlink: fsp.unlink, stat: fsp.stat, realpath: fsp.realpath }
 
 /** Per target path, the tail of the chain of pending saves: saves never interleave. */
 const pendingWrites = new Map<string, Promise<unknown>>()
@@ -71,13 +73,25 @@ const pendingWrites = new Map<string, Promise<unknown>>()
 export function writeFileAtomic(path: string, text: string | Uint8Array, fs: AtomicWriteFs = realFs): Promise<void> {
   const target = resolve(path)
   const previous = pendingWrites.get(target) ?? Promise.resolve()
-  const run = previous.catch(() => {}).then(() => writeNow(target, text, fs))
+  const run = previous.catch(() => {}).then(async () => writeNow(await realTarget(target, fs), text, fs))
   pendingWrites.set(target, run)
   const cleanup = () => {
     if (pendingWrites.get(target) === run) pendingWrites.delete(target)
   }
   run.then(cleanup, cleanup)
   return run
+}
+
+/**
+ * The file a save must replace: the target of a symbolic link (so the link stays a link
+ * and its real file is updated), or the path itself when nothing is there yet.
+ */
+async function realTarget(target: string, fs: AtomicWriteFs): Promise<string> {
+  try {
+    return await fs.realpath(target)
+  } catch {
+    return target
+  }
 }
 
 async function writeNow(target: string, text: string | Uint8Array, fs: AtomicWriteFs): Promise<void> {
@@ -101,14 +115,14 @@ async function writeNow(target: string, text: string | Uint8Array, fs: AtomicWri
     if (stage !== 'create') await fs.unlink(temp).catch(() => {})
     throw new Error(describeFsError(error, stage === 'create' ? folder : target, stage === 'rename' ? 'replace' : 'write'))
   }
-  await syncFolder(folder)
+  await syncFolder(folder, fs)
 }
 
 /** Makes the rename itself durable. Some systems (Windows) cannot open folders: fine. */
-async function syncFolder(folder: string): Promise<void> {
+async function syncFolder(folder: string, fs: AtomicWriteFs): Promise<void> {
   let handle: fsp.FileHandle | undefined
   try {
-    handle = await fsp.open(folder, fsConstants.O_RDONLY)
+    handle = await fs.open(folder, fsConstants.O_RDONLY)
     await handle.sync()
   } catch {
     // The data is already on disk and renamed; only the folder entry's flush is skipped.

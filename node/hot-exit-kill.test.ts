@@ -2,41 +2,20 @@
 // backups of ongoing edits are being written, again and again; every next start must
 // offer the work back, whole (never a torn file) and no older than the last backup the
 // server acknowledged. A discard followed by a crash must not resurrect the work.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { restoreDocument } from '../engine/workbook/restore.ts'
+import { startServerProcess } from './web-server-process.test-support'
 
-const repoRoot = join(import.meta.dirname, '..')
+/** One document, as one tab's edit session backs it up. */
+const DOCUMENT = { id: 'kill-test-document', path: null, name: 'Untitled.gradsheet' }
 export const KILL_CYCLES = 6
 
 function start(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'node', 'web-server-main.ts'), '--port', '0'], {
-    cwd: repoRoot,
-    env: { ...process.env, GRADSHEET_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const url = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line:\n${output}`)), 60_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk
-      const m = output.match(/Gradsheet web: (http:\/\/127\.0\.0\.1:\d+\/)/)
-      if (m) {
-        clearTimeout(timer)
-        resolve(m[1])
-      }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.once('exit', () => reject(new Error(`exited early:\n${output}`)))
-  })
-  const call = async (method: string, body: unknown) =>
-    (await fetch(`${await url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json()
-  return { child, url, exited, call }
+  const run = startServerProcess(['--port', '0'], { GRADSHEET_DATA_DIR: dataDir })
+  return { child: run.child, url: run.ready, exited: run.exited, call: run.call }
 }
 
 /** A workbook as an edit session would back it up: version n, with some bulk to widen the write. */
@@ -61,7 +40,7 @@ describe('hot exit across SIGKILL', { timeout: 300_000 }, () => {
       await run.url
       if (cycle > 0) {
         // The previous crash's work is offered back, marked as recovered.
-        const initial = await run.call('initialFile', {})
+        const initial = await run.call('initialFile', { documentId: DOCUMENT.id })
         expect(initial.ok).toBe(true)
         expect(initial.value.recovered).toBe(true)
         expect(versionOf(initial.value.text)).toBeGreaterThanOrEqual(version)
@@ -72,7 +51,7 @@ describe('hot exit across SIGKILL', { timeout: 300_000 }, () => {
       let stop = false
       const editing = (async () => {
         for (let n = version + 1; !stop; n++) {
-          const reply = await run.call('writeBackup', { text: workbookAt(n) }).catch(() => null)
+          const reply = await run.call('writeBackup', { document: DOCUMENT, text: workbookAt(n) }).catch(() => null)
           if (reply?.ok) acknowledged = n
         }
       })()
@@ -88,8 +67,8 @@ describe('hot exit across SIGKILL', { timeout: 300_000 }, () => {
     }
     // Last round: the user saves (backup discarded), then the app crashes: nothing to restore.
     const last = start(dataDir)
-    expect((await last.call('initialFile', {})).value.recovered).toBe(true)
-    expect(await last.call('writeBackup', { text: null })).toEqual({ ok: true, value: null })
+    expect((await last.call('initialFile', {})).value).toMatchObject({ recovered: true, documentId: DOCUMENT.id })
+    expect(await last.call('writeBackup', { document: DOCUMENT, text: null })).toEqual({ ok: true, value: null })
     last.child.kill('SIGKILL')
     await last.exited
     const after = start(dataDir)
@@ -98,7 +77,7 @@ describe('hot exit across SIGKILL', { timeout: 300_000 }, () => {
     expect(initial.value?.recovered).toBeUndefined()
     after.child.kill('SIGKILL')
     await after.exited
-    // Crashed writes can leave their temporary files, but never in place of the backup.
-    for (const name of readdirSync(dataDir)) expect(name === 'hot-exit-backup.json' || name.endsWith('.tmp')).toBe(true)
+    // The discarded document's backup folder is gone entirely.
+    expect(readdirSync(join(dataDir, 'backups'))).toEqual([])
   })
 })

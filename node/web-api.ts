@@ -2,15 +2,18 @@
 // answered with {ok: true, value} or {ok: false, error}. The same argument checks and
 // the same service as Electron's IPC handlers; browser-only pieces (the path prompt
 // that stands in for native dialogs) live in renderer/src/bridge/.
-import type { OpenedFile } from '../bridge/api'
-import { checkBackupText, checkDocumentState } from './bridge-arguments'
+import type { DocumentIdentity, OpenedFile } from '../bridge/api'
+import { checkBackupText, checkDocumentIdentity, checkDocumentState } from './bridge-arguments'
 import type { BridgeService, Reply } from './bridge-service'
 
 export interface WebApiContext {
   service: BridgeService
-  /** What initialFile answers: the FILE argument, a recovered backup, or the default example. */
-  initialFile(): Promise<Reply<OpenedFile | null>>
-  writeBackup(text: string | null): Promise<Reply<null>>
+  /**
+   * What a tab opens at start: its own backup after a reload (`resumeId`), the FILE
+   * argument (or its unsaved work), another unclaimed backup, or the default example.
+   */
+  initialFile(resumeId: string | null): Promise<Reply<OpenedFile | null>>
+  writeBackup(document: DocumentIdentity, text: string | null): Promise<Reply<null>>
   /** A folder to propose in the path prompt (the directory `npm run web` was started in). */
   defaultDirectory: string
 }
@@ -20,17 +23,21 @@ type Handler = (args: Record<string, unknown>, context: WebApiContext) => Promis
 const wrap = async <T>(value: Promise<T>): Promise<Reply<T>> => ({ ok: true, value: await value })
 
 export const WEB_API: Record<string, Handler> = {
-  initialFile: (_args, context) => context.initialFile(),
+  initialFile: (args, context) => context.initialFile(typeof args.documentId === 'string' ? args.documentId : null),
   openPath: (args, context) => context.service.openPath(args.path),
+  // Save goes only to a path this run opened or chose; Save As is the path prompt's answer.
   save: (args, context) => wrap(context.service.save(args.path, args.text)),
+  saveAs: (args, context) => wrap(context.service.saveChosen(args.path, args.text)),
   exportFile: (args, context) => wrap(context.service.exportFile(args.path, args.data, args.encoding)),
   listExamples: (_args, context) => wrap(context.service.listExamples()),
   openExample: (args, context) => context.service.openExample(args.id),
   recentFiles: (_args, context) => wrap(context.service.recentFiles()),
   writeBackup: async (args, context) => {
+    const document = checkDocumentIdentity(args.document)
+    if (!document.ok) return document
     const checked = checkBackupText(args.text)
     if (!checked.ok) return checked
-    return context.writeBackup(checked.value)
+    return context.writeBackup(document.value, checked.value)
   },
   // The browser tab's title is set by the page itself; the server only checks the shape,
   // so both hosts refuse the same malformed states.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { GradsheetBridge } from '../bridge/api'
 import { createWebBridge } from '../renderer/src/bridge/web-bridge'
 import type { PathPromptOptions } from '../renderer/src/bridge/path-prompt'
-import { startTestServer, VALID_WORKBOOK, type TestServer } from './web-server.test-support'
+import { startTestServer, TEST_SECRET, VALID_WORKBOOK, type TestServer } from './web-server.test-support'
 
 describe('web bridge client against the web server', () => {
   let t: TestServer
@@ -15,6 +15,7 @@ describe('web bridge client against the web server', () => {
   let prompts: PathPromptOptions[]
   let titles: string[]
   let guards: boolean[]
+  let remembered: string | null = null
 
   beforeAll(async () => {
     t = await startTestServer()
@@ -30,6 +31,9 @@ describe('web bridge client against the web server', () => {
       },
       setTitle: (title) => void titles.push(title),
       setLeaveGuard: (active) => void guards.push(active),
+      secret: () => TEST_SECRET,
+      rememberDocument: (id) => void (remembered = id),
+      rememberedDocument: () => remembered,
     })
   })
   afterAll(async () => {
@@ -58,22 +62,29 @@ describe('web bridge client against the web server', () => {
   })
 
   it('rejects with the server’s sentence when a file cannot be opened', async () => {
-    await expect(bridge.openPath(join(t.files, 'missing.gradsheet'))).rejects.toThrow(`${join(t.files, 'missing.gradsheet')} does not exist.`)
+    await expect(bridge.openPath(join(t.files, 'missing.gradsheet'))).rejects.toThrow(`Cannot open ${join(t.files, 'missing.gradsheet')}: there is no readable Gradsheet workbook at that path.`)
     await expect(bridge.openPath('not/absolute')).rejects.toThrow(/absolute/)
   })
 
   it('a failed save is an outcome with a reason, not an exception', async () => {
-    const outcome = await bridge.save(join(t.files, 'no-such-folder', 'x.gradsheet'), VALID_WORKBOOK)
+    answers.push(join(t.files, 'no-such-folder', 'x.gradsheet'))
+    const outcome = await bridge.saveAs(VALID_WORKBOOK, 'x.gradsheet')
     expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/folder does not exist/) })
+    // Save (without a dialog) goes only where this session opened or chose.
+    expect(await bridge.save(join(t.files, 'never-chosen.gradsheet'), VALID_WORKBOOK)).toEqual({ ok: false, error: expect.stringMatching(/Save As/) })
   })
 
   it('examples, recent files and backups go through the server', async () => {
     expect((await bridge.listExamples()).map((e) => e.id)).toEqual(['reference-example-1', 'reference-example-2'])
     expect((await bridge.openExample('reference-example-2')).name).toBe('reference-example-2.gradsheet')
     expect(await bridge.recentFiles()).toContain(join(t.files, 'saved-as.gradsheet'))
-    await bridge.writeBackup('backup text')
-    await bridge.writeBackup(null)
+    const document = { id: 'doc-1', path: null, name: 'Untitled.gradsheet' }
+    await bridge.writeBackup(document, 'backup text')
+    expect(remembered).toBe('doc-1') // a reload of this tab asks for its own document back
+    await bridge.writeBackup(document, null)
+    expect(remembered).toBeNull()
     expect(t.backups).toEqual(['backup text', null])
+    expect(t.backupDocuments).toEqual([document, document])
   })
 
   it('sets the tab title with the modified marker and guards leaving with unsaved work', () => {
@@ -97,6 +108,9 @@ describe('web bridge client against the web server', () => {
       promptForPath: async () => null,
       setTitle: () => {},
       setLeaveGuard: () => {},
+      secret: () => '',
+      rememberDocument: () => {},
+      rememberedDocument: () => null,
     })
     await expect(offline.listExamples()).rejects.toThrow(/cannot be reached/)
   })

@@ -1,38 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseWebArgs } from './web-server-args'
 import { VALID_WORKBOOK } from './web-server.test-support'
-
-const repoRoot = join(import.meta.dirname, '..')
+import { READY_LINE, startServerProcess } from './web-server-process.test-support'
 
 function startMain(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'node', 'web-server-main.ts'), ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  const ready = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line:\n${output}`)), 30_000)
-    child.stdout!.on('data', () => {
-      const match = output.match(/Gradsheet web: (http:\/\/127\.0\.0\.1:\d+\/)/)
-      if (match) {
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    })
-    child.once('exit', () => {
-      clearTimeout(timer)
-      reject(new Error(`exited early:\n${output}`))
-    })
-  })
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
-  return { child, ready, exited, output: () => output }
+  const run = startServerProcess(args, env)
+  return { ...run, ready: run.ready.then(({ base }) => base) }
 }
 
 // Each test starts real server processes (tsx compiles on start): generous time on a busy machine.
@@ -49,8 +26,12 @@ describe('npm run web entry point', { timeout: 120_000 }, () => {
     const run = startMain(['--port', '0', file], { GRADSHEET_DATA_DIR: join(folder, 'data') })
     children.push(run.child)
     const url = await run.ready
-    const reply = await fetch(`${url}api/initialFile`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
-    expect(await reply.json()).toEqual({ ok: true, value: { path: file, name: 'given.gradsheet', text: VALID_WORKBOOK } })
+    // SPEC §7: the address on a line of its own, with a fresh secret each run.
+    const line = run.output().split('\n').find((l) => READY_LINE.test(l))!
+    expect(line).toMatch(new RegExp(`^Gradsheet web: ${url.replace(/[.]/g, '\\.')}\\?token=[A-Za-z0-9_-]{32}$`))
+    const unauthorised = await fetch(`${url}api/initialFile`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+    expect(unauthorised.status).toBe(401)
+    expect(await run.call('initialFile', {})).toEqual({ ok: true, value: { path: file, name: 'given.gradsheet', text: VALID_WORKBOOK } })
     run.child.kill('SIGTERM')
     expect(await run.exited).toEqual({ code: 0, signal: null })
   })
@@ -60,18 +41,47 @@ describe('npm run web entry point', { timeout: 120_000 }, () => {
     const data = join(folder, 'data')
     const first = startMain(['--port', '0'], { GRADSHEET_DATA_DIR: data })
     children.push(first.child)
-    const url = await first.ready
-    const post = (base: string, method: string, body: unknown) =>
-      fetch(`${base}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json())
-    expect(await post(url, 'writeBackup', { text: VALID_WORKBOOK })).toEqual({ ok: true, value: null })
+    await first.ready
+    const document = { id: 'doc-main', path: null, name: 'Untitled' }
+    expect(await first.call('writeBackup', { document, text: VALID_WORKBOOK })).toEqual({ ok: true, value: null })
     first.child.kill('SIGKILL') // a crash: no chance to clean up
     await first.exited
     const second = startMain(['--port', '0'], { GRADSHEET_DATA_DIR: data })
     children.push(second.child)
-    const url2 = await second.ready
-    expect(await post(url2, 'initialFile', {})).toEqual({ ok: true, value: { path: null, name: 'Untitled', text: VALID_WORKBOOK, recovered: true } })
+    await second.ready
+    expect(await second.call('initialFile', {})).toEqual({ ok: true, value: { path: null, name: 'Untitled', text: VALID_WORKBOOK, recovered: true, documentId: 'doc-main' } })
+    // A second tab does not get the same work: it is that document's, now claimed.
+    expect((await second.call('initialFile', {})).value).toMatchObject({ name: 'reference-example-1.gradsheet', path: null })
+    expect((await second.call('initialFile', {})).value.recovered).toBeUndefined()
     second.child.kill('SIGINT')
     expect(await second.exited).toEqual({ code: 0, signal: null })
+  })
+
+  it('started with a FILE, offers that file’s unsaved work from a crash, and refuses backups naming unopened paths', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gradsheet-main-'))
+    const data = join(folder, 'data')
+    const file = join(folder, 'given.gradsheet')
+    writeFileSync(file, VALID_WORKBOOK)
+    const first = startMain(['--port', '0', file], { GRADSHEET_DATA_DIR: data })
+    children.push(first.child)
+    await first.ready
+    const opened = (await first.call('initialFile', {})).value
+    expect(opened).toEqual({ path: file, name: 'given.gradsheet', text: VALID_WORKBOOK })
+    const unsaved = VALID_WORKBOOK.replace('-3', '-4')
+    const document = { id: 'doc-of-given', path: file, name: 'given.gradsheet' }
+    expect(await first.call('writeBackup', { document, text: unsaved })).toEqual({ ok: true, value: null })
+    const elsewhere = { id: 'doc-elsewhere', path: join(folder, 'never-opened.gradsheet'), name: 'x.gradsheet' }
+    expect((await first.call('writeBackup', { document: elsewhere, text: unsaved })).error).toMatch(/did not open or save/)
+    first.child.kill('SIGKILL')
+    await first.exited
+    const second = startMain(['--port', '0', file], { GRADSHEET_DATA_DIR: data })
+    children.push(second.child)
+    await second.ready
+    expect((await second.call('initialFile', {})).value).toEqual({ path: file, name: 'given.gradsheet', text: unsaved, recovered: true, documentId: 'doc-of-given' })
+    // Saving it back goes to the same file without asking.
+    expect((await second.call('save', { path: file, text: unsaved })).value).toMatchObject({ ok: true, path: file })
+    second.child.kill('SIGKILL')
+    await second.exited
   })
 
   it('a usage error exits with status 2 and says how to call it', async () => {

@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createBridgeService } from './bridge-service'
 import { createFileSystemStorage } from './bridge-storage'
+import type { DocumentIdentity } from '../bridge/api'
 import { startWebServer, type RunningWebServer } from './web-server'
+
+/** The secret the test servers require (a real run makes a random one). */
+export const TEST_SECRET = 'test-secret-0123456789'
+export const SECRET_HEADERS = { 'X-Gradsheet-Secret': TEST_SECRET }
 
 export const VALID_WORKBOOK = JSON.stringify({
   format: 'gradsheet',
@@ -21,9 +26,10 @@ export interface TestServer {
   examples: string
   outside: string
   backups: Array<string | null>
+  backupDocuments: DocumentIdentity[]
 }
 
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(limits: { maxBodyBytes?: number; bodyTimeoutMs?: number } = {}): Promise<TestServer> {
   const base = mkdtempSync(join(tmpdir(), 'gradsheet-web-'))
   const root = join(base, 'renderer')
   const files = join(base, 'files')
@@ -37,19 +43,23 @@ export async function startTestServer(): Promise<TestServer> {
   const outside = join(base, 'outside-secret.txt')
   writeFileSync(outside, 'top secret')
   const backups: Array<string | null> = []
+  const backupDocuments: DocumentIdentity[] = []
   const service = createBridgeService(createFileSystemStorage(join(base, 'data')), examples)
   const server = await startWebServer({
     port: 0,
     rootDir: root,
+    secret: TEST_SECRET,
+    ...limits,
     api: {
       service,
       initialFile: async () => ({ ok: true, value: await service.defaultExample() }),
-      writeBackup: async (text) => {
+      writeBackup: async (document, text) => {
         backups.push(text)
+        backupDocuments.push(document)
         return { ok: true, value: null }
       },
       defaultDirectory: files,
     },
   })
-  return { server, base, files, examples, outside, backups }
+  return { server, base, files, examples, outside, backups, backupDocuments }
 }

@@ -4,7 +4,7 @@ import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY_HEADER } from './web-content-policy'
-import { startTestServer, VALID_WORKBOOK, type TestServer } from './web-server.test-support'
+import { SECRET_HEADERS, startTestServer, VALID_WORKBOOK, type TestServer } from './web-server.test-support'
 
 /** A raw request, so paths like /../ reach the server as written (fetch would normalise them). */
 function raw(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string; host?: string } = {}) {
@@ -28,7 +28,7 @@ describe('web server (real HTTP on an ephemeral port)', () => {
   let t: TestServer
   let port: number
   const api = async (method: string, args: Record<string, unknown> = {}) => {
-    const response = await fetch(`${t.server.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) })
+    const response = await fetch(`${t.server.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...SECRET_HEADERS }, body: JSON.stringify(args) })
     return (await response.json()) as { ok: boolean; value?: any; error?: string }
   }
 
@@ -81,19 +81,19 @@ describe('web server (real HTTP on an ephemeral port)', () => {
   it('refuses API calls from other sites, without JSON, or not POST', async () => {
     const path = join(t.files, 'csrf.gradsheet')
     const body = JSON.stringify({ path, text: VALID_WORKBOOK })
-    const crossSite = await raw(port, '/api/save', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' }, body })
+    const crossSite = await raw(port, '/api/saveAs', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example', ...SECRET_HEADERS }, body })
     expect(crossSite.status).toBe(403)
-    const form = await raw(port, '/api/save', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body })
+    const form = await raw(port, '/api/saveAs', { method: 'POST', headers: { 'Content-Type': 'text/plain', ...SECRET_HEADERS }, body })
     expect(form.status).toBe(415)
-    expect((await raw(port, '/api/listExamples')).status).toBe(405)
+    expect((await raw(port, '/api/listExamples', { headers: SECRET_HEADERS })).status).toBe(405)
     expect(() => readFileSync(path)).toThrow()
-    const sameSite = await raw(port, '/api/listExamples', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${port}` }, body: '{}' })
+    const sameSite = await raw(port, '/api/listExamples', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${port}`, ...SECRET_HEADERS }, body: '{}' })
     expect(sameSite.status).toBe(200)
   })
 
   it('open/save round trip through a temporary file', async () => {
     const path = join(t.files, 'model.gradsheet')
-    const saved = await api('save', { path, text: VALID_WORKBOOK })
+    const saved = await api('saveAs', { path, text: VALID_WORKBOOK })
     expect(saved).toEqual({ ok: true, value: { ok: true, path, name: 'model.gradsheet' } })
     expect(readFileSync(path, 'utf8')).toBe(VALID_WORKBOOK)
     const opened = await api('openPath', { path })
@@ -110,7 +110,7 @@ describe('web server (real HTTP on an ephemeral port)', () => {
     expect(opened.error).toMatch(/JSON/)
     expect(readFileSync(path, 'utf8')).toBe('{"format": "gradsheet", "version": 1, "sheets": [')
     const missing = await api('openPath', { path: join(t.files, 'nope.gradsheet') })
-    expect(missing).toEqual({ ok: false, error: `${join(t.files, 'nope.gradsheet')} does not exist.` })
+    expect(missing).toEqual({ ok: false, error: `Cannot open ${join(t.files, 'nope.gradsheet')}: there is no readable Gradsheet workbook at that path.` })
   })
 
   it('writes an exported graph (SVG text) atomically', async () => {
@@ -123,15 +123,17 @@ describe('web server (real HTTP on an ephemeral port)', () => {
   it('validates arguments exactly as the IPC handlers do', async () => {
     expect((await api('openPath', { path: 42 })).error).toMatch(/must be text/)
     expect((await api('openPath', { path: 'relative.gradsheet' })).error).toMatch(/absolute/)
-    expect((await api('save', { path: join(t.files, 'x.txt'), text: '' })).value.error).toMatch(/\.gradsheet/)
-    expect((await api('save', { path: join(t.files, 'x.gradsheet'), text: ['no'] })).value.error).toMatch(/must be text/)
+    expect((await api('saveAs', { path: join(t.files, 'x.txt'), text: '' })).value.error).toMatch(/\.gradsheet/)
+    expect((await api('saveAs', { path: join(t.files, 'x.gradsheet'), text: ['no'] })).value.error).toMatch(/must be text/)
     expect((await api('openExample', { id: '../../etc/passwd' })).error).toMatch(/not a valid example id/)
-    expect((await api('writeBackup', { text: 5 })).error).toMatch(/must be text/)
+    expect((await api('writeBackup', { document: { id: 'd', path: null, name: 'a' }, text: 5 })).error).toMatch(/must be text/)
+    expect((await api('writeBackup', { document: { id: '../d', path: null, name: 'a' }, text: '' })).error).toMatch(/document id/)
+    expect((await api('writeBackup', { text: '' })).error).toMatch(/document must be an object/)
     expect((await api('setDocumentState', { state: { name: 'a', modified: 'no' } })).error).toMatch(/true or false/)
     expect((await api('exportFile', { path: join(t.files, 'g.sh'), data: '<svg></svg>', encoding: 'utf8' })).value.error).toMatch(/\.svg or \.png/)
     expect((await api('exportFile', { path: join(t.files, 'g.png'), data: 'aGVsbG8=', encoding: 'base64' })).value.error).toMatch(/not a PNG/)
     expect((await api('noSuchThing')).error).toMatch(/no operation called "noSuchThing"/)
-    const notJson = await raw(port, '/api/openPath', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{oops' })
+    const notJson = await raw(port, '/api/openPath', { method: 'POST', headers: { 'Content-Type': 'application/json', ...SECRET_HEADERS }, body: '{oops' })
     expect(JSON.parse(notJson.body)).toEqual({ ok: false, error: 'The request body is not valid JSON.' })
   })
 
@@ -149,8 +151,9 @@ describe('web server (real HTTP on an ephemeral port)', () => {
   })
 
   it('passes hot-exit backups to the backup store', async () => {
-    expect(await api('writeBackup', { text: VALID_WORKBOOK })).toEqual({ ok: true, value: null })
-    expect(await api('writeBackup', { text: null })).toEqual({ ok: true, value: null })
+    const document = { id: 'doc-1', path: null, name: 'Untitled.gradsheet' }
+    expect(await api('writeBackup', { document, text: VALID_WORKBOOK })).toEqual({ ok: true, value: null })
+    expect(await api('writeBackup', { document, text: null })).toEqual({ ok: true, value: null })
     expect(t.backups).toEqual([VALID_WORKBOOK, null])
   })
 })

@@ -1,7 +1,10 @@
 // `npm run web`: serves the built renderer (out/renderer) and the bridge over HTTP, on
 // 127.0.0.1 only. Static files get the app's CSP as a header; /api/* takes JSON POSTs
 // from our own origin only (Host and Origin are checked, so another site open in the
-// same browser, or a DNS-rebound name, cannot drive the file system).
+// same browser, or a DNS-rebound name, cannot drive the file system) that carry this
+// run's secret (printed in the address, as Jupyter does), so no other local program can
+// either. Bodies are streamed with a cap and a time limit.
+import { timingSafeEqual } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -12,8 +15,16 @@ import { callWebApi, type WebApiContext } from './web-api'
 import { resolveStaticFile } from './web-static-files'
 
 export const WEB_HOST = '127.0.0.1'
-/** Largest request body: a maximal workbook in UTF-8 (≤ 3 bytes per code unit) plus JSON framing. */
-export const MAX_BODY_BYTES = LIMITS.workbookText * 3 + 64 * 1024
+/**
+ * Largest request body: a maximal workbook (64 MiB of UTF-8) with room for its JSON
+ * escaping (quotes double) and framing; well under a Node heap, and refused as soon as
+ * the stream passes it (or its Content-Length announces more).
+ */
+export const MAX_BODY_BYTES = LIMITS.workbookText * 1.5 + 64 * 1024
+/** A request body must arrive within this time (a slow or stalled sender is cut off). */
+export const BODY_TIMEOUT_MS = 30_000
+/** The header that carries the run's secret on every API call. */
+export const SECRET_HEADER = 'x-gradsheet-secret'
 
 export interface WebServerOptions {
   /** 0 picks a free port. */
@@ -21,6 +32,11 @@ export interface WebServerOptions {
   /** The built renderer folder (out/renderer). */
   rootDir: string
   api: WebApiContext
+  /** The per-run secret every /api request must carry (SECRET_HEADER). */
+  secret: string
+  /** Tests shrink these; the defaults are MAX_BODY_BYTES and BODY_TIMEOUT_MS. */
+  maxBodyBytes?: number
+  bodyTimeoutMs?: number
 }
 
 export interface RunningWebServer {
@@ -51,45 +67,69 @@ function isOwnHost(host: string | undefined, port: number): boolean {
   return host === `${WEB_HOST}:${port}` || host === `localhost:${port}`
 }
 
-function readBody(request: IncomingMessage): Promise<{ ok: true; text: string } | { ok: false; status: number; error: string }> {
+type BodyResult = { ok: true; text: string } | { ok: false; status: number; error: string }
+
+/** Streams the body in, refusing it once it passes `maxBytes` or takes longer than `timeoutMs`. */
+function readBody(request: IncomingMessage, maxBytes: number, timeoutMs: number): Promise<BodyResult> {
+  const announced = Number(request.headers['content-length'])
+  if (Number.isFinite(announced) && announced > maxBytes) return Promise.resolve(tooLarge(maxBytes))
   return new Promise((resolve) => {
     const chunks: Buffer[] = []
     let size = 0
     let done = false
+    const finish = (result: BodyResult) => {
+      if (done) return
+      done = true
+      clearTimeout(timer)
+      if (!result.ok) chunks.length = 0
+      resolve(result)
+    }
+    const timer = setTimeout(() => finish({ ok: false, status: 408, error: 'The request body took too long to arrive.' }), timeoutMs)
     request.on('data', (chunk: Buffer) => {
       if (done) return
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        done = true
-        resolve({ ok: false, status: 413, error: 'The request is too large.' })
-        request.resume()
-        return
-      }
+      if (size > maxBytes) return finish(tooLarge(maxBytes))
       chunks.push(chunk)
     })
-    request.on('end', () => {
-      if (!done) resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') })
-      done = true
-    })
-    request.on('error', () => {
-      if (!done) resolve({ ok: false, status: 400, error: 'The request could not be read.' })
-      done = true
-    })
+    request.on('end', () => finish({ ok: true, text: Buffer.concat(chunks).toString('utf8') }))
+    request.on('error', () => finish({ ok: false, status: 400, error: 'The request could not be read.' }))
   })
 }
 
-async function handleApi(request: IncomingMessage, response: ServerResponse, method: string, api: WebApiContext): Promise<void> {
-  if (request.method !== 'POST') return sendJson(response, 405, { ok: false, error: 'Use POST for the app host’s operations.' })
+function tooLarge(maxBytes: number): BodyResult {
+  return { ok: false, status: 413, error: `The request is too large (over ${Math.round(maxBytes / (1024 * 1024))} MiB).` }
+}
+
+/** The secret, compared in constant time. */
+function carriesSecret(request: IncomingMessage, secret: string): boolean {
+  const given = request.headers[SECRET_HEADER]
+  if (typeof given !== 'string' || secret === '') return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(secret)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+async function handleApi(request: IncomingMessage, response: ServerResponse, method: string, options: WebServerOptions): Promise<void> {
+  const refuse = (status: number, error: string) => {
+    response.setHeader('Connection', 'close')
+    sendJson(response, status, { ok: false, error })
+    if (request.complete) return
+    // Too large or too slow: stop reading and drop the connection once the answer is out.
+    // Otherwise whatever the refused request still sends is read and thrown away.
+    if (status === 413 || status === 408) response.once('finish', () => setTimeout(() => request.destroy(), 50))
+    else request.resume()
+  }
+  if (request.method !== 'POST') return refuse(405, 'Use POST for the app host’s operations.')
   const origin = request.headers.origin
-  if (origin !== undefined && origin !== `http://${request.headers.host}`) {
-    return sendJson(response, 403, { ok: false, error: 'Requests from other sites are refused.' })
+  if (origin !== undefined && origin !== `http://${request.headers.host}`) return refuse(403, 'Requests from other sites are refused.')
+  if (!carriesSecret(request, options.secret)) {
+    return refuse(401, 'This request does not carry the secret of this Gradsheet web session: open the address `npm run web` printed.')
   }
   const contentType = request.headers['content-type'] ?? ''
-  if (!/^application\/json\b/i.test(contentType)) {
-    return sendJson(response, 415, { ok: false, error: 'The request body must be JSON (Content-Type: application/json).' })
-  }
-  const body = await readBody(request)
-  if (!body.ok) return sendJson(response, body.status, { ok: false, error: body.error })
+  if (!/^application\/json\b/i.test(contentType)) return refuse(415, 'The request body must be JSON (Content-Type: application/json).')
+  const body = await readBody(request, options.maxBodyBytes ?? MAX_BODY_BYTES, options.bodyTimeoutMs ?? BODY_TIMEOUT_MS)
+  if (!body.ok) return refuse(body.status, body.error)
+  const api = options.api
   let parsed: unknown
   try {
     parsed = body.text === '' ? {} : JSON.parse(body.text)
@@ -139,7 +179,7 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       return sendText(response, 400, 'Bad request.')
     }
     const work = pathname.startsWith('/api/')
-      ? handleApi(request, response, pathname.slice('/api/'.length), options.api)
+      ? handleApi(request, response, pathname.slice('/api/'.length), options)
       : handleStatic(request, response, (request.url ?? '/').split(/[?#]/)[0], options.rootDir)
     work.catch(() => {
       if (!response.headersSent) sendText(response, 500, 'The server could not answer.')

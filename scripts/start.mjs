@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 const root = fileURLToPath(new URL('..', import.meta.url))
 
 export const NO_ELECTRON_MESSAGE =
-  'The Electron desktop binary is not available on this machine, so Gradsheet serves the same app to your browser instead (as `npm run web` does): open the address printed below.'
+  'The Electron desktop binary is not available on this machine, so Gradsheet serves the same app to your browser instead (as `npm run web` does): open the address printed below, http://127.0.0.1:5173/ followed by its ?token= secret (the app refuses requests without it).'
 
 /**
  * The Electron executable installed under node_modules/electron, or null. Looked up on

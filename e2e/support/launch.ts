@@ -27,13 +27,16 @@ function freePort(): Promise<number> {
   })
 }
 
-function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
+/** The address `npm run web` prints (SPEC §7), secret included: `http://127.0.0.1:PORT/?token=…`. */
+export const WEB_URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+\/\S*/
+
+export function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = ''
     const timer = setTimeout(() => reject(new Error(`web server did not start:\n${output}`)), timeoutMs)
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
-      const match = output.match(/http:\/\/127\.0\.0\.1:\d+\/?/)
+      const match = output.match(WEB_URL_PATTERN)
       if (match) {
         clearTimeout(timer)
         resolve(match[0])

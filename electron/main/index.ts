@@ -3,14 +3,13 @@
 // checks, file operations) is a plain module that is tested on its own.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron'
 import { basename, dirname, join, resolve } from 'node:path'
-import type { ExampleInfo, MenuCommand, OpenedFile } from '../../bridge/api'
-import { discardBackup, writeBackup } from '../../node/backups.ts'
+import type { DocumentIdentity, ExampleInfo, MenuCommand, OpenedFile } from '../../bridge/api'
 import { createBridgeService, type Reply } from '../../node/bridge-service'
 import { createFileSystemStorage } from '../../node/bridge-storage'
 import { documentTitle } from '../../renderer/src/bridge/document-title'
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin'
 import { appProtocolResponse } from './app-protocol'
-import { findLeftoverBackups, newSlotId, removeSlot, slotFolder } from './backup-slots'
+import { backupsOfFile, findDocumentBackups, removeDocumentBackup, writeDocumentBackup, type DocumentBackup } from '../../node/document-backups.ts'
 import { closeChoice, restoreBackupQuestion, restoreChoice, unsavedChangesQuestion } from './close-guard'
 import { fileFromCommandLine } from './command-line'
 import { exportDialogOptions, openDialogOptions, saveDialogOptions, withWorkbookExtension } from './dialog-options'
@@ -42,7 +41,8 @@ const examplesFolder = () => (app.isPackaged ? join(process.resourcesPath, 'exam
 interface WorkbookWindow {
   window: BrowserWindow
   initial: Reply<OpenedFile | null>
-  slotId: string
+  /** Ids of the documents this window has shown (one backup each, node/document-backups.ts). */
+  documentIds: Set<string>
   path: string | null
   name: string
   modified: boolean
@@ -51,6 +51,8 @@ interface WorkbookWindow {
 }
 
 const windows = new Map<number, WorkbookWindow>()
+/** Document id → the window it belongs to: no window may write another's backup. */
+const documentOwners = new Map<string, number>()
 let service: ReturnType<typeof createBridgeService>
 let examples: ExampleInfo[] = []
 let recent: string[] = []
@@ -108,13 +110,13 @@ function sendMenuCommand(command: MenuCommand): void {
   }
 }
 
-function createWorkbookWindow(initial: Reply<OpenedFile | null>, slotId = newSlotId()): BrowserWindow {
+function createWorkbookWindow(initial: Reply<OpenedFile | null>): BrowserWindow {
   const window = new BrowserWindow(workbookWindowOptions(preloadPath))
   const opened = initial.ok ? initial.value : null
   const state: WorkbookWindow = {
     window,
     initial,
-    slotId,
+    documentIds: new Set(),
     path: opened?.path ?? null,
     name: opened?.name ?? 'Untitled.gradsheet',
     modified: opened?.recovered === true,
@@ -122,6 +124,12 @@ function createWorkbookWindow(initial: Reply<OpenedFile | null>, slotId = newSlo
     closeAfterSave: false,
   }
   windows.set(window.id, state)
+  if (opened?.recovered && opened.documentId) {
+    // Recovered work stays this window's document, and may be saved back where it was.
+    state.documentIds.add(opened.documentId)
+    documentOwners.set(opened.documentId, window.id)
+    if (opened.path) service.grants.grant(opened.path)
+  }
   window.setTitle(documentTitle(state))
   // The title is ours (name + modified marker), not the page's <title>.
   window.on('page-title-updated', (event) => event.preventDefault())
@@ -144,8 +152,11 @@ function createWorkbookWindow(initial: Reply<OpenedFile | null>, slotId = newSlo
   })
   window.on('closed', () => {
     windows.delete(window.id)
-    // A window that closed on purpose leaves no backup behind; a crash does.
-    void removeSlot(dataFolder(), state.slotId)
+    // A window that closed on purpose (after asking) leaves no backup behind; a crash does.
+    for (const id of state.documentIds) {
+      documentOwners.delete(id)
+      void removeDocumentBackup(dataFolder(), id)
+    }
   })
   void window.loadURL(APP_ENTRY_URL)
   return window
@@ -203,13 +214,22 @@ const bridgeHost = {
       state.window.close()
     }
   },
-  async writeBackup(sender: unknown, text: string | null): Promise<Reply<null>> {
+  async writeBackup(sender: unknown, document: DocumentIdentity, text: string | null): Promise<Reply<null>> {
     const state = stateOf(sender)
     if (!state) return { ok: false, error: 'The window that sent the backup has closed.' }
-    const folder = slotFolder(dataFolder(), state.slotId)
+    const owner = documentOwners.get(document.id)
+    if (owner !== undefined && owner !== state.window.id) return { ok: false, error: 'That document belongs to another window.' }
+    if (document.path !== null && !service.grants.allows(document.path)) {
+      return { ok: false, error: 'The backup names a file this window did not open or save; it was not written.' }
+    }
     try {
-      if (text === null) await discardBackup(folder)
-      else await writeBackup(folder, text, { path: state.path, name: state.name })
+      if (text === null) {
+        await removeDocumentBackup(dataFolder(), document.id)
+      } else {
+        documentOwners.set(document.id, state.window.id)
+        state.documentIds.add(document.id)
+        await writeDocumentBackup(dataFolder(), document.id, text, { path: document.path, name: document.name })
+      }
       return { ok: true, value: null }
     } catch (error) {
       return { ok: false, error: `The backup of unsaved work could not be written: ${error instanceof Error ? error.message : String(error)}` }
@@ -217,22 +237,32 @@ const bridgeHost = {
   },
 }
 
+/** A backup as the window that restores it opens it: modified, keeping its document id. */
+function recoveredFile({ documentId, backup }: DocumentBackup): Reply<OpenedFile> {
+  return { ok: true, value: { path: backup.path, name: backup.name, text: backup.text, recovered: true, documentId } }
+}
+
 /** Unsaved work from a crash: ask, per backup, whether to restore it. Returns the windows opened. */
-async function offerLeftoverBackups(): Promise<number> {
-  const { found, problems } = await findLeftoverBackups(dataFolder())
-  for (const problem of problems) console.error(problem)
+async function offerLeftoverBackups(found: DocumentBackup[]): Promise<number> {
   let restored = 0
-  for (const { slotId, backup } of found) {
-    const { response } = await dialog.showMessageBox(restoreBackupQuestion(backup.name, backup.savedAt))
+  for (const leftover of found) {
+    const { response } = await dialog.showMessageBox(restoreBackupQuestion(leftover.backup.name, leftover.backup.savedAt))
     if (restoreChoice(response) === 'discard') {
-      await removeSlot(dataFolder(), slotId)
+      await removeDocumentBackup(dataFolder(), leftover.documentId)
       continue
     }
-    // The restored window keeps the slot, so the backup survives until it is saved or closed.
-    createWorkbookWindow({ ok: true, value: { path: backup.path, name: backup.name, text: backup.text, recovered: true } }, slotId)
+    // The restored window keeps the document id, so the backup survives until it is saved or closed.
+    createWorkbookWindow(recoveredFile(leftover))
     restored++
   }
   return restored
+}
+
+/** A file to open at start: its unsaved work from a crash if there is some (the banner offers Keep/Discard), else the file. */
+async function openAtStart(path: string, backups: DocumentBackup[]): Promise<void> {
+  const ofFile = backupsOfFile(backups, path).filter((b) => !documentOwners.has(b.documentId))
+  const latest = ofFile[ofFile.length - 1]
+  createWorkbookWindow(latest ? recoveredFile(latest) : await service.openPath(path))
 }
 
 /** Files macOS asked us to open (double-click in Finder) before the app was ready. */
@@ -245,11 +275,13 @@ async function openStartupWindows(argv: readonly string[], workingDirectory: str
   started = true
   const file = fileFromCommandLine(argv, app.isPackaged, workingDirectory)
   const files = [...(file ? [file] : []), ...early]
+  const { found, problems } = await findDocumentBackups(dataFolder())
+  for (const problem of problems) console.error(problem)
   if (files.length > 0) {
-    for (const path of files) createWorkbookWindow(await service.openPath(path))
+    for (const path of files) await openAtStart(path, found)
     return
   }
-  if ((await offerLeftoverBackups()) > 0) return
+  if ((await offerLeftoverBackups(found)) > 0) return
   createWorkbookWindow({ ok: true, value: await service.defaultExample() })
 }
 
@@ -258,7 +290,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', (_event, argv, workingDirectory) => {
     const file = fileFromCommandLine(argv, app.isPackaged, workingDirectory)
-    if (file) void service.openPath(file).then((opened) => createWorkbookWindow(opened))
+    if (file) void findDocumentBackups(dataFolder()).then(({ found }) => openAtStart(file, found))
     else BrowserWindow.getAllWindows()[0]?.focus()
   })
 
@@ -266,7 +298,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('open-file', (event, path) => {
     event.preventDefault()
-    if (started) void service.openPath(path).then((opened) => createWorkbookWindow(opened))
+    if (started) void findDocumentBackups(dataFolder()).then(({ found }) => openAtStart(path, found))
     else filesOpenedBeforeReady.push(path)
   })
 

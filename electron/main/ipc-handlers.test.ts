@@ -9,6 +9,7 @@ import { REFUSED_SENDER, registerBridgeHandlers, type BridgeHost, type BridgeIpc
 
 const VALID = JSON.stringify({ format: 'gradsheet', version: 1, objective: null, sheets: [{ name: 'Sheet1', cells: { A1: { input: '2' } } }] })
 const APP = { url: 'app://gradsheet/index.html', parent: null }
+const DOC = { id: 'doc-1', path: null, name: 'Untitled.gradsheet' }
 const FOREIGN = { url: 'https://evil.example/', parent: null }
 
 /** A stand-in for ipcMain that records the handlers and lets a test invoke them. */
@@ -55,7 +56,7 @@ describe('bridge IPC handlers', () => {
       },
       documentLocated: (_sender, path) => void calls.push(`located ${path}`),
       setDocumentState: (_sender, state) => void states.push(state),
-      writeBackup: async (_sender, text) => {
+      writeBackup: async (_sender, _document, text) => {
         calls.push(`backup ${text === null ? 'discard' : text.length}`)
         return { ok: true, value: null }
       },
@@ -76,7 +77,7 @@ describe('bridge IPC handlers', () => {
         [IPC.save, [path, VALID]],
         [IPC.saveAs, [VALID, 'x.gradsheet']],
         [IPC.showOpenDialog, []],
-        [IPC.writeBackup, ['text']],
+        [IPC.writeBackup, [DOC, 'text']],
         [IPC.listExamples, []],
         [IPC.recentFiles, []],
         [IPC.initialFile, []],
@@ -129,7 +130,9 @@ describe('bridge IPC handlers', () => {
       [IPC.saveAs, [null, 'x.gradsheet'], /workbook text must be text/],
       [IPC.saveAs, [VALID, '../../etc/x.gradsheet'], /bare name/],
       [IPC.saveAs, [VALID, 'n'.repeat(300)], /too long/],
-      [IPC.writeBackup, [123], /must be text/],
+      [IPC.writeBackup, [DOC, 123], /must be text/],
+      [IPC.writeBackup, [{ ...DOC, id: '../x' }, 'text'], /document id/],
+      [IPC.writeBackup, [{ ...DOC, path: 'relative.gradsheet' }, 'text'], /absolute/],
       [IPC.openExample, ['../secret'], /not a valid example id/],
       [IPC.openExample, [{}], /must be text/],
     ]
@@ -167,8 +170,8 @@ describe('bridge IPC handlers', () => {
   })
 
   it('passes backups and discards through after checking them', async () => {
-    expect(await ipc.invoke(IPC.writeBackup, APP, VALID)).toEqual({ ok: true, value: null })
-    expect(await ipc.invoke(IPC.writeBackup, APP, null)).toEqual({ ok: true, value: null })
+    expect(await ipc.invoke(IPC.writeBackup, APP, DOC, VALID)).toEqual({ ok: true, value: null })
+    expect(await ipc.invoke(IPC.writeBackup, APP, DOC, null)).toEqual({ ok: true, value: null })
     expect(calls).toEqual([`backup ${VALID.length}`, 'backup discard'])
   })
 })

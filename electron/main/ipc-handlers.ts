@@ -2,8 +2,8 @@
 // from the top frame of our own app:// page, then checks its arguments, and only then
 // calls into node/ (through the BridgeHost). Every answer is a BridgeReply, so a
 // refusal reaches the page as a sentence, never as a crash of the main process.
-import type { OpenedFile, SaveOutcome } from '../../bridge/api'
-import { checkBackupText, checkDocumentState, checkSuggestedName, checkWorkbookText } from '../../node/bridge-arguments'
+import type { DocumentIdentity, OpenedFile, SaveOutcome } from '../../bridge/api'
+import { checkBackupText, checkDocumentIdentity, checkDocumentState, checkSuggestedName, checkWorkbookText } from '../../node/bridge-arguments'
 import { checkExportData, checkExportName } from '../../node/export-file'
 import type { BridgeService, Reply } from '../../node/bridge-service'
 import { IPC } from './ipc-channels'
@@ -34,7 +34,7 @@ export interface BridgeHost {
   /** The window now shows this file (opened or saved): title, recent list, backups. */
   documentLocated(sender: unknown, path: string): void
   setDocumentState(sender: unknown, state: { name: string; modified: boolean }): void
-  writeBackup(sender: unknown, text: string | null): Promise<Reply<null>>
+  writeBackup(sender: unknown, document: DocumentIdentity, text: string | null): Promise<Reply<null>>
 }
 
 export const REFUSED_SENDER = 'Refused: this request did not come from the Gradsheet window.'
@@ -81,7 +81,8 @@ export function registerBridgeHandlers(ipc: IpcMainLike, host: BridgeHost): void
     if (!checkedName.ok) return checkedName
     const path = await host.chooseFileToSave(event.sender, checkedName.value)
     if (path === null) return { ok: true, value: null }
-    const outcome = await host.service.save(path, checkedText.value)
+    // The dialog's answer is the person's choice: later saves may go there.
+    const outcome = await host.service.saveChosen(path, checkedText.value)
     return located(event, { ok: true, value: outcome } as Reply<SaveOutcome>, outcome.ok ? outcome.path : null)
   })
 
@@ -100,10 +101,12 @@ export function registerBridgeHandlers(ipc: IpcMainLike, host: BridgeHost): void
   handle(IPC.openExample, (_event, [id]) => host.service.openExample(id))
   handle(IPC.recentFiles, async () => ({ ok: true, value: await host.service.recentFiles() }))
 
-  handle(IPC.writeBackup, async (event, [text]) => {
+  handle(IPC.writeBackup, async (event, [document, text]) => {
+    const identity = checkDocumentIdentity(document)
+    if (!identity.ok) return identity
     const checked = checkBackupText(text)
     if (!checked.ok) return checked
-    return host.writeBackup(event.sender, checked.value)
+    return host.writeBackup(event.sender, identity.value, checked.value)
   })
 
   ipc.on(IPC.setDocumentState, (event, state) => {

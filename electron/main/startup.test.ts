@@ -2,8 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { writeBackup } from '../../node/backups'
-import { findLeftoverBackups, removeSlot, slotFolder } from './backup-slots'
+import { backupsOfFile, documentFolder, findDocumentBackups, removeDocumentBackup, writeDocumentBackup } from '../../node/document-backups'
 import { closeChoice, restoreChoice, unsavedChangesQuestion } from './close-guard'
 import { fileFromCommandLine } from './command-line'
 
@@ -37,23 +36,27 @@ describe('close guard', () => {
   })
 })
 
-describe('per-window backup slots', () => {
-  it('finds leftover backups of each window, reports damaged ones, and removes a slot', async () => {
+describe('backups per document', () => {
+  it('finds leftover backups of each document, reports damaged ones, and removes one', async () => {
     const data = mkdtempSync(join(tmpdir(), 'gradsheet-slots-'))
-    expect(await findLeftoverBackups(data)).toEqual({ found: [], problems: [] })
-    await writeBackup(slotFolder(data, 'aaa'), 'text A', { path: '/w/a.gradsheet', name: 'a.gradsheet' })
-    await writeBackup(slotFolder(data, 'bbb'), 'text B', { name: 'Untitled.gradsheet' })
+    expect(await findDocumentBackups(data)).toEqual({ found: [], problems: [] })
+    await writeDocumentBackup(data, 'aaa', 'text A', { path: '/w/a.gradsheet', name: 'a.gradsheet' })
+    await new Promise((r) => setTimeout(r, 5))
+    await writeDocumentBackup(data, 'bbb', 'text B', { path: null, name: 'Untitled.gradsheet' })
     const { writeFileSync, mkdirSync } = await import('node:fs')
-    mkdirSync(slotFolder(data, 'ccc'), { recursive: true })
-    writeFileSync(join(slotFolder(data, 'ccc'), 'hot-exit-backup.json'), '{not json')
-    const { found, problems } = await findLeftoverBackups(data)
-    expect(found.map((f) => [f.slotId, f.backup.text, f.backup.path, f.backup.name])).toEqual([
+    mkdirSync(documentFolder(data, 'ccc'), { recursive: true })
+    writeFileSync(join(documentFolder(data, 'ccc'), 'hot-exit-backup.json'), '{not json')
+    const { found, problems } = await findDocumentBackups(data)
+    expect(found.map((f) => [f.documentId, f.backup.text, f.backup.path, f.backup.name])).toEqual([
       ['aaa', 'text A', '/w/a.gradsheet', 'a.gradsheet'],
       ['bbb', 'text B', null, 'Untitled.gradsheet'],
     ])
+    expect(backupsOfFile(found, '/w/a.gradsheet').map((f) => f.documentId)).toEqual(['aaa'])
+    expect(backupsOfFile(found, '/w/b.gradsheet')).toEqual([])
     expect(problems).toHaveLength(1)
     expect(problems[0]).toMatch(/damaged/)
-    await removeSlot(data, 'aaa')
-    expect((await findLeftoverBackups(data)).found.map((f) => f.slotId)).toEqual(['bbb'])
+    await removeDocumentBackup(data, 'aaa')
+    expect((await findDocumentBackups(data)).found.map((f) => f.documentId)).toEqual(['bbb'])
+    expect(() => documentFolder(data, '../escape')).toThrow()
   })
 })

@@ -48,12 +48,12 @@ describe('preload bridge', () => {
     await bridge.listExamples()
     await bridge.openExample('reference-example-1')
     await bridge.recentFiles()
-    await bridge.writeBackup(null)
+    await bridge.writeBackup({ id: 'd1', path: null, name: 'a.gradsheet' }, null)
     bridge.setDocumentState({ name: 'a.gradsheet', modified: true, extra: 'dropped' } as never)
     expect(invoked).toEqual([
       [IPC.initialFile, []], [IPC.showOpenDialog, []], [IPC.openPath, ['/a.gradsheet']], [IPC.save, ['/a.gradsheet', 'text']],
       [IPC.saveAs, ['text', 'a.gradsheet']], [IPC.listExamples, []], [IPC.openExample, ['reference-example-1']],
-      [IPC.recentFiles, []], [IPC.writeBackup, [null]],
+      [IPC.recentFiles, []], [IPC.writeBackup, [{ id: 'd1', path: null, name: 'a.gradsheet' }, null]],
     ])
     expect(sent).toEqual([[IPC.setDocumentState, [{ name: 'a.gradsheet', modified: true }]]])
   })

@@ -36,7 +36,7 @@ export function createIpcBridge(ipc: IpcRendererLike): GradsheetBridge {
     openExample: (id) => call(IPC.openExample, id),
     recentFiles: () => call(IPC.recentFiles),
     setDocumentState: (state) => ipc.send(IPC.setDocumentState, { name: state?.name, modified: state?.modified }),
-    writeBackup: (text) => call(IPC.writeBackup, text),
+    writeBackup: (document, text) => call(IPC.writeBackup, document, text),
     exportFile: (suggestedName, data, encoding) => call(IPC.exportFile, suggestedName, data, encoding),
     onMenuCommand(listener: (command: MenuCommand) => void) {
       const forward = (_event: unknown, command: unknown) => {

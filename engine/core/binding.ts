@@ -79,7 +79,7 @@ export function bind(w: WorkbookState, id: number): void {
       }
     }
     if (r.outOfBounds) {
-      // Issue 9: a `#REF!` written by reference arithmetic (engine/formula) says what happened.
+      // A `#REF!` written by reference arithmetic (engine/formula) says what happened.
       const why = r.deleted ? 'the referenced cell was deleted or moved off the sheet' : 'the reference is outside the sheet (columns A to XFD, rows 1 to 1048576)'
       setSlotErr(b, k, new Err('#REF!', why))
       continue

@@ -24,7 +24,7 @@ export function applyOne(w: WorkbookState, edit: Edit): string | null {
     case 'setName':
       return setName(w, edit.sheet, edit.address, edit.name)
     case 'setParam': {
-      if (typeof edit.param !== 'boolean' && edit.param !== null) return 'param must be true, false or null' // null: no mark (issue 9)
+      if (typeof edit.param !== 'boolean' && edit.param !== null) return 'param must be true, false or null' // null: no mark (editing commands)
       const at = w.locate(edit.sheet, edit.address)
       if (typeof at === 'string') return at
       const id = w.cellWithinLimit(at.sid, at.row, at.col)
@@ -50,9 +50,9 @@ export function applyOne(w: WorkbookState, edit: Edit): string | null {
     case 'deleteSheet':
       return deleteSheet(w, edit.name)
     case 'setColumnWidth': {
-      // Issue 9: a display width, kept in the sheet's optional `columns` field (engine/workbook/columns.ts).
+      // A display width, kept in the sheet's optional `columns` field (engine/workbook/columns.ts).
       const sid = typeof edit.sheet === 'string' ? w.sheets.id(edit.sheet) : -1
-      return sid < 0 ? `there is no sheet named "${String(edit.sheet)}"` : setColumnWidthIn(w.sheets.states[sid].extra, edit.column, edit.width)
+      return sid < 0 ? `there is no sheet named "${String(edit.sheet)}"` : setColumnWidthIn(w.sheets.extra(sid), edit.column, edit.width)
     }
     default:
       return `unknown edit type "${String((edit as { type?: unknown }).type)}"`

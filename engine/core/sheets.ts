@@ -44,6 +44,11 @@ export class SheetRegistry {
     return this.states[sid].cells
   }
 
+  /** The sheet's fields other than name and cells (kept on save; `columns` holds widths). */
+  extra(sid: number): Record<string, unknown> {
+    return this.states[sid].extra
+  }
+
   /** Why `name` cannot name sheet `self` (-1: a new sheet), or null. */
   nameProblem(name: unknown, self: number): string | null {
     if (typeof name !== 'string') return 'a sheet name must not be empty'

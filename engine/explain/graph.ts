@@ -1,10 +1,11 @@
 // The graph the view draws, for a scope: the whole workbook, the cells that influence J,
 // or the neighbourhood of a cell. Past a node limit it returns a summary instead, so a
 // 100k-cell workbook never reaches the layout.
-import { parseAddress } from '../address'
+import { formatAddress, parseAddress } from '../address'
 import type { CellGrad, CellValue } from '../api'
 import { Kind } from '../graph/store'
 import { chainRule } from './chain-rule'
+import { collapseGraph } from './collapse'
 import { conventionNotes } from './conventions'
 import { graphInputs, type GraphInput } from './graph-inputs'
 import { fmt, keyOf, labelOf, tensorText } from './labels'
@@ -13,6 +14,11 @@ import type { ExplainSource } from './source'
 import type { GraphData, GraphEdge, GraphNode, GraphScope, GraphSummary, Step } from './types'
 
 export const DEFAULT_NODE_LIMIT = 300
+/**
+ * Cells a scope may have before stacking (collapse.ts): a 1,000-sample regression
+ * (≈ 5,000 cells) collapses to a handful of nodes, so the limit above applies after it.
+ */
+export const RAW_NODE_LIMIT = 6000
 
 /** A cell belongs in the graph when it computes, holds a number or tensor, or is read by a formula. */
 function isGraphCell(src: ExplainSource, id: number): boolean {
@@ -49,7 +55,8 @@ function scopeCells(src: ExplainSource, scope: GraphScope, limit: number): { ids
       frontier = following
     }
   }
-  const up = (id: number): number[] => graphInputs(src, id).flatMap((g: GraphInput) => (g.kind === 'cell' ? [g.id] : []))
+  // A range's cells are inputs too (through the range node), so the cells a reduction reads are in scope.
+  const up = (id: number): number[] => graphInputs(src, id).flatMap((g: GraphInput) => (g.kind === 'cell' ? [g.id] : Array.from(g.ids)))
   if (scope.kind === 'objective') {
     if (src.objectiveId < 0) return { ids: [], count: 0 }
     seen.add(src.objectiveId)
@@ -197,21 +204,41 @@ export function stepsOf(src: ExplainSource, ids: number[]): Step[] {
 }
 
 export function extractGraph(src: ExplainSource, scope: GraphScope, limit = DEFAULT_NODE_LIMIT): GraphData & { steps: Step[] } {
-  const { ids, count } = scopeCells(src, scope, limit)
+  const raw = Math.max(limit, RAW_NODE_LIMIT)
+  const { ids, count } = scopeCells(src, scope, raw)
   if (!ids) return { scope, nodes: [], edges: [], steps: [], tooLarge: summary(src, count) }
-  const nodes = ids.map((id) => cellNode(src, id))
-  const drawn = new Set(nodes.map((n) => n.key))
+  const cells = ids.map((id) => cellNode(src, id))
+  const drawn = new Set(cells.map((n) => n.key))
   const ranges = new Map<string, GraphNode>()
-  const edges: GraphEdge[] = []
-  for (const id of ids) if (src.store.binding[id]) edges.push(...edgesInto(src, id, drawn, ranges))
+  const rawEdges: GraphEdge[] = []
+  for (const id of ids) if (src.store.binding[id]) rawEdges.push(...edgesInto(src, id, drawn, ranges))
   // Drawn cells that sit inside a drawn range feed it (the range passes each entry on unchanged).
   for (const [key, r] of ranges) {
-    nodes.push(r)
+    cells.push(r)
     for (const id of ids)
       if (src.sheetName(src.store.sheet[id]) === r.sheet && within(src.addressOf(id), r.address))
-        edges.push({ from: keyOf(src, id), to: key, partial: 1, partialText: '1' })
+        rawEdges.push({ from: keyOf(src, id), to: key, partial: 1, partialText: '1' })
   }
-  return { scope, nodes, edges, steps: stepsOf(src, ids), truncated: count > ids.length || undefined }
+  const heading = (sheet: string, row: number, col: number): string | null => {
+    if (row < 1) return null
+    const id = src.cellId(sheet, formatAddress(row, col))
+    const v = id >= 0 ? src.view(id).value : null
+    return v?.kind === 'text' && v.value.trim() !== '' ? v.value.trim() : null
+  }
+  const { nodes, edges, steps } = collapseGraph(cells, rawEdges, stepsOf(src, ids), { expanded: new Set(scope.expanded ?? []), heading })
+  if (nodes.length > limit) {
+    if (scope.kind !== 'neighbourhood') return { scope, nodes: [], edges: [], steps: [], tooLarge: summary(src, nodes.length) }
+    // A neighbourhood keeps its `limit` nearest nodes (breadth-first order) and says so.
+    const kept = new Set(nodes.slice(0, limit).map((n) => n.key))
+    return {
+      scope,
+      nodes: nodes.filter((n) => kept.has(n.key)),
+      edges: edges.filter((e) => kept.has(e.from) && kept.has(e.to)),
+      steps: steps.filter((s) => kept.has(s.node)),
+      truncated: true,
+    }
+  }
+  return { scope, nodes, edges, steps, truncated: count > ids.length || undefined }
 }
 
 function within(address: string, range: string): boolean {

@@ -2,15 +2,20 @@
 import type { CellGrad, CellValue } from '../api'
 
 /** Which part of the workbook the graph shows. */
-export type GraphScope =
+export type GraphScope = (
   | { kind: 'all' }
   | { kind: 'objective' }
   | { kind: 'neighbourhood'; sheet: string; address: string; depth: number }
+) & {
+  /** Stacks (engine/explain/collapse.ts) the user opened: drawn cell by cell. */
+  expanded?: string[]
+}
 
 export interface GraphNode {
   /** "Sheet1!B2" for a cell, "Sheet1!A1:A10" for a range drawn as one node. */
   key: string
-  kind: 'cell' | 'range'
+  /** 'stack': rows that repeat one formula (or data read row by row), drawn as one node. */
+  kind: 'cell' | 'range' | 'stack'
   sheet: string
   /** "B2" or "A1:A10". */
   address: string
@@ -26,6 +31,8 @@ export interface GraphNode {
   convention: boolean
   /** Position in the evaluation order: forward steps go by it. */
   order: number
+  /** A stack's cells ("Sheet1!C2", …), in row order. */
+  members?: string[]
 }
 
 export interface GraphEdge {
@@ -35,6 +42,8 @@ export interface GraphEdge {
   partial: number | null
   /** What the edge shows: "12", "[1, 1, 1]", "Jacobian 3×3". */
   partialText: string
+  /** How many cell-to-cell edges a stacked edge stands for. */
+  count?: number
 }
 
 export interface GraphSummary {

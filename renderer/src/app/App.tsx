@@ -1,5 +1,5 @@
 // The window: toolbar, name box + formula bar, grid, sheet tabs, status bar.
-import { Show, createEffect, createSignal, on, onCleanup, onMount } from 'solid-js'
+import { Show, createEffect, createSignal, lazy, on, onCleanup, onMount } from 'solid-js'
 import type { GradsheetBridge } from '../../../bridge/api'
 import { AlertBanner } from '../components/AlertBanner'
 import { RecoveryBanner } from '../components/RecoveryBanner'
@@ -22,6 +22,9 @@ import { createTrainingController } from '../training/training-controller'
 import { setTrainingOpen, trainingOpen } from '../training/panel-state'
 import { DataPanel } from '../data/DataPanel'
 import { dataOpen, setDataOpen } from '../data/panel-state'
+// excel helper: the Sensitivity panel, loaded on first open (it compiles formulas with math.js, which the UI thread otherwise never loads).
+import { sensitivityOpen, setSensitivityOpen } from '../sensitivity/panel-state'
+const SensitivityPanel = lazy(() => import('../sensitivity/SensitivityPanel').then((m) => ({ default: m.SensitivityPanel })))
 
 export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   const { bridge } = props
@@ -66,12 +69,15 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
     onCleanup(() => window.removeEventListener('keydown', onKey))
 
     let initial = null
+    let problem: string | null = null
     try {
       initial = await bridge.initialFile()
     } catch (err) {
-      ctl.setAlert(`Could not open the starting file: ${err instanceof Error ? err.message : String(err)}`)
+      problem = `Could not open the starting file: ${err instanceof Error ? err.message : String(err)}`
     }
     const opened = await ctl.open(initial)
+    // Shown after the load (which clears alerts): e.g. a web page opened without its secret (issue 10, documents helper).
+    if (problem) ctl.setAlert(problem)
     if (opened && initial?.recovered) recovery.offer(initial)
     if (!opened && initial) await ctl.open(null)
     setReady(true)
@@ -86,13 +92,15 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
       <AlertBanner ctl={ctl} />
       <RecoveryBanner recovery={recovery} />
       <main class="grid-area">
-        <Grid store={store} view={view} commands={commands} />
+        {/* graph branch (issue 13): the grid in its own pane so the graph docks beside it */}
+        <div class="grid-pane"><Grid store={store} view={view} commands={commands} onExplain={() => graph.setOpen(true) /* edit-ui: the inspector follows the active cell */} /></div>
         <GraphPanel graph={graph} store={store} bridge={bridge} />
       </main>
       <Show when={dataOpen()}><DataPanel store={store} ctl={ctl} view={view} onClose={() => setDataOpen(false)} /></Show>
       <Show when={trainingOpen()}><TrainingPanel training={training} onClose={() => setTrainingOpen(false)} /></Show>
+      <Show when={sensitivityOpen()}><SensitivityPanel store={store} view={view} onClose={() => setSensitivityOpen(false)} /></Show>
       <SheetTabs store={store} view={view} commands={commands} />
-      <StatusBar store={store} ctl={ctl} commands={commands} />
+      <StatusBar store={store} ctl={ctl} commands={commands} view={view} />
     </div>
     </Show>
   )

@@ -3,8 +3,9 @@
 import type { GradsheetBridge, MenuCommand, OpenedFile } from '../../../bridge/api'
 import { cellKey, formatAddress, isValidNameShape, looksLikeAddress, parseAddress, quoteSheet, splitSheetRef, type CellPos } from '../model/address'
 import { jump, move, type Direction } from '../model/navigation'
-import { blockEdits } from '../../../engine/csv/edits'
-import { pastedBlock } from '../data/paste'
+import { extendJump, parseRange, rectLabel, selectAll, selectRect, type Selection } from '../model/selection'
+import { tabMove, type TabRun } from '../model/tab-run'
+import { createBlockCommands } from './block-commands'
 import type { WorkbookStore } from '../state/workbook-store'
 import type { DocumentController } from './document-controller'
 import type { SheetView } from './sheet-view'
@@ -14,21 +15,30 @@ export type Commands = ReturnType<typeof createCommands>
 export function createCommands(store: WorkbookStore, ctl: DocumentController, view: SheetView, bridge: GradsheetBridge) {
   const selectedAddress = () => formatAddress(view.selection())
   const selectedCell = () => store.cell(view.activeSheet(), selectedAddress())
+  // edit-ui: block commands (clear, clipboard, fill, structure, widths) and the Tab run.
+  const block = createBlockCommands(store, ctl, view)
+  let tabRun: TabRun | null = null
+  /** What the name box shows: the cell's name, its address, or the selected range (A1:C4). */
+  const selectionLabel = () => {
+    const label = rectLabel(view.rect())
+    return label.includes(':') ? label : (selectedCell()?.name ?? selectedAddress())
+  }
 
   function describe(err: unknown): string {
     return err instanceof Error ? err.message : String(err)
   }
 
   /**
-   * Asks before one-click commands (New, an example) throw away unsaved work. Open… and
-   * Open Recent go through a deliberate choice of file, so they do not ask again.
+   * Asks before anything that replaces the workbook (New, Open…, Open Recent, an example)
+   * throws away unsaved work: Undo cannot bring a replaced workbook back. The decision is
+   * document-session.ts mustAskBeforeReplacing.
    */
   function mayDiscard(): boolean {
-    return !ctl.modified() || window.confirm(`${ctl.doc().name} has unsaved changes. Discard them?`)
+    return !ctl.mustAskBeforeReplacing() || window.confirm(`${ctl.doc().name} has unsaved changes. Discard them?`)
   }
 
-  async function openWith(fetchFile: () => Promise<OpenedFile | null>, ask: boolean): Promise<void> {
-    if (ask && !mayDiscard()) return
+  async function openWith(fetchFile: () => Promise<OpenedFile | null>): Promise<void> {
+    if (!mayDiscard()) return
     try {
       const file = await fetchFile()
       if (file) await ctl.open(file)
@@ -46,7 +56,14 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     if (session.text !== session.initial) {
       void ctl.act(`Edit ${address}`, [{ type: 'setInput', sheet, address, input: session.text }])
     }
-    if (then) view.select(move(view.selection(), then))
+    if (then) moveAfterCommit(then)
+  }
+
+  /** Tab / Enter (after a commit or on their own): Tab, Tab, Enter returns to the run's first column. */
+  function moveAfterCommit(dir: Direction): void {
+    const next = tabMove(tabRun, view.selection(), dir)
+    tabRun = next.run
+    view.select(next.to)
   }
 
   /** Starts an edit of the selected cell; `text` replaces the input (typing) or keeps it (F2). */
@@ -60,8 +77,20 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
   }
 
   function jumpSelection(dir: Direction): void {
+    const { filled, line } = dataAlong(view.selection(), dir)
+    view.select(jump(view.selection(), dir, filled, line))
+  }
+
+  /** Ctrl+Shift+arrow: the selection's corner jumps over data. */
+  function extendJumpSelection(dir: Direction): void {
+    const sel = view.range()
+    const { filled, line } = dataAlong(sel.corner, dir)
+    view.setRange(extendJump(sel, dir, filled, line))
+  }
+
+  /** The filled cells along the line of travel from `pos` (navigation.jump's inputs). */
+  function dataAlong(pos: CellPos, dir: Direction): { filled: (p: CellPos) => boolean; line: number[] } {
     const sheet = view.activeSheet()
-    const pos = view.selection()
     const vertical = dir === 'up' || dir === 'down'
     const filled = (p: CellPos) => (store.cellAt(cellKey(sheet, formatAddress(p)))?.input ?? '') !== ''
     const line: number[] = []
@@ -72,13 +101,12 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
       if (vertical && p.col === pos.col) line.push(p.row)
       if (!vertical && p.row === pos.row) line.push(p.col)
     }
-    view.select(jump(pos, dir, filled, line))
+    return { filled, line }
   }
 
+  /** Delete: clears the whole selection (one clearCells edit, one undo step). */
   function clearSelected(): void {
-    const cell = selectedCell()
-    if (!cell || cell.input === '') return
-    void ctl.act(`Clear ${cell.address}`, [{ type: 'setInput', sheet: cell.sheet, address: cell.address, input: '' }])
+    block.clearSelection()
   }
 
   function setObjectiveToSelection(): void {
@@ -106,14 +134,25 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     if (ref.sheet !== null) {
       const target = store.sheets().find((s) => s === ref.sheet)
       const pos = parseAddress(ref.rest)
+      const range = parseRange(ref.rest)
       if (!target) return fail(`There is no sheet named “${ref.sheet}”.`)
-      if (!pos) return fail(`“${ref.rest}” is not a cell address (A1 … XFD1048576).`)
-      view.select(pos, target)
+      if (!pos && !range) return fail(`“${ref.rest}” is not a cell address (A1 … XFD1048576).`)
+      if (pos) view.select(pos, target)
+      else {
+        view.setActiveSheet(target)
+        view.setRange(selectRect(range!), { col: range!.left, row: range!.top })
+      }
       return true
     }
     const pos = parseAddress(text)
     if (pos) {
       view.select(pos)
+      return true
+    }
+    // edit-ui: a range (A1:C4, B:D, 2:5) selects the block.
+    const range = text.includes(':') ? parseRange(text) : null
+    if (range) {
+      view.setRange(selectRect(range), { col: range.left, row: range.top })
       return true
     }
     const named = store.findName(text)
@@ -178,7 +217,13 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     beginEdit,
     cancelEdit: () => view.setEditing(null),
     moveSelection,
+    moveAfterCommit,
     jumpSelection,
+    extendJumpSelection,
+    extendSelection: (next: Selection) => view.setRange(next),
+    selectAll: () => view.setRange(selectAll(view.range()), view.selection()),
+    selectionLabel,
+    block,
     clearSelected,
     setObjectiveToSelection,
     toggleParam,
@@ -188,10 +233,10 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     deleteSheet,
     undo: () => void afterStep(ctl.undo()),
     redo: () => void afterStep(ctl.redo()),
-    newWorkbook: () => void openWith(async () => ({ name: 'Untitled.gradsheet', path: null, text: BLANK }), true),
-    open: () => void openWith(() => bridge.showOpenDialog(), false),
-    openExample: (id: string) => void openWith(() => bridge.openExample(id), true),
-    openRecent: (path: string) => void openWith(() => bridge.openPath(path), false),
+    newWorkbook: () => void openWith(async () => ({ name: 'Untitled.gradsheet', path: null, text: BLANK })),
+    open: () => void openWith(() => bridge.showOpenDialog()),
+    openExample: (id: string) => void openWith(() => bridge.openExample(id)),
+    openRecent: (path: string) => void openWith(() => bridge.openPath(path)),
     save: () => void ctl.save(),
     saveAs: () => void ctl.saveAs(),
     toggleGradients: () => void view.setShowGradients((v) => !v),
@@ -211,14 +256,14 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
       case 'undo': return commands.undo()
       case 'redo': return commands.redo()
       case 'delete': return void clearSelected()
+      case 'selectAll': return commands.selectAll()
       case 'toggleGradients': return commands.toggleGradients()
       case 'zoomIn': return view.zoomBy(1)
       case 'zoomOut': return view.zoomBy(-1)
       case 'zoomReset': return view.zoomBy(0)
-      case 'copy': return void copySelected()
-      case 'paste': return void pasteIntoSelected()
-      case 'cut': return void copySelected().then(clearSelected)
-      case 'selectAll':
+      case 'copy': return void block.copy(false)
+      case 'paste': return void block.paste(false)
+      case 'cut': return void block.copy(true)
       case 'close':
       case 'formulaReference':
       case 'about':
@@ -228,23 +273,6 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
         // Handled by the host (close, dialogs), by the graph panel (renderer/src/graph), or not applicable to a single-cell selection.
         return
     }
-  }
-
-  async function copySelected(): Promise<void> {
-    await navigator.clipboard?.writeText(selectedCell()?.input ?? '').catch(() => undefined)
-  }
-
-  async function pasteIntoSelected(): Promise<void> {
-    const text = await navigator.clipboard?.readText().catch(() => null)
-    if (typeof text !== 'string') return
-    const sheet = view.activeSheet()
-    const address = selectedAddress()
-    // A block copied from another spreadsheet (tab-separated rows) fills cells from here.
-    const block = pastedBlock(text)
-    const edits = block ? blockEdits(sheet, view.selection().row, view.selection().col, block) : null
-    if (edits && 'error' in edits) return void ctl.setAlert(`Could not paste: ${edits.error}`)
-    if (edits) return void ctl.act(`Paste ${block!.length}×${block![0].length} block at ${address}`, edits)
-    void ctl.act(`Paste into ${address}`, [{ type: 'setInput', sheet, address, input: text.replace(/\r?\n$/, '') }])
   }
 
   return { ...commands, runMenuCommand }

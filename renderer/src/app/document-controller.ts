@@ -1,6 +1,7 @@
 // The open workbook's life: load, edits as undoable actions, undo/redo, save, hot-exit
 // backups and the title/modified state. Components call these; nothing else talks to
-// the worker or the bridge.
+// the worker or the bridge. Which document a backup or save belongs to is decided by
+// the plain document session (document-session.ts), which the lifecycle test drives.
 import { createEffect, createSignal } from 'solid-js'
 import type { Edit } from '../../../engine/api'
 import type { GradsheetBridge, OpenedFile } from '../../../bridge/api'
@@ -8,6 +9,7 @@ import { emptyHistory, record, redo, savePoint, undo, type History, type History
 import type { WorkbookStore } from '../state/workbook-store'
 import type { EngineClient } from '../worker/engine-client'
 import type { ViewportHint } from '../worker/protocol'
+import { createDocumentSession, mustAskBeforeReplacing } from './document-session'
 
 const BACKUP_DEBOUNCE_MS = 1000
 const SHEET_EDITS = new Set<Edit['type']>(['addSheet', 'renameSheet', 'deleteSheet'])
@@ -37,6 +39,7 @@ export function createDocumentController(
   /** Bumps after each load, so the view can reset the selection and sheet. */
   const [loadCount, setLoadCount] = createSignal(0)
   const modified = () => savePoint(history()) !== savedAt()
+  const session = createDocumentSession(bridge)
 
   // Edits reach the worker strictly one action at a time, so each action's inverse is
   // computed from the state the previous action left.
@@ -58,6 +61,7 @@ export function createDocumentController(
       return { accepted: [], inverses: [], ok: false }
     }
     store.applyChanges(res.changes)
+    if (res.columns) store.setColumnWidths(res.columns) // edit-ui: column widths after a resize, insert or delete
     setLastMs(res.ms)
     const rejected = new Set(res.changes.rejected.map((r) => JSON.stringify(r.edit)))
     if (res.changes.rejected.length > 0) setAlert(res.changes.rejected.map((r) => r.message).join(' '))
@@ -126,7 +130,9 @@ export function createDocumentController(
       setLastMs(res.ms)
       setHistory(emptyHistory())
       setSavedAt(file?.recovered ? NEVER_SAVED : null)
-      setDoc(file ? { name: file.name, path: file.path } : { name: 'Untitled.gradsheet', path: null })
+      clearTimeout(backupTimer)
+      await session.loaded(file)
+      setDoc({ name: session.identity().name, path: session.identity().path })
       setAlert(null)
       setLoadCount((n) => n + 1)
       return true
@@ -144,18 +150,19 @@ export function createDocumentController(
     const text = await serialize()
     if (text === null) return false
     const marker = savePoint(history())
-    const current = doc()
+    const loads = loadCount()
     try {
-      const outcome = !asNew && current.path ? await bridge.save(current.path, text) : await bridge.saveAs(text, current.name)
+      const outcome = await session.save(text, asNew)
       if (outcome === null) return false
       if (!outcome.ok) {
         setAlert(`Could not save: ${outcome.error}`)
         return false
       }
+      if (loads !== loadCount()) return true
       setDoc({ name: outcome.name, path: outcome.path })
       setSavedAt(marker)
-      clearTimeout(backupTimer)
-      await bridge.writeBackup(null)
+      // Edits made while the save was in flight still need their backup.
+      if (modified()) scheduleBackup()
       return true
     } catch (err) {
       setAlert(`Could not save: ${err instanceof Error ? err.message : String(err)}`)
@@ -167,9 +174,9 @@ export function createDocumentController(
   function scheduleBackup(): void {
     clearTimeout(backupTimer)
     backupTimer = setTimeout(async () => {
-      if (!modified()) return
+      const ticket = session.ticket()
       const text = await serialize()
-      if (text !== null) await bridge.writeBackup(text).catch(() => undefined)
+      if (text !== null) await session.backup(ticket, text, modified()).catch(() => undefined)
     }, BACKUP_DEBOUNCE_MS)
   }
 
@@ -189,6 +196,10 @@ export function createDocumentController(
     undo: () => step('undo'),
     redo: () => step('redo'),
     open,
+    /** Asking before New, Open, Open Recent or an example replaces unsaved work. */
+    mustAskBeforeReplacing: () => mustAskBeforeReplacing(modified()),
+    /** The person chose to drop this document's unsaved work: its backup goes now. */
+    discardBackup: () => session.discardBackup(),
     save: () => save(false),
     saveAs: () => save(true),
   }

@@ -20,7 +20,8 @@ export function createRecovery(ctl: DocumentController, bridge: GradsheetBridge)
     const file = recovered()
     if (!file) return
     setOffered(null)
-    await bridge.writeBackup(null).catch((err) => ctl.setAlert(`Could not delete the backup: ${err instanceof Error ? err.message : String(err)}`))
+    // That document's backup goes for good (it keeps the recovered document's id).
+    await ctl.discardBackup().catch((err) => ctl.setAlert(`Could not delete the backup: ${err instanceof Error ? err.message : String(err)}`))
     let saved: OpenedFile | null = null
     if (file.path) {
       try {

@@ -1,7 +1,8 @@
 // What the user is looking at and doing: the active sheet, the selected cell, an edit
 // in progress, and the view options (gradients shown, zoom).
-import { createEffect, createSignal } from 'solid-js'
+import { createEffect, createMemo, createSignal } from 'solid-js'
 import type { CellPos } from '../model/address'
+import { rectOf, single, type Selection } from '../model/selection'
 import type { WorkbookStore } from '../state/workbook-store'
 import type { ViewportHint } from '../worker/protocol'
 
@@ -19,7 +20,13 @@ export type SheetView = ReturnType<typeof createSheetView>
 
 export function createSheetView(store: WorkbookStore) {
   const [activeSheet, setActiveSheet] = createSignal('Sheet1')
-  const [selection, setSelection] = createSignal<CellPos>({ col: 0, row: 0 })
+  // edit-ui: the selection is a rectangle with an active cell (model/selection.ts);
+  // `selection()` stays the active cell, so every single-cell consumer is unchanged.
+  const [range, setRangeSignal] = createSignal<Selection>(single({ col: 0, row: 0 }))
+  const selection = createMemo(() => range().active, undefined, { equals: (a, b) => a.col === b.col && a.row === b.row })
+  const rect = createMemo(() => rectOf(range()))
+  /** Which cell the grid scrolls to on the next reveal: the active cell, or the corner being extended. */
+  let revealAt: CellPos = { col: 0, row: 0 }
   const [editing, setEditing] = createSignal<EditSession | null>(null)
   const [showGradients, setShowGradients] = createSignal(true)
   const [zoom, setZoom] = createSignal(1)
@@ -44,7 +51,15 @@ export function createSheetView(store: WorkbookStore) {
 
   function select(pos: CellPos, sheet?: string): void {
     if (sheet !== undefined) setActiveSheet(sheet)
-    setSelection(pos)
+    setRangeSignal(single(pos))
+    revealAt = pos
+    setRevealRequest((n) => n + 1)
+  }
+
+  /** Sets a whole selection (a block); `reveal` is the cell to scroll into view (default: its corner). */
+  function setRange(next: Selection, reveal: CellPos = next.corner): void {
+    setRangeSignal(next)
+    revealAt = reveal
     setRevealRequest((n) => n + 1)
   }
 
@@ -60,6 +75,10 @@ export function createSheetView(store: WorkbookStore) {
     setActiveSheet,
     selection,
     select,
+    range,
+    rect,
+    setRange,
+    revealTarget: () => revealAt,
     editing,
     setEditing,
     showGradients,

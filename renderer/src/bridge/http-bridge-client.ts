@@ -1,6 +1,10 @@
 // Calls one bridge operation of the `npm run web` server: POST /api/<method> with a JSON
 // object of named arguments; the server answers {ok, value} or {ok: false, error}.
+// Every call carries the run's secret (the `token` of the printed address) in a header.
 // A refusal becomes a rejected promise whose message is the server's sentence.
+
+/** The header the server checks (node/web-server.ts SECRET_HEADER). */
+export const SECRET_HEADER = 'X-Gradsheet-Secret'
 
 export type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{
   ok: boolean
@@ -8,13 +12,13 @@ export type FetchLike = (input: string, init: { method: string; headers: Record<
   json(): Promise<unknown>
 }>
 
-export function createHttpCaller(fetchImpl: FetchLike, base = '') {
+export function createHttpCaller(fetchImpl: FetchLike, base = '', secret: () => string = () => '') {
   return async function call<T>(method: string, args: Record<string, unknown> = {}): Promise<T> {
     let response
     try {
       response = await fetchImpl(`${base}/api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', [SECRET_HEADER]: secret() },
         body: JSON.stringify(args),
       })
     } catch {

@@ -4,6 +4,10 @@
 // Open… and Save As… ask for a path on the server machine in a small in-page dialog,
 // and there is no native menu: onMenuCommand is a subscription that never fires (the
 // app's own toolbar and keyboard shortcuts cover those commands).
+//
+// The tab keeps two things in sessionStorage (per tab, kept across a reload): the run's
+// secret, taken from the address's `token` once and then removed from the address bar,
+// and the id of the document it shows, so a reloaded tab gets its own unsaved work back.
 import type { GradsheetBridge, MenuCommand, OpenedFile, SaveOutcome, ExampleInfo } from '../../../bridge/api'
 import { documentTitle } from './document-title'
 import { createHttpCaller, type FetchLike } from './http-bridge-client'
@@ -15,6 +19,11 @@ export interface WebBridgeDeps {
   setTitle(title: string): void
   /** Ask the browser to confirm leaving the page while there are unsaved changes. */
   setLeaveGuard(active: boolean): void
+  /** The run's secret (from the address); '' when the page was opened without it. */
+  secret(): string
+  /** Remembers, per tab and across reloads, the id of the document shown (null: none). */
+  rememberDocument(id: string | null): void
+  rememberedDocument(): string | null
 }
 
 const EXTENSION = '.gradsheet'
@@ -24,7 +33,7 @@ function joinPath(folder: string, name: string): string {
 }
 
 export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
-  const call = createHttpCaller(deps.fetch)
+  const call = createHttpCaller(deps.fetch, '', deps.secret)
   let lastFolder: string | null = null
 
   async function defaultFolder(): Promise<string> {
@@ -53,7 +62,7 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
   return {
     host: 'web',
     initialFile: async () => {
-      const opened = await call<OpenedFile | null>('initialFile')
+      const opened = await call<OpenedFile | null>('initialFile', { documentId: deps.rememberedDocument() })
       remember(opened?.path ?? null)
       return opened
     },
@@ -75,7 +84,10 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
         initialPath: joinPath(await defaultFolder(), name.toLowerCase().endsWith(EXTENSION) ? name : name + EXTENSION),
       })
       if (typed === null) return null
-      return save(typed.toLowerCase().endsWith(EXTENSION) ? typed : typed + EXTENSION, text)
+      // The prompt's answer is the user's choice: the server lets later saves go there.
+      const outcome = await call<SaveOutcome>('saveAs', { path: typed.toLowerCase().endsWith(EXTENSION) ? typed : typed + EXTENSION, text })
+      if (outcome.ok) remember(outcome.path)
+      return outcome
     },
     async exportFile(suggestedName, data, encoding) {
       const typed = await deps.promptForPath({
@@ -95,8 +107,10 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
       deps.setTitle(documentTitle(state))
       deps.setLeaveGuard(state.modified)
     },
-    writeBackup: async (text) => {
-      await call<null>('writeBackup', { text })
+    writeBackup: async (document, text) => {
+      await call<null>('writeBackup', { document, text })
+      if (text !== null) deps.rememberDocument(document.id)
+      else if (deps.rememberedDocument() === document.id) deps.rememberDocument(null)
     },
     onMenuCommand(_listener: (command: MenuCommand) => void) {
       return () => {}
@@ -104,13 +118,43 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
   }
 }
 
+const SECRET_KEY = 'gradsheet-secret'
+const DOCUMENT_KEY = 'gradsheet-document'
+
 function browserDeps(): WebBridgeDeps {
   const warnBeforeLeaving = (event: BeforeUnloadEvent) => {
     event.preventDefault()
     event.returnValue = ''
   }
   let guarded = false
+  const store = (key: string, value: string | null) => {
+    try {
+      if (value === null) sessionStorage.removeItem(key)
+      else sessionStorage.setItem(key, value)
+    } catch {
+      // Storage disabled: a reload then starts like a new tab.
+    }
+  }
+  const stored = (key: string): string | null => {
+    try {
+      return sessionStorage.getItem(key)
+    } catch {
+      return null
+    }
+  }
+  // The secret arrives once in the address (?token=…); keep it for this tab and take it
+  // out of the address bar, so it is not left in history or a screenshot.
+  const url = new URL(window.location.href)
+  const token = url.searchParams.get('token')
+  if (token) {
+    store(SECRET_KEY, token)
+    url.searchParams.delete('token')
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash)
+  }
   return {
+    secret: () => stored(SECRET_KEY) ?? '',
+    rememberDocument: (id) => store(DOCUMENT_KEY, id),
+    rememberedDocument: () => stored(DOCUMENT_KEY),
     fetch: (input, init) => window.fetch(input, init),
     promptForPath: (options) => promptForPath(options),
     setTitle: (title) => {

@@ -9,7 +9,7 @@ import { focusGrid } from '../grid/Grid'
 export function FormulaBar(props: { view: SheetView; commands: Commands }) {
   const { view, commands } = props
   const [nameText, setNameText] = createSignal('')
-  const shownName = () => commands.selectedCell()?.name ?? commands.selectedAddress()
+  const shownName = () => commands.selectionLabel() // edit-ui: the name, the address, or the selected range (A1:C4)
   createEffect(() => setNameText(shownName()))
 
   const barEditing = () => view.editing()?.origin === 'formulaBar'

@@ -6,6 +6,8 @@ import type { DocumentController } from '../app/document-controller'
 import type { SheetView } from '../app/sheet-view'
 import { dataOpen, setDataOpen } from '../data/panel-state'
 import { setTrainingOpen, trainingOpen } from '../training/panel-state'
+import { HelpMenu } from '../help/HelpMenu' // graph branch (issue 13): the Help menu
+import { sensitivityOpen, setSensitivityOpen } from '../sensitivity/panel-state' // excel helper
 
 export function Toolbar(props: { ctl: DocumentController; view: SheetView; commands: Commands; bridge: GradsheetBridge }) {
   const { ctl, view, commands, bridge } = props
@@ -48,12 +50,17 @@ export function Toolbar(props: { ctl: DocumentController; view: SheetView; comma
         <button type="button" aria-pressed={isParam()} title="Mark the selected cell as a trainable parameter" onClick={commands.toggleParam}>Parameter</button>
         <button type="button" aria-pressed={trainingOpen()} title="Train the parameters, check gradients" onClick={() => setTrainingOpen(!trainingOpen())}>Train…</button>
         <button type="button" aria-pressed={dataOpen()} title="Import or export CSV data" onClick={() => setDataOpen(!dataOpen())}>Data…</button>
+        {/* excel helper: the Sensitivity panel */}
+        <button type="button" aria-pressed={sensitivityOpen()} title="Which inputs matter: inputs ranked by |∂J/∂x| and elasticity" onClick={() => setSensitivityOpen(!sensitivityOpen())}>Sensitivity…</button>
       </div>
       <div class="group">
         <button type="button" aria-pressed={view.showGradients()} onClick={commands.toggleGradients}>Gradients</button>
         <button type="button" aria-label="Zoom out" onClick={() => view.zoomBy(-1)}>−</button>
         <button type="button" class="zoom-level" aria-label="Reset zoom" title="Reset zoom" onClick={() => view.zoomBy(0)}>{Math.round(view.zoom() * 100)}%</button>
         <button type="button" aria-label="Zoom in" onClick={() => view.zoomBy(1)}>+</button>
+      </div>
+      <div class="group">
+        <HelpMenu ctl={ctl} view={view} commands={commands} />
       </div>
     </header>
   )

@@ -1,23 +1,22 @@
-// The graph as SVG: nodes (label, formula, value, ∂J/∂node in the grid's formats and
-// colours), edges with their local partials, pan (drag) and zoom (wheel, buttons).
-// Colours are SVG attributes, not CSS classes, so an exported file looks the same.
+// The graph as SVG: nodes (NodeBox.tsx), edges with their local partials, pan (drag, and
+// automatically to the focused node) and zoom (wheel, buttons) that never goes below 1, so
+// text stays ≥ 11 px; arrow keys walk the graph (graph-keys.ts), Enter opens the inspector.
 import { For, Show, createEffect, createMemo, createSignal, on } from 'solid-js'
-import type { CellGrad, CellValue } from '../../../engine/api'
-import type { GraphEdge, GraphNode } from '../../../engine/explain/types'
-import { exactGrad, exactValue, formatGrad, formatValue } from '../model/format'
-import { dominantComponent, gradTone, toneColours } from '../model/gradient-colour'
+import type { GraphEdge } from '../../../engine/explain/types'
 import type { Graph } from './graph-controller'
+import { neighbour, type WalkKey } from './graph-keys'
 import type { LayoutResult } from './layout-types'
 import { EDGE_LABEL_HEIGHT } from './layout-types'
-import { NODE_HEIGHT, NODE_WIDTH, edgeId, labelWidth } from './node-geometry'
+import { FONT, MONO, NodeBox } from './NodeBox'
+import { MIN_SCALE, NODE_HEIGHT, NODE_WIDTH, edgeId, labelWidth } from './node-geometry'
 
-export const FONT = 'system-ui, -apple-system, Segoe UI, sans-serif'
-export const MONO = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace'
+export { FONT, MONO }
 
-/** During the step-through: which values and gradients have been computed so far. */
+/** During the step-through: which values, gradients and edge partials have been computed so far. */
 export interface Reveal {
   values: ReadonlySet<string>
   grads: ReadonlySet<string>
+  edges: ReadonlySet<string>
   current: string | null
 }
 
@@ -27,83 +26,24 @@ export interface GraphCanvasProps {
   selectedKey: string
   maxAbsGrad: number
   reveal: Reveal | null
-  onSelect(key: string): void
+  /** A node was clicked or pressed: select it, expand a stack, open the inspector. */
+  onActivate(key: string, how: 'click' | 'enter' | 'space' | 'walk'): void
   ref?: (el: SVGSVGElement) => void
 }
 
-const clip = (s: string, n: number): string => (s.length > n ? s.slice(0, n - 1) + '…' : s)
+const MAX_SCALE = 3
+const MARGIN = 16
 
-function hasGrad(g: CellGrad): g is Extract<CellGrad, { kind: 'number' | 'tensor' }> {
-  return g.kind === 'number' || g.kind === 'tensor'
-}
-
-function NodeBox(props: { node: GraphNode; x: number; y: number; selected: boolean; current: boolean; showValue: boolean; showGrad: boolean; maxAbsGrad: number; onSelect(key: string): void }) {
-  const n = () => props.node
-  const tone = createMemo(() => {
-    const g = n().grad
-    return hasGrad(g) ? toneColours(gradTone(dominantComponent(g.value), props.maxAbsGrad)) : null
-  })
-  const stroke = () => (props.current ? '#ea580c' : props.selected ? '#4f46e5' : n().objective ? '#d97706' : n().param ? '#0d9488' : '#c5cad3')
-  const valueText = () => (props.showValue ? formatValue(n().value) : '?')
-  const gradText = () => (props.showGrad ? formatGrad(n().grad) : hasGrad(n().grad) ? '?' : '')
-  const isError = () => n().value.kind === 'error'
-  return (
-    <g
-      transform={`translate(${props.x},${props.y})`}
-      data-node={n().key}
-      data-label={n().label}
-      data-value={exactValue(n().value as CellValue)}
-      data-grad={exactGrad(n().grad)}
-      data-selected={props.selected ? 'true' : undefined}
-      data-current={props.current ? 'true' : undefined}
-      role="button"
-      tabindex={0}
-      aria-label={`${n().label}: ${formatValue(n().value)}`}
-      style={{ cursor: 'pointer' }}
-      onClick={(e) => {
-        e.stopPropagation()
-        props.onSelect(n().key)
-      }}
-      onKeyDown={(e) => {
-        if (e.key !== 'Enter' && e.key !== ' ') return
-        e.preventDefault()
-        props.onSelect(n().key)
-      }}
-    >
-      <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={n().kind === 'range' ? 2 : 8} fill={props.current ? '#fff7ed' : '#ffffff'} stroke={stroke()} stroke-width={props.selected || props.current ? 2.5 : 1.2} stroke-dasharray={n().kind === 'range' ? '5 3' : undefined} />
-      <Show when={n().objective || n().param}>
-        <rect width={4} height={NODE_HEIGHT - 8} x={0} y={4} fill={n().objective ? '#d97706' : '#0d9488'} />
-      </Show>
-      <text x={10} y={17} font-family={FONT} font-size="12.5" font-weight={700} fill="#1f2328">{clip(n().label, 18)}</text>
-      <Show when={n().label !== n().address && n().kind === 'cell'}>
-        <text x={NODE_WIDTH - 8} y={17} font-family={FONT} font-size="10" fill="#8a919c" text-anchor="end">{n().address}</text>
-      </Show>
-      <text x={10} y={32} font-family={MONO} font-size="10.5" fill="#6b7280">{clip(n().formula, 26)}</text>
-      <text x={10} y={50} font-family={MONO} font-size="12" fill={isError() ? '#c0392b' : '#1f2328'} data-role="value">{clip(valueText(), 22)}</text>
-      <Show when={gradText() !== ''}>
-        <rect x={8} y={54} width={Math.min(NODE_WIDTH - 16, labelWidth('∂ ' + gradText()))} height={13} rx={3} fill={props.showGrad && tone() ? tone()!.background : '#f3f4f6'} />
-        <text x={12} y={64} font-family={MONO} font-size="10.5" fill={props.showGrad && tone() ? tone()!.text : '#9aa0a6'} data-role="grad">{clip('∂ ' + gradText(), 24)}</text>
-      </Show>
-      <Show when={n().convention}>
-        <g data-convention="true">
-          <circle cx={NODE_WIDTH - 10} cy={NODE_HEIGHT - 10} r={6} fill="#7c3aed" />
-          <text x={NODE_WIDTH - 10} y={NODE_HEIGHT - 6.5} font-family={FONT} font-size="9" font-weight={700} fill="#fff" text-anchor="middle">c</text>
-          <title>A non-differentiable convention was used here (see the inspector)</title>
-        </g>
-      </Show>
-    </g>
-  )
-}
-
-function Edge(props: { edge: GraphEdge; positions: LayoutResult }) {
+function Edge(props: { edge: GraphEdge; positions: LayoutResult; shown: boolean }) {
   const placed = () => props.positions.edges[edgeId(props.edge.from, props.edge.to)]
   const path = () => placed()!.points.map(([x, y], i) => `${i ? 'L' : 'M'}${x},${y}`).join(' ')
+  const text = () => (props.shown ? props.edge.partialText : '?')
   return (
     <Show when={placed()}>
-      <g data-edge={edgeId(props.edge.from, props.edge.to)} data-from={props.edge.from} data-to={props.edge.to} data-partial={props.edge.partial ?? props.edge.partialText}>
-        <path d={path()} fill="none" stroke="#9aa3b0" stroke-width={1.3} marker-end="url(#gs-arrow)" />
-        <rect x={placed()!.label.x} y={placed()!.label.y} width={labelWidth(props.edge.partialText)} height={EDGE_LABEL_HEIGHT} rx={3} fill="#f8fafc" stroke="#e2e8f0" />
-        <text x={placed()!.label.x + 5} y={placed()!.label.y + 12} font-family={MONO} font-size="11" fill="#475569">{props.edge.partialText}</text>
+      <g data-edge={edgeId(props.edge.from, props.edge.to)} data-from={props.edge.from} data-to={props.edge.to} data-partial={props.edge.partial ?? props.edge.partialText} data-revealed={props.shown ? 'true' : 'false'} data-count={props.edge.count}>
+        <path d={path()} fill="none" stroke="#9aa3b0" stroke-width={props.edge.count ? 2.4 : 1.3} marker-end="url(#gs-arrow)" />
+        <rect x={placed()!.label.x} y={placed()!.label.y} width={labelWidth(text())} height={EDGE_LABEL_HEIGHT} rx={3} fill={props.shown ? '#f8fafc' : '#f3f4f6'} stroke="#e2e8f0" />
+        <text x={placed()!.label.x + 5} y={placed()!.label.y + 12} font-family={MONO} font-size="11" fill="#475569" data-role="partial">{text()}</text>
       </g>
     </Show>
   )
@@ -116,20 +56,46 @@ export function GraphCanvas(props: GraphCanvasProps) {
   let drag: { x: number; y: number; px: number; py: number } | null = null
 
   const zoomAt = (factor: number, cx: number, cy: number) => {
-    const s = Math.max(0.1, Math.min(4, scale() * factor))
+    const s = Math.max(MIN_SCALE, Math.min(MAX_SCALE, scale() * factor))
     const k = s / scale()
     setPan((p) => ({ x: cx - (cx - p.x) * k, y: cy - (cy - p.y) * k }))
     setScale(s)
   }
+  /** Pans (never zooms) so the node is inside the view. */
+  const panTo = (key: string) => {
+    const at = props.positions.nodes[key]
+    if (!svg || !at) return
+    const box = svg.getBoundingClientRect()
+    const s = scale()
+    const p = pan()
+    let x = p.x
+    let y = p.y
+    const left = at.x * s + x
+    const top = at.y * s + y
+    if (left < MARGIN) x += MARGIN - left
+    else if (left + NODE_WIDTH * s > box.width - MARGIN) x -= left + NODE_WIDTH * s - (box.width - MARGIN)
+    if (top < MARGIN + 30) y += MARGIN + 30 - top
+    else if (top + NODE_HEIGHT * s > box.height - MARGIN) y -= top + NODE_HEIGHT * s - (box.height - MARGIN)
+    if (x !== p.x || y !== p.y) setPan({ x, y })
+  }
+  /** Fit: the whole graph at zoom 1 when it fits (centred), else the start of it, with the selection in view. */
   const fit = () => {
     if (!svg) return
     const box = svg.getBoundingClientRect()
     const w = props.positions.width || 1
     const h = props.positions.height || 1
-    const s = Math.max(0.1, Math.min(1, box.width / w, box.height / h))
-    setScale(s)
-    setPan({ x: (box.width - w * s) / 2, y: Math.max(0, (box.height - h * s) / 2) })
+    setScale(MIN_SCALE)
+    setPan({ x: w <= box.width ? (box.width - w) / 2 : MARGIN, y: h <= box.height - 30 ? Math.max(30, (box.height - h) / 2) : 30 })
+    const selected = stackOf(props.selectedKey)
+    if (selected) panTo(selected)
   }
+
+  /** The drawn node holding a cell key (the cell's own node, or the stack it is in). */
+  const stackOf = (key: string): string | null => {
+    if (props.positions.nodes[key]) return key
+    return props.graph.nodes.find((n) => n.members?.includes(key))?.key ?? null
+  }
+  const selectedNode = createMemo(() => stackOf(props.selectedKey))
 
   // A different set of nodes (a new scope, a new neighbourhood, a cell added) is fitted
   // into view; an edit that only changes numbers keeps the user's pan and zoom.
@@ -137,12 +103,31 @@ export function GraphCanvas(props: GraphCanvasProps) {
   createEffect(on([nodeSet, () => props.positions], ([, placed], previous) => {
     if (!previous || previous[0] !== nodeSet() || !previous[1] || previous[1].width !== placed.width || previous[1].height !== placed.height) requestAnimationFrame(fit)
   }))
+  // The selection (from the grid, or a walk) is panned into view.
+  createEffect(on(selectedNode, (key) => key && requestAnimationFrame(() => panTo(key)), { defer: true }))
+  // The step-through's current node too.
+  createEffect(on(() => props.reveal?.current, (key) => key && requestAnimationFrame(() => panTo(key)), { defer: true }))
+
+  const focusNode = (key: string) => (svg?.querySelector(`[data-node="${CSS.escape(key)}"]`) as SVGGElement | null)?.focus()
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown'].includes(e.key)) return
+    const from = (e.target as Element).closest?.('[data-node]')?.getAttribute('data-node') ?? selectedNode()
+    if (!from) return
+    e.preventDefault()
+    const to = neighbour(from, e.key as WalkKey, props.graph.edges, props.positions)
+    if (!to) return
+    panTo(to)
+    focusNode(to)
+    props.onActivate(to, 'walk')
+  }
+  /** One node is in the tab order (the selected one, else the first): Tab enters the graph, arrows walk it. */
+  const tabbable = createMemo(() => selectedNode() ?? props.graph.nodes[0]?.key ?? null)
 
   return (
     <div class="graph-canvas">
       <div class="graph-zoom" role="group" aria-label="Graph zoom">
         <button type="button" aria-label="Zoom graph in" onClick={() => zoomAt(1.25, 0, 0)}>+</button>
-        <button type="button" aria-label="Zoom graph out" onClick={() => zoomAt(0.8, 0, 0)}>−</button>
+        <button type="button" aria-label="Zoom graph out" disabled={scale() <= MIN_SCALE} title="Text never gets smaller than 11 px: a graph that does not fit pans" onClick={() => zoomAt(0.8, 0, 0)}>−</button>
         <button type="button" aria-label="Fit graph" onClick={fit}>Fit</button>
       </div>
       <svg
@@ -154,13 +139,22 @@ export function GraphCanvas(props: GraphCanvasProps) {
         class="graph-svg"
         role="img"
         aria-label="Computational graph"
+        aria-roledescription="graph: Tab to a node, arrow keys to walk, Enter for the inspector"
         data-layout={props.positions.engine}
         data-width={props.positions.width}
         data-height={props.positions.height}
+        data-scale={scale()}
+        onKeyDown={onKeyDown}
         onWheel={(e) => {
           e.preventDefault()
-          const r = svg!.getBoundingClientRect()
-          zoomAt(e.deltaY < 0 ? 1.1 : 1 / 1.1, e.clientX - r.left, e.clientY - r.top)
+          if (e.ctrlKey || e.metaKey) {
+            const r = svg!.getBoundingClientRect()
+            return zoomAt(e.deltaY < 0 ? 1.1 : 1 / 1.1, e.clientX - r.left, e.clientY - r.top)
+          }
+          // A plain wheel pans (as in a document), Shift+wheel pans sideways.
+          const dx = e.shiftKey ? e.deltaY : e.deltaX
+          const dy = e.shiftKey ? 0 : e.deltaY
+          setPan((p) => ({ x: p.x - dx, y: p.y - dy }))
         }}
         onPointerDown={(e) => {
           if (e.button !== 0) return
@@ -179,7 +173,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
           </marker>
         </defs>
         <g data-viewport="true" transform={`translate(${pan().x},${pan().y}) scale(${scale()})`}>
-          <For each={props.graph.edges}>{(e) => <Edge edge={e} positions={props.positions} />}</For>
+          <For each={props.graph.edges}>{(e) => <Edge edge={e} positions={props.positions} shown={!props.reveal || props.reveal.edges.has(edgeId(e.from, e.to))} />}</For>
           <For each={props.graph.nodes}>
             {(n) => (
               <Show when={props.positions.nodes[n.key]}>
@@ -187,12 +181,14 @@ export function GraphCanvas(props: GraphCanvasProps) {
                   node={n}
                   x={props.positions.nodes[n.key].x}
                   y={props.positions.nodes[n.key].y}
-                  selected={props.selectedKey === n.key}
+                  selected={selectedNode() === n.key}
                   current={props.reveal?.current === n.key}
+                  lit={!!props.reveal && props.reveal.values.has(n.key)}
                   showValue={!props.reveal || props.reveal.values.has(n.key) || n.kind === 'range'}
                   showGrad={!props.reveal || props.reveal.grads.has(n.key)}
                   maxAbsGrad={props.maxAbsGrad}
-                  onSelect={props.onSelect}
+                  tabbable={tabbable() === n.key}
+                  onActivate={props.onActivate}
                 />
               </Show>
             )}

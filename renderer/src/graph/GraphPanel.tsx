@@ -1,5 +1,6 @@
-// The graph view: a panel docked beside the grid with the scope control, the drawn
-// graph, the step-through player and the chain-rule inspector; export as SVG/PNG.
+// The graph view: a panel docked beside the grid in a resizable split (never over it), with
+// the scope control, the drawn graph, the step-through player and the chain-rule
+// inspector; export as SVG/PNG.
 import { Show, createEffect, createSignal, onCleanup, onMount } from 'solid-js'
 import type { GradsheetBridge } from '../../../bridge/api'
 import type { WorkbookStore } from '../state/workbook-store'
@@ -10,11 +11,23 @@ import { StepPlayerView } from './StepPlayer'
 import { createStepPlayer } from './step-player'
 import { pngBase64, saveExport, svgDocument } from './export'
 import { formatNumber as fmtNumber } from '../model/format'
+import { Splitter } from './Splitter'
+import { focusGrid } from '../grid/Grid'
 import './graph.css'
 
 export function GraphPanel(props: { graph: GraphController; store: WorkbookStore; bridge: GradsheetBridge }) {
   const g = props.graph
-  const player = createStepPlayer(() => g.graph()?.steps ?? [])
+  const player = createStepPlayer(g.graph)
+  let inspector: HTMLElement | undefined
+
+  /** Click/Enter/Space/arrow on a node: select its cell; a clicked stack opens; Enter goes to the inspector. */
+  function activate(key: string, how: 'click' | 'enter' | 'space' | 'walk'): void {
+    const node = g.graph()?.nodes.find((n) => n.key === key)
+    if (!node) return
+    g.selectKey(node.members?.[0] ?? key)
+    if (node.kind === 'stack' && (how === 'click' || how === 'space')) g.expand(key)
+    if (how === 'enter') queueMicrotask(() => inspector?.focus())
+  }
   const [exportStatus, setExportStatus] = createSignal('')
   let svg: SVGSVGElement | undefined
 
@@ -42,6 +55,17 @@ export function GraphPanel(props: { graph: GraphController; store: WorkbookStore
       }
     })
     onCleanup(unsubscribe)
+    // F6 moves the focus between the grid and the graph (Tab belongs to the grid: it commits and moves right).
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F6' || !g.open()) return
+      e.preventDefault()
+      const inGraph = (document.activeElement as Element | null)?.closest?.('.graph-panel')
+      if (inGraph) return focusGrid()
+      const target = (svg?.querySelector('[data-node][tabindex="0"]') ?? svg?.querySelector('[data-node]')) as SVGGElement | null
+      target?.focus()
+    }
+    window.addEventListener('keydown', onKey)
+    onCleanup(() => window.removeEventListener('keydown', onKey))
   })
   createEffect(() => {
     const kind = pendingExport()
@@ -56,7 +80,9 @@ export function GraphPanel(props: { graph: GraphController; store: WorkbookStore
       when={g.open()}
       fallback={<button type="button" class="graph-open" aria-label="Show graph" title="Show the computational graph" onClick={() => g.setOpen(true)}>Graph</button>}
     >
-      <aside class="graph-panel" aria-label="Computational graph view">
+      <>
+      <Splitter graph={g} />
+      <aside class="graph-panel" aria-label="Computational graph view" style={g.width() ? { width: `${g.width()}px` } : undefined}>
         <header class="graph-bar">
           <strong>Graph</strong>
           <select aria-label="Graph scope" value={g.scopeKind()} onChange={(e) => g.setScopeKind(e.currentTarget.value as ScopeKind)}>
@@ -69,6 +95,9 @@ export function GraphPanel(props: { graph: GraphController; store: WorkbookStore
               steps
               <input type="number" aria-label="Neighbourhood steps" min={1} max={10} value={g.depth()} onChange={(e) => g.setDepth(Math.max(1, Math.min(10, Number(e.currentTarget.value) || 1)))} />
             </label>
+          </Show>
+          <Show when={g.expanded().length > 0}>
+            <button type="button" title="Draw rows that repeat one formula as one stacked node again" onClick={g.collapseAll}>Collapse stacks</button>
           </Show>
           <span class="graph-spacer" />
           <button type="button" onClick={() => void exportAs('svg')}>Export SVG</button>
@@ -106,14 +135,15 @@ export function GraphPanel(props: { graph: GraphController; store: WorkbookStore
               selectedKey={g.selectedKey()}
               maxAbsGrad={props.store.maxAbsGrad()}
               reveal={player.reveal()}
-              onSelect={g.selectKey}
+              onActivate={activate}
               ref={(el) => (svg = el)}
             />
           </Show>
         </Show>
         <StepPlayerView player={player} steps={g.graph()?.steps ?? []} />
-        <Inspector explanation={g.explanation()} selectedKey={g.selectedKey()} onSelect={g.selectKey} />
+        <Inspector explanation={g.explanation()} selectedKey={g.selectedKey()} onSelect={g.selectKey} ref={(el) => (inspector = el)} />
       </aside>
+      </>
     </Show>
   )
 }

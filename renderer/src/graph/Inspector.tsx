@@ -5,12 +5,12 @@ import { For, Show } from 'solid-js'
 import type { Explanation } from '../../../engine/explain/types'
 import { formatGrad, formatValue } from '../model/format'
 
-export function Inspector(props: { explanation: Explanation | null; selectedKey: string; onSelect(key: string): void }) {
+export function Inspector(props: { explanation: Explanation | null; selectedKey: string; onSelect(key: string): void; ref?: (el: HTMLElement) => void }) {
   const link = (key: string, text: string) => (
     <button type="button" class="graph-link" data-link={key} onClick={() => props.onSelect(key)}>{text}</button>
   )
   return (
-    <section class="graph-inspector" aria-label="Chain-rule inspector">
+    <section class="graph-inspector" aria-label="Chain-rule inspector" tabindex={-1} ref={props.ref}>
       <Show when={props.explanation} fallback={<p class="graph-muted">{props.selectedKey.split('!').pop()} is empty and no formula reads it. Select a cell to see how its gradient is made.</p>}>
         {(x) => (
           <>

@@ -28,11 +28,15 @@ export function createGraphController(store: WorkbookStore, client: EngineClient
   const [positions, setPositions] = createSignal<LayoutResult | null>(null)
   const [explanation, setExplanation] = createSignal<Explanation | null>(null)
   const [error, setError] = createSignal<string | null>(null)
+  /** Stacks the user opened (collapse.ts): drawn cell by cell until collapsed again. */
+  const [expanded, setExpanded] = createSignal<string[]>([])
+  /** The docked panel's width in px (the split with the grid), null until the user drags it. */
+  const [width, setWidth] = createSignal<number | null>(null)
   /** Bumped on every change list or load: what "live" follows. */
   const [revision, setRevision] = createSignal(0)
 
   const selectedKey = () => `${view.activeSheet()}!${formatAddress(view.selection())}`
-  const neighbourhood = (): GraphScope => ({ kind: 'neighbourhood', sheet: view.activeSheet(), address: formatAddress(view.selection()), depth: depth() })
+  const neighbourhood = (): GraphScope => ({ kind: 'neighbourhood', sheet: view.activeSheet(), address: formatAddress(view.selection()), depth: depth(), expanded: expanded() })
 
   // Each change list replaces the objective state (a new object), and each load bumps loadCount.
   createEffect(on([store.objective, ctl.loadCount], () => setRevision((n) => n + 1), { defer: false }))
@@ -49,7 +53,7 @@ export function createGraphController(store: WorkbookStore, client: EngineClient
     if (!open()) return
     const ticket = ++graphAsked
     const kind = scopeKind()
-    let res = await client.graph(kind === 'neighbourhood' ? neighbourhood() : { kind })
+    let res = await client.graph(kind === 'neighbourhood' ? neighbourhood() : { kind, expanded: expanded() })
     if (ticket !== graphAsked) return
     if (res.type !== 'graph') return void setError(res.type === 'failed' ? res.error : 'The graph could not be computed.')
     let summary: GraphData['tooLarge'] | null = null
@@ -76,7 +80,9 @@ export function createGraphController(store: WorkbookStore, client: EngineClient
     if (ticket === explainAsked) setExplanation(res.type === 'explained' ? res.explanation : null)
   }
 
-  createEffect(on([open, scopeKind, depth, revision], () => void refreshGraph()))
+  createEffect(on([open, scopeKind, depth, revision, expanded], () => void refreshGraph()))
+  // A new workbook starts with every stack collapsed.
+  createEffect(on(ctl.loadCount, () => setExpanded([]), { defer: true }))
   // The neighbourhood follows the selection (and so does a too-large scope's fallback).
   createEffect(on([view.selection, view.activeSheet], () => {
     if (scopeKind() === 'neighbourhood' || summaryOf()) void refreshGraph()
@@ -91,5 +97,8 @@ export function createGraphController(store: WorkbookStore, client: EngineClient
     if (at) view.select(at, sheet)
   }
 
-  return { open, setOpen, scopeKind, setScopeKind, depth, setDepth, graph, summaryOf, positions, explanation, error, selectedKey, selectKey }
+  const expand = (key: string) => setExpanded((list) => (list.includes(key) ? list : [...list, key]))
+  const collapseAll = () => setExpanded([])
+
+  return { open, setOpen, scopeKind, setScopeKind, depth, setDepth, graph, summaryOf, positions, explanation, error, selectedKey, selectKey, expanded, expand, collapseAll, width, setWidth }
 }

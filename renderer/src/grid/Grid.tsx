@@ -3,11 +3,19 @@
 // them, so the DOM never holds more than the visible cells. The scroll space is capped
 // and mapped (model/scroll-map.ts) because browsers cannot lay out a 40M px element.
 import { For, Show, createEffect, createMemo, createSignal, on, onCleanup, onMount } from 'solid-js'
+import { Portal } from 'solid-js/web'
 import { createVirtualizer, elementScroll } from '@tanstack/solid-virtual'
 import { COLUMN_COUNT, ROW_COUNT, cellKey, columnName, formatAddress, parseAddress } from '../model/address'
 import { editKeyAction, gridKeyAction } from '../model/key-actions'
 import { createScrollMap } from '../model/scroll-map'
-import { move } from '../model/navigation'
+import { move, scrollCount } from '../model/navigation'
+import { createColumnLayout } from '../model/column-layout'
+import { contains } from '../model/selection'
+import { createGridPointer } from './grid-pointer'
+import { runBlockKey } from './grid-keys'
+import { gridMenu, type MenuTarget } from './grid-menus'
+import { ContextMenu } from '../components/ContextMenu'
+import { SelectionOverlay } from './SelectionOverlay'
 import type { Commands } from '../app/commands'
 import type { SheetView } from '../app/sheet-view'
 import type { WorkbookStore } from '../state/workbook-store'
@@ -21,6 +29,8 @@ export interface GridProps {
   store: WorkbookStore
   view: SheetView
   commands: Commands
+  /** "Explain this cell": opens the graph inspector on the active cell (edit-ui). */
+  onExplain?: () => void
 }
 
 const MAX_SPILL_CELLS = 8
@@ -36,13 +46,28 @@ export function Grid(props: GridProps) {
   const [scroll, setScroll] = createSignal({ top: 0, left: 0 })
 
   const rowH = () => ROW_HEIGHT * view.zoom()
-  const colW = () => COLUMN_WIDTH * view.zoom()
+  // Columns may have their own widths (the sheet's `columns` field); rows are uniform.
+  const layout = createMemo(() => createColumnLayout(commands.block.widthsOf(view.activeSheet()), COLUMN_WIDTH, view.zoom()))
+  const colW = (col: number) => layout().widthOf(col)
   const headerH = () => COLUMN_HEADER_HEIGHT * view.zoom()
   const headerW = () => ROW_HEADER_WIDTH * view.zoom()
   const bodyH = () => Math.max(0, viewport().height - headerH())
   const bodyW = () => Math.max(0, viewport().width - headerW())
-  const rowMap = createMemo(() => createScrollMap(ROW_COUNT * rowH(), bodyH()))
-  const colMap = createMemo(() => createScrollMap(COLUMN_COUNT * colW(), bodyW()))
+  // The scrollbars span the used range, the farthest the user has gone and a margin
+  // (model/navigation.ts scrollCount), growing as the user moves on.
+  const [reach, setReach] = createSignal({ rows: 0, cols: 0 })
+  const rowCount = createMemo(() => {
+    const sel = view.range()
+    const far = Math.max(sel.active.row, sel.corner.row, reach().rows)
+    return scrollCount(store.usedExtent(view.activeSheet()).rows, far, Math.max(50, Math.ceil(bodyH() / rowH())), ROW_COUNT)
+  })
+  const colCount = createMemo(() => {
+    const sel = view.range()
+    const far = Math.max(sel.active.col, sel.corner.col, reach().cols)
+    return scrollCount(store.usedExtent(view.activeSheet()).cols, far, Math.max(10, Math.ceil(bodyW() / (COLUMN_WIDTH * view.zoom()))), COLUMN_COUNT)
+  })
+  const rowMap = createMemo(() => createScrollMap(rowCount() * rowH(), bodyH()))
+  const colMap = createMemo(() => createScrollMap(layout().offsetOf(colCount()), bodyW()))
   const top = () => rowMap().toVirtual(scroll().top)
   const left = () => colMap().toVirtual(scroll().left)
 
@@ -53,7 +78,7 @@ export function Grid(props: GridProps) {
   let colOffsetListener: OffsetListener | null = null
 
   const rows = createVirtualizer({
-    count: ROW_COUNT,
+    get count() { return rowCount() },
     getScrollElement: () => scroller,
     estimateSize: () => rowH(),
     overscan: 3,
@@ -65,10 +90,10 @@ export function Grid(props: GridProps) {
     scrollToFn: (off, opts, inst) => elementScroll(rowMap().toPhysical(off), opts, inst),
   })
   const cols = createVirtualizer({
-    count: COLUMN_COUNT,
+    get count() { return colCount() },
     horizontal: true,
     getScrollElement: () => scroller,
-    estimateSize: () => colW(),
+    estimateSize: (i) => colW(i),
     overscan: 2,
     observeElementOffset: (_inst, cb) => {
       colOffsetListener = cb
@@ -84,6 +109,7 @@ export function Grid(props: GridProps) {
     // Keep the selected cell in view at the new size.
     reveal()
   }, { defer: true }))
+  createEffect(on(layout, () => cols.measure(), { defer: true }))
   createEffect(() => rowOffsetListener?.(top(), false))
   createEffect(() => colOffsetListener?.(left(), false))
 
@@ -114,44 +140,113 @@ export function Grid(props: GridProps) {
   createEffect(on(view.revealRequest, () => reveal(), { defer: true }))
 
   function reveal(): void {
-    const { row, col } = view.selection()
+    const { row, col } = view.revealTarget()
     const rTop = row * rowH()
-    const cLeft = col * colW()
+    const cLeft = layout().offsetOf(col)
     if (rTop < top()) scroller.scrollTop = Math.floor(rowMap().toPhysical(rTop))
     else if (rTop + rowH() > top() + bodyH()) scroller.scrollTop = Math.ceil(rowMap().toPhysical(rTop + rowH() - bodyH()))
     if (cLeft < left()) scroller.scrollLeft = Math.floor(colMap().toPhysical(cLeft))
-    else if (cLeft + colW() > left() + bodyW()) scroller.scrollLeft = Math.ceil(colMap().toPhysical(cLeft + colW() - bodyW()))
+    else if (cLeft + colW(col) > left() + bodyW()) scroller.scrollLeft = Math.ceil(colMap().toPhysical(cLeft + colW(col) - bodyW()))
     setScroll({ top: scroller.scrollTop, left: scroller.scrollLeft })
   }
 
   /** How wide a label draws: over as many empty cells to its right as its text needs. */
   function labelSpill(cell: CellView | undefined, sheet: string, col: number, row: number): number {
-    const w = colW()
+    const w = colW(col)
     if (cell?.value.kind !== 'text') return w
     const needed = estimateTextWidth(cell.value.value, view.zoom()) - (w - 14 * view.zoom())
     let extra = 0
-    while (needed > extra * w && extra < MAX_SPILL_CELLS && col + extra + 1 < COLUMN_COUNT) {
+    let spilled = 0
+    while (needed > spilled && extra < MAX_SPILL_CELLS && col + extra + 1 < COLUMN_COUNT) {
       if (store.cellAt(cellKey(sheet, formatAddress({ col: col + extra + 1, row })))) break
       extra++
+      spilled += colW(col + extra)
     }
-    return w * (1 + extra)
+    return w + spilled
   }
 
   createEffect(() => {
     const r = rows.getVirtualItems()
     const c = cols.getVirtualItems()
     if (r.length > 0 && c.length > 0) view.setVisible([r[0].index, r[r.length - 1].index], [c[0].index, c[c.length - 1].index])
+    // Scrolled to the end of the scroll space: let it grow.
+    if (r.length > 0 && c.length > 0) {
+      const next = { rows: r[r.length - 1].index, cols: c[c.length - 1].index }
+      if (next.rows > reach().rows || next.cols > reach().cols) setReach({ rows: Math.max(next.rows, reach().rows), cols: Math.max(next.cols, reach().cols) })
+    }
   })
 
   const objectiveKey = () => store.objective().cell
-  const isSelected = (row: number, col: number) => {
+  const isSelected = (row: number, col: number) => contains(view.rect(), { row, col })
+  const isActive = (row: number, col: number) => {
     const s = view.selection()
     return s.row === row && s.col === col
   }
 
+  // Block editing (edit-ui): pointer gestures, the context menu, clipboard events.
+  const pointer = createGridPointer(view, commands, {
+    rowAt: (y) => Math.max(0, Math.min(ROW_COUNT - 1, Math.floor((y - scroller.getBoundingClientRect().top - headerH() + top()) / rowH()))),
+    colAt: (x) => layout().colAt(x - scroller.getBoundingClientRect().left - headerW() + left()),
+    edgeScroll: (x, y) => {
+      const box = scroller.getBoundingClientRect()
+      if (y > box.bottom - 8) scroller.scrollTop += Math.ceil(rowH() / rowMap().scale)
+      else if (y < box.top + headerH()) scroller.scrollTop -= Math.ceil(rowH() / rowMap().scale)
+      if (x > box.right - 8) scroller.scrollLeft += Math.ceil(colW(0) / colMap().scale)
+      else if (x < box.left + headerW()) scroller.scrollLeft -= Math.ceil(colW(0) / colMap().scale)
+    },
+  })
+  const [menu, setMenu] = createSignal<{ x: number; y: number; target: MenuTarget } | null>(null)
+  function openMenu(target: MenuTarget, x?: number, y?: number): void {
+    if (x === undefined || y === undefined) {
+      // From the keyboard: beside the active cell.
+      const box = scroller.getBoundingClientRect()
+      const { row, col } = view.selection()
+      x = box.left + headerW() + layout().offsetOf(col) - left() + colW(col) / 2
+      y = box.top + headerH() + row * rowH() - top() + rowH() / 2
+    }
+    setMenu({ x, y, target })
+  }
+  function onContextMenu(e: MouseEvent): void {
+    const el = e.target as HTMLElement
+    const header = el.closest<HTMLElement>('[data-col-header],[data-row-header]')
+    e.preventDefault()
+    if (view.editing()) commands.commitEdit(null)
+    if (header?.dataset.colHeader !== undefined) {
+      pointer.selectColumnForMenu(Number(header.dataset.colHeader))
+      return openMenu('columns', e.clientX, e.clientY)
+    }
+    if (header?.dataset.rowHeader !== undefined) {
+      pointer.selectRowForMenu(Number(header.dataset.rowHeader))
+      return openMenu('rows', e.clientX, e.clientY)
+    }
+    const pos = cellFromEvent(e)
+    if (!pos) return
+    pointer.selectForMenu(pos)
+    openMenu('cell', e.clientX, e.clientY)
+  }
+  onMount(() => {
+    // Native clipboard events (the browser's Edit menu, a script's paste): same commands.
+    const onCopy = (e: ClipboardEvent) => { if (document.activeElement === scroller) void commands.block.copy(false, e) }
+    const onCut = (e: ClipboardEvent) => { if (document.activeElement === scroller) void commands.block.copy(true, e) }
+    const onPaste = (e: ClipboardEvent) => {
+      if (document.activeElement !== scroller || !e.clipboardData) return
+      e.preventDefault()
+      void commands.block.paste(false, e.clipboardData.getData('text/plain'))
+    }
+    document.addEventListener('copy', onCopy)
+    document.addEventListener('cut', onCut)
+    document.addEventListener('paste', onPaste)
+    onCleanup(() => {
+      document.removeEventListener('copy', onCopy)
+      document.removeEventListener('cut', onCut)
+      document.removeEventListener('paste', onPaste)
+    })
+  })
+
   function onKeyDown(e: KeyboardEvent): void {
     if (e.target !== scroller) return
     const action = gridKeyAction(e)
+    if (runBlockKey(action, view, commands, () => openMenu(isWholeColumnSelection() ? 'columns' : 'cell'))) return void e.preventDefault()
     switch (action.type) {
       case 'none': return
       case 'move': commands.moveSelection(action.dir); break
@@ -161,6 +256,7 @@ export function Grid(props: GridProps) {
         view.select(move(view.selection(), action.dir, steps))
         break
       }
+      default: return
       case 'home': view.select(action.toOrigin ? { col: 0, row: 0 } : { col: 0, row: view.selection().row }); break
       case 'edit': commands.beginEdit('cell'); break
       case 'startTyping': commands.beginEdit('cell', action.text); break
@@ -171,6 +267,8 @@ export function Grid(props: GridProps) {
     }
     e.preventDefault()
   }
+
+  const isWholeColumnSelection = () => view.rect().top === 0 && view.rect().bottom === ROW_COUNT - 1 && !(view.rect().left === 0 && view.rect().right === COLUMN_COUNT - 1)
 
   function cellFromEvent(e: MouseEvent): { col: number; row: number } | null {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-cell]')
@@ -183,7 +281,7 @@ export function Grid(props: GridProps) {
     e.preventDefault()
     // An edit in progress belongs to the cell it started on: commit it before moving.
     if (view.editing()) commands.commitEdit(null)
-    view.select(pos)
+    pointer.cellDown(pos, e)
     focusGrid()
   }
 
@@ -197,7 +295,7 @@ export function Grid(props: GridProps) {
   const cellEditing = () => view.editing()?.origin === 'cell'
   const editorBox = () => {
     const { row, col } = view.selection()
-    return { top: headerH() + row * rowH() - top(), left: headerW() + col * colW() - left() }
+    return { top: headerH() + row * rowH() - top(), left: headerW() + layout().offsetOf(col) - left() }
   }
 
   function onEditorKey(e: KeyboardEvent): void {
@@ -221,6 +319,7 @@ export function Grid(props: GridProps) {
       aria-colcount={COLUMN_COUNT}
       onScroll={() => setScroll({ top: scroller.scrollTop, left: scroller.scrollLeft })}
       onKeyDown={onKeyDown}
+      onContextMenu={onContextMenu}
       style={{ '--zoom': String(view.zoom()) }}
     >
       <div class="grid-inner" style={{ width: `${colMap().physicalTotal + headerW()}px`, height: `${rowMap().physicalTotal + headerH()}px` }}>
@@ -249,8 +348,9 @@ export function Grid(props: GridProps) {
                         address={address}
                         view={cellView()}
                         left={headerW() + col.start - left()}
-                        width={colW()}
+                        width={colW(col.index)}
                         selected={isSelected(row.index, col.index)}
+                        active={isActive(row.index, col.index)}
                         isObjective={objectiveKey() === key()}
                         convention={conventionKeys().has(key())}
                         showGradients={view.showGradients()}
@@ -260,7 +360,20 @@ export function Grid(props: GridProps) {
                     )
                   }}
                 </For>
-                <div class="row-header" role="rowheader" classList={{ active: view.selection().row === row.index }} style={{ width: `${headerW()}px` }}>
+                <div
+                  class="row-header"
+                  role="rowheader"
+                  data-row-header={row.index}
+                  classList={{ active: view.rect().top <= row.index && row.index <= view.rect().bottom }}
+                  style={{ width: `${headerW()}px` }}
+                  onMouseDown={(e) => {
+                    if (e.button !== 0) return
+                    e.preventDefault()
+                    if (view.editing()) commands.commitEdit(null)
+                    pointer.rowHeaderDown(row.index, e)
+                    focusGrid()
+                  }}
+                >
                   {row.index + 1}
                 </div>
               </div>
@@ -272,22 +385,62 @@ export function Grid(props: GridProps) {
                 <div
                   class="col-header"
                   role="columnheader"
-                  classList={{ active: view.selection().col === col.index }}
-                  style={{ left: `${headerW() + col.start - left()}px`, width: `${colW()}px` }}
+                  data-col-header={col.index}
+                  classList={{ active: view.rect().left <= col.index && col.index <= view.rect().right }}
+                  style={{ left: `${headerW() + col.start - left()}px`, width: `${colW(col.index)}px` }}
+                  onMouseDown={(e) => {
+                    if (e.button !== 0) return
+                    e.preventDefault()
+                    if (view.editing()) commands.commitEdit(null)
+                    pointer.columnHeaderDown(col.index, e)
+                    focusGrid()
+                  }}
                 >
                   {columnName(col.index)}
+                  <div
+                    class="col-resize"
+                    role="separator"
+                    aria-orientation="vertical"
+                    aria-label={`Resize column ${columnName(col.index)}`}
+                    title="Drag to resize; double-click to fit the contents"
+                    onMouseDown={(e) => pointer.resizeDown(col.index, colW(col.index) / view.zoom(), e)}
+                    onDblClick={(e) => {
+                      e.stopPropagation()
+                      commands.block.autofit(col.index)
+                    }}
+                  />
                 </div>
               )}
             </For>
           </div>
-          <div class="grid-corner" style={{ width: `${headerW()}px`, height: `${headerH()}px` }} />
+          <div
+            class="grid-corner"
+            title="Select all (Ctrl+A)"
+            style={{ width: `${headerW()}px`, height: `${headerH()}px` }}
+            onMouseDown={(e) => {
+              e.preventDefault()
+              commands.selectAll()
+              focusGrid()
+            }}
+          />
+          <SelectionOverlay
+            rect={view.rect()}
+            preview={pointer.fillPreview()?.to ?? null}
+            clipboard={commands.block.clipboardSource()?.sheet === view.activeSheet() ? commands.block.clipboardSource()!.rect : null}
+            geometry={{ rowTop: (r) => headerH() + r * rowH() - top(), colLeft: (c) => headerW() + layout().offsetOf(c) - left(), headerH: headerH(), headerW: headerW(), viewport: viewport() }}
+            editing={cellEditing()}
+            onFillHandleDown={pointer.fillHandleDown}
+          />
+          <Show when={pointer.resizing()}>
+            {(r) => <div class="col-resize-guide" style={{ left: `${headerW() + layout().offsetOf(r().col) - left() + r().width * view.zoom()}px` }} />}
+          </Show>
           <Show when={cellEditing()}>
             <input
               class="cell-editor"
               aria-label={`Edit ${commands.selectedAddress()}`}
               spellcheck={false}
               autocomplete="off"
-              style={{ top: `${editorBox().top}px`, left: `${editorBox().left}px`, width: `${Math.max(colW(), 220)}px`, height: `${rowH()}px` }}
+              style={{ top: `${editorBox().top}px`, left: `${editorBox().left}px`, width: `${Math.max(colW(view.selection().col), 220)}px`, height: `${rowH()}px` }}
               value={view.editing()?.text ?? ''}
               ref={(el) => queueMicrotask(() => {
                 el.focus({ preventScroll: true })
@@ -301,6 +454,22 @@ export function Grid(props: GridProps) {
           </Show>
         </div>
       </div>
+      <Show when={menu()}>
+        {(m) => (
+          <Portal>
+          <ContextMenu
+            x={m().x}
+            y={m().y}
+            label={m().target === 'cell' ? 'Cell' : m().target === 'rows' ? 'Rows' : 'Columns'}
+            items={gridMenu(m().target, view, commands, props.onExplain)}
+            onClose={() => {
+              setMenu(null)
+              focusGrid()
+            }}
+          />
+          </Portal>
+        )}
+      </Show>
     </div>
   )
 }

@@ -4,6 +4,7 @@ import { Show, createMemo } from 'solid-js'
 import type { CellView } from '../../../engine/api'
 import { exactGrad, exactValue, formatGrad, formatValue } from '../model/format'
 import { dominantComponent, gradTone, toneColours } from '../model/gradient-colour'
+import { gradInWords } from '../help/grad-words'
 
 export interface GridCellProps {
   sheet: string
@@ -12,6 +13,8 @@ export interface GridCellProps {
   left: number
   width: number
   selected: boolean
+  /** The active cell of the selection (drawn without the block's tint). */
+  active?: boolean
   isObjective: boolean
   /** A non-differentiable convention was used here at the current point (graph/convention-badges.ts). */
   convention?: boolean
@@ -65,6 +68,7 @@ export function GridCell(props: GridCellProps) {
       aria-selected={props.selected}
       classList={{
         selected: props.selected,
+        active: !!props.active,
         objective: props.isObjective,
         param: !!props.view?.param,
         error: !!error(),
@@ -87,6 +91,7 @@ export function GridCell(props: GridCellProps) {
         <Show when={props.showGradients && grad() && formatGrad(grad()!) !== ''}>
           <div
             class="cell-grad"
+            title={gradInWords(props.view!.name ?? props.address, grad()!) ?? undefined /* graph branch (issue 13): the chip in words */}
             style={tone() ? { color: tone()!.text, 'background-color': tone()!.background } : undefined}
           >
             <span class="grad-mark">∂</span>

@@ -6,10 +6,28 @@ const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ key: k, ct
 describe('grid keys', () => {
   it('moves with arrows, Enter/Shift+Enter, Tab/Shift+Tab', () => {
     expect(gridKeyAction(key('ArrowLeft'))).toEqual({ type: 'move', dir: 'left' })
-    expect(gridKeyAction(key('Enter'))).toEqual({ type: 'move', dir: 'down' })
-    expect(gridKeyAction(key('Enter', { shiftKey: true }))).toEqual({ type: 'move', dir: 'up' })
-    expect(gridKeyAction(key('Tab'))).toEqual({ type: 'move', dir: 'right' })
-    expect(gridKeyAction(key('Tab', { shiftKey: true }))).toEqual({ type: 'move', dir: 'left' })
+    expect(gridKeyAction(key('Enter'))).toEqual({ type: 'move', dir: 'down', via: 'enter' })
+    expect(gridKeyAction(key('Enter', { shiftKey: true }))).toEqual({ type: 'move', dir: 'up', via: 'enter' })
+    expect(gridKeyAction(key('Tab'))).toEqual({ type: 'move', dir: 'right', via: 'tab' })
+    expect(gridKeyAction(key('Tab', { shiftKey: true }))).toEqual({ type: 'move', dir: 'left', via: 'tab' })
+  })
+  it('extends the selection with Shift+arrows and Ctrl+Shift+arrows; Ctrl+A selects all', () => {
+    expect(gridKeyAction(key('ArrowDown', { shiftKey: true }))).toEqual({ type: 'extend', dir: 'down' })
+    expect(gridKeyAction(key('ArrowRight', { shiftKey: true, ctrlKey: true }))).toEqual({ type: 'extendJump', dir: 'right' })
+    expect(gridKeyAction(key('a', { ctrlKey: true }))).toEqual({ type: 'selectAll' })
+  })
+  it('fills, pastes values, goes to the last cell, inserts and deletes, opens the context menu', () => {
+    expect(gridKeyAction(key('d', { ctrlKey: true }))).toEqual({ type: 'fill', dir: 'down' })
+    expect(gridKeyAction(key('r', { metaKey: true }))).toEqual({ type: 'fill', dir: 'right' })
+    expect(gridKeyAction(key('V', { ctrlKey: true, shiftKey: true }))).toEqual({ type: 'pasteValues' })
+    expect(gridKeyAction(key('End', { ctrlKey: true }))).toEqual({ type: 'end' })
+    expect(gridKeyAction(key('+', { ctrlKey: true, shiftKey: true }))).toEqual({ type: 'insert' })
+    expect(gridKeyAction(key('-', { ctrlKey: true }))).toEqual({ type: 'delete', wholeOnly: true })
+    expect(gridKeyAction(key('=', { ctrlKey: true, altKey: true }))).toEqual({ type: 'insert' })
+    expect(gridKeyAction(key('-', { ctrlKey: true, altKey: true }))).toEqual({ type: 'delete', wholeOnly: false })
+    expect(gridKeyAction(key('F10', { shiftKey: true }))).toEqual({ type: 'contextMenu' })
+    expect(gridKeyAction(key('ContextMenu'))).toEqual({ type: 'contextMenu' })
+    expect(gridKeyAction(key('Escape'))).toEqual({ type: 'escape' })
   })
   it('jumps with Ctrl or Cmd + arrow', () => {
     expect(gridKeyAction(key('ArrowDown', { ctrlKey: true }))).toEqual({ type: 'jump', dir: 'down' })

@@ -11,7 +11,24 @@ export interface KeyInput {
 }
 
 export type GridKeyAction =
-  | { type: 'move'; dir: Direction }
+  /** `via`: Tab or Enter, which follow the Tab run (model/tab-run.ts). */
+  | { type: 'move'; dir: Direction; via?: 'tab' | 'enter' }
+  /** Shift+arrow / Ctrl+Shift+arrow: the selection's corner moves / jumps over data. */
+  | { type: 'extend'; dir: Direction }
+  | { type: 'extendJump'; dir: Direction }
+  | { type: 'selectAll' }
+  /** Ctrl+D / Ctrl+R. */
+  | { type: 'fill'; dir: 'down' | 'right' }
+  | { type: 'pasteValues' }
+  /** Ctrl+End: the last used cell. */
+  | { type: 'end' }
+  /** Ctrl+Plus / Ctrl+Minus; `wholeOnly`: only when whole rows or columns are selected (else the key zooms). */
+  | { type: 'insert' }
+  | { type: 'delete'; wholeOnly: boolean }
+  /** Shift+F10 or the ContextMenu key. */
+  | { type: 'contextMenu' }
+  /** Escape (not editing): dismiss the copied block's outline. */
+  | { type: 'escape' }
   | { type: 'jump'; dir: Direction }
   | { type: 'page'; dir: 'up' | 'down' }
   | { type: 'home'; toOrigin: boolean }
@@ -35,14 +52,30 @@ export function gridKeyAction(e: KeyInput): GridKeyAction {
     if (k === 'c' && !e.shiftKey) return { type: 'clipboard', command: 'copy' }
     if (k === 'x' && !e.shiftKey) return { type: 'clipboard', command: 'cut' }
     if (k === 'v' && !e.shiftKey) return { type: 'clipboard', command: 'paste' }
-    if (ARROWS[key]) return { type: 'jump', dir: ARROWS[key] }
+    if (k === 'v' && e.shiftKey) return { type: 'pasteValues' }
+    if (k === 'a' && !e.shiftKey) return { type: 'selectAll' }
+    if (k === 'd' && !e.shiftKey) return { type: 'fill', dir: 'down' }
+    if (k === 'r' && !e.shiftKey) return { type: 'fill', dir: 'right' }
+    if (ARROWS[key]) return e.shiftKey ? { type: 'extendJump', dir: ARROWS[key] } : { type: 'jump', dir: ARROWS[key] }
     if (key === 'Home') return { type: 'home', toOrigin: true }
+    if (key === 'End') return { type: 'end' }
+    // Ctrl+Plus is Ctrl+Shift+= on most layouts (or the keypad's +).
+    if (key === '+') return { type: 'insert' }
+    if (key === '-' || key === '_') return { type: 'delete', wholeOnly: !e.shiftKey }
     return { type: 'none' }
   }
-  if (ARROWS[key]) return { type: 'move', dir: ARROWS[key] }
+  if (mod && e.altKey) {
+    // Google Sheets' Ctrl+Alt+= / Ctrl+Alt+-: always insert / delete.
+    if (key === '=' || key === '+') return { type: 'insert' }
+    if (key === '-' || key === '_') return { type: 'delete', wholeOnly: false }
+    return { type: 'none' }
+  }
+  if ((key === 'F10' && e.shiftKey) || key === 'ContextMenu') return { type: 'contextMenu' }
+  if (key === 'Escape') return { type: 'escape' }
+  if (ARROWS[key]) return e.shiftKey ? { type: 'extend', dir: ARROWS[key] } : { type: 'move', dir: ARROWS[key] }
   switch (key) {
-    case 'Enter': return { type: 'move', dir: e.shiftKey ? 'up' : 'down' }
-    case 'Tab': return { type: 'move', dir: e.shiftKey ? 'left' : 'right' }
+    case 'Enter': return { type: 'move', dir: e.shiftKey ? 'up' : 'down', via: 'enter' }
+    case 'Tab': return { type: 'move', dir: e.shiftKey ? 'left' : 'right', via: 'tab' }
     case 'F2': return { type: 'edit' }
     case 'Delete':
     case 'Backspace': return { type: 'clear' }

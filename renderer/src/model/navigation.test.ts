@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatAddress, parseAddress, type CellPos } from './address'
-import { jump, move } from './navigation'
+import { jump, lastUsedCell, move, scrollCount } from './navigation'
 
 function sheetWith(addresses: string[]) {
   const filled = new Set(addresses)
@@ -37,5 +37,17 @@ describe('Ctrl+arrow jumps', () => {
     expect(formatAddress(jump(from('C1'), 'right', s.isFilled, s.row(0)))).toBe('XFD1')
     expect(formatAddress(jump(from('B5'), 'left', s.isFilled, s.row(4)))).toBe('A5')
     expect(formatAddress(jump(from('A1'), 'up', s.isFilled, s.column(0)))).toBe('A1')
+  })
+})
+
+describe('the last used cell and the scroll extent', () => {
+  it('Ctrl+End goes to the last used row and the last used column', () => {
+    expect(lastUsedCell(['A1', 'C2', 'B9'].map((a) => parseAddress(a)!))).toEqual(parseAddress('C9'))
+    expect(lastUsedCell([])).toEqual({ col: 0, row: 0 })
+  })
+  it('the scrollbar spans the used range or the farthest reach, plus a margin, within the grid', () => {
+    expect(scrollCount(50, 10, 100, 1048576)).toBe(150)
+    expect(scrollCount(50, 400, 100, 1048576)).toBe(501)
+    expect(scrollCount(1048576, 0, 100, 1048576)).toBe(1048576)
   })
 })

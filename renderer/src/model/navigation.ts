@@ -52,3 +52,26 @@ export function jump(pos: CellPos, dir: Direction, isFilled: (p: CellPos) => boo
   if (ahead.length === 0) return at(edge)
   return at(sign > 0 ? Math.min(...ahead) : Math.max(...ahead))
 }
+
+/**
+ * Ctrl+End: the last used cell, Excel's way: the last used row and the last used column
+ * (which may meet at an empty cell). A1 on an empty sheet.
+ */
+export function lastUsedCell(used: Iterable<CellPos>): CellPos {
+  let col = 0
+  let row = 0
+  for (const p of used) {
+    if (p.col > col) col = p.col
+    if (p.row > row) row = p.row
+  }
+  return { col, row }
+}
+
+/**
+ * How many rows (or columns) the scrollbar spans: the used range, the farthest the user
+ * has gone (selection, what is on screen), plus a margin, never beyond the grid. The
+ * scroll space grows as the user moves on and the thumb keeps a usable size.
+ */
+export function scrollCount(used: number, reached: number, margin: number, limit: number): number {
+  return Math.min(limit, Math.max(used, reached + 1) + margin)
+}

@@ -6,8 +6,9 @@ import { batch, createSignal } from 'solid-js'
 import type { CellView, ChangeList, ObjectiveState } from '../../../engine/api'
 import { cellKey } from '../model/address'
 import { dominantComponent } from '../model/gradient-colour'
-import type { Snapshot } from '../worker/protocol'
+import type { ColumnWidths, Snapshot } from '../worker/protocol'
 import { createKeyedSignals } from './keyed-signals'
+import { createSheetExtents } from './sheet-extents'
 
 const NO_OBJECTIVE: ObjectiveState = { ref: null, cell: null, value: null, unavailableReason: 'No objective cell is set.' }
 
@@ -30,6 +31,9 @@ export function createWorkbookStore() {
   const [objective, setObjective] = createSignal<ObjectiveState>(NO_OBJECTIVE)
   const [maxAbsGrad, setMaxAbsGrad] = createSignal(0)
   const [errorCount, setErrorCount] = createSignal(0)
+  // edit-ui: custom column widths (sheet → letter → px) and each sheet's used extent.
+  const [columnWidths, setColumnWidths] = createSignal<ColumnWidths>({})
+  const extents = createSheetExtents()
   // Plain (non-reactive) indexes kept beside the store for O(1) bookkeeping.
   const errorKeys = new Set<string>()
   const gradMagnitudes = new Map<string, number>()
@@ -60,6 +64,8 @@ export function createWorkbookStore() {
       track(key, view)
     }
     batch(() => {
+      extents.reset(next.values())
+      if (snapshot.columns) setColumnWidths(snapshot.columns)
       cells.replaceAll(next)
       setSheets(snapshot.sheets.length > 0 ? snapshot.sheets : ['Sheet1'])
       setObjective(snapshot.objective)
@@ -73,7 +79,9 @@ export function createWorkbookStore() {
       const stored = isBlank(view) ? undefined : view
       cells.set(key, stored)
       track(key, stored)
+      if (stored) extents.grow(stored)
     }
+    extents.publish()
   }
 
   /** A leading part of a long change list (see worker/protocol.ts). */
@@ -113,6 +121,10 @@ export function createWorkbookStore() {
     cell: (sheet: string, address: string) => cells.get(cellKey(sheet, address)),
     cellsOfSheet,
     findName,
+    columnWidths,
+    setColumnWidths,
+    /** Reactive: one past the last used row and column of a sheet (grows with edits; exact after a load). */
+    usedExtent: extents.of,
     replaceAll,
     applyCells,
     applyChanges,

@@ -7,7 +7,9 @@ import { splitChangeCells } from './change-parts'
 import { applyAction } from './worker-inverse'
 import { handleTraining } from '../training/worker-training'
 import { answerExplain } from '../graph/worker-explain'
-import type { Snapshot, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
+import type { ColumnWidths, Snapshot, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
+import { readColumnWidths } from '../model/column-layout'
+import { columnName } from '../model/address'
 
 type Engine = ReturnType<typeof createEngine>
 
@@ -24,8 +26,19 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
 
+// edit-ui: the sheets' custom column widths, read from the document the engine would save.
+const WIDTH_EDITS = new Set(['setColumnWidth', 'insertColumns', 'deleteColumns', 'addSheet', 'renameSheet', 'deleteSheet'])
+function columnWidthsOf(e: Engine): ColumnWidths {
+  const out: ColumnWidths = {}
+  for (const sheet of e.toDocument().sheets) {
+    const widths = readColumnWidths(sheet.columns)
+    if (widths.size > 0) out[sheet.name] = Object.fromEntries([...widths].map(([c, w]) => [columnName(c), w]))
+  }
+  return out
+}
+
 function snapshotOf(e: Engine): Snapshot {
-  return { cells: e.cells(), sheets: e.sheets(), objective: e.objective() }
+  return { cells: e.cells(), sheets: e.sheets(), objective: e.objective(), columns: columnWidthsOf(e) }
 }
 
 /** Sends all but the last part of a long change list; returns the cells left for the final reply. */
@@ -58,7 +71,8 @@ function handle(req: WorkerRequest): WorkerResponse {
       const { changes, inverses } = applyAction(engine, req.edits)
       const ms = performance.now() - started
       const last = sendLeadingParts(req.id, changes.cells, req.visible)
-      return { id: req.id, type: 'applied', changes: { ...changes, cells: last }, ms, inverses }
+      const columns = req.edits.some((e) => WIDTH_EDITS.has(e.type)) ? columnWidthsOf(engine) : undefined
+      return { id: req.id, type: 'applied', changes: { ...changes, cells: last }, ms, inverses, columns }
     }
     case 'snapshot': {
       if (!engine) engine = createEngine()

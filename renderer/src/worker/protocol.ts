@@ -10,7 +10,12 @@ export interface Snapshot {
   cells: CellView[]
   sheets: string[]
   objective: ObjectiveState
+  /** edit-ui: custom column widths per sheet, the sheets' `columns` field (sheet → column letter → px). */
+  columns?: ColumnWidths
 }
+
+/** Sheet name → column letter → width in px (only columns with a custom width). */
+export type ColumnWidths = Record<string, Record<string, number>>
 
 /** The cells on screen (0-based, inclusive), so their changes can be sent first. */
 export interface ViewportHint {
@@ -41,8 +46,8 @@ export type WorkerResponse =
    * responsive while the remainder streams in. The final 'applied' carries the last cells.
    */
   | { id: number; type: 'appliedPart'; cells: CellView[] }
-  /** `inverses[i]` undoes `edits[i]`, computed from the engine's state before the action. */
-  | { id: number; type: 'applied'; changes: ChangeList; ms: number; inverses: Edit[][] }
+  /** `inverses[i]` undoes `edits[i]`, computed from the engine's state before the action; `columns` (edit-ui) comes when the action could change column widths. */
+  | { id: number; type: 'applied'; changes: ChangeList; ms: number; inverses: Edit[][]; columns?: ColumnWidths }
   | { id: number; type: 'serialized'; text: string }
   | { id: number; type: 'snapshot'; snapshot: Snapshot }
   | TrainingResponse

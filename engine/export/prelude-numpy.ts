@@ -1,0 +1,221 @@
+// The Python helpers an exported NumPy module starts with: the same helper names as the
+// PyTorch prelude (prelude-torch.ts), so the cell lines of both targets are identical;
+// NumPy computes values only (the module reports "grads": null, SPEC §6).
+
+export const NUMPY_PRELUDE = String.raw`
+import json
+import math
+import sys
+
+import numpy as np
+
+
+def _t(x):
+    """Any cell value (float, bool, array) as a float64 array."""
+    return np.asarray(x, dtype=np.float64)
+
+
+def _truth(x):
+    return bool(np.asarray(x) != 0)
+
+
+def _flat(*xs):
+    return np.concatenate([_t(x).reshape(-1) for x in xs])
+
+
+def _error(message):
+    return np.float64("nan")
+
+
+def _pow(a, b):
+    return np.power(_t(a), _t(b))
+
+
+def _matmul(a, b):
+    return np.matmul(_t(a), _t(b))
+
+
+def _mod(a, b):
+    a, b = _t(a), _t(b)
+    return a - b * np.floor(a / b)
+
+
+def _log(x, base=None):
+    return np.log(_t(x)) if base is None else np.log(_t(x)) / np.log(_t(base))
+
+
+def _LOG(x, base=None):
+    return np.log10(_t(x)) if base is None else np.log(_t(x)) / np.log(_t(base))
+
+
+def _cbrt(x):
+    return np.cbrt(_t(x))
+
+
+def _flat_fn(f):
+    return lambda x: f(_t(x))
+
+
+def _round(x, digits=0.0):
+    x = _t(x)
+    f = 10.0 ** float(digits)
+    return np.sign(x) * np.floor(np.abs(x) * f + 0.5) / f
+
+
+def _softplus(x):
+    return np.logaddexp(0.0, _t(x))
+
+
+def _bce_logits(z, y):
+    z, y = _t(z), _t(y)
+    return np.logaddexp(0.0, z) - z * y
+
+
+def _sigmoid(x):
+    x = _t(x)
+    return np.where(x >= 0, 1 / (1 + np.exp(-np.abs(x))), np.exp(-np.abs(x)) / (1 + np.exp(-np.abs(x))))
+
+
+def _relu(x):
+    return np.maximum(_t(x), 0.0)
+
+
+def _first_extremum(xs, better):
+    k = 0
+    for i in range(1, len(xs)):
+        if better(xs[i], xs[k]):
+            k = i
+    return xs[k]
+
+
+def _max(*xs, empty=None):
+    flat = _flat(*xs)
+    return _first_extremum(flat, lambda a, b: a > b) if flat.size else _t(empty)
+
+
+def _min(*xs, empty=None):
+    flat = _flat(*xs)
+    return _first_extremum(flat, lambda a, b: a < b) if flat.size else _t(empty)
+
+
+def _mean(*xs):
+    flat = _flat(*xs)
+    return flat.sum() / flat.size
+
+
+def _prod(*xs, empty=1.0):
+    flat = _flat(*xs)
+    return flat.prod() if flat.size else _t(empty)
+
+
+def _norm(*xs):
+    flat = _flat(*xs)
+    return np.sqrt((flat * flat).sum())
+
+
+def _sumproduct(*xs):
+    total = _t(1.0)
+    for x in xs:
+        total = total * _t(x)
+    return total.sum()
+
+
+def _transpose(x):
+    x = _t(x)
+    return x.T if x.ndim == 2 else x
+
+
+def _stack(items):
+    return np.stack([_t(x) for x in items])
+
+
+def _softmax(x):
+    x = _t(x)
+    e = np.exp(x - x.max())
+    return e / e.sum()
+
+
+def _logsumexp(*xs):
+    flat = _flat(*xs)
+    m = flat.max()
+    return m + np.log(np.exp(flat - m).sum())
+
+
+def _cross_entropy(z, t):
+    z, t = _t(z), _t(t)
+    rows = z.reshape(1, -1) if z.ndim == 1 else z
+    m = rows.max(1, keepdims=True)
+    lse = (m + np.log(np.exp(rows - m).sum(1, keepdims=True)))[:, 0]
+    if t.shape == z.shape:
+        loss = (t.reshape(rows.shape) * (lse[:, None] - rows)).sum(1)
+    else:
+        classes = t.reshape(-1).astype(int) - 1
+        loss = lse - rows[np.arange(rows.shape[0]), classes]
+    return loss[0] if z.ndim == 1 else loss
+
+
+def _and(*xs):
+    return all(_truth(x) for x in _bools(xs))
+
+
+def _or(*xs):
+    return any(_truth(x) for x in _bools(xs))
+
+
+def _bools(xs):
+    for x in xs:
+        if np.ndim(x) > 0:
+            yield from np.asarray(x).reshape(-1)
+        else:
+            yield x
+
+
+def _nth_root(a, n=2.0):
+    """The real n-th root; the odd root of a negative number is negative."""
+    a, n = _t(a), _t(n)
+    return np.sign(a) * _pow(np.abs(a), 1.0 / n)
+
+
+def _erf(x):
+    return np.vectorize(math.erf)(_t(x)) if np.ndim(x) else math.erf(float(x))
+
+
+_DIVISORS = {"unbiased": lambda n: n - 1, "uncorrected": lambda n: n, "biased": lambda n: n + 1}
+
+
+def _sample(xs):
+    norm = "unbiased"
+    if len(xs) > 1 and isinstance(xs[-1], str):
+        norm, xs = xs[-1], xs[:-1]
+    return _flat(*xs), _DIVISORS[norm]
+
+
+def _variance(*xs):
+    flat, divisor = _sample(xs)
+    if flat.size == 1:
+        return flat.sum() * 0
+    return ((flat - flat.mean()) ** 2).sum() / divisor(flat.size)
+
+
+def _std(*xs):
+    v = _variance(*xs)
+    # Equal entries: std 0, derivative taken as 0 (sqrt alone would give NaN).
+    return np.sqrt(v)
+
+
+def _median(*xs):
+    """The middle entry (or the mean of the two middle ones) of a stable sort: they get the gradient."""
+    flat = _flat(*xs)
+    order = sorted(range(flat.size), key=lambda i: flat[i])
+    n = len(order)
+    if n % 2:
+        return flat[order[n // 2]]
+    return (flat[order[n // 2 - 1]] + flat[order[n // 2]]) / 2
+
+
+def _cumsum(*xs):
+    first = _t(xs[0])
+    if first.ndim >= 1 and len(xs) <= 2:
+        return np.cumsum(first, int(xs[1]) if len(xs) == 2 else 0)
+    return np.cumsum(_flat(*xs), 0)
+`

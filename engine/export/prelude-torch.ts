@@ -1,0 +1,253 @@
+// The Python helpers an exported PyTorch module starts with: one short function per
+// Gradsheet function whose meaning is not a plain torch call, each written so that
+// torch's autograd gives exactly the engine's derivative and conventions (SPEC §4:
+// max/min send the gradient to the first extremum, pow's exponent gets 0 where ln a is
+// undefined, abs'(0) = relu'(0) = 0, rounding is flat). engine/export/translations.ts
+// says which helper each function becomes.
+
+export const TORCH_PRELUDE = String.raw`
+import json
+import sys
+
+import torch
+
+torch.set_default_dtype(torch.float64)
+
+
+def _t(x):
+    """Any cell value (float, bool, tensor) as a float64 tensor."""
+    if isinstance(x, torch.Tensor):
+        return x if x.dtype == torch.float64 else x.to(torch.float64)
+    return torch.tensor(float(x))
+
+
+def _truth(x):
+    """A condition as Python's bool (non-zero is true), as IF and AND read it."""
+    return bool(x) if not isinstance(x, torch.Tensor) else bool(x.item() != 0)
+
+
+def _flat(*xs):
+    """All numbers of the arguments, flattened in order."""
+    return torch.cat([_t(x).reshape(-1) for x in xs])
+
+
+def _error(message):
+    """A cell that is an error in Gradsheet; only an untaken IF branch may read it."""
+    return torch.tensor(float("nan"))
+
+
+def _sum_to(grad, shape):
+    """Sums a broadcast gradient back to an operand's shape."""
+    while grad.dim() > len(shape):
+        grad = grad.sum(0)
+    for k, n in enumerate(shape):
+        if n == 1 and grad.shape[k] != 1:
+            grad = grad.sum(k, keepdim=True)
+    return grad
+
+
+class _Pow(torch.autograd.Function):
+    """a ** b with Gradsheet's rules: d/da = 0 when b = 0, d/db = a^b ln a for a > 0, else 0."""
+
+    @staticmethod
+    def forward(ctx, a, b):
+        y = torch.pow(a, b)
+        ctx.save_for_backward(a, b, y)
+        return y
+
+    @staticmethod
+    def backward(ctx, g):
+        a, b, y = ctx.saved_tensors
+        da = torch.where(b == 0, torch.zeros_like(y), b * torch.pow(a, b - 1))
+        db = torch.where(a > 0, y * torch.log(torch.where(a > 0, a, torch.ones_like(a))), torch.zeros_like(y))
+        return _sum_to(g * da, a.shape), _sum_to(g * db, b.shape)
+
+
+def _pow(a, b):
+    return _Pow.apply(_t(a), _t(b))
+
+
+def _matmul(a, b):
+    return torch.matmul(_t(a), _t(b))
+
+
+def _mod(a, b):
+    a, b = _t(a), _t(b)
+    return a - b * torch.floor(a / b)
+
+
+def _log(x, base=None):
+    return torch.log(_t(x)) if base is None else torch.log(_t(x)) / torch.log(_t(base))
+
+
+def _LOG(x, base=None):
+    return torch.log10(_t(x)) if base is None else torch.log(_t(x)) / torch.log(_t(base))
+
+
+def _cbrt(x):
+    x = _t(x)
+    return torch.sign(x) * torch.abs(x) ** (1.0 / 3.0)
+
+
+def _flat_fn(f):
+    """A piecewise-constant function: its value, derivative 0 (SPEC §4)."""
+    return lambda x: f(_t(x)).detach()
+
+
+def _round(x, digits=0.0):
+    """Half away from zero, as spreadsheets round; derivative 0."""
+    x = _t(x)
+    f = 10.0 ** float(digits)
+    return (torch.sign(x) * torch.floor(torch.abs(x) * f + 0.5) / f).detach()
+
+
+def _softplus(x):
+    return torch.logaddexp(torch.zeros(()), _t(x))
+
+
+def _bce_logits(z, y):
+    z, y = _t(z), _t(y)
+    return torch.logaddexp(torch.zeros(()), z) - z * y
+
+
+def _first_extremum(xs, better):
+    """The first element that attains the extremum: the whole gradient goes to it."""
+    values = xs.detach().tolist()
+    k = 0
+    for i in range(1, len(values)):
+        if better(values[i], values[k]):
+            k = i
+    return xs[k]
+
+
+def _max(*xs, empty=None):
+    flat = _flat(*xs)
+    return _first_extremum(flat, lambda a, b: a > b) if flat.numel() else _t(empty)
+
+
+def _min(*xs, empty=None):
+    flat = _flat(*xs)
+    return _first_extremum(flat, lambda a, b: a < b) if flat.numel() else _t(empty)
+
+
+def _mean(*xs):
+    flat = _flat(*xs)
+    return flat.sum() / flat.numel()
+
+
+def _prod(*xs, empty=1.0):
+    flat = _flat(*xs)
+    return flat.prod() if flat.numel() else _t(empty)
+
+
+def _norm(*xs):
+    flat = _flat(*xs)
+    squares = (flat * flat).sum()
+    # norm'(0) = 0, like abs'(0) (a subgradient); sqrt alone would give NaN there.
+    return torch.sqrt(squares) if squares.item() != 0 else squares * 0
+
+
+def _sumproduct(*xs):
+    total = _t(1.0)
+    for x in xs:
+        total = total * _t(x)
+    return total.sum()
+
+
+def _transpose(x):
+    x = _t(x)
+    return x.T if x.dim() == 2 else x
+
+
+def _stack(items):
+    return torch.stack([_t(x) for x in items])
+
+
+def _softmax(x):
+    x = _t(x)
+    return torch.softmax(x.reshape(-1), 0).reshape(x.shape)
+
+
+def _logsumexp(*xs):
+    return torch.logsumexp(_flat(*xs), 0)
+
+
+def _cross_entropy(z, t):
+    """Softmax cross-entropy of logits (one sample per row) against probabilities or 1-based classes."""
+    z, t = _t(z), _t(t)
+    rows = z.reshape(1, -1) if z.dim() == 1 else z
+    lse = torch.logsumexp(rows, 1)
+    if t.shape == z.shape:
+        probs = t.reshape(rows.shape)
+        loss = (probs * (lse.unsqueeze(1) - rows)).sum(1)
+    else:
+        classes = t.reshape(-1).detach().long() - 1
+        loss = lse - rows.gather(1, classes.unsqueeze(1)).squeeze(1)
+    return loss[0] if z.dim() == 1 else loss
+
+
+def _and(*xs):
+    return all(_truth(x) for x in _bools(xs))
+
+
+def _or(*xs):
+    return any(_truth(x) for x in _bools(xs))
+
+
+def _bools(xs):
+    for x in xs:
+        if isinstance(x, torch.Tensor) and x.dim() > 0:
+            yield from x.reshape(-1)
+        else:
+            yield x
+
+
+def _nth_root(a, n=2.0):
+    """The real n-th root; the odd root of a negative number is negative."""
+    a, n = _t(a), _t(n)
+    return torch.sign(a) * _pow(torch.abs(a), 1.0 / n)
+
+
+def _erf(x):
+    return torch.erf(_t(x))
+
+
+_DIVISORS = {"unbiased": lambda n: n - 1, "uncorrected": lambda n: n, "biased": lambda n: n + 1}
+
+
+def _sample(xs):
+    norm = "unbiased"
+    if len(xs) > 1 and isinstance(xs[-1], str):
+        norm, xs = xs[-1], xs[:-1]
+    return _flat(*xs), _DIVISORS[norm]
+
+
+def _variance(*xs):
+    flat, divisor = _sample(xs)
+    if flat.numel() == 1:
+        return flat.sum() * 0
+    return ((flat - flat.mean()) ** 2).sum() / divisor(flat.numel())
+
+
+def _std(*xs):
+    v = _variance(*xs)
+    # Equal entries: std 0, derivative taken as 0 (sqrt alone would give NaN).
+    return torch.sqrt(v) if v.item() != 0 else v * 0
+
+
+def _median(*xs):
+    """The middle entry (or the mean of the two middle ones) of a stable sort: they get the gradient."""
+    flat = _flat(*xs)
+    order = sorted(range(flat.numel()), key=lambda i: flat[i].item())
+    n = len(order)
+    if n % 2:
+        return flat[order[n // 2]]
+    return (flat[order[n // 2 - 1]] + flat[order[n // 2]]) / 2
+
+
+def _cumsum(*xs):
+    first = _t(xs[0])
+    if first.dim() >= 1 and len(xs) <= 2:
+        return torch.cumsum(first, int(xs[1]) if len(xs) == 2 else 0)
+    return torch.cumsum(_flat(*xs), 0)
+`

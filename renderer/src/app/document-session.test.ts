@@ -1,0 +1,69 @@
+// The document session's rules on their own, with a recording host: which document a
+// backup belongs to, where Save goes, and when a backup is written or deleted.
+import { describe, expect, it } from 'vitest'
+import type { DocumentIdentity, SaveOutcome } from '../../../bridge/api'
+import { createDocumentSession, identityFor, mustAskBeforeReplacing, saveTarget } from './document-session'
+
+function recordingHost(saveAsAnswer: string | null = null) {
+  const calls: string[] = []
+  const host = {
+    async save(path: string): Promise<SaveOutcome> {
+      calls.push(`save ${path}`)
+      return { ok: true, path, name: path.split('/').pop()! }
+    },
+    async saveAs(_text: string, suggested: string): Promise<SaveOutcome | null> {
+      calls.push(`ask ${suggested}`)
+      return saveAsAnswer ? { ok: true, path: saveAsAnswer, name: saveAsAnswer.split('/').pop()! } : null
+    },
+    async writeBackup(document: DocumentIdentity, text: string | null) {
+      calls.push(`${text === null ? 'delete' : 'backup'} ${document.id} ${document.path ?? '-'}`)
+    },
+  }
+  return { host, calls }
+}
+
+const ids = () => {
+  let n = 0
+  return () => `doc-${++n}`
+}
+
+describe('document session', () => {
+  it('gives each loaded workbook a new id; recovered work keeps its backup’s id and path', () => {
+    const next = ids()
+    expect(identityFor(null, next)).toEqual({ id: 'doc-1', path: null, name: 'Untitled.gradsheet' })
+    expect(identityFor({ path: '/w/a.gradsheet', name: 'a.gradsheet', text: '' }, next)).toEqual({ id: 'doc-2', path: '/w/a.gradsheet', name: 'a.gradsheet' })
+    expect(identityFor({ path: null, name: 'x.gradsheet', text: '', recovered: true, documentId: 'old' }, next)).toEqual({ id: 'old', path: null, name: 'x.gradsheet' })
+    // A documentId without "recovered" is not adopted.
+    expect(identityFor({ path: null, name: 'x', text: '', documentId: 'old' }, next).id).toBe('doc-3')
+  })
+
+  it('Save writes to the document’s path; a never-saved one asks; replacing unsaved work asks first', () => {
+    expect(saveTarget({ id: 'd', path: '/w/a.gradsheet', name: 'a.gradsheet' }, false)).toEqual({ ask: false, path: '/w/a.gradsheet' })
+    expect(saveTarget({ id: 'd', path: null, name: 'ex.gradsheet' }, false)).toEqual({ ask: true, suggestedName: 'ex.gradsheet' })
+    expect(saveTarget({ id: 'd', path: '/w/a.gradsheet', name: 'a.gradsheet' }, true)).toEqual({ ask: true, suggestedName: 'a.gradsheet' })
+    expect(mustAskBeforeReplacing(true)).toBe(true)
+    expect(mustAskBeforeReplacing(false)).toBe(false)
+  })
+
+  it('loading another workbook deletes the previous document’s backup; its pending backup is never written', async () => {
+    const { host, calls } = recordingHost()
+    const session = createDocumentSession(host, ids())
+    await session.loaded({ path: '/w/a.gradsheet', name: 'a.gradsheet', text: '' })
+    const ticket = session.ticket()
+    await session.backup(ticket, 'edit', true)
+    await session.loaded({ path: null, name: 'example.gradsheet', text: '' })
+    await session.backup(ticket, 'late text of a', true)
+    expect(calls).toEqual(['delete doc-1 -', 'backup doc-2 /w/a.gradsheet', 'delete doc-2 /w/a.gradsheet'])
+  })
+
+  it('recovered untitled work: Save asks where, then the backup goes; unmodified work deletes its backup', async () => {
+    const { host, calls } = recordingHost('/w/new.gradsheet')
+    const session = createDocumentSession(host, ids())
+    await session.loaded({ path: null, name: 'example.gradsheet', text: '', recovered: true, documentId: 'rec' })
+    expect(await session.save('text', false)).toMatchObject({ ok: true, path: '/w/new.gradsheet' })
+    expect(session.identity()).toEqual({ id: 'rec', path: '/w/new.gradsheet', name: 'new.gradsheet' })
+    await session.backup(session.ticket(), 'same as saved', false)
+    await session.discardBackup()
+    expect(calls).toEqual(['delete doc-1 -', 'ask example.gradsheet', 'delete rec /w/new.gradsheet', 'delete rec /w/new.gradsheet', 'delete rec /w/new.gradsheet'])
+  })
+})

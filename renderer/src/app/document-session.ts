@@ -1,0 +1,95 @@
+// The decisions of a window's document life, as plain code (no Solid, no DOM, no worker)
+// so the model-based test (node/document-lifecycle.test.ts) drives exactly what the app
+// runs: which document a backup belongs to, where Save writes, when a backup is written
+// or deleted, and when replacing the workbook must ask first.
+//
+// Every workbook loaded into the window is a new document with a fresh id; recovered
+// work keeps the id of the backup it came from. The previous document's backup is
+// deleted when another is loaded (it was saved, unmodified, or the user agreed to drop
+// it), so discarded work never comes back. Backups are written one at a time, in order,
+// and a backup taken for a document that is no longer shown is never written.
+import type { DocumentIdentity, OpenedFile, SaveOutcome } from '../../../bridge/api'
+
+/** What the session needs from the host (a subset of bridge/api.ts GradsheetBridge). */
+export interface DocumentSessionHost {
+  save(path: string, text: string): Promise<SaveOutcome>
+  saveAs(text: string, suggestedName: string): Promise<SaveOutcome | null>
+  writeBackup(document: DocumentIdentity, text: string | null): Promise<void>
+}
+
+export const UNTITLED = 'Untitled.gradsheet'
+
+/** The identity a loaded file gets: recovered work keeps its backup's document id. */
+export function identityFor(file: OpenedFile | null, newId: () => string): DocumentIdentity {
+  if (!file) return { id: newId(), path: null, name: UNTITLED }
+  const id = file.recovered && typeof file.documentId === 'string' && file.documentId !== '' ? file.documentId : newId()
+  return { id, path: file.path, name: file.name }
+}
+
+/** Save writes to the document's path; a never-saved document (new, example, recovered untitled) asks. */
+export function saveTarget(identity: DocumentIdentity, asNew: boolean): { ask: true; suggestedName: string } | { ask: false; path: string } {
+  return !asNew && identity.path ? { ask: false, path: identity.path } : { ask: true, suggestedName: identity.name }
+}
+
+/** Replacing the shown workbook (New, Open, Open Recent, an example) asks while it has unsaved work. */
+export function mustAskBeforeReplacing(modified: boolean): boolean {
+  return modified
+}
+
+export type DocumentSession = ReturnType<typeof createDocumentSession>
+
+export function createDocumentSession(host: DocumentSessionHost, newId: () => string = () => crypto.randomUUID()) {
+  let identity: DocumentIdentity = { id: newId(), path: null, name: UNTITLED }
+  /** Bumps on every load: a backup or save begun for an earlier document is not applied to this one. */
+  let generation = 0
+  // Host backup calls go one at a time, so a delete is never overtaken by an earlier write.
+  let backups: Promise<unknown> = Promise.resolve()
+  function backupInOrder(document: DocumentIdentity, text: string | null): Promise<void> {
+    const run = backups.then(() => host.writeBackup(document, text))
+    backups = run.catch(() => undefined)
+    return run
+  }
+
+  return {
+    identity: () => identity,
+    /** A token for "the document shown now"; pass it back to `backup`. */
+    ticket: () => generation,
+
+    /** A workbook is now shown: a new document (or recovered work, keeping its id). */
+    async loaded(file: OpenedFile | null): Promise<void> {
+      const previous = identity
+      identity = identityFor(file, newId)
+      generation++
+      if (previous.id !== identity.id) await backupInOrder(previous, null).catch(() => undefined)
+    },
+
+    /**
+     * Saves `text` (serialised by the caller) to the document's path, or asks where.
+     * null: the person cancelled. On success the document is at its new path and its
+     * backup is deleted.
+     */
+    async save(text: string, asNew: boolean): Promise<SaveOutcome | null> {
+      const started = generation
+      const target = saveTarget(identity, asNew)
+      const outcome = target.ask ? await host.saveAs(text, target.suggestedName) : await host.save(target.path, text)
+      if (outcome?.ok && started === generation) {
+        identity = { ...identity, path: outcome.path, name: outcome.name }
+        await backupInOrder(identity, null).catch(() => undefined)
+      }
+      return outcome
+    },
+
+    /**
+     * Writes a backup of `text`, taken when `ticket` was current; unmodified work deletes
+     * the backup instead (undone back to the saved state). Skipped when another workbook
+     * has been loaded since: that text would belong to the wrong document.
+     */
+    async backup(ticket: number, text: string, modified: boolean): Promise<void> {
+      if (ticket !== generation) return
+      await backupInOrder(identity, modified ? text : null)
+    },
+
+    /** The person discarded this document's unsaved work: delete its backup now. */
+    discardBackup: (): Promise<void> => backupInOrder(identity, null),
+  }
+}

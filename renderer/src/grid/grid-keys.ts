@@ -1,0 +1,43 @@
+// The block-editing keys on the grid (model/key-actions.ts decides what a key means;
+// this performs it): extend the selection, select all, fill, paste values, Ctrl+End,
+// insert and delete, the context menu. Returns false for actions it does not own, so
+// Grid.tsx keeps the plain ones (move, edit, undo, …).
+import type { Commands } from '../app/commands'
+import type { SheetView } from '../app/sheet-view'
+import type { GridKeyAction } from '../model/key-actions'
+import { extendBy, isWholeColumns, isWholeRows } from '../model/selection'
+
+export function runBlockKey(action: GridKeyAction, view: SheetView, commands: Commands, openMenu: () => void): boolean {
+  const b = commands.block
+  switch (action.type) {
+    case 'extend': view.setRange(extendBy(view.range(), action.dir)); return true
+    case 'extendJump': commands.extendJumpSelection(action.dir); return true
+    case 'selectAll': commands.selectAll(); return true
+    case 'fill': if (action.dir === 'down') b.fillDown(); else b.fillRight(); return true
+    case 'pasteValues': void b.paste(true); return true
+    case 'end': b.goToEnd(); return true
+    case 'insert': b.insert(); return true
+    case 'delete': {
+      const r = view.rect()
+      // Plain Ctrl+Minus deletes whole rows or columns; with cells selected it stays zoom out.
+      if (action.wholeOnly && !isWholeRows(r) && !isWholeColumns(r)) {
+        view.zoomBy(-1)
+        return true
+      }
+      b.remove()
+      return true
+    }
+    case 'contextMenu': openMenu(); return true
+    case 'escape':
+      if (!b.clipboardSource()) return false
+      b.dismissClipboard()
+      return true
+    case 'move':
+      if (action.via) {
+        commands.moveAfterCommit(action.dir)
+        return true
+      }
+      return false
+    default: return false
+  }
+}
