@@ -231,6 +231,15 @@ describe('insert and delete rows and columns', () => {
   })
 })
 
+describe('#REF! in formulas', () => {
+  it('computes as a #REF! error saying why, also behind a sheet name, inside SUM, and in any case', () => {
+    const e = createEngine(docOf({ A1: '=#REF! + 1', A2: '=SUM(Data!#REF!)', A3: '=#ref!', A4: '="#REF!"' }, null, [{ name: 'Data', cells: {} }]))
+    for (const a of ['A1', 'A2', 'A3'])
+      expect(e.cell('Sheet1', a).value).toEqual({ kind: 'error', error: { code: '#REF!', message: 'the referenced cell was deleted or moved off the sheet' } })
+    expect(e.cell('Sheet1', 'A4').value).toEqual({ kind: 'text', value: '#REF!' })
+  })
+})
+
 describe('the order of expanded edits', () => {
   it('empties replaced formulas last cell first, then writes inputs in order (keeps rebinding linear in the engine)', () => {
     const e = createEngine(docOf({ A1: '1', B1: '=$A$1', B2: '=$A$1', B3: '=$A$1' }))
