@@ -30,6 +30,14 @@ describe('copyCells', () => {
     expect(inputs(f)).toEqual({ A1: '1', B1: '=A1+1', A3: '1', B3: '=A3+1' })
   })
 
+  it('copies a whole column by the cells it holds: formulas shift, what was in the target column is cleared', () => {
+    const e = createEngine(docOf({ A1: '1', A2: '=A1*2', A1048576: '=A1 + B1048576', C5: 'old', C9: '=1' }))
+    expect(run(e, { type: 'copyCells', fromSheet: 'Sheet1', from: 'A1:A1048576', toSheet: 'Sheet1', to: 'C1:C1048576' })).toEqual([])
+    expect(inputs(e)).toEqual({ A1: '1', A2: '=A1*2', A1048576: '=A1 + B1048576', C1: '1', C2: '=C1*2', C1048576: '=C1 + D1048576' })
+    expect(run(e, { type: 'copyCells', fromSheet: 'Sheet1', from: 'A1:A1048576', toSheet: 'Sheet1', to: 'D1', values: true })).toEqual([])
+    expect(e.cell('Sheet1', 'D2').input).toBe('2')
+  })
+
   it('pastes blanks over the target, keeps the target names and marks, and copies no name', () => {
     const e = createEngine(docOf({ A1: { input: '1', name: 'w', param: true }, D1: { input: '7', name: 'z', param: true } }))
     run(e, { type: 'copyCells', fromSheet: 'Sheet1', from: 'A1:A2', toSheet: 'Sheet1', to: 'D1' })
