@@ -182,6 +182,13 @@ describe('moveCells (cut and paste)', () => {
     expect(e.cell('Sheet1', 'C1').value).toMatchObject({ kind: 'error', error: { code: '#REF!' } })
   })
 
+  it('moves a whole column by the cells it holds (the bound counts changes, not the area)', () => {
+    const e = createEngine(docOf({ A1: '2', A7: '=A1*3', B1: '=SUM(A1:A1000)' }))
+    expect(run(e, { type: 'moveCells', fromSheet: 'Sheet1', from: 'A1:A1048576', toSheet: 'Sheet1', to: 'C1' })).toEqual([])
+    expect(inputs(e)).toEqual({ C1: '2', C7: '=C1*3', B1: '=SUM(C1:C1000)' })
+    expect(num(e, 'B1')).toBe(8)
+  })
+
   it('moves to another sheet: references follow with the sheet name', () => {
     const e = two({ A1: '4', B1: '=A1*2', C1: '=B1' }, {})
     run(e, { type: 'moveCells', fromSheet: 'Sheet1', from: 'A1:B1', toSheet: 'Data', to: 'A1' })
