@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 export const USAGE = `Usage: gradsheet eval FILE [--objective REF] [--set REF=INPUT]... [--edit JSON]... [--only REF,...] [--json] [--timing]
        gradsheet export FILE --to pytorch|numpy [--objective REF] [--out PATH]
        gradsheet sensitivity FILE [--objective REF] [--top N] [--json]
+       gradsheet convert FILE --out PATH.xlsx|PATH.gradsheet [--gradients]
 
 FILE is a .gradsheet workbook or an Excel .xlsx file.
 
@@ -24,7 +25,9 @@ eval: prints every non-empty cell's value and gradient dJ/dcell.
 export: writes one Python module that computes J (to --out PATH, default stdout);
   running it prints {"J", "grads"}; "python3 PATH --train" trains the parameters.
 sensitivity: ranks the input cells J depends on by |dJ/dx|, with elasticity x/J*dJ/dx
-  --top N           list only the N largest`
+  --top N           list only the N largest
+convert: writes the workbook as .xlsx (formulas in Excel syntax; --gradients adds a
+  "dJ" sheet of gradients per sheet) or as .gradsheet (e.g. from an .xlsx)`
 
 export interface CellEditRequest {
   ref: string
@@ -62,11 +65,18 @@ export interface SensitivityOptions {
   json: boolean
 }
 
+export interface ConvertOptions {
+  file: string
+  out: string
+  gradients: boolean
+}
+
 export type ParsedCommand =
   | { kind: 'help' }
   | { kind: 'eval'; options: EvalOptions }
   | { kind: 'export'; options: ExportOptions }
   | { kind: 'sensitivity'; options: SensitivityOptions }
+  | { kind: 'convert'; options: ConvertOptions }
   | { kind: 'usage-error'; message: string }
 
 export function parseCommandLine(argv: string[]): ParsedCommand {
@@ -88,6 +98,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
         to: { type: 'string' },
         out: { type: 'string' },
         top: { type: 'string' },
+        gradients: { type: 'boolean' },
       },
     })
   } catch (error) {
@@ -97,7 +108,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   if (values.help) return { kind: 'help' }
   const [command, file, ...extra] = positionals
   if (command === undefined) return usageError(`no command given (the commands are ${COMMANDS})`)
-  if (!['eval', 'export', 'sensitivity'].includes(command)) return usageError(`unknown command "${command}" (the commands are ${COMMANDS})`)
+  if (!['eval', 'export', 'sensitivity', 'convert'].includes(command)) return usageError(`unknown command "${command}" (the commands are ${COMMANDS})`)
   if (file === undefined || file === '') return usageError(`${command} needs a FILE to load`)
   if (extra.length > 0) return usageError(`unexpected argument "${extra[0]}" (one FILE at a time)`)
   const misplaced = (allowed: string[]) =>
@@ -120,6 +131,12 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
       if (!/^[0-9]+$/.test(values.top.trim()) || !Number.isInteger(top) || top < 1) return usageError(`--top needs a whole number of at least 1, got "${values.top}"`)
     }
     return { kind: 'sensitivity', options: { file, objective: objectiveText?.trim() ?? null, top, json: values.json ?? false } }
+  }
+  if (command === 'convert') {
+    const wrong = misplaced(['out', 'gradients'])
+    if (wrong) return usageError(`--${wrong} is not an option of convert`)
+    if (values.out === undefined || !/\.(xlsx|gradsheet)$/i.test(values.out.trim())) return usageError('convert needs --out PATH ending in .xlsx or .gradsheet')
+    return { kind: 'convert', options: { file, out: values.out.trim(), gradients: values.gradients ?? false } }
   }
   const wrongForEval = misplaced(['objective', 'set', 'only', 'json', 'timing', 'edit'])
   if (wrongForEval) return usageError(`--${wrongForEval} is not an option of eval`)
@@ -166,7 +183,7 @@ function readEdit(text: string): EditRequest['edit'] | string {
   return value as EditRequest['edit']
 }
 
-const COMMANDS = '"eval", "export" and "sensitivity"'
+const COMMANDS = '"eval", "export", "sensitivity" and "convert"'
 
 function usageError(message: string): ParsedCommand {
   return { kind: 'usage-error', message }
