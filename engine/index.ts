@@ -20,6 +20,8 @@ export interface Engine {
   sheets(): string[]
   /** A column's display width in px, or null for the default (the sheet's `columns` field). */
   columnWidth(sheet: string, column: string): number | null
+  /** edit-ui: every custom column width of a sheet (letters → px), without building the document. */
+  columnWidths?(sheet: string): Map<string, number>
   objective(): ObjectiveState
   /** "B4" (first sheet), "Sheet1!B4", "'My data'!A1", or a cell name. */
   resolveRef(ref: string): { sheet: string; address: string } | null
