@@ -26,7 +26,7 @@ export interface Measurement {
   objective?: number
   notes?: string[]
   /** Engine only: what one edit did (from its ChangeList). */
-  editAnatomy?: { changedCells: number; forwardEvaluations: number; reverseVisits: number }
+  editAnatomy?: { changedCells: number; forwardEvaluations: number; reverseVisits: number; withViewsMs?: number }
   /** The child's own time from building the workload to the result (no process start-up). */
   elapsedMs?: number
 }

@@ -83,11 +83,11 @@ function agreementTable(input: ReportInput): string[] {
 function anatomyTable(input: ReportInput): string[] {
   const lines = [
     '### What one engine edit did (from its ChangeList)', '',
-    '| workload | size | cells in the change list | forward evaluations | reverse visits |', '|---|---|---|---|---|',
+    '| workload | size | cells in the change list | forward evaluations | reverse visits | edit with a CellView per changed cell |', '|---|---|---|---|---|---|',
   ]
   for (const n of input.sizes) for (const w of input.workloads) {
     const a = find(input.measurements, 'engine', w.id, n)?.editAnatomy
-    if (a) lines.push(`| ${w.id} | ${formatSize(n)} | ${a.changedCells} | ${a.forwardEvaluations} | ${a.reverseVisits} |`)
+    if (a) lines.push(`| ${w.id} | ${formatSize(n)} | ${a.changedCells} | ${a.forwardEvaluations} | ${a.reverseVisits} | ${a.withViewsMs === undefined ? '—' : ms(a.withViewsMs)} |`)
   }
   return lines
 }

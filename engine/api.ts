@@ -116,6 +116,14 @@ export interface ChangeList {
    * most of an edit's cost when it reaches 100k cells.
    */
   unlisted?: number
+  /**
+   * Only with `views: 'none'`: where the changed cells are, per sheet (parallel typed
+   * arrays of 1-based rows and columns), so a consumer can tell whether any cell it shows
+   * changed without a CellView per changed cell.
+   */
+  changed?: ChangedCells[]
+  /** Workbook-wide figures kept current by every update (status bar, colour scale). */
+  figures?: WorkbookFigures
   stats: {
     /** How many cells' formulas were evaluated by this update's forward pass. */
     forwardEvaluations: number
@@ -124,7 +132,21 @@ export interface ChangeList {
   }
 }
 
-/** Options of `apply`. `views: 'none'` computes everything but builds no CellViews (see ChangeList.unlisted). */
+/** The changed cells of one sheet: cell k is at (rows[k], cols[k]), 1-based. */
+export interface ChangedCells {
+  sheet: string
+  rows: Int32Array
+  cols: Int32Array
+}
+
+export interface WorkbookFigures {
+  /** Cells whose value is an error. */
+  errorCells: number
+  /** The largest finite |∂J/∂cell| over all number and tensor cells (0 when gradients are unavailable). */
+  maxAbsGrad: number
+}
+
+/** Options of `apply`. `views: 'none'` computes everything but builds no CellViews (see ChangeList.unlisted and ChangeList.changed). */
 export interface ApplyOptions {
   views?: 'all' | 'none'
 }

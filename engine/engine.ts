@@ -2,9 +2,10 @@
 // engine/core/. An update is: validate and apply each edit (core/edit-rules), run the
 // forward pass from the first dirty position (core/forward), the reverse pass when
 // anything J depends on changed (core/reverse), then build the change list
-// (core/views). The state all parts share is core/workbook-state.ts.
+// (core/change-list). The state all parts share is core/workbook-state.ts.
 import type { ApplyOptions, CellView, ChangeList, Edit, ObjectiveState, RejectedEdit } from './api'
 import { loadDocument, toDocument } from './core/document-io'
+import { drainChanges } from './core/change-list'
 import { applyOne } from './core/edit-rules'
 import { expandInOrder } from './edits/index'
 import { columnWidths } from './workbook/columns'
@@ -12,20 +13,25 @@ import { explainWindow } from './core/explain-window'
 import { forward } from './core/forward'
 import { reverse } from './core/reverse'
 import { storeValues, type ValueUpdate } from './core/set-values'
-import { allViews, objectiveState, viewAt, viewOf } from './core/views'
+import { allViews, objectiveState, viewAt } from './core/views'
 import { WorkbookState } from './core/workbook-state'
 import type { ExplainSource } from './explain/source'
-import { Kind } from './graph/store'
 import type { WorkbookDocument } from './workbook/document'
 
 /** Edits after which gradients must be recomputed even if no value changed. */
 const STRUCTURAL = new Set(['setName', 'setObjective', 'addSheet', 'renameSheet', 'deleteSheet'])
 const SHEET_EDITS = new Set(['addSheet', 'renameSheet', 'deleteSheet'])
 
-export class GraphEngine {
-  private w = new WorkbookState()
+/** Internal options: `tape: false` evaluates every cell on the general path (tests compare the two). */
+export interface EngineOptions {
+  tape?: boolean
+}
 
-  constructor(doc?: WorkbookDocument) {
+export class GraphEngine {
+  private w: WorkbookState
+
+  constructor(doc?: WorkbookDocument, options?: EngineOptions) {
+    this.w = new WorkbookState(options?.tape !== false)
     if (!doc) this.w.sheets.add('Sheet1', {})
     else loadDocument(this.w, doc)
     this.update()
@@ -52,7 +58,7 @@ export class GraphEngine {
     const rejected: RejectedEdit[] = []
     let sheetsChanged = false
     // Editing commands (copy, fill, insert rows, …) become primitive edits, each expanded from the state it meets (engine/edits).
-    for (const edit of expandInOrder(this, Array.isArray(edits) ? edits : [], rejected, () => this.update())) {
+    for (const edit of expandInOrder(this, Array.isArray(edits) ? edits : [], rejected, () => forward(w))) {
       let problem: string | null
       try {
         problem = applyOne(w, edit)
@@ -67,24 +73,16 @@ export class GraphEngine {
       if (STRUCTURAL.has(edit.type)) w.grads.structureChanged()
     }
     this.update()
-    for (const id of w.changes.meta) w.changes.touch(id)
-    const withViews = options?.views !== 'none'
-    const cells: CellView[] = []
-    let unlisted = 0
-    const s = w.store
-    w.changes.drain((id) => {
-      if (!w.sheets.alive(s.sheet[id])) return
-      if (!w.changes.meta.has(id) && !w.hasContent(id) && s.kind[id] === Kind.Empty) return
-      if (withViews) cells.push(viewOf(w, id))
-      else unlisted++
-    })
+    const { cells, unlisted, changed } = drainChanges(w, options?.views !== 'none')
     const list: ChangeList = {
       cells,
       objective: this.objective(),
       rejected,
+      figures: { errorCells: w.errorCells, maxAbsGrad: w.grads.maxAbs },
       stats: { forwardEvaluations: w.forwardEvaluations, reverseVisits: w.reverseVisits },
     }
-    if (!withViews) list.unlisted = unlisted
+    if (unlisted !== undefined) list.unlisted = unlisted
+    if (changed) list.changed = changed
     if (sheetsChanged) list.sheets = this.sheets()
     return list
   }
@@ -107,6 +105,12 @@ export class GraphEngine {
     return sid < 0 ? null : columnWidths(this.w.sheets.extra(sid)).get(String(column).toUpperCase()) ?? null
   }
 
+  /** edit-ui: every custom column width of a sheet, for the grid's layout (O(custom widths), unlike toDocument). */
+  columnWidths(sheet: string): Map<string, number> {
+    const sid = this.w.sheets.id(sheet)
+    return sid < 0 ? new Map() : columnWidths(this.w.sheets.extra(sid))
+  }
+
   objective(): ObjectiveState {
     return objectiveState(this.w)
   }
@@ -118,6 +122,15 @@ export class GraphEngine {
   /** Read-only access for engine/explain (graph view, chain-rule inspector); never mutates. */
   explainSource(): ExplainSource {
     return explainWindow(this.w)
+  }
+
+  /** A top-level document field beside format/version/objective/sheets (graph branch, issue 13: training settings). */
+  setDocumentField(key: string, value: unknown): void {
+    if (key === 'format' || key === 'version' || key === 'objective' || key === 'sheets') return
+    const next = { ...this.w.docExtra }
+    if (value === undefined) delete next[key]
+    else Object.defineProperty(next, key, { value, enumerable: true, writable: true, configurable: true })
+    this.w.docExtra = next
   }
 
   toDocument(): WorkbookDocument {

@@ -21,6 +21,12 @@ export const LIMITS = {
    * det and inv). About 0.1–0.3 s of work, and the reverse pass does twice as much again.
    */
   matmulCost: 100_000_000,
+  /**
+   * The per-workbook memory budget: numbers all cells' vector and matrix values may hold
+   * together (16M numbers = 128 MB). Counted in the element budget's unit; a cell whose
+   * value would go past it shows #VALUE! naming this limit (engine/core/forward.ts).
+   */
+  workbookTensorElements: 16_000_000,
   /** Cells one workbook may hold (about 400 bytes each in the engine). */
   cellCount: 4_000_000,
 } as const
@@ -80,6 +86,12 @@ export function elementCountProblem(n: number, what: string): string | null {
 export function matmulCostProblem(cost: number, what: string): string | null {
   if (cost <= LIMITS.matmulCost) return null
   return `${what} would take ${count(cost)} multiply-adds; the cost budget allows at most ${count(LIMITS.matmulCost)} per matrix operation`
+}
+
+/** Why a cell may not keep a tensor of `more` numbers when the workbook's tensors already hold `held`, or null. */
+export function workbookElementsProblem(held: number, more: number): string | null {
+  if (held + more <= LIMITS.workbookTensorElements) return null
+  return `this value has ${count(more)} numbers and the workbook's other vectors and matrices hold ${count(held)}; the per-workbook memory budget allows at most ${count(LIMITS.workbookTensorElements)} numbers in all`
 }
 
 /** Why `more` new cells cannot be added to a workbook of `current` cells, or null. */

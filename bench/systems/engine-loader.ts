@@ -1,11 +1,11 @@
 // Loads the engine under test. It is imported by path at run time so the benchmark's
 // own parts (workloads, tape, baselines) build and test before the engine exists.
-import type { CellView, ChangeList, Edit, ObjectiveState } from '../../engine/api.ts'
+import type { ApplyOptions, CellView, ChangeList, Edit, ObjectiveState } from '../../engine/api.ts'
 import type { WorkbookDocument } from '../../engine/workbook/document.ts'
 
 /** The part of the engine's API the benchmark uses. */
 export interface BenchEngine {
-  apply(edits: Edit[]): ChangeList
+  apply(edits: Edit[], options?: ApplyOptions): ChangeList
   cells(): CellView[]
   objective(): ObjectiveState
 }

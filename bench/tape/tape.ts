@@ -5,12 +5,12 @@ import { type Range, type Ref, type Workload, ref, refCol, refRow } from '../wor
 
 const rangeSize = (r: Range): number => (refRow(r.to) - refRow(r.from) + 1) * (refCol(r.to) - refCol(r.from) + 1)
 
-const CONST = 0, AFFINE = 1, TANH_STEP = 2, LIN2 = 3, SUM = 4, MEAN = 5, MULADD = 6, SQDIFF = 7
+const CONST = 0, AFFINE = 1, TANH_STEP = 2, LIN2 = 3, SUM = 4, MEAN = 5, MULADD = 6, SQDIFF = 7, NEURON = 8
 
 export interface Tape {
   size: number
   code: Uint8Array
-  /** Operand slots; for SUM/MEAN `a` is the offset into `gather` and `b` the count. */
+  /** Operand slots; for SUM/MEAN `a` is the offset into `gather` and `b` the count; for NEURON `a` is the offset of its (w, x) slot pairs in `gather`, `b` the number of pairs, `c` the bias. */
   a: Int32Array
   b: Int32Array
   c: Int32Array
@@ -38,6 +38,7 @@ export function buildTape(workload: Workload, n: number): Tape {
     rows = Math.max(rows, refRow(at) + 1)
     cols = Math.max(cols, refCol(at) + 1)
     if (op.code === 'sum' || op.code === 'mean') gathered += rangeSize(op.range)
+    if (op.code === 'neuron') gathered += 2 * op.w.length
   })
   // A dense grid → slot table (the workloads fill their rectangle), so lookups are array reads.
   const grid = new Int32Array(rows * cols).fill(-1)
@@ -75,6 +76,17 @@ export function buildTape(workload: Workload, n: number): Tape {
         t.b[i] = g - t.a[i]
         break
       }
+      case 'neuron': {
+        t.code[i] = NEURON
+        t.a[i] = g
+        for (let k = 0; k < op.w.length; k++) {
+          t.gather[g++] = read(slot(op.w[k]), i)
+          t.gather[g++] = read(slot(op.x[k]), i)
+        }
+        t.b[i] = op.w.length
+        t.c[i] = read(slot(op.b), i)
+        break
+      }
     }
     i++
   })
@@ -104,6 +116,13 @@ export function forward(t: Tape, from = 0): void {
         v[i] = code[i] === SUM ? s : s / b[i]
         break
       }
+      case NEURON: {
+        let s = 0
+        const end = a[i] + 2 * b[i]
+        for (let j = a[i]; j < end; j += 2) s += v[gather[j]] * v[gather[j + 1]]
+        v[i] = Math.tanh(s + v[c[i]])
+        break
+      }
     }
   }
 }
@@ -125,6 +144,16 @@ export function reverse(t: Tape, objective: number): void {
         const share = code[i] === SUM ? g : g / b[i]
         const end = a[i] + b[i]
         for (let j = a[i]; j < end; j++) gr[gather[j]] += share
+        break
+      }
+      case NEURON: {
+        const d = (1 - v[i] * v[i]) * g
+        const end = a[i] + 2 * b[i]
+        for (let j = a[i]; j < end; j += 2) {
+          gr[gather[j]] += v[gather[j + 1]] * d
+          gr[gather[j + 1]] += v[gather[j]] * d
+        }
+        gr[c[i]] += d
         break
       }
     }

@@ -31,6 +31,8 @@ export type Op =
   | { code: 'muladd'; a: Ref; b: Ref; c: Ref }
   /** (a − b)² */
   | { code: 'sqdiff'; a: Ref; b: Ref }
+  /** tanh(w1·x1 + … + wk·xk + b): a hidden unit */
+  | { code: 'neuron'; w: Ref[]; x: Ref[]; b: Ref }
 
 /** Every cell a range covers, row by row. */
 export function rangeRefs(range: Range): Ref[] {
@@ -48,6 +50,7 @@ export function opReads(op: Op): Ref[] {
     case 'lin2': case 'sqdiff': return [op.a, op.b]
     case 'muladd': return [op.a, op.b, op.c]
     case 'sum': case 'mean': return rangeRefs(op.range)
+    case 'neuron': return [...op.w, ...op.x, op.b]
   }
 }
 

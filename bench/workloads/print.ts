@@ -25,6 +25,7 @@ export function formulaText(op: Exclude<Op, { code: 'const' }>, dialect: Dialect
     case 'sqdiff': return `(${cell(op.a)}-${cell(op.b)})^2`
     case 'sum': return dialect === 'mathjs' ? 'sum(RANGE)' : `SUM(${rangeText(op)})`
     case 'mean': return dialect === 'mathjs' ? 'mean(RANGE)' : `AVERAGE(${rangeText(op)})`
+    case 'neuron': return `${tanh}(${op.w.map((w, k) => `${cell(w)}*${cell(op.x[k])}`).join('+')}+${cell(op.b)})`
   }
 }
 

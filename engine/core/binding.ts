@@ -110,7 +110,7 @@ export function bind(w: WorkbookState, id: number): void {
   if (qualified) w.sheetRefUsers.add(id)
   b.precedents = distinctPrecedents(b)
   w.store.binding[id] = b
-  w.tape.lower(id, b)
+  if (w.lowerToTape) w.tape.lower(id, b)
   const sched = w.schedule
   for (const p of b.precedents) {
     w.store.addUser(p, id)

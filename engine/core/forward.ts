@@ -6,6 +6,7 @@ import { constantValue } from '../evaluate/constant'
 import { runForward } from '../evaluate/run'
 import { Kind } from '../graph/store'
 import { Err, Tensor, type V } from '../values'
+import { workbookElementsProblem } from '../limits'
 import type { WorkbookState } from './workbook-state'
 
 /** The tensor, or #NUM! naming its first entry that is not finite: NaN and ±Infinity never leak as numbers. */
@@ -48,10 +49,18 @@ function recomputeCell(w: WorkbookState, id: number, triedTape: boolean): boolea
   } else {
     v = constantValue(s.input[id]) // a typed -0 shows as 0 too
   }
+  // The per-workbook memory budget: all cells' tensors together stay within it.
+  const heldHere = s.kind[id] === Kind.Tensor ? (s.obj[id] as Tensor).size : 0
+  if (v instanceof Tensor) {
+    const over = workbookElementsProblem(w.tensorElements - heldHere, v.size)
+    if (over) v = new Err('#VALUE!', over)
+  }
+  w.tensorElements += (v instanceof Tensor ? v.size : 0) - heldHere
   const kind = v === null ? Kind.Empty : typeof v === 'number' ? Kind.Number : v instanceof Tensor ? Kind.Tensor
     : typeof v === 'string' ? Kind.Text : typeof v === 'boolean' ? Kind.Boolean : Kind.Error
   const oldKind = s.kind[id]
   let changed = oldKind !== kind
+  if (changed) w.errorCells += (kind === Kind.Error ? 1 : 0) - (oldKind === Kind.Error ? 1 : 0)
   if (!changed) {
     if (kind === Kind.Number) changed = s.num[id] !== v
     else if (kind !== Kind.Empty) changed = !sameValue(s.obj[id], v!)
@@ -68,16 +77,22 @@ function recomputeCell(w: WorkbookState, id: number, triedTape: boolean): boolea
 export function forward(w: WorkbookState): void {
   const sched = w.schedule
   const s = w.store
+  const precedents = (id: number) => s.binding[id]?.precedents ?? null
   if (sched.stale) {
-    sched.reorder(s.count, (id) => s.binding[id]?.precedents ?? null)
+    sched.reorder(s.count, precedents)
     w.tape.relayout(sched.order, sched.length)
-  } else if (w.tape.fragmented) w.tape.relayout(sched.order, sched.length)
+    s.users.rebuild(s.count, precedents)
+  } else {
+    if (w.tape.fragmented) w.tape.relayout(sched.order, sched.length)
+    if (s.users.scattered) s.users.rebuild(s.count, precedents)
+  }
   const start = sched.minDirtyPos === Infinity ? sched.length : sched.minDirtyPos
   const cycleErr = sched.cycleErr
   const cycles = cycleErr.size > 0
   const { dirty, order, length } = sched
   const { tape, grads, changes } = w
-  const { kind, num, obj, users } = s
+  const { kind, num, obj } = s
+  const { start: userStart, live: userCount, targets: userIds, built } = s.users.rows()
   const segment = tape.size
   let pending = sched.pending
   let evaluations = 0
@@ -95,6 +110,8 @@ export function forward(w: WorkbookState): void {
       if (kind[id] === Kind.Number) changed = num[id] !== y
       else {
         changed = true
+        if (kind[id] === Kind.Tensor) w.tensorElements -= (obj[id] as Tensor).size
+        else if (kind[id] === Kind.Error) w.errorCells--
         kind[id] = Kind.Number
         obj[id] = 0
       }
@@ -106,15 +123,21 @@ export function forward(w: WorkbookState): void {
     if (!changed) continue
     grads.valueChanged(id)
     changes.touch(id)
-    const list = users[id]
-    if (list)
-      for (let k = 0; k < list.length; k++) {
-        const u = list[k]
+    if (id < built)
+      for (let k = userStart[id], end = k + userCount[id]; k < end; k++) {
+        const u = userIds[k]
         if (!dirty[u] && !(cycles && cycleErr.has(u))) {
           dirty[u] = 1
           pending++
         }
       }
+    const more = s.users.extra(id)
+    if (more)
+      for (const u of more)
+        if (!dirty[u] && !(cycles && cycleErr.has(u))) {
+          dirty[u] = 1
+          pending++
+        }
   }
   w.forwardEvaluations += evaluations
   sched.pending = pending

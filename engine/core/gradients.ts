@@ -13,6 +13,8 @@ export class Gradients {
   /** Whether anything gradients depend on (values in J's cone, formulas, names, objective, sheets) changed. */
   stale = true
   readonly cone = new ObjectiveCone()
+  /** The largest finite |∂J/∂cell| of the last pass (0 when unavailable). */
+  maxAbs = 0
   /** The objective's id (-1: none). */
   jId = -1
   /** The objective's resolved cell ("Sheet1!B4"), existing or not, or null. */

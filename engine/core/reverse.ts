@@ -121,9 +121,13 @@ export function reverse(w: WorkbookState): void {
     w.reverseVisits += sweep(w, target.id, gnew, tnew)
   }
   const old = grads.num
+  let maxAbs = 0
   for (let k = 0; k < cone.count; k++) {
     const id = cone.ids[k]
-    if (differ(old[id], gnew[id])) w.changes.touch(id)
+    const g = gnew[id]
+    if (differ(old[id], g)) w.changes.touch(id)
+    const m = g < 0 ? -g : g
+    if (m > maxAbs && m !== Infinity && s.kind[id] === Kind.Number) maxAbs = m
   }
   for (let k = 0; k < oldCone.length; k++) {
     const id = oldCone[k]
@@ -131,6 +135,10 @@ export function reverse(w: WorkbookState): void {
     old[id] = 0 // the old array becomes the next pass's zeroed accumulator
   }
   for (const [id, t] of tnew) {
+    for (let i = 0; i < t.length; i++) {
+      const m = Math.abs(t[i])
+      if (m > maxAbs && m !== Infinity) maxAbs = m
+    }
     const o = grads.tensor.get(id)
     if (!o || o.length !== t.length || o.some((x, i) => x !== t[i])) w.changes.touch(id)
   }
@@ -140,5 +148,6 @@ export function reverse(w: WorkbookState): void {
   grads.next = old
   grads.tensor = tnew
   grads.reason = target.reason
+  grads.maxAbs = target.reason === null ? maxAbs : 0
   grads.stale = false
 }

@@ -26,7 +26,9 @@ export function storeValues(w: WorkbookState, updates: ValueUpdate[]): string | 
     }
     w.changes.touch(id)
     w.grads.valueChanged(id)
-    for (const user of s.users[id] ?? []) if (!w.schedule.inCycle(user)) w.schedule.markDirty(user)
+    s.users.forEach(id, (user) => {
+      if (!w.schedule.inCycle(user)) w.schedule.markDirty(user)
+    })
   }
   return null
 }

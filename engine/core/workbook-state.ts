@@ -32,9 +32,16 @@ export class WorkbookState {
   objectiveRef: string | null = null
   /** Address strings of cells that have been shown (built on first view). */
   private addressCache: string[] = []
+  /** Cells whose value is an error (ChangeList.figures), kept by the forward pass. */
+  errorCells = 0
+  /** Numbers held by all cells' tensor values (the per-workbook memory budget, engine/limits.ts). */
+  tensorElements = 0
   /** Forward evaluations and reverse visits of the current update (ChangeList.stats). */
   forwardEvaluations = 0
   reverseVisits = 0
+
+  /** `lowerToTape: false` runs every cell on the general path (the reference the tape is tested against). */
+  constructor(readonly lowerToTape = true) {}
 
   existingCell(sid: number, row: number, col: number): number {
     return this.sheets.cells(sid).get(row, col)

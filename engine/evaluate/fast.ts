@@ -1,15 +1,18 @@
 // A program's scalar fast form: which of its ops the tape (evaluate/tape.ts) can run
 // over Float64Arrays. A program made only of number constants, references, names and
-// functions with a scalar fast form in the function table (fast1/fast2), plus
-// SUM/AVERAGE-style reductions of one range, has one; anything else (tensors, labels,
+// functions with a scalar fast form in the function table (fast1/fast2), plus reductions
+// of one range that the table marks as such (rangeReduction: SUM, AVERAGE, sum, mean),
+// has one; the tape's op codes come from those fields, never from function names; anything else (tensors, labels,
 // rare functions) runs on the general path (evaluate/run.ts). Computed once per program
 // shape, not per cell or per pass.
 import type { Program } from '../formula/program'
+import type { RangeReduction } from '../functions/types'
 import { TapeOp, type FastProgram } from './fast-program'
 
 export type { FastProgram } from './fast-program'
 
-const RANGE_REDUCTIONS = new Map([['sum', TapeOp.RangeSum], ['SUM', TapeOp.RangeSum], ['mean', TapeOp.RangeMean], ['AVERAGE', TapeOp.RangeAverage]])
+/** The tape op of each range fast path the function table declares (FnDef.rangeReduction). */
+const REDUCTION_OP: Record<RangeReduction, TapeOp> = { sum: TapeOp.RangeSum, mean: TapeOp.RangeMean, average: TapeOp.RangeAverage }
 
 const fastCache = new WeakMap<Program, FastProgram | null>()
 
@@ -41,7 +44,7 @@ export function fastProgramOf(p: Program): FastProgram | null {
       fp.a[i] = op.slot
       ok = p.ops[i + 1]?.k === 'call'
     } else if (op.k === 'call' && op.args.length === 1 && fp.kind[op.args[0]] === TapeOp.Range && p.ops[op.args[0]].k === 'range') {
-      const reduce = RANGE_REDUCTIONS.get(op.fn.name)
+      const reduce = op.fn.rangeReduction === undefined ? undefined : REDUCTION_OP[op.fn.rangeReduction]
       if (reduce === undefined || op.args[0] !== i - 1) ok = false
       else {
         fp.kind[i] = reduce

@@ -36,7 +36,8 @@ export function chainRule(src: ExplainSource, c: number): ChainRule {
   if (s.kind[c] !== Kind.Number && s.kind[c] !== Kind.Tensor) return { terms: [], text: `${labelOf(src, c)} has no gradient (it does not hold a number)`, sum: null }
   if (c === src.objectiveId) return { terms: [], text: '∂J/∂J = 1 (the objective)', sum: 1 }
   // The engine adds contributions from the last user in evaluation order to the first.
-  const users = [...(s.users[c] ?? [])].filter((k) => !src.inCycle(k)).sort((a, b) => src.pos[b] - src.pos[a])
+  // users are flat now (engine/graph/users.ts)
+  const users = s.users.list(c).filter((k) => !src.inCycle(k)).sort((a, b) => src.pos[b] - src.pos[a])
   const terms: ChainTerm[] = []
   const products: string[] = []
   const symbols: string[] = []

@@ -24,8 +24,8 @@ export const RAW_NODE_LIMIT = 6000
 function isGraphCell(src: ExplainSource, id: number): boolean {
   const s = src.store
   if (src.sheetName(s.sheet[id]) === null) return false
-  if (s.binding[id] || s.kind[id] === Kind.Number || s.kind[id] === Kind.Tensor) return src.hasContent(id) || (s.users[id]?.length ?? 0) > 0
-  return (s.users[id]?.length ?? 0) > 0
+  if (s.binding[id] || s.kind[id] === Kind.Number || s.kind[id] === Kind.Tensor) return src.hasContent(id) || s.users.count(id) > 0 // users are flat now (engine/graph/users.ts)
+  return s.users.count(id) > 0
 }
 
 /**
@@ -67,7 +67,7 @@ function scopeCells(src: ExplainSource, scope: GraphScope, limit: number): { ids
     seen.add(c)
     const depth = Math.max(1, Math.min(10, Math.trunc(scope.depth) || 1))
     walk([c], up, depth)
-    walk([c], (id) => s.users[id] ?? [], depth)
+    walk([c], (id) => s.users.list(id), depth) // users are flat now (engine/graph/users.ts)
     if (seen.size > limit) return { ids: [...seen].slice(0, limit), count: seen.size }
   }
   return { ids: seen.size > limit ? null : [...seen], count: seen.size }

@@ -5,6 +5,7 @@ import type { RefToken } from '../formula/scan'
 import type { Program } from '../formula/program'
 import type { FastProgram } from '../evaluate/fast-program'
 import type { Err, V } from '../values'
+import { UserGraph } from './users'
 
 export const enum Kind {
   Empty = 0,
@@ -48,8 +49,8 @@ export class CellStore {
   obj: V[] = []
   input: string[] = []
   binding: (Binding | null)[] = []
-  /** Cells whose formulas read this cell. */
-  users: (number[] | undefined)[] = []
+  /** Cells whose formulas read each cell (flat, graph/users.ts). */
+  readonly users = new UserGraph()
 
   constructor(initial = 1024) {
     this.grow(initial)
@@ -82,24 +83,15 @@ export class CellStore {
     this.input[id] = ''
     this.obj[id] = 0
     this.binding[id] = null
-    this.users[id] = undefined
     return id
   }
 
   addUser(of: number, user: number): void {
-    const list = this.users[of]
-    if (list) list.push(user)
-    else this.users[of] = [user]
+    this.users.add(of, user)
   }
 
   removeUser(of: number, user: number): void {
-    const list = this.users[of]
-    if (!list) return
-    const k = list.lastIndexOf(user)
-    if (k < 0) return
-    list[k] = list[list.length - 1]
-    list.pop()
-    if (!list.length) this.users[of] = undefined
+    this.users.remove(of, user)
   }
 
   /** The value as the formula language sees it: an empty cell reads as 0. */

@@ -1,0 +1,97 @@
+// The tape builder and runner on their own: lowering a bound cell, forward and backward
+// over the values kept on the tape, giving up to the general path, dropping and
+// relaying out segments.
+import { describe, expect, it } from 'vitest'
+import { parseAddress } from '../address'
+import { bind } from '../core/binding'
+import { WorkbookState } from '../core/workbook-state'
+import { Kind } from '../graph/store'
+
+/** A one-sheet state with the given inputs bound (no passes run). */
+function stateOf(cells: Record<string, string>): { w: WorkbookState; id: (a: string) => number } {
+  const w = new WorkbookState()
+  const sid = w.sheets.add('Sheet1', {})
+  const id = (a: string) => {
+    const at = parseAddress(a)!
+    return w.ensureCell(sid, at.row, at.col)
+  }
+  for (const [a, input] of Object.entries(cells)) {
+    w.store.input[id(a)] = input
+    bind(w, id(a))
+  }
+  return { w, id }
+}
+
+function setNumber(w: WorkbookState, id: number, x: number): void {
+  w.store.kind[id] = Kind.Number
+  w.store.num[id] = x
+}
+
+describe('tape', () => {
+  it('lowers a scalar formula and runs it forward and backward from the kept values', () => {
+    const { w, id } = stateOf({ C1: '=tanh(A1 * B1) + 2' })
+    setNumber(w, id('A1'), 0.5)
+    setNumber(w, id('B1'), 3)
+    const tape = w.tape
+    expect(tape.has(id('C1'))).toBe(true)
+    expect(tape.forward(w.store, id('C1'))).toBe(Math.tanh(1.5) + 2)
+    expect(tape.ran[id('C1')]).toBe(1)
+    const grads = new Float64Array(w.store.capacity)
+    // Change an input after the forward: backward must use the kept intermediates, not re-read the cells.
+    setNumber(w, id('A1'), 100)
+    tape.backward(w.store, id('C1'), 1, grads)
+    const d = 1 - Math.tanh(1.5) ** 2
+    expect(grads[id('A1')]).toBe(d * 3)
+    expect(grads[id('B1')]).toBe(d * 0.5)
+  })
+
+  it('range reductions read a gather block; AVERAGE divides by the numbers, mean by the size', () => {
+    const { w, id } = stateOf({ C1: '=SUM(A1:A3) + AVERAGE(A1:A3) * mean(A1:A3)' })
+    setNumber(w, id('A1'), 1)
+    setNumber(w, id('A2'), 2) // A3 stays empty
+    expect(w.tape.forward(w.store, id('C1'))).toBe(3 + 1.5 * 1)
+    const grads = new Float64Array(w.store.capacity)
+    w.tape.backward(w.store, id('C1'), 1, grads)
+    // ∂/∂Ai = 1 + mean/2 + AVERAGE/3 for numbers; the empty A3 gets nothing.
+    expect(grads[id('A1')]).toBe(1 + 1 / 2 + 1.5 / 3)
+    expect(grads[id('A3')]).toBe(0)
+  })
+
+  it('gives up (NaN) on a label, a domain error or a non-finite result, so the general path decides', () => {
+    const { w, id } = stateOf({ B1: '=A1 + 1', B2: '=sqrt(A2)', B3: '=exp(A3)' })
+    w.store.kind[id('A1')] = Kind.Text
+    setNumber(w, id('A2'), -1)
+    setNumber(w, id('A3'), 1000)
+    for (const c of ['B1', 'B2', 'B3']) {
+      expect(w.tape.forward(w.store, id(c))).toBeNaN()
+      expect(w.tape.ran[id(c)]).toBe(0)
+    }
+  })
+
+  it('has no segment for tensors, rare functions and unknown names', () => {
+    const { w, id } = stateOf({ B1: '=[A1, A2] * 2', B2: '=max(A1, A2)', B3: '=nope + 1', B4: '=A1 + 1' })
+    expect(['B1', 'B2', 'B3'].map((c) => w.tape.has(id(c)))).toEqual([false, false, false])
+    expect(w.tape.has(id('B4'))).toBe(true)
+  })
+
+  it('drop leaves dead ops; relayout keeps live segments, their values and results, in order', () => {
+    const { w, id } = stateOf({ B1: '=A1 * 2', B2: '=B1 + A1', B3: '=B2 ^ 2' })
+    setNumber(w, id('A1'), 3)
+    const tape = w.tape
+    for (const c of ['B1', 'B2', 'B3']) setNumber(w, id(c), tape.forward(w.store, id(c)))
+    const before = tape.length
+    tape.drop(id('B1'))
+    expect(tape.dead).toBe(3)
+    expect(tape.has(id('B1'))).toBe(false)
+    const order = new Int32Array([id('A1'), id('B3'), id('B2')])
+    tape.relayout(order, 3)
+    expect(tape.length).toBe(before - 3)
+    expect(tape.dead).toBe(0)
+    expect(tape.start[id('B3')]).toBe(0) // laid out in the order given
+    expect(tape.ran[id('B3')]).toBe(1)
+    const grads = new Float64Array(w.store.capacity)
+    tape.backward(w.store, id('B3'), 1, grads) // from the values kept across the relayout
+    expect(grads[id('B2')]).toBe(2 * 9)
+    expect(tape.forward(w.store, id('B2'))).toBe(6 + 3)
+  })
+})

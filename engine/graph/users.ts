@@ -1,0 +1,103 @@
+// Who reads each cell (the graph's reverse edges), flat: compressed sparse rows — one
+// Int32Array of offsets, one of user ids — rebuilt from the bindings' precedents when
+// the order is recomputed, so loading a workbook creates no array per cell. Edits patch
+// it: a removed edge is swapped out of its row (each row keeps a live length), an added
+// edge goes to a small per-cell overflow list until the next rebuild.
+import type { Precedents } from './order'
+
+export class UserGraph {
+  /** Row offsets of the CSR part (length built + 1) and the live length of each row. */
+  private start = new Int32Array(1)
+  private live = new Int32Array(0)
+  private targets = new Int32Array(0)
+  /** Cells covered by the CSR part. */
+  private built = 0
+  /** Users added since the last rebuild (sparse). */
+  private more: (number[] | undefined)[] = []
+  private moreCount = 0
+
+  add(of: number, user: number): void {
+    const list = this.more[of]
+    if (list) list.push(user)
+    else this.more[of] = [user]
+    this.moreCount++
+  }
+
+  remove(of: number, user: number): void {
+    const list = this.more[of]
+    if (list) {
+      const k = list.lastIndexOf(user)
+      if (k >= 0) {
+        list[k] = list[list.length - 1]
+        list.pop()
+        if (!list.length) this.more[of] = undefined
+        this.moreCount--
+        return
+      }
+    }
+    if (of >= this.built) return
+    const from = this.start[of]
+    const end = from + this.live[of]
+    for (let k = end - 1; k >= from; k--) {
+      if (this.targets[k] !== user) continue
+      this.targets[k] = this.targets[end - 1]
+      this.live[of]--
+      return
+    }
+  }
+
+  /** How many cells read `of`. */
+  count(of: number): number {
+    return (of < this.built ? this.live[of] : 0) + (this.more[of]?.length ?? 0)
+  }
+
+  /** Calls `visit` for each cell that reads `of`. */
+  forEach(of: number, visit: (user: number) => void): void {
+    if (of < this.built) for (let k = this.start[of], end = k + this.live[of]; k < end; k++) visit(this.targets[k])
+    const list = this.more[of]
+    if (list) for (const u of list) visit(u)
+  }
+
+  /** The cells that read `of` (a new array: for code off the hot path). */
+  list(of: number): number[] {
+    const out: number[] = []
+    this.forEach(of, (u) => out.push(u))
+    return out
+  }
+
+  /** The CSR arrays for a hot loop: row `of` is targets[start[of] .. start[of] + live[of]) when of < built, then `extra(of)`. */
+  rows(): { start: Int32Array; live: Int32Array; targets: Int32Array; built: number } {
+    return { start: this.start, live: this.live, targets: this.targets, built: this.built }
+  }
+
+  extra(of: number): number[] | undefined {
+    return this.more[of]
+  }
+
+  /** Whether enough edges sit in overflow lists that a rebuild pays. */
+  get scattered(): boolean {
+    return this.moreCount > 4096 && this.moreCount * 2 > this.targets.length
+  }
+
+  /** Rebuilds the CSR rows of cells 0..count-1 from each cell's precedents; empties the overflow lists. */
+  rebuild(count: number, precedents: (id: number) => Precedents | null): void {
+    const start = new Int32Array(count + 1)
+    for (let id = 0; id < count; id++) {
+      const pre = precedents(id)
+      if (pre) for (let e = 0; e < pre.length; e++) start[pre[e] + 1]++
+    }
+    for (let id = 0; id < count; id++) start[id + 1] += start[id]
+    const targets = new Int32Array(start[count])
+    const live = new Int32Array(count)
+    for (let id = 0; id < count; id++) {
+      const pre = precedents(id)
+      if (pre) for (let e = 0; e < pre.length; e++) targets[start[pre[e]] + live[pre[e]]++] = id
+    }
+    this.start = start
+    this.live = live
+    this.targets = targets
+    this.built = count
+    this.more = []
+    this.moreCount = 0
+  }
+}
