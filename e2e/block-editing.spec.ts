@@ -276,6 +276,18 @@ test('insert and delete a row above a referenced cell: references follow; deleti
   await sheet.expectError('B1', '#REF!')
   await sheet.undo()
   await sheet.expectValue('B1', 10)
+  // Keyboard only: Shift+Space selects the row, Ctrl+Alt+= inserts above it, Ctrl+Alt+- deletes.
+  await sheet.cell('A2').click()
+  await page.keyboard.press('Shift+Space')
+  await expect(sheet.nameBox()).toHaveValue('2:2')
+  await page.keyboard.press('Control+Alt+Equal')
+  await sheet.cell('B1').click()
+  await expect(sheet.formulaBar()).toHaveValue('=A4*2')
+  await sheet.cell('A2').click()
+  await page.keyboard.press('Shift+Space')
+  await page.keyboard.press('Control+Alt+Minus')
+  await sheet.cell('B1').click()
+  await expect(sheet.formulaBar()).toHaveValue('=A3*2')
 })
 
 test('a resized column keeps its width after Save As and reopening', async ({ launch }) => {

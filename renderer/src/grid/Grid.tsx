@@ -324,6 +324,7 @@ export function Grid(props: GridProps) {
       ref={scroller}
       tabindex="0"
       role="grid"
+      aria-multiselectable="true"
       aria-label={`Sheet ${view.activeSheet()}`}
       aria-rowcount={ROW_COUNT}
       aria-colcount={COLUMN_COUNT}
