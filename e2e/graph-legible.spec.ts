@@ -130,8 +130,9 @@ test('a full keyboard walk: F6 into the graph, arrows visit every node, Enter op
   await openGraph(page)
   await sheet.cell('B1').click() // x
   await expect(node(page, 'Sheet1!B1')).toHaveAttribute('data-selected', 'true')
-  // F6 moves the focus from the grid to the graph (Tab stays the grid's: commit and move right).
-  await page.keyboard.press('F6')
+  // Shift+F6 moves the focus from the grid back to the last region, the open graph (formula-ui: F6 cycles
+  // grid → formula bar → name box → toolbar → open panels; Tab stays the grid's: commit and move right).
+  await page.keyboard.press('Shift+F6')
   const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-node') ?? null)
   expect(focused).toBe('Sheet1!B1')
   const visited = new Set<string>([focused!])

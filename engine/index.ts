@@ -27,6 +27,11 @@ export interface Engine {
   resolveRef(ref: string): { sheet: string; address: string } | null
   /** The workbook as a document (same shape as loaded, unknown fields preserved). */
   toDocument(): WorkbookDocument
+  /**
+   * Sets (or, with undefined, removes) a top-level field of the document other than the
+   * four SPEC §5 ones, such as the training settings (engine/train/settings.ts). graph branch (issue 13).
+   */
+  setDocumentField?(key: string, value: unknown): void
 }
 
 /** An engine over a validated document (engine/workbook restore), or one empty "Sheet1". */

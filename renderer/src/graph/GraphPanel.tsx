@@ -12,7 +12,6 @@ import { createStepPlayer } from './step-player'
 import { pngBase64, saveExport, svgDocument } from './export'
 import { formatNumber as fmtNumber } from '../model/format'
 import { Splitter } from './Splitter'
-import { focusGrid } from '../grid/Grid'
 import './graph.css'
 
 export function GraphPanel(props: { graph: GraphController; store: WorkbookStore; bridge: GradsheetBridge }) {
@@ -55,17 +54,7 @@ export function GraphPanel(props: { graph: GraphController; store: WorkbookStore
       }
     })
     onCleanup(unsubscribe)
-    // F6 moves the focus between the grid and the graph (Tab belongs to the grid: it commits and moves right).
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'F6' || !g.open()) return
-      e.preventDefault()
-      const inGraph = (document.activeElement as Element | null)?.closest?.('.graph-panel')
-      if (inGraph) return focusGrid()
-      const target = (svg?.querySelector('[data-node][tabindex="0"]') ?? svg?.querySelector('[data-node]')) as SVGGElement | null
-      target?.focus()
-    }
-    window.addEventListener('keydown', onKey)
-    onCleanup(() => window.removeEventListener('keydown', onKey))
+    // F6 into the graph (its selected node) and out again is the window's F6 cycle (formula-ui: app/keyboard-reach.ts).
   })
   createEffect(() => {
     const kind = pendingExport()

@@ -5,7 +5,7 @@
 import { For, Show, createEffect, createMemo, createSignal, on, onCleanup, onMount } from 'solid-js'
 import { Portal } from 'solid-js/web'
 import { createVirtualizer, elementScroll } from '@tanstack/solid-virtual'
-import { COLUMN_COUNT, ROW_COUNT, cellKey, columnName, formatAddress, parseAddress } from '../model/address'
+import { COLUMN_COUNT, ROW_COUNT, cellKey, columnName, formatAddress, parseAddress, type CellPos } from '../model/address'
 import { editKeyAction, gridKeyAction } from '../model/key-actions'
 import { createScrollMap } from '../model/scroll-map'
 import { move, scrollCount } from '../model/navigation'
@@ -21,6 +21,7 @@ import type { SheetView } from '../app/sheet-view'
 import type { WorkbookStore } from '../state/workbook-store'
 import type { CellView } from '../../../engine/api'
 import { GridCell } from './GridCell'
+import type { FormulaEditing } from '../formula-edit/formula-editing'
 import { conventionKeys } from '../graph/convention-badges'
 import { estimateTextWidth } from './text-width'
 import { COLUMN_HEADER_HEIGHT, COLUMN_WIDTH, ROW_HEADER_WIDTH, ROW_HEIGHT } from './metrics'
@@ -29,6 +30,8 @@ export interface GridProps {
   store: WorkbookStore
   view: SheetView
   commands: Commands
+  /** formula-ui: point mode, F4 and autocomplete in the cell editor (formula-edit/). */
+  formulaEditing?: FormulaEditing
   /** "Explain this cell": opens the graph inspector on the active cell (edit-ui). */
   onExplain?: () => void
 }
@@ -142,8 +145,8 @@ export function Grid(props: GridProps) {
   // Bring the selected cell into view whenever a command asks for it.
   createEffect(on(view.revealRequest, () => reveal(), { defer: true }))
 
-  function reveal(): void {
-    const { row, col } = view.revealTarget()
+  function reveal(target: CellPos = view.revealTarget()): void {
+    const { row, col } = target
     const rTop = row * rowH()
     const cLeft = layout().offsetOf(col)
     if (rTop < top()) scroller.scrollTop = Math.floor(rowMap().toPhysical(rTop))
@@ -308,6 +311,21 @@ export function Grid(props: GridProps) {
     return { top: headerH() + row * rowH() - top(), left: headerW() + layout().offsetOf(col) - left() }
   }
 
+  // formula-ui: an arrow key in point mode may leave the screen: bring the pointed cell into view.
+  createEffect(on(() => props.formulaEditing?.pointed(), (p) => { if (p && p.sheet === view.activeSheet()) reveal(p.corner) }, { defer: true }))
+
+  /** formula-ui: where the block a formula being typed points at is drawn (dashed outline). */
+  const pointedBox = () => {
+    const p = props.formulaEditing?.pointed()
+    if (!p || p.sheet !== view.activeSheet()) return null
+    return {
+      top: headerH() + p.from.row * rowH() - top(),
+      left: headerW() + layout().offsetOf(p.from.col) - left(),
+      width: layout().offsetOf(p.to.col + 1) - layout().offsetOf(p.from.col),
+      height: (p.to.row - p.from.row + 1) * rowH(),
+    }
+  }
+
   function onEditorKey(e: KeyboardEvent): void {
     const action = editKeyAction(e)
     if (action.type === 'none') return
@@ -326,6 +344,7 @@ export function Grid(props: GridProps) {
       role="grid"
       aria-multiselectable="true"
       aria-label={`Sheet ${view.activeSheet()}`}
+      aria-keyshortcuts="F6 Shift+F6"
       aria-rowcount={ROW_COUNT}
       aria-colcount={COLUMN_COUNT}
       onScroll={() => setScroll({ top: scroller.scrollTop, left: scroller.scrollLeft })}
@@ -442,6 +461,9 @@ export function Grid(props: GridProps) {
             editing={cellEditing()}
             onFillHandleDown={pointer.fillHandleDown}
           />
+          <Show when={pointedBox()}>
+            {(box) => <div class="pointed-range" aria-hidden="true" style={{ top: `${box().top}px`, left: `${box().left}px`, width: `${box().width}px`, height: `${box().height}px` }} />}
+          </Show>
           <Show when={pointer.resizing()}>
             {(r) => <div class="col-resize-guide" style={{ left: `${headerW() + layout().offsetOf(r().col) - left() + r().width * view.zoom()}px` }} />}
           </Show>
@@ -456,9 +478,15 @@ export function Grid(props: GridProps) {
               ref={(el) => queueMicrotask(() => {
                 el.focus({ preventScroll: true })
                 el.setSelectionRange(el.value.length, el.value.length)
+                props.formulaEditing?.attach(el)
               })}
-              onInput={(e) => view.setEditing({ ...view.editing()!, origin: 'cell', text: e.currentTarget.value })}
-              onKeyDown={onEditorKey}
+              onInput={(e) => {
+                view.setEditing({ ...view.editing()!, origin: 'cell', text: e.currentTarget.value })
+                props.formulaEditing?.handleInput()
+              }}
+              onKeyDown={(e) => { if (!props.formulaEditing?.handleKey(e)) onEditorKey(e) }}
+              onKeyUp={() => props.formulaEditing?.handleCaretMove()}
+              onClick={() => props.formulaEditing?.handleCaretMove()}
               onBlur={() => { if (cellEditing()) commands.commitEdit(null) }}
               onMouseDown={(e) => e.stopPropagation()}
             />
