@@ -16,6 +16,8 @@ export interface OpenedFile {
    * the renderer shows it as modified (path is where it was last saved, or null).
    */
   recovered?: boolean
+  /** excel helper: a message to show once the file is open (an .xlsx import's report: untranslated formulas, differences). */
+  notice?: string
   /** For recovered work: the id of the document the backup came from (it keeps it). */
   documentId?: string
 }

@@ -43,8 +43,8 @@ describe('parseCommandLine', () => {
   })
 
   it('usage errors, in words', () => {
-    expect(usage([])).toBe('no command given (the commands are "eval", "export" and "sensitivity")')
-    expect(usage(['run', 'f'])).toBe('unknown command "run" (the commands are "eval", "export" and "sensitivity")')
+    expect(usage([])).toBe('no command given (the commands are "eval", "export", "sensitivity" and "convert")')
+    expect(usage(['run', 'f'])).toBe('unknown command "run" (the commands are "eval", "export", "sensitivity" and "convert")')
     expect(usage(['eval'])).toBe('eval needs a FILE to load')
     expect(usage(['eval', 'a', 'b'])).toBe('unexpected argument "b" (one FILE at a time)')
     expect(usage(['eval', 'f', '--bogus'])).toBe('unknown option --bogus')

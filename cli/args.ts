@@ -2,9 +2,10 @@
 // Every mistake becomes a usage error in words (exit code 2), never an exception.
 import { parseArgs } from 'node:util'
 
-export const USAGE = `Usage: gradsheet eval FILE [--objective REF] [--set REF=INPUT]... [--only REF,...] [--json] [--timing]
+export const USAGE = `Usage: gradsheet eval FILE [--objective REF] [--set REF=INPUT]... [--edit JSON]... [--only REF,...] [--json] [--timing]
        gradsheet export FILE --to pytorch|numpy [--objective REF] [--out PATH]
        gradsheet sensitivity FILE [--objective REF] [--top N] [--json]
+       gradsheet convert FILE --out PATH.xlsx|PATH.gradsheet [--gradients]
 
 FILE is a .gradsheet workbook or an Excel .xlsx file.
 
@@ -12,6 +13,10 @@ eval: prints every non-empty cell's value and gradient dJ/dcell.
   --objective REF   use this cell as the objective J (a name, B4 or Sheet1!B4)
   --set REF=INPUT   change a cell's input before printing (repeatable, applied in order);
                     split at the first "=": --set A2==x+5 sets A2 to "=x+5"
+  --edit JSON       apply an editing command before printing (repeatable, in order with --set):
+                    copyCells, moveCells, fill, clearCells, insertRows, deleteRows,
+                    insertColumns, deleteColumns, setColumnWidth (docs/cli.md), e.g.
+                    --edit '{"type":"insertRows","sheet":"Sheet1","at":2,"count":1}'
   --only REF,...    print just these cells
   --json            print one JSON document instead of a table
   --timing          write {"load_ms","eval_ms","edits_ms"} as one JSON line to stderr
@@ -20,17 +25,27 @@ eval: prints every non-empty cell's value and gradient dJ/dcell.
 export: writes one Python module that computes J (to --out PATH, default stdout);
   running it prints {"J", "grads"}; "python3 PATH --train" trains the parameters.
 sensitivity: ranks the input cells J depends on by |dJ/dx|, with elasticity x/J*dJ/dx
-  --top N           list only the N largest`
+  --top N           list only the N largest
+convert: writes the workbook as .xlsx (formulas in Excel syntax; --gradients adds a
+  "dJ" sheet of gradients per sheet) or as .gradsheet (e.g. from an .xlsx)`
 
 export interface CellEditRequest {
   ref: string
   input: string
 }
 
+/** An `--edit` (issue 9): an engine edit as JSON, applied after the first `afterSets` --set edits. */
+export interface EditRequest {
+  edit: Record<string, unknown> & { type: string }
+  afterSets: number
+}
+
 export interface EvalOptions {
   file: string
   objective: string | null
   sets: CellEditRequest[]
+  /** Present only when --edit was given. */
+  edits?: EditRequest[]
   only: string[] | null
   json: boolean
   timing: boolean
@@ -50,11 +65,18 @@ export interface SensitivityOptions {
   json: boolean
 }
 
+export interface ConvertOptions {
+  file: string
+  out: string
+  gradients: boolean
+}
+
 export type ParsedCommand =
   | { kind: 'help' }
   | { kind: 'eval'; options: EvalOptions }
   | { kind: 'export'; options: ExportOptions }
   | { kind: 'sensitivity'; options: SensitivityOptions }
+  | { kind: 'convert'; options: ConvertOptions }
   | { kind: 'usage-error'; message: string }
 
 export function parseCommandLine(argv: string[]): ParsedCommand {
@@ -64,9 +86,11 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
       args: argv,
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         objective: { type: 'string' },
         set: { type: 'string', multiple: true },
+        edit: { type: 'string', multiple: true },
         only: { type: 'string', multiple: true },
         json: { type: 'boolean' },
         timing: { type: 'boolean' },
@@ -74,16 +98,17 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
         to: { type: 'string' },
         out: { type: 'string' },
         top: { type: 'string' },
+        gradients: { type: 'boolean' },
       },
     })
   } catch (error) {
     return usageError(cleanParseArgsMessage((error as Error).message))
   }
-  const { values, positionals } = parsed
+  const { values, positionals, tokens } = parsed
   if (values.help) return { kind: 'help' }
   const [command, file, ...extra] = positionals
   if (command === undefined) return usageError(`no command given (the commands are ${COMMANDS})`)
-  if (!['eval', 'export', 'sensitivity'].includes(command)) return usageError(`unknown command "${command}" (the commands are ${COMMANDS})`)
+  if (!['eval', 'export', 'sensitivity', 'convert'].includes(command)) return usageError(`unknown command "${command}" (the commands are ${COMMANDS})`)
   if (file === undefined || file === '') return usageError(`${command} needs a FILE to load`)
   if (extra.length > 0) return usageError(`unexpected argument "${extra[0]}" (one FILE at a time)`)
   const misplaced = (allowed: string[]) =>
@@ -107,6 +132,12 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
     }
     return { kind: 'sensitivity', options: { file, objective: objectiveText?.trim() ?? null, top, json: values.json ?? false } }
   }
+  if (command === 'convert') {
+    const wrong = misplaced(['out', 'gradients'])
+    if (wrong) return usageError(`--${wrong} is not an option of convert`)
+    if (values.out === undefined || !/\.(xlsx|gradsheet)$/i.test(values.out.trim())) return usageError('convert needs --out PATH ending in .xlsx or .gradsheet')
+    return { kind: 'convert', options: { file, out: values.out.trim(), gradients: values.gradients ?? false } }
+  }
   const wrongForEval = misplaced(['objective', 'set', 'only', 'json', 'timing', 'edit'])
   if (wrongForEval) return usageError(`--${wrongForEval} is not an option of eval`)
 
@@ -117,6 +148,16 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
     if (at < 0 || ref === '') return usageError(`--set "${text}" is not REF=INPUT (for example --set x=2 or --set A2==x+5)`)
     sets.push({ ref, input: text.slice(at + 1) })
   }
+  const edits: EditRequest[] = []
+  let setsSeen = 0
+  for (const token of tokens ?? []) {
+    if (token.kind !== 'option') continue
+    if (token.name === 'set') setsSeen++
+    if (token.name !== 'edit') continue
+    const edit = readEdit(token.value ?? '')
+    if (typeof edit === 'string') return usageError(edit)
+    edits.push({ edit, afterSets: setsSeen })
+  }
   let only: string[] | null = null
   if (values.only !== undefined) {
     only = values.only.flatMap((list) => list.split(',')).map((ref) => ref.trim())
@@ -124,13 +165,25 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   }
   const objective = values.objective ?? null
   if (objective !== null && objective.trim() === '') return usageError('--objective needs a cell (a name, B4 or Sheet1!B4)')
-  return {
-    kind: 'eval',
-    options: { file, objective: objective?.trim() ?? null, sets, only, json: values.json ?? false, timing: values.timing ?? false },
-  }
+  const options: EvalOptions = { file, objective: objective?.trim() ?? null, sets, only, json: values.json ?? false, timing: values.timing ?? false }
+  if (edits.length > 0) options.edits = edits
+  return { kind: 'eval', options }
 }
 
-const COMMANDS = '"eval", "export" and "sensitivity"'
+/** One --edit's JSON: an object with a "type" (the engine checks the rest and says what is wrong). */
+function readEdit(text: string): EditRequest['edit'] | string {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return `--edit ${text.slice(0, 60)}: not JSON (write it like '{"type":"insertRows","sheet":"Sheet1","at":2,"count":1}')`
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof (value as { type?: unknown }).type !== 'string')
+    return `--edit ${text.slice(0, 60)}: an edit is a JSON object with a "type", like {"type":"insertRows","sheet":"Sheet1","at":2,"count":1}`
+  return value as EditRequest['edit']
+}
+
+const COMMANDS = '"eval", "export", "sensitivity" and "convert"'
 
 function usageError(message: string): ParsedCommand {
   return { kind: 'usage-error', message }

@@ -1,4 +1,4 @@
-// `gradsheet eval`: load a workbook, apply --set edits through the engine's incremental
+// `gradsheet eval`: load a workbook, apply --set edits (and --edit commands) through the engine's incremental
 // path, print values and gradients (SPEC §6). Returns the exit code: 0 loaded, 1 the
 // file cannot be read or is invalid, 2 a usage error (a reference that names no cell).
 import { performance } from 'node:perf_hooks'
@@ -44,7 +44,21 @@ export async function runEval(options: EvalOptions, out: Output): Promise<number
     return usage(out, `--objective ${options.objective}: no such cell (use a name, B4 or Sheet1!B4)`)
   }
   const editsMs: number[] = []
-  for (const set of options.sets) {
+  // --edit commands (issue 9) run in command-line order with the --set edits.
+  const commands = options.edits ?? []
+  let next = 0
+  const runCommands = (afterSets: number): number | null => {
+    for (; next < commands.length && commands[next].afterSets <= afterSets; next++) {
+      const start = performance.now()
+      const change = engine.apply([commands[next].edit as unknown as Edit])
+      editsMs.push(performance.now() - start)
+      if (change.rejected.length > 0) return usage(out, `--edit ${JSON.stringify(commands[next].edit)} was refused: ${change.rejected[0].message}`)
+    }
+    return null
+  }
+  for (const [k, set] of options.sets.entries()) {
+    const refused = runCommands(k)
+    if (refused !== null) return refused
     const target = engine.resolveRef(set.ref)
     if (target === null) return usage(out, `--set ${set.ref}=…: no such cell (use a name, B4 or Sheet1!B4)`)
     const edit: Edit = { type: 'setInput', sheet: target.sheet, address: target.address, input: set.input }
@@ -53,6 +67,8 @@ export async function runEval(options: EvalOptions, out: Output): Promise<number
     editsMs.push(performance.now() - start)
     if (change.rejected.length > 0) return usage(out, `--set ${set.ref}=${set.input} was refused: ${change.rejected[0].message}`)
   }
+  const refused = runCommands(options.sets.length)
+  if (refused !== null) return refused
 
   let cells: CellView[]
   if (options.only !== null) {

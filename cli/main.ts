@@ -2,6 +2,7 @@
 // so tests and the launcher decide what to do with it.
 import { USAGE, parseCommandLine } from './args.ts'
 import { runEval, type Output } from './eval-command.ts'
+import { runConvert } from './convert-command.ts'
 import { runExport } from './export-command.ts'
 import { runSensitivity } from './sensitivity-command.ts'
 
@@ -29,7 +30,9 @@ export async function main(argv: string[], out: Output = processOutput): Promise
       }
     case 'export':
     case 'sensitivity':
+    case 'convert':
       try {
+        if (command.kind === 'convert') return await runConvert(command.options, out)
         return command.kind === 'export' ? await runExport(command.options, out) : await runSensitivity(command.options, out)
       } catch (error) {
         out.stderr(`gradsheet: internal error in ${command.kind} of ${command.options.file}: ${(error as Error)?.stack ?? error}\n`)

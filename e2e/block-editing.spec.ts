@@ -56,6 +56,9 @@ test('a block is selected by dragging and by Shift+arrows; the name box and stat
   await sheet.cell('A1').click()
   await page.keyboard.press('Control+Shift+ArrowDown')
   await expect(sheet.nameBox()).toHaveValue('A1:A2')
+  await sheet.cell('A1').click()
+  await page.keyboard.press('Control+Shift+End')
+  await expect(sheet.nameBox()).toHaveValue('A1:B3')
   await sheet.goTo('b1:c3')
   await expect(sheet.nameBox()).toHaveValue('B1:C3')
   expect((await selectedAddresses(sheet)).length).toBe(6)
@@ -66,6 +69,8 @@ test('a block is selected by dragging and by Shift+arrows; the name box and stat
   await page.locator('[data-col-header="1"]').click()
   await expect(sheet.nameBox()).toHaveValue('B:B')
   await expect(sheet.cell('B3')).toHaveAttribute('aria-selected', 'true')
+  // A whole column does not stretch the scrollbar to a million rows.
+  expect(await page.locator('.grid-inner').evaluate((e) => (e as HTMLElement).offsetHeight)).toBeLessThan(200 * 40)
 })
 
 test('Tab, Tab, Enter returns to the column where the Tab run started', async ({ launch }) => {
@@ -92,8 +97,20 @@ test('Ctrl+End goes to the last used cell; the scrollbar spans the used range, n
   // Going far down grows the scroll space as you go.
   await sheet.goTo('A5000')
   await expect.poll(() => page.locator('.grid-inner').evaluate((e) => (e as HTMLElement).offsetHeight)).toBeGreaterThan(5000 * 40)
+  await expect(sheet.cell('A5000')).toBeVisible()
+  // Ctrl+Shift+Down over an empty column still reaches (and shows) the last row.
+  await sheet.goTo('H3')
+  await page.keyboard.press('Control+Shift+ArrowDown')
+  await expect(sheet.cell('H1048576')).toBeVisible()
+  await expect(sheet.nameBox()).toHaveValue('H3:H1048576')
   await page.keyboard.press('Control+Home')
   await expect(sheet.nameBox()).toHaveValue('A1')
+  // Inserting with the whole sheet selected would mean a million rows: refused in words.
+  await page.keyboard.press('Control+a')
+  await page.keyboard.press('Control+Alt+=')
+  await expect(page.getByRole('alert')).toContainText('not the whole sheet')
+  await sheet.goTo('C40')
+  await sheet.expectValue('C40', 2)
 })
 
 test('the context menu opens from the mouse and the keyboard; Explain this cell opens the inspector', async ({ launch }) => {
@@ -111,7 +128,14 @@ test('the context menu opens from the mouse and the keyboard; Explain this cell 
   await sheet.cell('A2').click()
   await page.keyboard.press('Shift+F10')
   await expect(menu).toBeVisible()
-  await menu.getByRole('menuitem', { name: 'Explain this cell' }).click()
+  await expect(menu.getByRole('menuitem', { name: 'Cut' })).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(menu.getByRole('menuitem', { name: 'Copy' })).toBeFocused()
+  // A first letter jumps to the item; Enter runs it.
+  await page.keyboard.press('e')
+  await expect(menu.getByRole('menuitem', { name: 'Explain this cell' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(menu).toBeHidden()
   await expect(page.getByText('∂J/∂', { exact: false }).first()).toBeVisible()
   await expect(page.locator('.graph-panel, [aria-label*="graph" i]').first()).toBeVisible()
   // Mark as parameter through the menu.

@@ -5,6 +5,8 @@ import { expect, test, type Sheet } from './support/fixtures'
 import { emptyWorkbook, tempDir, writeText } from './support/files'
 
 async function openThroughDialog(sheet: Sheet, path: string): Promise<void> {
+  // Open… asks before replacing unsaved work (issue 10): the person agrees.
+  sheet.page.once('dialog', (dialog) => void dialog.accept())
   await sheet.page.getByRole('button', { name: /^Open/ }).click()
   const dialog = sheet.page.getByRole('dialog')
   await dialog.getByLabel('File path').fill(path)

@@ -2,7 +2,7 @@
 // on the next start, marked unsaved; a save that fails says why and keeps the work;
 // hostile or absurd input becomes an error in the cell while the app stays usable.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
@@ -10,6 +10,7 @@ import { expect, Sheet, test } from './support/fixtures'
 import { emptyWorkbook, tempDir } from './support/files'
 import { CHROMIUM_ARGS, chromiumBinary, repoRoot } from './support/target'
 import { WEB_URL_PATTERN } from './support/launch'
+import { backupTexts } from './support/web-run'
 
 /** The `npm run web` server over a data folder we keep across the crash. */
 function startServer(dataDir: string) {
@@ -49,8 +50,7 @@ test('work typed before a crash comes back on the next start, unsaved, to keep o
     await sheet.expectValue('H2', 42)
     // The renderer backs up shortly after the edit; then the server dies without warning.
     // One backup per document (node/document-backups.ts): this tab's is the only one.
-    const backups = join(dataDir, 'backups')
-    const backupText = () => (existsSync(backups) ? readdirSync(backups).map((id) => readFileSync(join(backups, id, 'hot-exit-backup.json'), 'utf8')).join('') : '')
+    const backupText = () => backupTexts(dataDir).join('')
     await expect.poll(backupText, { timeout: 15_000 }).toContain('=H1 + 1')
     first.child.kill('SIGKILL')
     await first.exited

@@ -2,7 +2,7 @@
 // recovered work never overwrites an unrelated file, two tabs never share a backup or a
 // path, Open asks before dropping unsaved work, discarded work stays discarded, and a
 // FILE named on the command line gets its unsaved work back after a crash.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
@@ -13,6 +13,9 @@ import { backupTexts, openTab, startWebRun, type WebRun } from './support/web-ru
 
 let browser: Browser
 const runs: WebRun[] = []
+
+// Each test starts (and crashes) real servers and waits for real backups: slow on a busy machine.
+test.describe.configure({ timeout: 180_000 })
 
 test.beforeEach(async () => {
   browser = await chromium.launch({ executablePath: chromiumBinary(), args: CHROMIUM_ARGS })
@@ -57,11 +60,14 @@ test('1: recovered work from an example never overwrites the file saved before i
   acceptLeaving(page)
   const sheet = sheetOf(page)
   await page.getByRole('button', { name: 'New', exact: true }).click()
+  await expect(page).toHaveTitle(/^Untitled\.gradsheet/)
   await sheet.type('A1', 'my notes')
+  await expect(sheet.cell('A1')).toContainText('my notes')
   await page.getByRole('button', { name: 'Save As…' }).click()
   const mine = join(dir, 'a.gradsheet')
   await answerPrompt(page, 'Save workbook as', mine)
-  await expect.poll(() => readFileSync(mine, 'utf8')).toContain('my notes')
+  await expect(page).toHaveTitle(/^a\.gradsheet/)
+  await expect.poll(() => (existsSync(mine) ? readFileSync(mine, 'utf8') : '')).toContain('my notes')
   const saved = readFileSync(mine, 'utf8')
 
   await page.getByRole('combobox', { name: 'Examples' }).selectOption('reference-example-1')

@@ -1,7 +1,8 @@
 // Training as a user does it: open the XOR example from the toolbar's Examples list,
 // train with its stored settings, watch J fall in the grid and in the plot, undo the
 // whole run in one step; and check the gradients against finite differences.
-import { emptyWorkbook } from './support/files'
+import { readFileSync } from 'node:fs'
+import { copyExample, emptyWorkbook, writeText } from './support/files'
 import { expect, test, type Sheet } from './support/fixtures'
 
 async function openXor(sheet: Sheet): Promise<void> {
@@ -107,4 +108,92 @@ test('CSV import: a bad file says where and places nothing; a good one is previe
   await sheet.page.getByRole('button', { name: 'Undo' }).click()
   await expect(sheet.cell('C3')).not.toHaveAttribute('data-value', /.+/)
   await expect(sheet.cell('B2')).not.toContainText('x')
+})
+
+// Issue 13, item 5: training that keeps its settings, takes edits during a run, shows the
+// status line in full, and plots J on a log scale with chosen parameters' trajectories.
+test('training settings are stored in the workbook and survive save and reopen', async ({ launch }) => {
+  const file = copyExample('reference-example-2.gradsheet')
+  const sheet = await launch(file)
+  await sheet.page.getByRole('button', { name: 'Train…' }).click()
+  const panel = sheet.page.getByRole('region', { name: 'Training' })
+  await panel.getByLabel('Method').selectOption('momentum')
+  await panel.getByLabel('Learning rate').fill('0.003')
+  await panel.getByLabel('Learning rate').press('Tab')
+  await panel.getByLabel('Steps').fill('17')
+  await panel.getByLabel('Steps').press('Tab')
+  await panel.getByLabel('Seed').fill('42')
+  await panel.getByLabel('Seed').press('Tab')
+  await panel.getByRole('button', { name: 'Train', exact: true }).click()
+  await expect(panel.locator('.training-status')).toContainText('Done: 17 steps')
+  await sheet.page.keyboard.press('Control+s')
+  await expect.poll(() => JSON.parse(readFileSync(file, 'utf8')).training).toEqual({ method: 'momentum', learningRate: 0.003, steps: 17, seed: 42 })
+  await sheet.running.close()
+
+  const again = await launch(file)
+  await again.page.getByRole('button', { name: 'Train…' }).click()
+  const reopened = again.page.getByRole('region', { name: 'Training' })
+  await expect(reopened.getByLabel('Method')).toHaveValue('momentum')
+  await expect(reopened.getByLabel('Learning rate')).toHaveValue('0.003')
+  await expect(reopened.getByLabel('Steps')).toHaveValue('17')
+  await expect(reopened.getByLabel('Seed')).toHaveValue('42')
+})
+
+test('a file with unusable training settings is refused in words, the open workbook kept', async ({ launch }) => {
+  const bad = writeText('bad-training.gradsheet', JSON.stringify({ format: 'gradsheet', version: 1, objective: null, sheets: [{ name: 'Sheet1', cells: { A1: { input: '1' } } }], training: { method: 'sgd', steps: 0 } }))
+  const sheet = await launch(copyExample('reference-example-1.gradsheet'))
+  await sheet.page.getByRole('button', { name: /^Open/ }).click()
+  const dialog = sheet.page.getByRole('dialog')
+  await dialog.getByLabel('File path').fill(bad)
+  await dialog.getByRole('button', { name: 'OK' }).click()
+  await expect(sheet.page.getByRole('alert')).toContainText('"training.method" must be one of "gd", "momentum", "adam", found "sgd"')
+  await expect(sheet.page.getByRole('alert')).toContainText('"training.steps" must be a whole number')
+  await sheet.expectValue('B4', 81) // the open workbook is untouched
+})
+
+test('edits typed during a run apply at once; the status line is never clipped; log scale and trajectories', async ({ launch }, info) => {
+  const sheet = await launch(copyExample('linear-regression.gradsheet'))
+  const { page } = sheet
+  await page.getByRole('button', { name: 'Train…' }).click()
+  const panel = page.getByRole('region', { name: 'Training' })
+  await panel.getByLabel('Method').selectOption('gd')
+  await panel.getByLabel('Learning rate').fill('0.0001')
+  await panel.getByLabel('Steps').fill('1000000')
+  await panel.getByLabel('Steps').press('Tab')
+  await panel.getByRole('button', { name: 'Train', exact: true }).click()
+  const status = panel.locator('.training-status')
+  await expect(status).toHaveAttribute('data-running', 'true')
+  // Typed during the run: shown and computed while it goes on.
+  await sheet.type('H5', '=2 * 21')
+  await sheet.expectValue('H5', 42)
+  await expect(status).toHaveAttribute('data-running', 'true')
+  await sheet.type('B2', '-2.5') // a data cell the run reads
+  await sheet.expectValue('B2', -2.5)
+  await expect(status).toHaveAttribute('data-running', 'true')
+  await panel.getByRole('button', { name: 'Stop' }).click()
+  await expect(status).toHaveAttribute('data-running', 'false')
+  await expect(status).toContainText('Stopped after')
+  // The whole status line is inside the dock and on screen, not under a scrollbar.
+  await expect(status).toBeInViewport({ ratio: 1 })
+  const [s, p] = [await status.boundingBox(), await panel.boundingBox()]
+  expect(s!.y + s!.height).toBeLessThanOrEqual(p!.y + p!.height + 0.5)
+  const clipped = await status.evaluate((el) => {
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const r = a.getBoundingClientRect()
+      const me = el.getBoundingClientRect()
+      if (getComputedStyle(a).overflowY !== 'visible' && (me.bottom > r.bottom + 0.5 || me.top < r.top - 0.5)) return true
+    }
+    return false
+  })
+  expect(clipped).toBe(false)
+  await sheet.expectValue('H5', 42)
+
+  // Log scale, and w's and b's trajectories beside J.
+  const plot = panel.getByRole('img', { name: 'J per training step' })
+  await panel.getByLabel('Log scale').check()
+  await expect(plot).toHaveAttribute('data-log', 'true')
+  await panel.getByLabel('Show w').check()
+  await panel.getByLabel('Show b').check()
+  await expect(plot).toHaveAttribute('data-series', 'J,w,b')
+  await page.screenshot({ path: info.outputPath('training-panel.png') })
 })

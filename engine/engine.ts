@@ -58,7 +58,7 @@ export class GraphEngine {
     const rejected: RejectedEdit[] = []
     let sheetsChanged = false
     // Editing commands (copy, fill, insert rows, …) become primitive edits, each expanded from the state it meets (engine/edits).
-    for (const edit of expandInOrder(this, Array.isArray(edits) ? edits : [], rejected, () => this.update())) {
+    for (const edit of expandInOrder(this, Array.isArray(edits) ? edits : [], rejected, () => forward(w))) {
       let problem: string | null
       try {
         problem = applyOne(w, edit)
@@ -105,6 +105,12 @@ export class GraphEngine {
     return sid < 0 ? null : columnWidths(this.w.sheets.extra(sid)).get(String(column).toUpperCase()) ?? null
   }
 
+  /** edit-ui: every custom column width of a sheet, for the grid's layout (O(custom widths), unlike toDocument). */
+  columnWidths(sheet: string): Map<string, number> {
+    const sid = this.w.sheets.id(sheet)
+    return sid < 0 ? new Map() : columnWidths(this.w.sheets.extra(sid))
+  }
+
   objective(): ObjectiveState {
     return objectiveState(this.w)
   }
@@ -116,6 +122,15 @@ export class GraphEngine {
   /** Read-only access for engine/explain (graph view, chain-rule inspector); never mutates. */
   explainSource(): ExplainSource {
     return explainWindow(this.w)
+  }
+
+  /** A top-level document field beside format/version/objective/sheets (graph branch, issue 13: training settings). */
+  setDocumentField(key: string, value: unknown): void {
+    if (key === 'format' || key === 'version' || key === 'objective' || key === 'sheets') return
+    const next = { ...this.w.docExtra }
+    if (value === undefined) delete next[key]
+    else Object.defineProperty(next, key, { value, enumerable: true, writable: true, configurable: true })
+    this.w.docExtra = next
   }
 
   toDocument(): WorkbookDocument {

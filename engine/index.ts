@@ -20,11 +20,18 @@ export interface Engine {
   sheets(): string[]
   /** A column's display width in px, or null for the default (the sheet's `columns` field). */
   columnWidth(sheet: string, column: string): number | null
+  /** edit-ui: every custom column width of a sheet (letters → px), without building the document. */
+  columnWidths?(sheet: string): Map<string, number>
   objective(): ObjectiveState
   /** "B4" (first sheet), "Sheet1!B4", "'My data'!A1", or a cell name. */
   resolveRef(ref: string): { sheet: string; address: string } | null
   /** The workbook as a document (same shape as loaded, unknown fields preserved). */
   toDocument(): WorkbookDocument
+  /**
+   * Sets (or, with undefined, removes) a top-level field of the document other than the
+   * four SPEC §5 ones, such as the training settings (engine/train/settings.ts). graph branch (issue 13).
+   */
+  setDocumentField?(key: string, value: unknown): void
 }
 
 /** An engine over a validated document (engine/workbook restore), or one empty "Sheet1". */

@@ -103,6 +103,9 @@ export function createBridgeService(storage: WorkbookStorage, examplesDir: strin
     async openPath(path) {
       const checked = checkPath(path)
       if (!checked.ok) return checked
+      // excel helper: an .xlsx is converted here; the renderer restores the result like any workbook text.
+      // (loaded on first use: ExcelJS is large and most sessions never open an .xlsx)
+      if (/\.xlsx$/i.test(checked.value)) return (await import('./xlsx/open-xlsx')).openXlsxAsWorkbook(checked.value)
       const read = await storage.read(checked.value)
       if (!read.ok) return read
       grants.grant(checked.value)

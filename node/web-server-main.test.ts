@@ -84,6 +84,24 @@ describe('npm run web entry point', { timeout: 120_000 }, () => {
     await second.exited
   })
 
+  it('a reloaded tab gets its own unsaved work back, not another tab’s', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gradsheet-main-'))
+    const run = startMain(['--port', '0'], { GRADSHEET_DATA_DIR: join(folder, 'data') })
+    children.push(run.child)
+    await run.ready
+    const tab1 = { id: 'tab-one-doc', path: null, name: 'One' }
+    const tab2 = { id: 'tab-two-doc', path: null, name: 'Two' }
+    expect(await run.call('writeBackup', { document: tab1, text: VALID_WORKBOOK })).toEqual({ ok: true, value: null })
+    const other = VALID_WORKBOOK.replace('-3', '-5')
+    expect(await run.call('writeBackup', { document: tab2, text: other })).toEqual({ ok: true, value: null })
+    expect((await run.call('initialFile', { documentId: 'tab-one-doc' })).value).toEqual({ path: null, name: 'One', text: VALID_WORKBOOK, recovered: true, documentId: 'tab-one-doc' })
+    expect((await run.call('initialFile', { documentId: 'tab-two-doc' })).value).toMatchObject({ text: other, documentId: 'tab-two-doc' })
+    // A tab whose document has no backup (saved, or never edited) starts afresh: others' work stays theirs.
+    expect((await run.call('initialFile', { documentId: 'no-such-doc' })).value.recovered).toBeUndefined()
+    run.child.kill('SIGKILL')
+    await run.exited
+  })
+
   it('a usage error exits with status 2 and says how to call it', async () => {
     const run = startMain(['--port', 'eighty'])
     children.push(run.child)

@@ -6,8 +6,10 @@
 // still passed (not guarded). The real tree is never touched. Not part of `npm test`:
 // it runs the named tests once per row (several minutes).
 //
-// Adding a protection is one row: { name, file, find, replace, tests }. `find` must occur
-// exactly once in `file`; a row whose text is gone reports "patch no longer applies".
+// Adding a protection is one row: { name, file, find, replace, tests } (plus `more`, further
+// { find, replace } pairs in the same file, when one protection is two checks). Each
+// `find` must occur exactly once in `file`; a row whose text is gone reports "patch no
+// longer applies".
 import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -31,7 +33,7 @@ export const PROTECTIONS = [
   { name: "CSP without 'unsafe-eval'", file: 'node/web-content-policy.ts', find: `['script-src', "'self'"],`, replace: `['script-src', "'self' 'unsafe-eval'"],`, tests: ['electron/main/security.test.ts'] },
   { name: "CSP frame-ancestors 'none'", file: 'node/web-content-policy.ts', find: "; frame-ancestors 'none'`", replace: '`', tests: ['node/web-server-guards.test.ts', 'electron/main/security.test.ts'] },
   { name: 'X-Content-Type-Options: nosniff', file: 'node/web-content-policy.ts', find: "'X-Content-Type-Options': 'nosniff',", replace: '', tests: ['node/web-server.test.ts'] },
-  { name: 'static files: `..` refused', file: 'node/web-static-files.ts', find: "if (segments.some((s) => s === '..')) return { ok: false, status: 400, reason: 'the path leaves the app folder' }", replace: '', tests: ['node/web-server.test.ts', 'electron/main/app-protocol.test.ts'] },
+  { name: 'static files stay inside out/renderer (`..` and the resolved-path check)', file: 'node/web-static-files.ts', find: "if (segments.some((s) => s === '..')) return { ok: false, status: 400, reason: 'the path leaves the app folder' }", replace: '', more: [{ find: "if (file !== absoluteRoot && !file.startsWith(absoluteRoot + sep)) {", replace: 'if (false) {' }], tests: ['node/web-server.test.ts', 'electron/main/app-protocol.test.ts'] },
   // ── bridge (both hosts) ──
   { name: 'saves only to chosen or opened paths', file: 'node/bridge-service.ts', find: 'if (!chosen && !grants.allows(checkedPath.value)) return { ok: false, error: NOT_PICKED }', replace: '', tests: ['node/web-server-guards.test.ts', 'electron/main/index-documents.test.ts'] },
   { name: 'writes only .gradsheet files', file: 'node/bridge-arguments.ts', find: 'if (!/\\.gradsheet$/i.test(path.value)) return fail(', replace: 'if (false) return fail(', tests: ['node/web-server.test.ts', 'electron/main/ipc-handlers.test.ts'] },
@@ -52,7 +54,7 @@ export const PROTECTIONS = [
   { name: 'a closed window removes its backups (Electron)', file: 'electron/main/index.ts', find: '      void removeDocumentBackup(dataFolder(), id)', replace: '', tests: ['electron/main/index-documents.test.ts'] },
   { name: 'recovery with FILE (web)', file: 'node/web-documents.ts', find: 'if (ofFile.length > 0) return recovered(ofFile[ofFile.length - 1])', replace: '', tests: ['node/web-server-main.test.ts'] },
   { name: 'recovery with FILE (Electron)', file: 'electron/main/index.ts', find: 'createWorkbookWindow(latest ? recoveredFile(latest) : await service.openPath(path))', replace: 'createWorkbookWindow(await service.openPath(path))', tests: ['electron/main/index-documents.test.ts'] },
-  { name: 'a reloaded tab gets its own backup', file: 'node/web-documents.ts', find: 'if (own) return recovered({ documentId: resumeId, backup: own })', replace: '', tests: ['node/hot-exit-kill.test.ts'] },
+  { name: 'a reloaded tab gets its own backup', file: 'node/web-documents.ts', find: 'if (own) return recovered({ documentId: resumeId, backup: own })', replace: '', tests: ['node/web-server-main.test.ts'] },
   { name: 'claimed work is not offered to a second tab', file: 'node/web-documents.ts', find: 'const unclaimed = found.filter((b) => !claimed.has(b.documentId))', replace: 'const unclaimed = found', tests: ['node/web-server-main.test.ts'] },
   { name: 'recovered work keeps its document id', file: 'renderer/src/app/document-session.ts', find: "file.recovered && typeof file.documentId === 'string' && file.documentId !== '' ? file.documentId : newId()", replace: 'newId()', tests: ['renderer/src/app/document-session.test.ts'] },
   { name: 'loading another workbook deletes the previous backup (Discard)', file: 'renderer/src/app/document-session.ts', find: 'if (previous.id !== identity.id) await backupInOrder(previous, null).catch(() => undefined)', replace: '', tests: ['renderer/src/app/document-session.test.ts', 'node/document-lifecycle.test.ts'] },
@@ -74,7 +76,15 @@ export const PROTECTIONS = [
   { name: 'formula length limit', file: 'engine/formula/compile.ts', find: "if (tooLong) return { program: errorProgram(new Err('#PARSE!', tooLong)), refs: [] }", replace: '', tests: ['engine/limits.test.ts'] },
   { name: 'bracket nesting limit', file: 'engine/formula/compile.ts', find: "if (deep) return errorProgram(new Err('#PARSE!', deep))", replace: '', tests: ['engine/limits.test.ts'] },
   { name: 'range size limit', file: 'engine/engine.ts', find: 'rangeSizeProblem(rows, cols) ?? ', replace: '', tests: ['engine/limits.test.ts'] },
-  { name: 'tensor size limit (matrix product)', file: 'engine/functions/matrix.ts', find: "if (tooBig) return new Err('#VALUE!', tooBig)", replace: '', tests: ['engine/limits.test.ts'] },
+  // Rows below for the per-operation budgets: added by the `functions` helper (issue 10 item 7).
+  { name: 'element budget (matrix product result)', file: 'engine/functions/matrix.ts', find: "const tooBig = tensorSizeProblem([r, c]) ?? matmulCostProblem(", replace: "const tooBig = matmulCostProblem(", tests: ['engine/limits.test.ts'] },
+  { name: 'cost budget (matrix product m·k·n)', file: 'engine/functions/matrix.ts', find: " ?? matmulCostProblem(r * k * c, `the matrix product of a ${shapeText(a)} and a ${shapeText(b)}`)", replace: '', tests: ['engine/test/budgets.test.ts'] },
+  { name: 'element budget (broadcast)', file: 'engine/functions/elementwise.ts', find: "if (tooBig) return new Err('#VALUE!', `${shown(name)}: ${tooBig}`)", replace: '', tests: ['engine/test/budgets.test.ts'] },
+  { name: 'element budget (one reduction\'s arguments)', file: 'engine/functions/elementwise.ts', find: "const tooMany = elementCountProblem(n, `${name} of these arguments`)\n  if (tooMany) return new Err('#VALUE!', tooMany)", replace: '', tests: ['engine/test/budgets.test.ts'] },
+  { name: 'element budget (matrix literal)', file: 'engine/functions/matrix.ts', find: "const tooBig = elementCountProblem(items.length * c, 'the matrix literal')\n      if (tooBig) return new Err('#VALUE!', tooBig)", replace: '', tests: ['engine/test/budgets.test.ts'] },
+  { name: 'element budget (diag of a vector)', file: 'engine/functions/linalg.ts', find: "const tooBig = elementCountProblem(shape[0] * shape[1], `diag of a vector of ${n}`)\n    if (tooBig) return new Err('#VALUE!', tooBig)", replace: '', tests: ['engine/test/budgets.test.ts'] },
+  { name: 'cost budget (det and inv, n³)', file: 'engine/functions/linalg.ts', find: "return tooCostly ? new Err('#VALUE!', tooCostly) : n", replace: 'return n', tests: ['engine/test/budgets.test.ts'] },
+  { name: 'flat sums lowered without recursion', file: 'engine/formula/compile.ts', find: "    if (stack.length > 0) stack[stack.length - 1].args.push(last)\n", replace: "    if (stack.length > 0) stack[stack.length - 1].args.push(last)\n    if (stack.length > 8000) throw new RangeError('simulated recursion depth')\n", tests: ['engine/test/budgets.test.ts'] },
   { name: 'cell count limit on restore', file: 'engine/workbook/restore.ts', find: 'if (tooMany) problems.push(tooMany)', replace: '', tests: ['engine/limits.test.ts'] },
   { name: 'JSON nesting limit on restore', file: 'engine/workbook/restore.ts', find: 'if (deep) return { ok: false, error: `The workbook cannot be opened: ${deep}.` }', replace: '', tests: ['engine/limits.test.ts', 'engine/workbook/fuzz-load.test.ts'] },
   { name: 'file size limit on open', file: 'node/file-store.ts', find: '    if (info.size > maxBytes) {', replace: '    if (false) {', tests: ['node/file-store.test.ts'] },
@@ -115,13 +125,15 @@ export function runMutations(rows, log = console.log) {
     for (const row of rows) {
       const path = join(scratch, row.file)
       const original = readFileSync(path, 'utf8')
-      const count = original.split(row.find).length - 1
-      if (count !== 1) {
-        results.push({ ...row, status: count === 0 ? 'patch no longer applies' : `patch matches ${count} places` })
+      const patches = [{ find: row.find, replace: row.replace }, ...(row.more ?? [])]
+      const counts = patches.map((patch) => original.split(patch.find).length - 1)
+      const bad = counts.find((count) => count !== 1)
+      if (bad !== undefined) {
+        results.push({ ...row, status: bad === 0 ? 'patch no longer applies' : `patch matches ${bad} places` })
         log(`? ${row.name}: ${results.at(-1).status}`)
         continue
       }
-      writeFileSync(path, original.replace(row.find, row.replace))
+      writeFileSync(path, patches.reduce((text, patch) => text.replace(patch.find, patch.replace), original))
       const run = runTests(scratch, row.tests)
       writeFileSync(path, original)
       results.push({ ...row, status: run.passed ? 'no' : 'yes' })

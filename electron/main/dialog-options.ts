@@ -7,8 +7,11 @@ const FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ]
 
+// excel helper: Open also reads Excel workbooks (node/xlsx), Save stays .gradsheet.
+const OPEN_FILTERS = [{ name: 'Workbooks', extensions: ['gradsheet', 'xlsx'] }, { name: 'Excel workbooks', extensions: ['xlsx'] }, ...FILTERS]
+
 export function openDialogOptions(defaultFolder: string | undefined): OpenDialogOptions {
-  return { title: 'Open workbook', defaultPath: defaultFolder, properties: ['openFile'], filters: FILTERS }
+  return { title: 'Open workbook', defaultPath: defaultFolder, properties: ['openFile'], filters: OPEN_FILTERS }
 }
 
 export function saveDialogOptions(defaultFolder: string | undefined, suggestedName: string): SaveDialogOptions {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createEngine, type Edit, type Engine } from '../index'
 import { docOf, grad, num, type CellSpec } from '../test/helpers'
 import { MAX_EXPANDED_EDITS } from './bounds'
+import { expandEdit } from './index'
 
 const inputs = (e: Engine, sheet = 'Sheet1'): Record<string, string> =>
   Object.fromEntries(e.cells().filter((c) => c.sheet === sheet && c.input !== '').map((c) => [c.address, c.input]))
@@ -75,9 +76,11 @@ describe('copyCells', () => {
   })
 
   it('counts the bound in cells: one more than the bound is refused, the bound itself is not', () => {
-    const rows = MAX_EXPANDED_EDITS
-    const e = createEngine()
-    expect(run(e, { type: 'copyCells', fromSheet: 'Sheet1', from: 'A1', toSheet: 'Sheet1', to: `B1:B${rows + 1}` })[0]).toMatch(/would change 500,001 cells/)
+    expect(MAX_EXPANDED_EDITS).toBe(500_000)
+    const e = createEngine(docOf({ A1: '1' }))
+    expect(run(e, { type: 'copyCells', fromSheet: 'Sheet1', from: 'A1', toSheet: 'Sheet1', to: 'B1:B500001' })[0]).toMatch(/would change 500,001 cells/)
+    const atBound = expandEdit(e, { type: 'copyCells', fromSheet: 'Sheet1', from: 'A1', toSheet: 'Sheet1', to: 'B1:B500000' })
+    expect(Array.isArray(atBound) && atBound.length).toBe(500_000)
   })
 })
 
@@ -102,6 +105,24 @@ describe('fill', () => {
     expect(e.cell('Sheet1', 'A50').input).toBe('5')
     expect(e.cell('Sheet1', 'B50').input).toBe('label')
     expect(e.cell('Sheet1', 'C50').input).toBe('=A50*$A$1 + B$1')
+  })
+
+  it('fills a per-sample cost down 50 rows: the regression cost over 50 samples with the exact gradient', () => {
+    const cells: Record<string, CellSpec> = { E1: { input: '0.5', name: 'w' }, E2: { input: '-1', name: 'b' }, C1: '=(w*A1 + b - B1)^2 / 2' }
+    const xs = Array.from({ length: 50 }, (_, i) => i / 10 - 2)
+    const ys = xs.map((x) => 3 * x + 1 + Math.sin(7 * x))
+    xs.forEach((x, i) => {
+      cells[`A${i + 1}`] = String(x)
+      cells[`B${i + 1}`] = String(ys[i])
+    })
+    cells.F1 = { input: '=SUM(C1:C50) / 50', name: 'J' }
+    const e = createEngine(docOf(cells))
+    expect(run(e, { type: 'fill', sheet: 'Sheet1', from: 'C1', to: 'C1:C50' })).toEqual([])
+    expect(e.cell('Sheet1', 'C50').input).toBe('=(w*A50 + b - B50)^2 / 2')
+    const residuals = xs.map((x, i) => 0.5 * x - 1 - ys[i])
+    expect(num(e, 'F1')).toBeCloseTo(residuals.reduce((a, r) => a + r * r / 2, 0) / 50, 12)
+    expect(grad(e, 'E1')).toBeCloseTo(residuals.reduce((a, r, i) => a + r * xs[i], 0) / 50, 12)
+    expect(grad(e, 'E2')).toBeCloseTo(residuals.reduce((a, r) => a + r, 0) / 50, 12)
   })
 
   it('fills right and left, repeating a mixed block in order', () => {
@@ -207,6 +228,15 @@ describe('insert and delete rows and columns', () => {
     expect(run(e, { type: 'deleteRows', sheet: 'Sheet1', at: 0, count: 1 })[0]).toMatch(/whole number of 1 or more/)
     expect(run(e, { type: 'deleteRows', sheet: 'Sheet1', at: 1048576, count: 2 })[0]).toMatch(/past the last/)
     expect(run(e, { type: 'insertRows', sheet: 'Sheet1', at: 1, count: 1.5 })[0]).toMatch(/whole number/)
+  })
+})
+
+describe('the order of expanded edits', () => {
+  it('empties replaced formulas last cell first, then writes inputs in order (keeps rebinding linear in the engine)', () => {
+    const e = createEngine(docOf({ A1: '1', B1: '=$A$1', B2: '=$A$1', B3: '=$A$1' }))
+    const edits = expandEdit(e, { type: 'insertRows', sheet: 'Sheet1', at: 1, count: 1 }) as Edit[]
+    const inputs = edits.filter((x) => x.type === 'setInput').map((x) => (x.type === 'setInput' ? `${x.address}:${x.input}` : ''))
+    expect(inputs).toEqual(['B3:', 'B2:', 'B1:', 'A1:', 'B2:=$A$2', 'B3:=$A$2', 'A2:1', 'B4:=$A$2'])
   })
 })
 

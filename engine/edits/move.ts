@@ -58,10 +58,20 @@ export function expandMove(state: WorkbookReader, e: MoveEdit): Edit[] | string 
       }
       if (entry.name === toSheet && containsCell(dest, at.row, at.col)) continue // replaced by the block
       const input = rewriteForMove(content.input, entry.name, entry.name, move)
-      stays.set(address, input === content.input ? content : { ...content, input })
+      if (input === content.input) {
+        was.delete(address) // neither moved nor rewritten: left out of the comparison
+        continue
+      }
+      stays.set(address, { ...content, input })
     }
   }
-  for (const [address, content] of landing) after.get(toSheet)!.set(address, content)
+  const landed = after.get(toSheet)!
+  const toEntry = doc.sheets.find((s) => s.name === toSheet)!
+  for (const [address, content] of landing) {
+    landed.set(address, content)
+    const there = toEntry.cells[address]
+    if (there && !before.get(toSheet)!.has(address)) before.get(toSheet)!.set(address, contentOf(there))
+  }
   const plan = new EditPlan()
   for (const entry of doc.sheets) plan.sheet(entry.name, before.get(entry.name)!, after.get(entry.name)!)
   const objective = objectiveAddress(doc.objective, sheets)

@@ -39,28 +39,34 @@ export function expandStructure(state: WorkbookReader, e: StructureEdit): Edit[]
   const doc = state.toDocument()
   const plan = new EditPlan()
   for (const entry of doc.sheets) {
+    // Only cells that move or whose formula changes enter the comparison (most of a big workbook does neither).
     const before: SheetContents = new Map()
     const after: SheetContents = new Map()
     const onChangedSheet = entry.name === sheet
-    for (const [address, cell] of Object.entries(entry.cells)) {
+    for (const address in entry.cells) {
+      const cell = entry.cells[address]
+      const input = rewriteForAxisChange(cell.input, entry.name, change)
+      let target = address
+      if (onChangedSheet) {
+        const at = parseAddress(address)!
+        const pos = axis === 'row' ? at.row : at.col
+        const span = mapSpan(pos, pos, change, Infinity)
+        if (span === null) {
+          before.set(address, contentOf(cell)) // deleted with its row or column (and its name)
+          continue
+        }
+        if (span[0] > max) {
+          const edge = axis === 'row' ? `row ${count(max)}` : 'column XFD'
+          return `inserting ${count(e.count)} ${what} would push ${address} past ${edge}, the last one; clear or delete the cells at the end first`
+        }
+        if (span[0] !== pos) target = axis === 'row' ? formatAddress(span[0], at.col) : formatAddress(at.row, span[0])
+      }
+      if (target === address && input === cell.input) continue
       const content = contentOf(cell)
       before.set(address, content)
-      const input = rewriteForAxisChange(content.input, entry.name, change)
-      const moved = input === content.input ? content : { ...content, input }
-      if (!onChangedSheet) {
-        after.set(address, moved)
-        continue
-      }
-      const at = parseAddress(address)!
-      const pos = axis === 'row' ? at.row : at.col
-      const span = mapSpan(pos, pos, change, Infinity)
-      if (span === null) continue // deleted with its row or column (and its name)
-      if (span[0] > max) {
-        const edge = axis === 'row' ? `row ${count(max)}` : 'column XFD'
-        return `inserting ${count(e.count)} ${what} would push ${address} past ${edge}, the last one; clear or delete the cells at the end first`
-      }
-      after.set(axis === 'row' ? formatAddress(span[0], at.col) : formatAddress(at.row, span[0]), moved)
+      after.set(target, input === content.input ? content : { ...content, input })
     }
+    for (const address of after.keys()) if (!before.has(address) && entry.cells[address]) before.set(address, contentOf(entry.cells[address]))
     plan.sheet(entry.name, before, after)
     const tooBig = sizeProblem(`${kind === 'insert' ? 'inserting' : 'deleting'} ${what}`, plan.size)
     if (tooBig) return tooBig

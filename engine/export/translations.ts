@@ -166,6 +166,11 @@ export const TRANSLATIONS: Record<string, Translation> = {
   trace: { write: ([a], ctx) => `${ctx.target === 'pytorch' ? 'torch' : 'np'}.trace(_t(${a}))` },
   diag: { write: ([a, k], ctx) => `${ctx.target === 'pytorch' ? 'torch' : 'np'}.diag(_t(${a})${k ? `, int(${k})` : ''})` },
   cross: { write: ([a, b], ctx) => `${ctx.target === 'pytorch' ? 'torch.linalg.cross' : 'np.cross'}(_t(${a}), _t(${b}))` },
+  // Added by the `functions` helper with kron, gcd, lcm and xor (issue 12 item 7); the export owner may refine.
+  kron: { write: ([a, b], ctx) => `${lib(ctx)}.kron(_t(${a}), _t(${b}))` },
+  xor: { write: ([a, b]) => `(_truth(${a}) != _truth(${b}))` },
+  gcd: { notExportable: 'gcd works on whole numbers only, which the exported float tensors do not keep; not exported yet' },
+  lcm: { notExportable: 'lcm works on whole numbers only, which the exported float tensors do not keep; not exported yet' },
 }
 
 /** The translation of a function, or undefined when the table has no entry (a gap the test catches). */

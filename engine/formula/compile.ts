@@ -59,6 +59,11 @@ function enter(node: MathNode): MathNode[] {
       return [n.condition as MathNode, n.trueExpr as MathNode, n.falseExpr as MathNode]
     case 'ArrayNode':
       return n.items as MathNode[]
+    case 'RelationalNode': {
+      // A chained comparison a < b <= c (math.js): each comparison in turn, all of them true.
+      for (const c of n.conditionals as string[]) if (!internal(c)) refuse('#NAME?', `the comparison ${c} is not available in formulas`)
+      return n.params as MathNode[]
+    }
     case 'FunctionNode': {
       const target = n.fn as MathNode & { name?: string }
       if (target.type !== 'SymbolNode') return refuse('#NAME?', 'only named functions can be called in formulas')
@@ -117,6 +122,10 @@ function leave(node: MathNode, args: number[], ops: Op[], names: Map<string, num
       return push({ k: 'call', fn: internal('conditional')!, args })
     case 'ArrayNode':
       return push({ k: 'call', fn: internal('array')!, args })
+    case 'RelationalNode': {
+      const tests = (n.conditionals as string[]).map((c, i) => push({ k: 'call', fn: internal(c)!, args: [args[i], args[i + 1]] }))
+      return push({ k: 'call', fn: internal('and')!, args: tests })
+    }
     default: // FunctionNode (enter() refused every other kind)
       return push({ k: 'call', fn: callable((n.fn as { name: string }).name)!, args })
   }

@@ -78,7 +78,7 @@ function invOf(a: Float64Array, n: number): Float64Array | null {
   return inv
 }
 
-/** The cofactor matrix C (∂det/∂A = C) from the (n−1)×(n−1) minors: for a singular A, where det·inv(A)ᵀ is unavailable. */
+/** The cofactor matrix C (∂det/∂A = C) from the (n−1)×(n−1) minors: for small or singular A, where det·inv(A)ᵀ is inexact or unavailable. */
 function cofactors(a: Float64Array, n: number): Float64Array {
   const c = new Float64Array(n * n)
   if (n === 1) return Float64Array.of(1)
@@ -125,9 +125,11 @@ const det: FnDef = {
     if (!(a instanceof Tensor)) return [d]
     const n = a.shape[0]
     const y = out as number
-    const inv = y === 0 ? null : invOf(a.data, n)
-    if (!inv) return [cofactors(a.data, n).map((c) => c * d)]
-    return [transposed(inv, n).map((x) => x * y * d)]
+    // Small matrices: the cofactors directly (exact, and fine where det is tiny or 0).
+    const inv = n <= 4 || y === 0 ? null : invOf(a.data, n)
+    const g = inv ? transposed(inv, n).map((x) => x * y * d) : null
+    if (g && g.every(Number.isFinite)) return [g]
+    return [cofactors(a.data, n).map((c) => c * d)]
   },
 }
 
@@ -264,4 +266,56 @@ const cross: FnDef = {
   },
 }
 
-export const linalgFunctions: FnDef[] = [det, inv, trace, diag, cross]
+/** kron's operands as matrices: two vectors (treated as rows, the result a vector) or two matrices. */
+function kronDims(a: V, b: V): { ra: number; ca: number; rb: number; cb: number; vector: boolean } | Err {
+  if (!(a instanceof Tensor) || !(b instanceof Tensor) || a.shape.length !== b.shape.length)
+    return new Err('#VALUE!', `kron needs two vectors or two matrices, got a ${shapeText(a)} and a ${shapeText(b)}`)
+  const vector = a.shape.length === 1
+  const [ra, ca] = vector ? [1, a.shape[0]] : a.shape
+  const [rb, cb] = vector ? [1, b.shape[0]] : b.shape
+  const tooBig = elementCountProblem(ra * rb * ca * cb, 'the Kronecker product')
+  return tooBig ? new Err('#VALUE!', tooBig) : { ra, ca, rb, cb, vector }
+}
+
+/** The Kronecker product: block (i, j) of the result is A[i, j]·B. */
+const kron: FnDef = {
+  name: 'kron',
+  min: 2,
+  max: 2,
+  convention: SMOOTH,
+  value([a, b]) {
+    const d = kronDims(a, b)
+    if (d instanceof Err) return d
+    const { ra, ca, rb, cb } = d
+    const x = (a as Tensor).data
+    const y = (b as Tensor).data
+    const cols = ca * cb
+    const out = new Float64Array(ra * rb * cols)
+    for (let i = 0; i < ra; i++)
+      for (let j = 0; j < ca; j++)
+        for (let k = 0; k < rb; k++)
+          for (let l = 0; l < cb; l++) out[(i * rb + k) * cols + j * cb + l] = x[i * ca + j] * y[k * cb + l]
+    for (let t = 0; t < out.length; t++) if (!Number.isFinite(out[t])) return checkFinite(out[t], 'kron')
+    return new Tensor(d.vector ? [out.length] : [ra * rb, cols], out)
+  },
+  grad([a, b], _out, adj) {
+    const { ra, ca, rb, cb } = kronDims(a, b) as { ra: number; ca: number; rb: number; cb: number }
+    const x = (a as Tensor).data
+    const y = (b as Tensor).data
+    const g = adj as Float64Array
+    const cols = ca * cb
+    const ga = new Float64Array(x.length)
+    const gb = new Float64Array(y.length)
+    for (let i = 0; i < ra; i++)
+      for (let j = 0; j < ca; j++)
+        for (let k = 0; k < rb; k++)
+          for (let l = 0; l < cb; l++) {
+            const d = g[(i * rb + k) * cols + j * cb + l]
+            ga[i * ca + j] += d * y[k * cb + l]
+            gb[k * cb + l] += d * x[i * ca + j]
+          }
+    return [ga, gb]
+  },
+}
+
+export const linalgFunctions: FnDef[] = [det, inv, trace, diag, cross, kron]

@@ -63,6 +63,20 @@ function not(name: string): FnDef {
   }
 }
 
+/** a xor b (math.js's operator and function): true when exactly one of the two is true. */
+const xor: FnDef = {
+  name: 'xor',
+  min: 2,
+  max: 2,
+  convention: DISCRETE,
+  value([a, b]) {
+    const x = truth(a, 'xor')
+    if (x instanceof Err) return x
+    const y = truth(b, 'xor')
+    return y instanceof Err ? y : x !== y
+  },
+}
+
 /** IF(c, a, b) and c ? a : b. Only the taken branch's errors and gradient matter. */
 function conditional(name: string, min: number, branches: [string, string]): FnDef {
   return {
@@ -91,6 +105,7 @@ export const logicFunctions: FnDef[] = [
   comparison('larger', (a, b) => a > b),
   comparison('smallerEq', (a, b) => a <= b),
   comparison('largerEq', (a, b) => a >= b),
+  xor,
   connective('and', true),
   connective('or', false),
   connective('AND', true),

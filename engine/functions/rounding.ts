@@ -1,6 +1,7 @@
-// Rounding: piecewise constant, so the derivative is 0 (SPEC §4).
+// Rounding and whole-number functions (gcd, lcm): piecewise constant, so the derivative
+// is 0 (SPEC §4).
 import { Err, Tensor, checkFinite, toNumber } from '../values'
-import { unaryFlat } from './elementwise'
+import { binary, unaryFlat } from './elementwise'
 import { FLAT } from './conventions'
 import type { FnDef } from './types'
 
@@ -33,7 +34,31 @@ function roundFn(name: string): FnDef {
   }
 }
 
+const wholeNumbers = (name: string) => (a: number, b: number): Err | null =>
+  Number.isInteger(a) && Number.isInteger(b) ? null : new Err('#VALUE!', `${name} needs whole numbers, got ${Number.isInteger(a) ? b : a}`)
+
+function gcdOf(a: number, b: number): number {
+  a = Math.abs(a)
+  b = Math.abs(b)
+  while (b) [a, b] = [b, a % b]
+  return a
+}
+const lcmOf = (a: number, b: number): number => (a === 0 || b === 0 ? 0 : Math.abs((a / gcdOf(a, b)) * b))
+
+/** gcd(a, b, …) and lcm(a, b, …): pairwise from the left, element-wise with broadcasting (math.js). */
+function wholeFold(name: string, f: (a: number, b: number) => number): FnDef {
+  const pair = binary(name, f, () => 0, () => 0, wholeNumbers(name), FLAT)
+  return {
+    ...pair,
+    grad: undefined,
+    max: Infinity,
+    value: (args) => args.slice(1).reduce((acc, x) => (acc instanceof Err ? acc : pair.value([acc, x])), args[0]),
+  }
+}
+
 export const roundingFunctions: FnDef[] = [
+  wholeFold('gcd', gcdOf),
+  wholeFold('lcm', lcmOf),
   unaryFlat('floor', Math.floor),
   unaryFlat('ceil', Math.ceil),
   unaryFlat('fix', Math.trunc),

@@ -218,7 +218,7 @@ const cumsum: FnDef = {
     // Each input entry feeds every later partial sum of its run: the adjoint is the reversed cumulative sum.
     const g = cumulate(adj as Float64Array, runsOf(c.tensor.shape, c.dim), true)
     if (args[0] instanceof Tensor) return args.length === 2 ? [g, null] : [g]
-    return Array.from(g)
+    return unflatten(args, g)
   },
 }
 

@@ -17,10 +17,10 @@ import type { FnDef } from './types'
 
 /**
  * Internal helpers reachable only through syntax (operators, literals), not by name.
- * unaryMinus, unaryPlus, dotMultiply, dotDivide and dotPow are callable by their math.js
- * names too; the comparisons stay operators (as names they would shadow cell names).
+ * unaryMinus, unaryPlus, dotMultiply, dotDivide, dotPow and ctranspose are callable by
+ * their math.js names too; the comparisons stay operators (as names they would shadow cell names).
  */
-const SYNTAX_ONLY = new Set(['conditional', 'array', 'ctranspose', 'equal', 'unequal', 'smaller', 'larger', 'smallerEq', 'largerEq'])
+const SYNTAX_ONLY = new Set(['conditional', 'array', 'equal', 'unequal', 'smaller', 'larger', 'smallerEq', 'largerEq'])
 
 const all = new Map<string, FnDef>()
 for (const family of [arithmeticFunctions, explogFunctions, trigFunctions, roundingFunctions, logicFunctions,

@@ -3,7 +3,7 @@
 // (sec, csc, cot and their inverses, coth, sech, csch and theirs) as math.js defines them.
 import { Err } from '../values'
 import { binary, unary } from './elementwise'
-import { infiniteSlope } from './conventions'
+import { entriesWhere, infiniteSlope, kink } from './conventions'
 import type { FnDef } from './types'
 
 const within1 = (name: string) => (x: number): Err | null =>
@@ -38,8 +38,9 @@ export const trigFunctions: FnDef[] = [
   unary('coth', (x) => 1 / Math.tanh(x), (x) => -1 / (Math.sinh(x) * Math.sinh(x))),
   unary('sech', (x) => 1 / Math.cosh(x), (x, y) => -y * Math.tanh(x)),
   unary('csch', (x) => 1 / Math.sinh(x), (x, y) => -y / Math.tanh(x)),
-  // acot(0) = π/2, as math.js gives it (atan(1/0) = atan(∞)).
-  unary('acot', (x) => Math.atan(1 / x), (x) => -1 / (1 + x * x)),
+  // acot(0) = π/2, as math.js gives it (atan(1/0) = atan(∞)); it jumps from −π/2 there.
+  unary('acot', (x) => Math.atan(1 / x), (x) => -1 / (1 + x * x), undefined,
+    kink('0', 'the value jumps from −π/2 to π/2 there; its derivative is taken as −1, the same from both sides', entriesWhere((x) => x === 0))),
   unary('asec', (x) => Math.acos(1 / x), (x) => 1 / (Math.abs(x) * Math.sqrt(x * x - 1)), outside1('asec'),
     infiniteSlope('±1', (x) => Math.abs(x) === 1)),
   unary('acsc', (x) => Math.asin(1 / x), (x) => -1 / (Math.abs(x) * Math.sqrt(x * x - 1)), outside1('acsc'),

@@ -40,6 +40,16 @@ describe('the element budget', () => {
     const rows = Array.from({ length: 3 }, () => 'A1:A500000').join(', ')
     expect(errorIn({ Z1: `=sum([${rows}])` }).message).toMatch(/^the matrix literal would need 1,500,000 numbers; the element budget/)
   })
+  it('diag of a long vector (a square matrix of its length squared) is refused', () => {
+    expect(errorIn({ Z1: '=sum(diag(A1:A1001))' }).message).toBe(
+      'diag of a vector of 1001 would need 1,002,001 numbers; the element budget allows at most 1,000,000 numbers per operation')
+    expect(book({ Z1: '=sum(diag(A1:A1000))' }).cell('Sheet1', 'Z1').value).toEqual({ kind: 'number', value: 0 })
+  })
+  it('det and inv past the cost budget (n³) are refused', () => {
+    expect(errorIn({ Z1: '=det(diag(A1:A465 + 1))' }).message).toContain('det of a 465×465 matrix would take 100,544,625 multiply-adds; the cost budget')
+    expect(errorIn({ Z1: '=sum(inv(diag(A1:A465 + 1)))' }).message).toContain('cost budget')
+    expect(book({ Z1: '=det(diag(A1:A464 + 1))' }).cell('Sheet1', 'Z1').value).toEqual({ kind: 'number', value: 1 })
+  })
   it('one reduction over many large arguments is refused', () => {
     const args = Array.from({ length: 3 }, () => 'A1:A500000').join(', ')
     expect(errorIn({ Z1: `=sum(${args})` }).message).toContain('element budget')

@@ -42,6 +42,13 @@ export interface Trainer {
   currentEdits(): Edit[]
   /** Writes θ as the parameters' inputs; the change list covers every step since the last sync. */
   sync(): ChangeList
+  /** θ as it is now (a live view: copy what you keep). */
+  theta(): Float64Array
+  /**
+   * Reads θ back from the workbook: a parameter the user typed between steps (the app
+   * applies edits typed during a run between its slices) is where the next step starts.
+   */
+  reread(): void
 }
 
 /** Why the options cannot be used, or null. */
@@ -102,6 +109,11 @@ export function createTrainer(engine: Engine, options: TrainOptions): Trainer | 
     done: () => steps,
     currentEdits: () => writeEdits(params, theta),
     sync: () => engine.apply(writeEdits(params, theta)),
+    theta: () => theta,
+    reread: () => {
+      const now = readValues(engine, params)
+      if (now.every(Number.isFinite)) theta.set(now)
+    },
     step(): StepResult {
       const at = steps + 1
       const g = readGradients(engine, params)

@@ -21,6 +21,8 @@ import { migrateToCurrent } from './migrate.ts'
 import { cellCountProblem, jsonDepthProblem } from '../limits.ts'
 import { defineField, describeJsonType, isPlainObject } from './json-values.ts'
 import { columnsProblems } from './columns.ts'
+// Training settings (issue 13): an optional top-level field, checked here so a bad one is refused in words.
+import { trainingSettingsProblems } from '../train/settings.ts'
 
 /** How many problems one message lists before it says "and N more". */
 const MAX_LISTED_PROBLEMS = 5
@@ -67,6 +69,7 @@ function validateCurrent(raw: Record<string, unknown>): RestoreResult {
   const sheets = readSheets(raw.sheets, problems)
   const tooMany = cellCountProblem(0, sheets.reduce((n, sheet) => n + Object.keys(sheet.cells).length, 0))
   if (tooMany) problems.push(tooMany)
+  if (raw.training !== undefined) problems.push(...trainingSettingsProblems(raw.training))
   if (problems.length > 0) {
     const listed = problems.slice(0, MAX_LISTED_PROBLEMS).join('; ')
     const more = problems.length > MAX_LISTED_PROBLEMS ? ` (and ${problems.length - MAX_LISTED_PROBLEMS} more problems)` : ''

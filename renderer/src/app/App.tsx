@@ -22,6 +22,11 @@ import { createTrainingController } from '../training/training-controller'
 import { setTrainingOpen, trainingOpen } from '../training/panel-state'
 import { DataPanel } from '../data/DataPanel'
 import { dataOpen, setDataOpen } from '../data/panel-state'
+import { createFormulaEditing } from '../formula-edit/formula-editing'
+import { FormulaAssist } from '../formula-edit/FormulaAssist'
+import { FormulaReference } from '../formula-help/FormulaReference'
+import { referenceOpen } from '../formula-help/reference-state'
+import { installKeyboardReach } from './keyboard-reach'
 // excel helper: the Sensitivity panel, loaded on first open (it compiles formulas with math.js, which the UI thread otherwise never loads).
 import { sensitivityOpen, setSensitivityOpen } from '../sensitivity/panel-state'
 const SensitivityPanel = lazy(() => import('../sensitivity/SensitivityPanel').then((m) => ({ default: m.SensitivityPanel })))
@@ -36,6 +41,9 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   const recovery = createRecovery(ctl, bridge)
   const training = createTrainingController(store, ctl, client, view)
   const graph = createGraphController(store, client, view, ctl)
+  const formulaEditing = createFormulaEditing(store, view)
+  formulaEditing.listen()
+  installKeyboardReach({ view, commands, graph })
 
   // The window shows the grid only once the first workbook is in, so nothing typed early
   // is lost to the load that follows.
@@ -87,13 +95,13 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   return (
     <Show when={ready()} fallback={<div class="splash" role="progressbar" aria-label="Loading workbook">Loading workbook…</div>}>
     <div class="app">
-      <Toolbar ctl={ctl} view={view} commands={commands} bridge={bridge} />
-      <FormulaBar view={view} commands={commands} />
+      <Toolbar ctl={ctl} view={view} commands={commands} bridge={bridge} graph={graph} />
+      <FormulaBar view={view} commands={commands} formulaEditing={formulaEditing} />
       <AlertBanner ctl={ctl} />
       <RecoveryBanner recovery={recovery} />
       <main class="grid-area">
         {/* graph branch (issue 13): the grid in its own pane so the graph docks beside it */}
-        <div class="grid-pane"><Grid store={store} view={view} commands={commands} onExplain={() => graph.setOpen(true) /* edit-ui: the inspector follows the active cell */} /></div>
+        <div class="grid-pane"><Grid store={store} view={view} commands={commands} formulaEditing={formulaEditing} onExplain={() => graph.setOpen(true) /* edit-ui: the inspector follows the active cell */} /></div>
         <GraphPanel graph={graph} store={store} bridge={bridge} />
       </main>
       <Show when={dataOpen()}><DataPanel store={store} ctl={ctl} view={view} onClose={() => setDataOpen(false)} /></Show>
@@ -101,6 +109,8 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
       <Show when={sensitivityOpen()}><SensitivityPanel store={store} view={view} onClose={() => setSensitivityOpen(false)} /></Show>
       <SheetTabs store={store} view={view} commands={commands} />
       <StatusBar store={store} ctl={ctl} commands={commands} view={view} />
+      <FormulaAssist editing={formulaEditing} />
+      <Show when={referenceOpen()}><FormulaReference /></Show>
     </div>
     </Show>
   )

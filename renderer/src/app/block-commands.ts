@@ -9,7 +9,7 @@ import { blockEdits } from '../../../engine/csv/edits'
 import { exportedValue } from '../../../engine/csv/serialize'
 import { blockToHtml, blockToTsv, pastedBlock, tileBlock } from '../data/paste'
 import { estimateTextWidth } from '../grid/text-width'
-import { cellKey, columnName, formatAddress, parseAddress } from '../model/address'
+import { cellKey, columnName, formatAddress, parseAddress, type CellPos } from '../model/address'
 import { clampWidth } from '../model/column-layout'
 import { fillDownPlan, fillHandlePlan, fillRightPlan, pasteRect, type FillPlan } from '../model/fill'
 import { formatGrad, formatValue } from '../model/format'
@@ -195,6 +195,8 @@ export function createBlockCommands(store: WorkbookStore, ctl: DocumentControlle
     const noun = columns ? (count === 1 ? 'column' : 'columns') : count === 1 ? 'row' : 'rows'
     const where = columns ? `${columnName(r.left)}${count > 1 ? `:${columnName(r.right)}` : ''}` : `${r.top + 1}${count > 1 ? `:${r.bottom + 1}` : ''}`
     const type = kind === 'insert' ? (columns ? 'insertColumns' : 'insertRows') : columns ? 'deleteColumns' : 'deleteRows'
+    // The copied block's address no longer names the same cells: forget it (as Excel ends copy mode).
+    remember(null)
     void ctl.act(`${kind === 'insert' ? 'Insert' : 'Delete'} ${noun} ${where}`, [{ type, sheet, at, count }])
   }
 
@@ -233,10 +235,10 @@ export function createBlockCommands(store: WorkbookStore, ctl: DocumentControlle
     setColumnWidth(col, widest === 0 ? null : Math.max(40, widest + 18))
   }
 
-  /** Ctrl+End: the last used row and column of the sheet. */
-  function goToEnd(): void {
+  /** The last used row and column of the active sheet (Ctrl+End's target). */
+  function lastUsed(): CellPos {
     const used = store.cellsOfSheet(view.activeSheet()).filter((c) => c.input !== '').map((c) => parseAddress(c.address)).filter((p) => p !== null)
-    view.select(lastUsedCell(used))
+    return lastUsedCell(used)
   }
 
   return {
@@ -256,7 +258,8 @@ export function createBlockCommands(store: WorkbookStore, ctl: DocumentControlle
     widthsOf,
     setColumnWidth,
     autofit,
-    goToEnd,
+    lastUsed,
+    goToEnd: () => view.select(lastUsed()),
   }
 }
 

@@ -3,6 +3,8 @@
 import type { GradsheetBridge, MenuCommand, OpenedFile } from '../../../bridge/api'
 import { cellKey, formatAddress, isValidNameShape, looksLikeAddress, parseAddress, quoteSheet, splitSheetRef, type CellPos } from '../model/address'
 import { jump, move, type Direction } from '../model/navigation'
+import { inputEditLabel } from '../model/history'
+import { setReferenceOpen } from '../formula-help/reference-state'
 import { extendJump, parseRange, rectLabel, selectAll, selectRect, type Selection } from '../model/selection'
 import { tabMove, type TabRun } from '../model/tab-run'
 import { createBlockCommands } from './block-commands'
@@ -50,13 +52,25 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
   function commitEdit(then: Direction | null): void {
     const session = view.editing()
     if (!session) return
-    const sheet = view.activeSheet()
-    const address = selectedAddress()
+    // formula-ui: the edit belongs to the cell it started on, even when point mode shows another sheet.
+    const sheet = session.sheet ?? view.activeSheet()
+    const home = session.pos ?? view.selection()
+    const address = formatAddress(home)
     view.setEditing(null)
     if (session.text !== session.initial) {
-      void ctl.act(`Edit ${address}`, [{ type: 'setInput', sheet, address, input: session.text }])
+      void ctl.act(inputEditLabel(address, session.text), [{ type: 'setInput', sheet, address, input: session.text }])
     }
+    // Enter/Tab go on from the edited cell, on its sheet; leaving by a click stays where the click went.
+    if (then && sheet !== view.activeSheet()) view.select(home, sheet)
     if (then) moveAfterCommit(then)
+  }
+
+  /** Escape: drop the edit, back on the edited cell's sheet and in view (point mode may have scrolled away). */
+  function cancelEdit(): void {
+    const session = view.editing()
+    view.setEditing(null)
+    if (session?.sheet && session.sheet !== view.activeSheet()) view.select(session.pos ?? view.selection(), session.sheet)
+    else if (session) view.setRange(view.range(), session.pos ?? view.selection())
   }
 
   /** Tab / Enter (after a commit or on their own): Tab, Tab, Enter returns to the run's first column. */
@@ -69,7 +83,7 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
   /** Starts an edit of the selected cell; `text` replaces the input (typing) or keeps it (F2). */
   function beginEdit(origin: 'cell' | 'formulaBar', text?: string): void {
     const initial = selectedCell()?.input ?? ''
-    view.setEditing({ origin, text: text ?? initial, initial })
+    view.setEditing({ origin, text: text ?? initial, initial, sheet: view.activeSheet(), pos: view.selection() })
   }
 
   function moveSelection(dir: Direction): void {
@@ -215,7 +229,7 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     selectedCell,
     commitEdit,
     beginEdit,
-    cancelEdit: () => view.setEditing(null),
+    cancelEdit,
     moveSelection,
     moveAfterCommit,
     jumpSelection,
@@ -264,8 +278,8 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
       case 'copy': return void block.copy(false)
       case 'paste': return void block.paste(false)
       case 'cut': return void block.copy(true)
+      case 'formulaReference': return void setReferenceOpen(true) // formula-ui: Help › Formula Reference (F1)
       case 'close':
-      case 'formulaReference':
       case 'about':
       case 'toggleGraph':
       case 'exportGraphSvg':

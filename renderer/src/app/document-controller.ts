@@ -133,7 +133,7 @@ export function createDocumentController(
       clearTimeout(backupTimer)
       await session.loaded(file)
       setDoc({ name: session.identity().name, path: session.identity().path })
-      setAlert(null)
+      setAlert(file?.notice ?? null) // excel helper: an .xlsx import's report
       setLoadCount((n) => n + 1)
       return true
     })

@@ -12,6 +12,12 @@ export interface EditSession {
   text: string
   /** The input when the edit began: committing an unchanged text is not an action. */
   initial: string
+  /**
+   * The cell being edited (formula-ui: point mode may show another sheet while editing,
+   * and the edit still belongs here). Absent: the selected cell of the active sheet.
+   */
+  sheet?: string
+  pos?: CellPos
 }
 
 export const ZOOM_STEPS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2]
@@ -56,9 +62,10 @@ export function createSheetView(store: WorkbookStore) {
     setRevealRequest((n) => n + 1)
   }
 
-  /** Sets a whole selection (a block); `reveal` is the cell to scroll into view (default: its corner). */
-  function setRange(next: Selection, reveal: CellPos = next.corner): void {
+  /** Sets a whole selection (a block); `reveal` is the cell to scroll into view (default: its corner; null: do not scroll). */
+  function setRange(next: Selection, reveal: CellPos | null = next.corner): void {
     setRangeSignal(next)
+    if (reveal === null) return
     revealAt = reveal
     setRevealRequest((n) => n + 1)
   }

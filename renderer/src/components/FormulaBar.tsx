@@ -5,9 +5,11 @@ import type { Commands } from '../app/commands'
 import type { SheetView } from '../app/sheet-view'
 import { exactGrad, exactValue } from '../model/format'
 import { focusGrid } from '../grid/Grid'
+import type { FormulaEditing } from '../formula-edit/formula-editing'
 
-export function FormulaBar(props: { view: SheetView; commands: Commands }) {
+export function FormulaBar(props: { view: SheetView; commands: Commands; formulaEditing: FormulaEditing }) {
   const { view, commands } = props
+  const fe = props.formulaEditing
   const [nameText, setNameText] = createSignal('')
   const shownName = () => commands.selectionLabel() // edit-ui: the name, the address, or the selected range (A1:C4)
   createEffect(() => setNameText(shownName()))
@@ -59,18 +61,26 @@ export function FormulaBar(props: { view: SheetView; commands: Commands }) {
         autocomplete="off"
         title={barTitle()}
         value={barValue()}
-        onFocus={() => {
+        onFocus={(e) => {
           const session = view.editing()
           if (!session) commands.beginEdit('formulaBar')
           else view.setEditing({ ...session, origin: 'formulaBar' })
+          fe.attach(e.currentTarget)
         }}
         onInput={(e) => {
           const text = e.currentTarget.value
           const session = view.editing()
           if (session) view.setEditing({ ...session, origin: 'formulaBar', text })
-          else view.setEditing({ origin: 'formulaBar', text, initial: commands.selectedCell()?.input ?? '' })
+          else view.setEditing({ origin: 'formulaBar', text, initial: commands.selectedCell()?.input ?? '', sheet: view.activeSheet(), pos: view.selection() })
+          fe.handleInput()
         }}
+        onKeyUp={() => fe.handleCaretMove()}
+        onClick={() => fe.handleCaretMove()}
         onKeyDown={(e) => {
+          if (fe.handleKey(e)) return
+          // Nothing typed: Tab just moves the focus on (to the grid, or back to the name box).
+          const session = view.editing()
+          if (e.key === 'Tab' && (!session || session.text === session.initial)) return
           if (e.key === 'Enter' || e.key === 'Tab') {
             e.preventDefault()
             commands.commitEdit(e.key === 'Tab' ? (e.shiftKey ? 'left' : 'right') : e.shiftKey ? 'up' : 'down')

@@ -6,10 +6,17 @@ import type { DocumentController } from '../app/document-controller'
 import type { SheetView } from '../app/sheet-view'
 import { dataOpen, setDataOpen } from '../data/panel-state'
 import { setTrainingOpen, trainingOpen } from '../training/panel-state'
+import { historyTooltip } from '../model/history'
+import { keysOf, type ShortcutCommand } from '../model/shortcuts'
+import { referenceOpen, setReferenceOpen } from '../formula-help/reference-state'
+import '../formula-edit/focus.css'
 import { HelpMenu } from '../help/HelpMenu' // graph branch (issue 13): the Help menu
 import { sensitivityOpen, setSensitivityOpen } from '../sensitivity/panel-state' // excel helper
 
-export function Toolbar(props: { ctl: DocumentController; view: SheetView; commands: Commands; bridge: GradsheetBridge }) {
+/** A tooltip that ends with the command's keys: "Save (Ctrl+S)". */
+const tip = (text: string, command: ShortcutCommand) => `${text} (${keysOf(command)})`
+
+export function Toolbar(props: { ctl: DocumentController; view: SheetView; commands: Commands; bridge: GradsheetBridge; graph: { open(): boolean; setOpen(open: boolean): void } }) {
   const { ctl, view, commands, bridge } = props
   const [examples] = createResource(() => bridge.listExamples().catch(() => []))
   const canUndo = () => ctl.history().undoStack.length > 0
@@ -24,12 +31,13 @@ export function Toolbar(props: { ctl: DocumentController; view: SheetView; comma
         <span class="modified-dot" classList={{ visible: ctl.modified() }} aria-label={ctl.modified() ? 'modified' : undefined} />
       </div>
       <div class="group">
-        <button type="button" onClick={commands.newWorkbook}>New</button>
-        <button type="button" onClick={commands.open}>Open…</button>
-        <button type="button" onClick={commands.save}>Save</button>
-        <button type="button" onClick={commands.saveAs}>Save As…</button>
+        <button type="button" title={tip('New workbook', 'newWorkbook')} onClick={commands.newWorkbook}>New</button>
+        <button type="button" title={tip('Open a workbook', 'open')} onClick={commands.open}>Open…</button>
+        <button type="button" title={tip('Save', 'save')} onClick={commands.save}>Save</button>
+        <button type="button" title={tip('Save under a new name', 'saveAs')} onClick={commands.saveAs}>Save As…</button>
         <select
           aria-label="Examples"
+          title="Open an example workbook (also Help › Examples)"
           class="examples"
           onChange={(e) => {
             const id = e.currentTarget.value
@@ -42,22 +50,26 @@ export function Toolbar(props: { ctl: DocumentController; view: SheetView; comma
         </select>
       </div>
       <div class="group">
-        <button type="button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo()} onClick={commands.undo}>↶ Undo</button>
-        <button type="button" aria-label="Redo" title="Redo (Ctrl+Y)" disabled={!canRedo()} onClick={commands.redo}>↷ Redo</button>
+        <button type="button" aria-label="Undo" title={historyTooltip(ctl.history(), 'undo', 'Ctrl+Z')} disabled={!canUndo()} onClick={commands.undo}>↶ Undo</button>
+        <button type="button" aria-label="Redo" title={historyTooltip(ctl.history(), 'redo', 'Ctrl+Y')} disabled={!canRedo()} onClick={commands.redo}>↷ Redo</button>
       </div>
       <div class="group">
-        <button type="button" title="Make the selected cell the objective J" onClick={commands.setObjectiveToSelection}>Set as objective</button>
-        <button type="button" aria-pressed={isParam()} title="Mark the selected cell as a trainable parameter" onClick={commands.toggleParam}>Parameter</button>
-        <button type="button" aria-pressed={trainingOpen()} title="Train the parameters, check gradients" onClick={() => setTrainingOpen(!trainingOpen())}>Train…</button>
-        <button type="button" aria-pressed={dataOpen()} title="Import or export CSV data" onClick={() => setDataOpen(!dataOpen())}>Data…</button>
+        <button type="button" title={tip('Make the selected cell the objective J', 'setObjective')} onClick={commands.setObjectiveToSelection}>Set as objective</button>
+        <button type="button" aria-pressed={isParam()} title={tip('Mark the selected cell as a trainable parameter', 'toggleParam')} onClick={commands.toggleParam}>Parameter</button>
+        <button type="button" aria-pressed={trainingOpen()} title={tip('Train the parameters, check gradients', 'toggleTraining')} onClick={() => setTrainingOpen(!trainingOpen())}>Train…</button>
+        <button type="button" aria-pressed={dataOpen()} title={tip('Import or export CSV data', 'toggleData')} onClick={() => setDataOpen(!dataOpen())}>Data…</button>
         {/* excel helper: the Sensitivity panel */}
-        <button type="button" aria-pressed={sensitivityOpen()} title="Which inputs matter: inputs ranked by |∂J/∂x| and elasticity" onClick={() => setSensitivityOpen(!sensitivityOpen())}>Sensitivity…</button>
+        <button type="button" aria-pressed={sensitivityOpen()} title={tip('Which inputs matter: inputs ranked by |∂J/∂x| and elasticity', 'toggleSensitivity')} onClick={() => setSensitivityOpen(!sensitivityOpen())}>Sensitivity…</button>
       </div>
       <div class="group">
-        <button type="button" aria-pressed={view.showGradients()} onClick={commands.toggleGradients}>Gradients</button>
-        <button type="button" aria-label="Zoom out" onClick={() => view.zoomBy(-1)}>−</button>
-        <button type="button" class="zoom-level" aria-label="Reset zoom" title="Reset zoom" onClick={() => view.zoomBy(0)}>{Math.round(view.zoom() * 100)}%</button>
-        <button type="button" aria-label="Zoom in" onClick={() => view.zoomBy(1)}>+</button>
+        <button type="button" aria-pressed={props.graph.open()} title={tip('Show or hide the computational graph', 'toggleGraph')} onClick={() => props.graph.setOpen(!props.graph.open())}>Graph</button>
+        <button type="button" aria-pressed={view.showGradients()} title={tip('Show or hide ∂J/∂cell under each value', 'toggleGradients')} onClick={commands.toggleGradients}>Gradients</button>
+        <button type="button" aria-label="Zoom out" title={tip('Zoom out', 'zoomOut')} onClick={() => view.zoomBy(-1)}>−</button>
+        <button type="button" class="zoom-level" aria-label="Reset zoom" title={tip('Reset zoom', 'zoomReset')} onClick={() => view.zoomBy(0)}>{Math.round(view.zoom() * 100)}%</button>
+        <button type="button" aria-label="Zoom in" title={tip('Zoom in', 'zoomIn')} onClick={() => view.zoomBy(1)}>+</button>
+      </div>
+      <div class="group">
+        <button type="button" aria-pressed={referenceOpen()} title={tip('Formula reference: every function, searchable', 'formulaReference')} onClick={() => setReferenceOpen(!referenceOpen())}>ƒx Functions</button>
       </div>
       <div class="group">
         <HelpMenu ctl={ctl} view={view} commands={commands} />

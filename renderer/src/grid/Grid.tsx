@@ -5,12 +5,12 @@
 import { For, Show, createEffect, createMemo, createSignal, on, onCleanup, onMount } from 'solid-js'
 import { Portal } from 'solid-js/web'
 import { createVirtualizer, elementScroll } from '@tanstack/solid-virtual'
-import { COLUMN_COUNT, ROW_COUNT, cellKey, columnName, formatAddress, parseAddress } from '../model/address'
+import { COLUMN_COUNT, ROW_COUNT, cellKey, columnName, formatAddress, parseAddress, type CellPos } from '../model/address'
 import { editKeyAction, gridKeyAction } from '../model/key-actions'
 import { createScrollMap } from '../model/scroll-map'
 import { move, scrollCount } from '../model/navigation'
 import { createColumnLayout } from '../model/column-layout'
-import { contains } from '../model/selection'
+import { contains, isWholeColumns, isWholeRows } from '../model/selection'
 import { createGridPointer } from './grid-pointer'
 import { runBlockKey } from './grid-keys'
 import { gridMenu, type MenuTarget } from './grid-menus'
@@ -21,6 +21,7 @@ import type { SheetView } from '../app/sheet-view'
 import type { WorkbookStore } from '../state/workbook-store'
 import type { CellView } from '../../../engine/api'
 import { GridCell } from './GridCell'
+import type { FormulaEditing } from '../formula-edit/formula-editing'
 import { conventionKeys } from '../graph/convention-badges'
 import { estimateTextWidth } from './text-width'
 import { COLUMN_HEADER_HEIGHT, COLUMN_WIDTH, ROW_HEADER_WIDTH, ROW_HEIGHT } from './metrics'
@@ -29,6 +30,8 @@ export interface GridProps {
   store: WorkbookStore
   view: SheetView
   commands: Commands
+  /** formula-ui: point mode, F4 and autocomplete in the cell editor (formula-edit/). */
+  formulaEditing?: FormulaEditing
   /** "Explain this cell": opens the graph inspector on the active cell (edit-ui). */
   onExplain?: () => void
 }
@@ -48,7 +51,8 @@ export function Grid(props: GridProps) {
   const rowH = () => ROW_HEIGHT * view.zoom()
   // Columns may have their own widths (the sheet's `columns` field); rows are uniform.
   const layout = createMemo(() => createColumnLayout(commands.block.widthsOf(view.activeSheet()), COLUMN_WIDTH, view.zoom()))
-  const colW = (col: number) => layout().widthOf(col)
+  /** A column's drawn width (no argument: the default width, for code that predates custom widths). */
+  const colW = (col?: number) => (col === undefined ? COLUMN_WIDTH * view.zoom() : layout().widthOf(col))
   const headerH = () => COLUMN_HEADER_HEIGHT * view.zoom()
   const headerW = () => ROW_HEADER_WIDTH * view.zoom()
   const bodyH = () => Math.max(0, viewport().height - headerH())
@@ -57,13 +61,15 @@ export function Grid(props: GridProps) {
   // (model/navigation.ts scrollCount), growing as the user moves on.
   const [reach, setReach] = createSignal({ rows: 0, cols: 0 })
   const rowCount = createMemo(() => {
-    const sel = view.range()
-    const far = Math.max(sel.active.row, sel.corner.row, reach().rows)
+    // The farthest cell asked to be shown: a whole-column selection reaches the last row
+    // only nominally (header clicks reveal nothing), so it does not stretch the scrollbar.
+    view.revealRequest()
+    const far = Math.max(view.selection().row, view.revealTarget().row, reach().rows)
     return scrollCount(store.usedExtent(view.activeSheet()).rows, far, Math.max(50, Math.ceil(bodyH() / rowH())), ROW_COUNT)
   })
   const colCount = createMemo(() => {
-    const sel = view.range()
-    const far = Math.max(sel.active.col, sel.corner.col, reach().cols)
+    view.revealRequest()
+    const far = Math.max(view.selection().col, view.revealTarget().col, reach().cols)
     return scrollCount(store.usedExtent(view.activeSheet()).cols, far, Math.max(10, Math.ceil(bodyW() / (COLUMN_WIDTH * view.zoom()))), COLUMN_COUNT)
   })
   const rowMap = createMemo(() => createScrollMap(rowCount() * rowH(), bodyH()))
@@ -139,8 +145,8 @@ export function Grid(props: GridProps) {
   // Bring the selected cell into view whenever a command asks for it.
   createEffect(on(view.revealRequest, () => reveal(), { defer: true }))
 
-  function reveal(): void {
-    const { row, col } = view.revealTarget()
+  function reveal(target: CellPos = view.revealTarget()): void {
+    const { row, col } = target
     const rTop = row * rowH()
     const cLeft = layout().offsetOf(col)
     if (rTop < top()) scroller.scrollTop = Math.floor(rowMap().toPhysical(rTop))
@@ -246,7 +252,8 @@ export function Grid(props: GridProps) {
   function onKeyDown(e: KeyboardEvent): void {
     if (e.target !== scroller) return
     const action = gridKeyAction(e)
-    if (runBlockKey(action, view, commands, () => openMenu(isWholeColumnSelection() ? 'columns' : 'cell'))) return void e.preventDefault()
+    const pageRows = () => Math.max(1, Math.floor(bodyH() / rowH()) - 1)
+    if (runBlockKey(action, view, commands, () => openMenu(menuTargetOfSelection()), pageRows)) return void e.preventDefault()
     switch (action.type) {
       case 'none': return
       case 'move': commands.moveSelection(action.dir); break
@@ -268,7 +275,13 @@ export function Grid(props: GridProps) {
     e.preventDefault()
   }
 
-  const isWholeColumnSelection = () => view.rect().top === 0 && view.rect().bottom === ROW_COUNT - 1 && !(view.rect().left === 0 && view.rect().right === COLUMN_COUNT - 1)
+  /** The keyboard's context menu: the header menu for whole columns or rows, else the cell menu. */
+  function menuTargetOfSelection(): MenuTarget {
+    const r = view.rect()
+    if (isWholeColumns(r) && !isWholeRows(r)) return 'columns'
+    if (isWholeRows(r) && !isWholeColumns(r)) return 'rows'
+    return 'cell'
+  }
 
   function cellFromEvent(e: MouseEvent): { col: number; row: number } | null {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-cell]')
@@ -298,6 +311,21 @@ export function Grid(props: GridProps) {
     return { top: headerH() + row * rowH() - top(), left: headerW() + layout().offsetOf(col) - left() }
   }
 
+  // formula-ui: an arrow key in point mode may leave the screen: bring the pointed cell into view.
+  createEffect(on(() => props.formulaEditing?.pointed(), (p) => { if (p && p.sheet === view.activeSheet()) reveal(p.corner) }, { defer: true }))
+
+  /** formula-ui: where the block a formula being typed points at is drawn (dashed outline). */
+  const pointedBox = () => {
+    const p = props.formulaEditing?.pointed()
+    if (!p || p.sheet !== view.activeSheet()) return null
+    return {
+      top: headerH() + p.from.row * rowH() - top(),
+      left: headerW() + layout().offsetOf(p.from.col) - left(),
+      width: layout().offsetOf(p.to.col + 1) - layout().offsetOf(p.from.col),
+      height: (p.to.row - p.from.row + 1) * rowH(),
+    }
+  }
+
   function onEditorKey(e: KeyboardEvent): void {
     const action = editKeyAction(e)
     if (action.type === 'none') return
@@ -315,6 +343,7 @@ export function Grid(props: GridProps) {
       tabindex="0"
       role="grid"
       aria-label={`Sheet ${view.activeSheet()}`}
+      aria-keyshortcuts="F6 Shift+F6"
       aria-rowcount={ROW_COUNT}
       aria-colcount={COLUMN_COUNT}
       onScroll={() => setScroll({ top: scroller.scrollTop, left: scroller.scrollLeft })}
@@ -431,6 +460,9 @@ export function Grid(props: GridProps) {
             editing={cellEditing()}
             onFillHandleDown={pointer.fillHandleDown}
           />
+          <Show when={pointedBox()}>
+            {(box) => <div class="pointed-range" aria-hidden="true" style={{ top: `${box().top}px`, left: `${box().left}px`, width: `${box().width}px`, height: `${box().height}px` }} />}
+          </Show>
           <Show when={pointer.resizing()}>
             {(r) => <div class="col-resize-guide" style={{ left: `${headerW() + layout().offsetOf(r().col) - left() + r().width * view.zoom()}px` }} />}
           </Show>
@@ -445,9 +477,15 @@ export function Grid(props: GridProps) {
               ref={(el) => queueMicrotask(() => {
                 el.focus({ preventScroll: true })
                 el.setSelectionRange(el.value.length, el.value.length)
+                props.formulaEditing?.attach(el)
               })}
-              onInput={(e) => view.setEditing({ ...view.editing()!, origin: 'cell', text: e.currentTarget.value })}
-              onKeyDown={onEditorKey}
+              onInput={(e) => {
+                view.setEditing({ ...view.editing()!, origin: 'cell', text: e.currentTarget.value })
+                props.formulaEditing?.handleInput()
+              }}
+              onKeyDown={(e) => { if (!props.formulaEditing?.handleKey(e)) onEditorKey(e) }}
+              onKeyUp={() => props.formulaEditing?.handleCaretMove()}
+              onClick={() => props.formulaEditing?.handleCaretMove()}
               onBlur={() => { if (cellEditing()) commands.commitEdit(null) }}
               onMouseDown={(e) => e.stopPropagation()}
             />

@@ -5,17 +5,31 @@
 import type { Commands } from '../app/commands'
 import type { SheetView } from '../app/sheet-view'
 import type { GridKeyAction } from '../model/key-actions'
-import { extendBy, isWholeColumns, isWholeRows } from '../model/selection'
+import type { CellPos } from '../model/address'
+import { move } from '../model/navigation'
+import { extendBy, extendTo, isWholeColumns, isWholeRows } from '../model/selection'
 
-export function runBlockKey(action: GridKeyAction, view: SheetView, commands: Commands, openMenu: () => void): boolean {
+export function runBlockKey(action: GridKeyAction, view: SheetView, commands: Commands, openMenu: () => void, pageRows: () => number): boolean {
   const b = commands.block
+  const extendCorner = (to: CellPos) => view.setRange(extendTo(view.range(), to))
   switch (action.type) {
+    case 'page':
+      if (!action.extend) return false
+      extendCorner(move(view.range().corner, action.dir, pageRows()))
+      return true
+    case 'home':
+      if (!action.extend) return false
+      extendCorner(action.toOrigin ? { col: 0, row: 0 } : { col: 0, row: view.range().corner.row })
+      return true
     case 'extend': view.setRange(extendBy(view.range(), action.dir)); return true
     case 'extendJump': commands.extendJumpSelection(action.dir); return true
     case 'selectAll': commands.selectAll(); return true
     case 'fill': if (action.dir === 'down') b.fillDown(); else b.fillRight(); return true
     case 'pasteValues': void b.paste(true); return true
-    case 'end': b.goToEnd(); return true
+    case 'end':
+      if (action.extend) extendCorner(b.lastUsed())
+      else b.goToEnd()
+      return true
     case 'insert': b.insert(); return true
     case 'delete': {
       const r = view.rect()

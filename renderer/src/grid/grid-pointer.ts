@@ -55,13 +55,14 @@ export function createGridPointer(view: SheetView, commands: Commands, geometry:
 
   /** Mouse down on a column header (Shift: extend); a drag over headers adds columns. */
   function columnHeaderDown(col: number, e: MouseEvent): void {
-    view.setRange(selectColumns(view.range(), col, e.shiftKey), view.selection())
-    track((m) => view.setRange(selectColumns(view.range(), geometry.colAt(m.clientX), true), view.selection()))
+    // Header gestures never scroll (the whole column is in view already).
+    view.setRange(selectColumns(view.range(), col, e.shiftKey), null)
+    track((m) => view.setRange(selectColumns(view.range(), geometry.colAt(m.clientX), true), null))
   }
 
   function rowHeaderDown(row: number, e: MouseEvent): void {
-    view.setRange(selectRows(view.range(), row, e.shiftKey), view.selection())
-    track((m) => view.setRange(selectRows(view.range(), geometry.rowAt(m.clientY), true), view.selection()))
+    view.setRange(selectRows(view.range(), row, e.shiftKey), null)
+    track((m) => view.setRange(selectRows(view.range(), geometry.rowAt(m.clientY), true), null))
   }
 
   /** The fill handle: drag down or right, release to fill. */
@@ -105,11 +106,11 @@ export function createGridPointer(view: SheetView, commands: Commands, geometry:
   /** Right-click on a header: its whole column (row) becomes the selection unless it is already in it. */
   function selectColumnForMenu(col: number): void {
     const r = view.rect()
-    if (!(isWholeColumns(r) && col >= r.left && col <= r.right)) view.setRange(selectColumns(view.range(), col, false), view.selection())
+    if (!(isWholeColumns(r) && col >= r.left && col <= r.right)) view.setRange(selectColumns(view.range(), col, false), null)
   }
   function selectRowForMenu(row: number): void {
     const r = view.rect()
-    if (!(isWholeRows(r) && row >= r.top && row <= r.bottom)) view.setRange(selectRows(view.range(), row, false), view.selection())
+    if (!(isWholeRows(r) && row >= r.top && row <= r.bottom)) view.setRange(selectRows(view.range(), row, false), null)
   }
 
   return { selectColumnForMenu, selectRowForMenu, cellDown, columnHeaderDown, rowHeaderDown, fillHandleDown, resizeDown, selectForMenu, fillPreview, resizing }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { COLUMN_COUNT } from './address'
-import { clampWidth, createColumnLayout, readColumnWidths } from './column-layout'
+import { clampWidth, createColumnLayout } from './column-layout'
 
 describe('column layout with custom widths', () => {
   it('is the uniform grid without custom widths', () => {
@@ -46,13 +46,7 @@ describe('column layout with custom widths', () => {
   })
 })
 
-describe('reading widths from the file', () => {
-  it('accepts numbers and {width} entries, ignores the rest', () => {
-    const m = readColumnWidths({ A: 140, c: { width: 80 }, D: 'wide', XFE: 30, E: -3 })
-    expect([...m.entries()]).toEqual([[0, 140], [2, 80]])
-    expect(readColumnWidths(null).size).toBe(0)
-    expect(readColumnWidths([1, 2]).size).toBe(0)
-  })
+describe('dragged widths', () => {
   it('keeps dragged widths within bounds', () => {
     expect(clampWidth(3)).toBe(24)
     expect(clampWidth(150.6)).toBe(151)

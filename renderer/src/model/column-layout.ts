@@ -1,7 +1,7 @@
 // Column geometry with a few custom widths among 16,384 columns: where a column starts,
 // how wide it is, which column is under an x position, without an array per column.
 // Widths come from the sheet's optional `columns` field (setColumnWidth edits). Pure.
-import { COLUMN_COUNT, columnIndex } from './address'
+import { COLUMN_COUNT } from './address'
 
 export interface ColumnLayout {
   widthOf(col: number): number
@@ -56,20 +56,4 @@ export const MAX_COLUMN_WIDTH = 2000
 /** A dragged or autofit width, rounded and kept within reason. */
 export function clampWidth(px: number): number {
   return Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, px)))
-}
-
-/**
- * The sheet's `columns` field as the file holds it → column index → width. Accepts
- * `{ "B": 140 }` and `{ "B": { "width": 140 } }`; anything else is ignored (the grid
- * then draws the default width), so an unexpected field never breaks the view.
- */
-export function readColumnWidths(field: unknown): Map<number, number> {
-  const out = new Map<number, number>()
-  if (!field || typeof field !== 'object' || Array.isArray(field)) return out
-  for (const [key, entry] of Object.entries(field as Record<string, unknown>)) {
-    const col = columnIndex(key)
-    const w = typeof entry === 'number' ? entry : entry && typeof entry === 'object' ? (entry as { width?: unknown }).width : undefined
-    if (col >= 0 && col < COLUMN_COUNT && typeof w === 'number' && Number.isFinite(w) && w > 0) out.set(col, w)
-  }
-  return out
 }

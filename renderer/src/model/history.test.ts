@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CellView, Edit } from '../../../engine/api'
-import { emptyHistory, record, redo, savePoint, undo } from './history'
+import { emptyHistory, historyTooltip, inputEditLabel, record, redo, savePoint, undo } from './history'
 import { inverseOfAll, type WorkbookBefore } from './inverse-edits'
 
 const num = (sheet: string, address: string, input: string, extra: Partial<CellView> = {}): CellView => ({
@@ -76,5 +76,21 @@ describe('one history', () => {
     expect(savePoint(h)).not.toBe(saved)
     h = undo(h)!.history
     expect(savePoint(h)).toBe(saved)
+  })
+})
+
+describe('labels that name the action', () => {
+  it('typing into a cell says what was set, shortened when long', () => {
+    expect(inputEditLabel('B2', '7')).toBe('Set B2 to 7')
+    expect(inputEditLabel('B2', '')).toBe('Clear B2')
+    expect(inputEditLabel('C1', `=${'A1+'.repeat(20)}1`)).toMatch(/^Set C1 to =A1\+A1.{20,}…$/)
+  })
+
+  it('the Undo and Redo tooltips name the top entry', () => {
+    const edit = { type: 'setInput' as const, sheet: 'Sheet1', address: 'B2', input: '7' }
+    const h = record(emptyHistory(), { label: inputEditLabel('B2', '7'), forward: [edit], inverse: [edit] })
+    expect(historyTooltip(h, 'undo', 'Ctrl+Z')).toBe('Undo: set B2 to 7 (Ctrl+Z)')
+    expect(historyTooltip(h, 'redo', 'Ctrl+Y')).toBe('Nothing to redo (Ctrl+Y)')
+    expect(historyTooltip(undo(h)!.history, 'redo', 'Ctrl+Y')).toBe('Redo: set B2 to 7 (Ctrl+Y)')
   })
 })

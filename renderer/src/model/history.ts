@@ -50,3 +50,23 @@ export function redo(h: History): { entry: HistoryEntry; history: History } | nu
     history: { undoStack: [...h.undoStack, entry], redoStack: h.redoStack.slice(0, -1) },
   }
 }
+
+const LABEL_INPUT_CHARS = 32
+
+/** The label of typing into a cell: "Set B2 to 7", "Set C1 to =SUM(A1:A9)", "Clear B2". */
+export function inputEditLabel(address: string, input: string): string {
+  if (input === '') return `Clear ${address}`
+  const oneLine = input.replace(/\s+/g, ' ')
+  const shown = oneLine.length > LABEL_INPUT_CHARS ? `${oneLine.slice(0, LABEL_INPUT_CHARS - 1)}…` : oneLine
+  return `Set ${address} to ${shown}`
+}
+
+/** The Undo/Redo buttons' tooltips: "Undo: set B2 to 7 (Ctrl+Z)", or what the key does when there is nothing. */
+export function historyTooltip(h: History, which: 'undo' | 'redo', shortcut: string): string {
+  const stack = which === 'undo' ? h.undoStack : h.redoStack
+  const entry = stack[stack.length - 1]
+  const verb = which === 'undo' ? 'Undo' : 'Redo'
+  if (!entry) return `Nothing to ${which} (${shortcut})`
+  const label = entry.label.charAt(0).toLowerCase() + entry.label.slice(1)
+  return `${verb}: ${label} (${shortcut})`
+}

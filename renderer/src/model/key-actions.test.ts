@@ -29,6 +29,13 @@ describe('grid keys', () => {
     expect(gridKeyAction(key('ContextMenu'))).toEqual({ type: 'contextMenu' })
     expect(gridKeyAction(key('Escape'))).toEqual({ type: 'escape' })
   })
+  it('Shift with PageDown, Home, Ctrl+Home and Ctrl+End extends the selection', () => {
+    expect(gridKeyAction(key('PageDown', { shiftKey: true }))).toEqual({ type: 'page', dir: 'down', extend: true })
+    expect(gridKeyAction(key('Home', { shiftKey: true }))).toEqual({ type: 'home', toOrigin: false, extend: true })
+    expect(gridKeyAction(key('Home', { shiftKey: true, ctrlKey: true }))).toEqual({ type: 'home', toOrigin: true, extend: true })
+    expect(gridKeyAction(key('End', { shiftKey: true, ctrlKey: true }))).toEqual({ type: 'end', extend: true })
+    expect(gridKeyAction(key('PageUp'))).toEqual({ type: 'page', dir: 'up' })
+  })
   it('jumps with Ctrl or Cmd + arrow', () => {
     expect(gridKeyAction(key('ArrowDown', { ctrlKey: true }))).toEqual({ type: 'jump', dir: 'down' })
     expect(gridKeyAction(key('ArrowRight', { metaKey: true }))).toEqual({ type: 'jump', dir: 'right' })

@@ -21,7 +21,7 @@ export type GridKeyAction =
   | { type: 'fill'; dir: 'down' | 'right' }
   | { type: 'pasteValues' }
   /** Ctrl+End: the last used cell. */
-  | { type: 'end' }
+  | { type: 'end'; extend?: true }
   /** Ctrl+Plus / Ctrl+Minus; `wholeOnly`: only when whole rows or columns are selected (else the key zooms). */
   | { type: 'insert' }
   | { type: 'delete'; wholeOnly: boolean }
@@ -30,8 +30,9 @@ export type GridKeyAction =
   /** Escape (not editing): dismiss the copied block's outline. */
   | { type: 'escape' }
   | { type: 'jump'; dir: Direction }
-  | { type: 'page'; dir: 'up' | 'down' }
-  | { type: 'home'; toOrigin: boolean }
+  /** `extend` (Shift held): the selection's corner moves instead of the selection. */
+  | { type: 'page'; dir: 'up' | 'down'; extend?: true }
+  | { type: 'home'; toOrigin: boolean; extend?: true }
   | { type: 'edit' }
   | { type: 'startTyping'; text: string }
   | { type: 'clear' }
@@ -41,6 +42,11 @@ export type GridKeyAction =
   | { type: 'none' }
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' }
+
+/** Shift+PageDown, Shift+Home, Ctrl+Shift+End …: the same move, extending the selection. */
+function shifted<T extends GridKeyAction>(action: T, e: KeyInput): T {
+  return e.shiftKey ? { ...action, extend: true } : action
+}
 
 export function gridKeyAction(e: KeyInput): GridKeyAction {
   const mod = e.ctrlKey || e.metaKey
@@ -57,8 +63,8 @@ export function gridKeyAction(e: KeyInput): GridKeyAction {
     if (k === 'd' && !e.shiftKey) return { type: 'fill', dir: 'down' }
     if (k === 'r' && !e.shiftKey) return { type: 'fill', dir: 'right' }
     if (ARROWS[key]) return e.shiftKey ? { type: 'extendJump', dir: ARROWS[key] } : { type: 'jump', dir: ARROWS[key] }
-    if (key === 'Home') return { type: 'home', toOrigin: true }
-    if (key === 'End') return { type: 'end' }
+    if (key === 'Home') return shifted({ type: 'home', toOrigin: true }, e)
+    if (key === 'End') return shifted({ type: 'end' }, e)
     // Ctrl+Plus is Ctrl+Shift+= on most layouts (or the keypad's +).
     if (key === '+') return { type: 'insert' }
     if (key === '-' || key === '_') return { type: 'delete', wholeOnly: !e.shiftKey }
@@ -79,9 +85,9 @@ export function gridKeyAction(e: KeyInput): GridKeyAction {
     case 'F2': return { type: 'edit' }
     case 'Delete':
     case 'Backspace': return { type: 'clear' }
-    case 'PageDown': return { type: 'page', dir: 'down' }
-    case 'PageUp': return { type: 'page', dir: 'up' }
-    case 'Home': return { type: 'home', toOrigin: false }
+    case 'PageDown': return shifted({ type: 'page', dir: 'down' }, e)
+    case 'PageUp': return shifted({ type: 'page', dir: 'up' }, e)
+    case 'Home': return shifted({ type: 'home', toOrigin: false }, e)
   }
   // A printable character starts editing with that character (replacing the input).
   if (key.length === 1 && !e.altKey) return { type: 'startTyping', text: key }

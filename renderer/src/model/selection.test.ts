@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { formatAddress, parseAddress, type CellPos } from './address'
 import {
   extendBy, extendJump, extendTo, isWholeColumns, isWholeRows, parseRange, rangeAddress, rectLabel, rectOf,
-  selectAll, selectColumns, selectRect, selectRows, single,
+  clipRect, selectAll, selectColumns, selectRect, selectRows, single,
 } from './selection'
 
 const at = (a: string): CellPos => parseAddress(a)!
@@ -66,5 +66,14 @@ describe('ranges typed in the name box', () => {
     const s = selectRect(parseRange('B2:C9')!)
     expect(s.active).toEqual(at('B2'))
     expect(rangeAddress(rectOf(s))).toBe('B2:C9')
+  })
+})
+
+describe('whole rows and columns are read over the used range only', () => {
+  it('clips a whole column to the used rows, and gives null outside them', () => {
+    const used = parseRange('A1:D40')!
+    expect(rangeAddress(clipRect(parseRange('B:C')!, used)!)).toBe('B1:C40')
+    expect(rangeAddress(clipRect(parseRange('3:5')!, used)!)).toBe('A3:D5')
+    expect(clipRect(parseRange('F:G')!, used)).toBeNull()
   })
 })

@@ -1,6 +1,8 @@
-// The training dock: method, learning rate, steps, seed; Train/Stop, Randomize and
-// Gradient check; a progress bar, the live plot of J and the gradient-check table.
-import { For, Show, createEffect, on } from 'solid-js'
+// The training dock: method, learning rate, steps, seed (stored in the workbook); Train/Stop,
+// Randomize and Gradient check; a progress bar and a status line that stay in view; the
+// live plot of J (log scale on request) with chosen parameters' trajectories; the
+// gradient-check table.
+import { For, Show, createEffect, createSignal, on } from 'solid-js'
 import { DEFAULT_TOLERANCE } from '../../../engine/train/gradcheck'
 import { METHODS } from '../../../engine/train/optimizers'
 import { LossPlot } from './LossPlot'
@@ -14,10 +16,16 @@ export function TrainingPanel(props: { training: TrainingController; onClose: ()
   // A newly opened workbook brings its own stored settings (its `training` field).
   createEffect(on(t.loadCount, () => void t.loadSettings()))
   const num = (e: Event) => Number((e.currentTarget as HTMLInputElement).value)
+  const [logScale, setLogScale] = createSignal(false)
+  const [shown, setShown] = createSignal<number[]>([])
+  // A new set of parameters (another workbook) starts with J alone.
+  createEffect(on(t.paramLabels, () => setShown((list) => list.filter((i) => i < t.paramLabels().length)), { defer: true }))
+  const toggle = (i: number) => setShown((list) => (list.includes(i) ? list.filter((k) => k !== i) : [...list, i].sort((a, b) => a - b)))
 
   return (
     <section class="training-panel" aria-label="Training">
       <div class="training-controls">
+        <div class="training-form">
         <div class="training-title">
           <strong>Train parameters</strong>
           <button type="button" class="close" aria-label="Close training panel" onClick={props.onClose}>×</button>
@@ -48,13 +56,25 @@ export function TrainingPanel(props: { training: TrainingController; onClose: ()
           <button type="button" disabled={t.running()} onClick={() => void t.gradientCheck()}>Gradient check</button>
           <button type="button" disabled={t.running()} title="Gradient check of the selected cell (a number or a vector/matrix literal)" onClick={() => void t.gradientCheck(true)}>Check selected cell</button>
         </div>
+        </div>
         <progress aria-label="Training progress" max={t.settings().steps} value={t.step()} />
         <div class="training-status" role="status" aria-live="polite" data-step={t.step()} data-j={t.lastJ() ?? ''} data-running={t.running() ? 'true' : 'false'}>
           <Show when={t.lastJ() !== null}>step {t.step()} / {t.settings().steps} · J = {fmt(t.lastJ()!)}</Show>
           <Show when={t.message()}>{(m) => <div class="training-message">{m()}</div>}</Show>
         </div>
       </div>
-      <LossPlot curve={t.curve} />
+      <div class="training-plot">
+        <div class="training-plot-options" role="group" aria-label="Plot options">
+          <label><input type="checkbox" aria-label="Log scale" checked={logScale()} onChange={(e) => setLogScale(e.currentTarget.checked)} /> log scale</label>
+          <Show when={t.paramLabels().length > 0}>
+            <span class="muted">show:</span>
+            <For each={t.paramLabels()}>
+              {(label, i) => <label><input type="checkbox" aria-label={`Show ${label}`} checked={shown().includes(i())} onChange={() => toggle(i())} /> {label}</label>}
+            </For>
+          </Show>
+        </div>
+        <LossPlot curve={t.curve} paramLabels={t.paramLabels} shown={shown} logScale={logScale} pointCount={t.pointCount} />
+      </div>
       <Show when={t.rows()}>
         {(rows) => (
           <div class="gradcheck">

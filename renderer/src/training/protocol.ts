@@ -5,14 +5,13 @@
 import type { CellView, Edit, ObjectiveState } from '../../../engine/api'
 import type { GradCheckRow } from '../../../engine/train/gradcheck'
 import type { TrainOptions } from '../../../engine/train/loop'
+import type { TrainingSettings } from '../../../engine/train/settings'
 
-/** Training settings a workbook may carry (the `training` extra field of the file). */
-export interface TrainingSettings extends TrainOptions {
-  seed: number
-}
+/** Training settings a workbook carries (its `training` field, engine/train/settings.ts). */
+export type { TrainingSettings }
 
-/** [step, J] pairs; step 0 is J before training. */
-export type LossPoint = [number, number]
+/** [step, J, θ of each tracked parameter element…]; step 0 is before training. */
+export type LossPoint = number[]
 
 export type TrainingRequest =
   | { id: number; type: 'train'; options: TrainOptions }
@@ -20,9 +19,11 @@ export type TrainingRequest =
   | { id: number; type: 'randomize'; seed: number; scale?: number }
   | { id: number; type: 'gradCheck'; cells?: { sheet: string; address: string }[]; tolerance?: number }
   | { id: number; type: 'trainingSettings' }
+  /** Stores the panel's settings in the workbook (saved with it). */
+  | { id: number; type: 'setTrainingSettings'; settings: TrainingSettings }
 
 export type TrainingResponse =
-  | { id: number; type: 'trainProgress'; points: LossPoint[]; cells: CellView[]; objective: ObjectiveState }
+  | { id: number; type: 'trainProgress'; points: LossPoint[]; paramLabels: string[]; cells: CellView[]; objective: ObjectiveState }
   | {
       id: number
       type: 'trained'
@@ -32,6 +33,8 @@ export type TrainingResponse =
       /** Why the run ended early (NaN/Infinity, missing gradient), or null. */
       error: string | null
       points: LossPoint[]
+      /** The parameter elements whose values follow J in each point. */
+      paramLabels: string[]
       cells: CellView[]
       objective: ObjectiveState
       /** Edits that undo the whole run, and that redo it. Empty when nothing changed. */
@@ -42,5 +45,6 @@ export type TrainingResponse =
   | { id: number; type: 'randomized'; edits: Edit[] }
   | { id: number; type: 'gradChecked'; rows: GradCheckRow[] }
   | { id: number; type: 'trainingSettings'; settings: Partial<TrainingSettings> | null }
+  | { id: number; type: 'trainingSettingsSet'; stored: boolean }
 
-export const TRAINING_REQUESTS = new Set(['train', 'trainStop', 'randomize', 'gradCheck', 'trainingSettings'])
+export const TRAINING_REQUESTS = new Set(['train', 'trainStop', 'randomize', 'gradCheck', 'trainingSettings', 'setTrainingSettings'])

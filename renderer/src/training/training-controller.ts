@@ -12,10 +12,13 @@ import { formatAddress } from '../model/address'
 import type { WorkbookStore } from '../state/workbook-store'
 import type { EngineClient } from '../worker/engine-client'
 import type { LossPoint, TrainingSettings } from './protocol'
+import { DEFAULT_TRAINING } from '../../../engine/train/settings'
 
 export type TrainingController = ReturnType<typeof createTrainingController>
 
-export const DEFAULT_SETTINGS: TrainingSettings = { method: 'adam', learningRate: 0.05, steps: 200, seed: 1 }
+export const DEFAULT_SETTINGS: TrainingSettings = DEFAULT_TRAINING
+/** The most points the loss plot holds. */
+export const MAX_PLOTTED = 4000
 
 /** Settings from a file's `training` field, each one kept only if it is usable. */
 export function settingsFrom(raw: Partial<TrainingSettings> | null): TrainingSettings {
@@ -35,27 +38,72 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
   const [lastJ, setLastJ] = createSignal<number | null>(null)
   const [message, setMessage] = createSignal<string | null>(null)
   const [rows, setRows] = createSignal<GradCheckRow[] | null>(null)
-  /** The loss curve as uPlot wants it: steps and J values, in two arrays. */
-  const [curve, setCurve] = createSignal<[number[], number[]]>([[], []], { equals: false })
+  /** The run as uPlot wants it, one array per column: steps, J, then each tracked parameter element. */
+  const [curve, setCurve] = createSignal<number[][]>([[], []], { equals: false })
+  /** Steps so far plus the start, i.e. the points of the whole run (the plot may hold fewer, see MAX_PLOTTED). */
+  const [pointCount, setPointCount] = createSignal(0)
+  /** The tracked parameter elements' labels ("w", "W[1,2]"), one per column after J. */
+  const [paramLabels, setParamLabels] = createSignal<string[]>([])
 
-  function addPoints(points: LossPoint[]): void {
+  function addPoints(points: LossPoint[], labels: string[]): void {
     if (points.length === 0) return
-    const [xs, ys] = curve()
-    for (const [s, j] of points) {
-      xs.push(s)
-      ys.push(j)
-    }
+    let columns = curve()
+    while (columns.length < 2 + labels.length) columns.push([])
+    for (const point of points) columns.forEach((column, i) => column.push(point[i] ?? NaN))
+    // A fast model makes tens of thousands of steps a second: the plot keeps at most
+    // MAX_PLOTTED points (every other one is dropped when it fills, the last always kept),
+    // so drawing stays cheap however long the run.
+    if (columns[0].length > MAX_PLOTTED) columns = columns.map((c) => c.filter((_, i) => i % 2 === 0 || i === c.length - 1))
     batch(() => {
-      setCurve([xs, ys])
+      setPointCount(points[points.length - 1][0] + 1)
+      if (labels.join('\u0000') !== paramLabels().join('\u0000')) setParamLabels(labels)
+      setCurve(columns)
       const last = points[points.length - 1]
       setStep(last[0])
       setLastJ(last[1])
     })
   }
 
+  /** Stores the form's settings in the workbook, so Save writes them (engine/train/settings.ts). */
+  function persist(next: TrainingSettings): void {
+    if (optionsProblem(next) === null && Number.isSafeInteger(next.seed)) void client.setTrainingSettings(next)
+  }
+
   function show(cells: CellView[], objective: ObjectiveState): void {
     store.applyChanges({ cells, objective, rejected: [], stats: { forwardEvaluations: 0, reverseVisits: 0 } })
   }
+
+  /**
+   * Progress messages are merged and shown once per animation frame: the grid and the
+   * plot redraw at most at the screen's rate, and less when the machine is busy, so a
+   * fast run never starves the window (edits typed during it stay responsive).
+   */
+  const progress = (() => {
+    let cells = new Map<string, CellView>()
+    let objective: ObjectiveState | null = null
+    let points: LossPoint[] = []
+    let labels: string[] = []
+    let frame: number | null = null
+    const flush = () => {
+      if (frame !== null) cancelAnimationFrame(frame)
+      frame = null
+      if (objective) show([...cells.values()], objective)
+      addPoints(points, labels)
+      cells = new Map()
+      objective = null
+      points = []
+    }
+    return {
+      add(p: { cells: CellView[]; objective: ObjectiveState; points: LossPoint[]; paramLabels: string[] }) {
+        for (const c of p.cells) cells.set(`${c.sheet}!${c.address}`, c)
+        objective = p.objective
+        points.push(...p.points)
+        labels = p.paramLabels
+        frame ??= requestAnimationFrame(flush)
+      },
+      flush,
+    }
+  })()
 
   /** The load (ctl.loadCount) whose settings the form shows: reopening the panel keeps the user's. */
   let loadedFor = -1
@@ -67,6 +115,8 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
     setSettings(settingsFrom(res.type === 'trainingSettings' ? res.settings : null))
     batch(() => {
       setCurve([[], []])
+      setPointCount(0)
+      setParamLabels([])
       setStep(0)
       setLastJ(null)
       setRows(null)
@@ -84,26 +134,26 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
       setMessage(null)
       setRows(null) // a gradient-check table from before the run would be stale
       setCurve([[], []])
+      setPointCount(0)
       setStep(0)
     })
     try {
-      await ctl.runAction(async () => {
-        const res = await client.train({ method: s.method, learningRate: s.learningRate, steps: s.steps }, (p) => {
-          show(p.cells, p.objective)
-          addPoints(p.points)
-        })
-        if (res.type !== 'trained') {
-          setMessage(res.type === 'failed' ? res.error : 'the engine gave an unexpected answer')
-          return null
-        }
-        show(res.cells, res.objective)
-        addPoints(res.points)
-        const j = res.objective.value
-        const where = `${res.steps} ${res.steps === 1 ? 'step' : 'steps'}${j !== null ? `, J = ${j.toPrecision(6)}` : ''}`
-        setMessage(res.error ?? (res.stopped ? `Stopped after ${where}.` : `Done: ${where}.`))
-        if (res.redo.length === 0) return null
-        return { label: `Train (${res.steps} steps)`, forward: res.redo, inverse: res.undo }
+      // Edits typed before Train land first; edits typed during the run are not held back:
+      // the worker applies them between its slices (the grid shows them at once) and the
+      // run goes on from there. The run becomes one undoable entry when it ends.
+      await ctl.runAction(async () => null)
+      persist(s)
+      const res = await client.train({ method: s.method, learningRate: s.learningRate, steps: s.steps }, (p) => {
+        progress.add(p)
       })
+      progress.flush()
+      if (res.type !== 'trained') return void setMessage(res.type === 'failed' ? res.error : 'the engine gave an unexpected answer')
+      show(res.cells, res.objective)
+      addPoints(res.points, res.paramLabels)
+      const j = res.objective.value
+      const where = `${res.steps} ${res.steps === 1 ? 'step' : 'steps'}${j !== null ? `, J = ${j.toPrecision(6)}` : ''}`
+      setMessage(res.error ?? (res.stopped ? `Stopped after ${where}.` : `Done: ${where}.`))
+      if (res.redo.length > 0) await ctl.runAction(async () => ({ label: `Train (${res.steps} steps)`, forward: res.redo, inverse: res.undo }))
     } finally {
       setRunning(false)
     }
@@ -133,13 +183,15 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
   return {
     loadCount: ctl.loadCount,
     settings,
-    update: (patch: Partial<TrainingSettings>) => setSettings((s) => ({ ...s, ...patch })),
+    update: (patch: Partial<TrainingSettings>) => persist(setSettings((s) => ({ ...s, ...patch }))),
     running,
     step,
     lastJ,
     message,
     rows,
     curve,
+    pointCount,
+    paramLabels,
     loadSettings,
     train,
     stop,

@@ -85,3 +85,31 @@ describe('handleTraining', () => {
     expect(out).toEqual([{ id: 1, type: 'failed', error: 'no parameters: mark the cells to train with Parameter' }])
   })
 })
+
+describe('progress stays small however fast the steps (issue 13)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    // Steps that take no time: one slice would hold every step of the run.
+    let clock = 0
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 0.001))
+  })
+  afterEach(() => {
+    vi.restoreAllMocks()
+    vi.useRealTimers()
+  })
+  it('thins the points of a message to at most 200, keeps the last step, and carries θ per point', () => {
+    const engine = bowl()
+    const out: WorkerResponse[] = []
+    handleTraining({ id: 9, type: 'train', options: { method: 'gd', learningRate: 0.01, steps: 5000 } }, () => engine, (r) => out.push(r))
+    vi.runAllTimers()
+    const final = out.at(-1)!
+    if (final.type !== 'trained') throw new Error(final.type)
+    for (const r of out) if (r.type === 'trainProgress' || r.type === 'trained') expect(r.points.length).toBeLessThanOrEqual(201)
+    expect(final.points.at(-1)![0]).toBe(5000)
+    expect(final.paramLabels).toEqual(['x', 'v[1]', 'v[2]'])
+    // [step, J, x, v1, v2]: the last point holds the parameters the workbook ends with.
+    const last = final.points.at(-1)!
+    expect(last).toHaveLength(5)
+    expect(last[2]).toBe(Number(engine.cell('Sheet1', 'A1').input))
+  })
+})

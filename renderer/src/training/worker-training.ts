@@ -8,10 +8,13 @@ import type { Engine } from '../../../engine/index'
 import { gradientCheck } from '../../../engine/train/gradcheck'
 import { createTrainer } from '../../../engine/train/loop'
 import { randomizeEdits } from '../../../engine/train/random'
+import { trainingSettingsProblems } from '../../../engine/train/settings'
 import type { WorkerRequest, WorkerResponse } from '../worker/protocol'
 import { TRAINING_REQUESTS, type LossPoint, type TrainingRequest } from './protocol'
 
 const SLICE_MS = 50
+/** Points per progress message at most (see the stride in startRun). */
+const MAX_POINTS_PER_MESSAGE = 200
 
 let running: { id: number; stop: boolean } | null = null
 
@@ -44,6 +47,13 @@ export function handleTraining(req: WorkerRequest, engineOf: () => Engine, reply
       reply({ id: r.id, type: 'trainingSettings', settings: extra && typeof extra === 'object' ? (extra as never) : null })
       break
     }
+    case 'setTrainingSettings': {
+      // Only usable settings are stored, so a saved file always passes restore's check.
+      const ok = trainingSettingsProblems(r.settings).length === 0 && typeof engine.setDocumentField === 'function'
+      if (ok) engine.setDocumentField!('training', { method: r.settings.method, learningRate: r.settings.learningRate, steps: r.settings.steps, seed: r.settings.seed })
+      reply({ id: r.id, type: 'trainingSettingsSet', stored: ok })
+      break
+    }
   }
   return true
 }
@@ -53,21 +63,33 @@ function startRun(engine: Engine, req: Extract<TrainingRequest, { type: 'train' 
   if ('error' in t) return reply({ id: req.id, type: 'failed', error: t.error })
   const state = { id: req.id, stop: false }
   running = state
-  let points: LossPoint[] = [[0, t.initialJ]]
+  const tracked = trackedElements(t.params)
+  const pointOf = (step: number, j: number): LossPoint => {
+    const theta = t.theta()
+    return [step, j, ...tracked.map((e) => theta[e.index])]
+  }
+  const paramLabels = tracked.map((e) => e.label)
+  let points: LossPoint[] = [pointOf(0, t.initialJ)]
   let cells = new Map<string, CellView>()
   let error: string | null = null
   const take = (list: CellView[]) => {
     for (const c of list) cells.set(`${c.sheet}!${c.address}`, c)
   }
   if (t.filled) take(t.filled.cells)
+  let stride = 1
+  let last: [number, number] | null = null
   const flush = () => {
-    const out = { points, cells: [...cells.values()], objective: engine.objective() }
+    // The newest step is always in the message (the status line and the plot end there).
+    if (last && points.at(-1)?.[0] !== last[0]) points.push(pointOf(last[0], last[1]))
+    const out = { points, paramLabels, cells: [...cells.values()], objective: engine.objective() }
     points = []
     cells = new Map()
     return out
   }
   const slice = () => {
     const until = performance.now() + SLICE_MS
+    // Edits typed during the run were applied between slices: a parameter typed in counts.
+    t.reread()
     try {
       while (!state.stop && t.done() < req.options.steps && performance.now() < until) {
         const r = t.step()
@@ -76,7 +98,14 @@ function startRun(engine: Engine, req: Extract<TrainingRequest, { type: 'train' 
           error = r.message
           break
         }
-        points.push([r.step, r.j])
+        last = [r.step, r.j]
+        // A fast model makes thousands of steps per slice: keep every stride-th, doubling
+        // the stride when a message would carry too many, so progress stays small.
+        if (r.step % stride === 0) points.push(pointOf(r.step, r.j))
+        if (points.length > MAX_POINTS_PER_MESSAGE) {
+          points = points.filter((_, i) => i % 2 === 1)
+          stride *= 2
+        }
       }
     } catch (err) {
       error = `training failed: ${err instanceof Error ? err.message : String(err)}`
@@ -102,4 +131,18 @@ function startRun(engine: Engine, req: Extract<TrainingRequest, { type: 'train' 
     setTimeout(slice, 0)
   }
   slice()
+}
+
+/** At most this many parameter elements get a trajectory in the plot. */
+export const MAX_TRACKED = 12
+
+/** The parameter elements the plot can follow: "w", "b", "W[1,2]" …, up to MAX_TRACKED. */
+export function trackedElements(set: { params: { label: string; shape: number[]; offset: number; size: number }[] }): { label: string; index: number }[] {
+  const out: { label: string; index: number }[] = []
+  for (const p of set.params)
+    for (let i = 0; i < p.size && out.length < MAX_TRACKED; i++) {
+      const at = p.shape.length === 2 ? `[${Math.floor(i / p.shape[1]) + 1},${(i % p.shape[1]) + 1}]` : p.shape.length === 1 ? `[${i + 1}]` : ''
+      out.push({ label: p.label + at, index: p.offset + i })
+    }
+  return out
 }

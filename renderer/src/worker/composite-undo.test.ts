@@ -29,7 +29,9 @@ const workbook = fc.record({
 })
 
 let names = 0
-function doc(w: typeof workbook extends fc.Arbitrary<infer T> ? T : never): WorkbookDocument {
+type Workbook = typeof workbook extends fc.Arbitrary<infer T> ? T : never
+
+function doc(w: Workbook): WorkbookDocument {
   names = 0
   const cells = (list: typeof w.sheet1) =>
     Object.fromEntries(

@@ -2,6 +2,7 @@
 // that turns on only when a reply takes longer than BUSY_AFTER_MS (no flicker).
 import { createSignal } from 'solid-js'
 import type { CellView, Edit } from '../../../engine/api'
+import type { TrainingSettings } from '../../../engine/train/settings'
 import type { TrainOptions } from '../../../engine/train/loop'
 import type { GraphScope } from '../../../engine/explain/types'
 import type { RequestBody, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
@@ -75,6 +76,8 @@ export function createEngineClient(worker: WorkerPort) {
     randomize: (seed: number) => request({ type: 'randomize', seed }),
     gradCheck: (cells?: { sheet: string; address: string }[]) => request({ type: 'gradCheck', cells }),
     trainingSettings: () => request({ type: 'trainingSettings' }),
+    /** graph branch (issue 13): the panel's settings, stored in the workbook. */
+    setTrainingSettings: (settings: TrainingSettings) => request({ type: 'setTrainingSettings', settings }),
     /** The graph view's requests (renderer/src/graph). */
     graph: (scope: GraphScope, limit?: number) => request({ type: 'graph', scope, limit }),
     explain: (sheet: string, address: string) => request({ type: 'explain', sheet, address }),

@@ -7,9 +7,8 @@ import { splitChangeCells } from './change-parts'
 import { applyAction } from './worker-inverse'
 import { handleTraining } from '../training/worker-training'
 import { answerExplain } from '../graph/worker-explain'
-import type { ColumnWidths, Snapshot, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
-import { readColumnWidths } from '../model/column-layout'
-import { columnName } from '../model/address'
+import type { Snapshot, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
+import { WIDTH_EDITS, columnWidthsOf } from './column-widths'
 
 type Engine = ReturnType<typeof createEngine>
 
@@ -24,17 +23,6 @@ function reply(message: WorkerResponse): void {
 
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
-}
-
-// edit-ui: the sheets' custom column widths, read from the document the engine would save.
-const WIDTH_EDITS = new Set(['setColumnWidth', 'insertColumns', 'deleteColumns', 'addSheet', 'renameSheet', 'deleteSheet'])
-function columnWidthsOf(e: Engine): ColumnWidths {
-  const out: ColumnWidths = {}
-  for (const sheet of e.toDocument().sheets) {
-    const widths = readColumnWidths(sheet.columns)
-    if (widths.size > 0) out[sheet.name] = Object.fromEntries([...widths].map(([c, w]) => [columnName(c), w]))
-  }
-  return out
 }
 
 function snapshotOf(e: Engine): Snapshot {
