@@ -166,12 +166,6 @@ const HELP: Record<string, FunctionHelp> = {
   trace: h(V, 'trace(m)', 'The sum of the diagonal of a square matrix.', '=trace([[1, 2], [3, 4]]) → 5'),
   diag: h(V, 'diag(x, [k])', 'A vector becomes a matrix with it on diagonal k; a matrix gives its diagonal k as a vector.', '=diag([1, 2])'),
   cross: h(V, 'cross(a, b)', 'The cross product of two 3-vectors.', '=cross([1, 0, 0], [0, 1, 0])'),
-  // Added by the `functions` helper with the functions themselves (issue 12 item 7).
-  ctranspose: h(V, 'ctranspose(m)', "The transpose (for real numbers the same as transpose and the postfix m').", '=ctranspose(A1:C2)'),
-  kron: h(V, 'kron(a, b)', 'The Kronecker product of two vectors or two matrices: block (i, j) is a[i, j]·b.', '=kron([1, 2], [1, 10])'),
-  gcd: h(R, 'gcd(a, b, …)', 'The greatest common divisor of whole numbers; no gradient.', '=gcd(12, 18) → 6'),
-  lcm: h(R, 'lcm(a, b, …)', 'The least common multiple of whole numbers; no gradient.', '=lcm(4, 6) → 12'),
-  xor: h(L, 'xor(a, b)', 'true when exactly one of a and b holds (also the operator a xor b).', '=xor(1 > 0, 2 > 1) → false'),
 }
 
 /** The help of a callable function, or undefined (the coverage test keeps that from happening). */
