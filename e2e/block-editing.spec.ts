@@ -183,7 +183,7 @@ test('a block pasted into a larger selection tiles it; Delete clears the whole s
 })
 
 test('cut and paste moves cells and the formulas that point at them follow', async ({ launch }) => {
-  const sheet = await launch(writeText('cut.gradsheet', workbook({ A1: '5', B1: '=A1*2' })))
+  const sheet = await launch(writeText('cut.gradsheet', workbook({ A1: { input: '5', name: 'x' }, B1: '=A1*2', C1: '=x+1' })))
   const page = sheet.page
   await sheet.cell('A1').click()
   await page.keyboard.press('Control+x')
@@ -194,6 +194,10 @@ test('cut and paste moves cells and the formulas that point at them follow', asy
   await sheet.cell('B1').click()
   await expect(sheet.formulaBar()).toHaveValue('=A4*2')
   await sheet.expectValue('B1', 10)
+  // The name moved with its cell, so formulas by name still read it.
+  await sheet.cell('A4').click()
+  await expect(sheet.nameBox()).toHaveValue('x')
+  await sheet.expectValue('C1', 6)
 })
 
 test('Ctrl+Shift+V pastes values only', async ({ launch }) => {
@@ -276,6 +280,18 @@ test('insert and delete a row above a referenced cell: references follow; deleti
   await sheet.expectError('B1', '#REF!')
   await sheet.undo()
   await sheet.expectValue('B1', 10)
+  // Keyboard only: Shift+Space selects the row, Ctrl+Alt+= inserts above it, Ctrl+Alt+- deletes.
+  await sheet.cell('A2').click()
+  await page.keyboard.press('Shift+Space')
+  await expect(sheet.nameBox()).toHaveValue('2:2')
+  await page.keyboard.press('Control+Alt+Equal')
+  await sheet.cell('B1').click()
+  await expect(sheet.formulaBar()).toHaveValue('=A4*2')
+  await sheet.cell('A2').click()
+  await page.keyboard.press('Shift+Space')
+  await page.keyboard.press('Control+Alt+Minus')
+  await sheet.cell('B1').click()
+  await expect(sheet.formulaBar()).toHaveValue('=A3*2')
 })
 
 test('a resized column keeps its width after Save As and reopening', async ({ launch }) => {

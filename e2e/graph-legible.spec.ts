@@ -77,6 +77,26 @@ test('a 50-row filled regression reads x, y → f → d → loss → J with w an
   await expect(page.getByRole('button', { name: 'Zoom graph out' })).toBeDisabled()
   await page.screenshot({ path: info.outputPath('regression-50-fit.png') })
 
+  // Docked below on a 1920 × 1080 screen, the graph has the window's width: at Fit the
+  // whole picture is on screen, text still ≥ 11 px (at 1280 px wide it pans instead).
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await page.getByRole('button', { name: 'Dock below' }).click()
+  await expect(page.getByRole('complementary', { name: 'Computational graph view' })).toHaveAttribute('data-dock', 'bottom')
+  await page.getByRole('button', { name: 'Fit graph' }).click()
+  const frame = (await page.getByRole('img', { name: 'Computational graph' }).boundingBox())!
+  for (const box of await page.locator('[data-node]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) {
+    expect(box.left).toBeGreaterThanOrEqual(frame.x - 0.5)
+    expect(box.right).toBeLessThanOrEqual(frame.x + frame.width + 0.5)
+    expect(box.top).toBeGreaterThanOrEqual(frame.y - 0.5)
+    expect(box.bottom).toBeLessThanOrEqual(frame.y + frame.height + 0.5)
+  }
+  expect(await smallestTextPx(page)).toBeGreaterThanOrEqual(11)
+  await page.screenshot({ path: info.outputPath('regression-50-docked-below.png') })
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.getByRole('button', { name: 'Dock right' }).click()
+  await expect(page.getByRole('complementary', { name: 'Computational graph view' })).toHaveAttribute('data-dock', 'right')
+  await page.getByRole('button', { name: 'Fit graph' }).click()
+
   // Click the f stack: its 50 rows are drawn one by one; Collapse stacks folds them again.
   await node(page, 'Sheet1!C2:C51').click()
   await expect(page.getByRole('textbox', { name: 'Formula bar' })).toHaveValue('=w * A2 + b')
@@ -122,6 +142,14 @@ test('the graph panel docks beside the grid and never covers the selected cell',
   await expect(sheet.cell('G1')).toHaveAttribute('aria-selected', 'true')
   expect(await overlaps()).toBe(false)
   await page.screenshot({ path: info.outputPath('split.png') })
+  // Docked below: the panel sits under the grid, and walking down never hides the cell under it.
+  await page.getByRole('button', { name: 'Dock below' }).click()
+  await sheet.cell('G1').click()
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('ArrowDown')
+    const cell = (await page.locator('[aria-selected="true"][data-cell]').first().boundingBox())!
+    expect(cell.y + cell.height).toBeLessThanOrEqual((await panel.boundingBox())!.y + 1)
+  }
 })
 
 test('a full keyboard walk: F6 into the graph, arrows visit every node, Enter opens the inspector', async ({ launch }) => {

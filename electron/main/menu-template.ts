@@ -82,9 +82,10 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
       { label: 'Export Graph as SVG…', click: send('exportGraphSvg') },
       { label: 'Export Graph as PNG…', click: send('exportGraphPng') },
       { type: 'separator' },
-      { label: 'Zoom In', accelerator: 'CmdOrCtrl+=', click: send('zoomIn') },
-      { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', click: send('zoomOut') },
-      { label: 'Actual Size', accelerator: 'CmdOrCtrl+0', click: send('zoomReset') },
+      // edit-ui: page keys, so Ctrl+Minus reaches the grid (delete selected rows/columns; zoom out otherwise).
+      pageKey('Zoom In', 'CmdOrCtrl+=', 'zoomIn'),
+      pageKey('Zoom Out', 'CmdOrCtrl+-', 'zoomOut'),
+      pageKey('Actual Size', 'CmdOrCtrl+0', 'zoomReset'),
     ],
   }
 

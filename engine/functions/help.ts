@@ -121,10 +121,13 @@ const HELP: Record<string, FunctionHelp> = {
   floor: h(R, 'floor(x)', 'The largest whole number ≤ x; no gradient.', '=floor(2.7) → 2'),
   ceil: h(R, 'ceil(x)', 'The smallest whole number ≥ x; no gradient.', '=ceil(2.1) → 3'),
   fix: h(R, 'fix(x)', 'x rounded towards zero; no gradient.', '=fix(-2.7) → -2'),
+  gcd: h(R, 'gcd(a, b, …)', 'The greatest common divisor of whole numbers; no gradient.', '=gcd(12, 18) → 6'),
+  lcm: h(R, 'lcm(a, b, …)', 'The least common multiple of whole numbers; no gradient.', '=lcm(4, 6) → 12'),
 
   // Logic (math.js names; operators `and`, `or`, `not` are the same functions).
   and: h(L, 'and(a, b, …)', 'true when every argument holds (also the operator a and b).', '=and(1 > 0, 2 > 1) → true'),
   or: h(L, 'or(a, b, …)', 'true when at least one argument holds (also the operator a or b).', '=or(1 > 2, 2 > 1) → true'),
+  xor: h(L, 'xor(a, b)', 'true when exactly one of a and b holds (also the operator a xor b).', '=xor(1 > 0, 2 > 1) → false'),
   not: h(L, 'not(a)', 'true when a does not hold (also the operator not a).', '=not(1 > 2) → true'),
 
   // Reductions over vectors, matrices and ranges (empty cells read as 0).
@@ -156,6 +159,8 @@ const HELP: Record<string, FunctionHelp> = {
   // Vectors and matrices.
   dot: h(V, 'dot(a, b)', 'The dot product Σ aᵢbᵢ of two vectors of one length.', '=dot([1, 2], [3, 4]) → 11'),
   transpose: h(V, 'transpose(m)', "Rows become columns (also the postfix m').", '=transpose(A1:C2)'),
+  ctranspose: h(V, 'ctranspose(m)', 'The conjugate transpose: for real numbers the same as transpose.', '=ctranspose(A1:C2)'),
+  kron: h(V, 'kron(a, b)', 'The Kronecker product of two vectors or matrices.', '=kron([1, 2], [1, 10])'),
   det: h(V, 'det(m)', 'The determinant of a square matrix.', '=det([[1, 2], [3, 4]]) → -2'),
   inv: h(V, 'inv(m)', 'The inverse of a square matrix (of a number: 1/x); a singular matrix is an error.', '=inv(4) → 0.25'),
   trace: h(V, 'trace(m)', 'The sum of the diagonal of a square matrix.', '=trace([[1, 2], [3, 4]]) → 5'),

@@ -127,7 +127,8 @@ export function importXlsxBook(book: XlsxBook): XlsxImportResult {
         cached.set(key, c.value)
       } else {
         const original = saved?.inputs.get(key)
-        entry.input = original !== undefined && original.excel === null ? original.input : constantInput(c.value)
+        // Gradsheet's own text for the constant (1e3, '42) unless the value was changed in Excel since.
+        entry.input = original !== undefined && original.excel === null && sameConstant(original.input, c.value) ? original.input : constantInput(c.value)
       }
       const name = cellNames.get(key)
       if (name) entry.name = name
@@ -175,6 +176,15 @@ export function importXlsxBook(book: XlsxBook): XlsxImportResult {
   for (const d of report.differences) report.lines.push(`${d.cell}: Excel cached ${JSON.stringify(d.excel)}, Gradsheet computes ${JSON.stringify(d.gradsheet)}`)
   report.lines.push(...report.notes)
   return { ok: true, doc: restored.doc, report }
+}
+
+/** Whether a Gradsheet input reads as the value Excel holds (numbers and labels). */
+function sameConstant(input: string, v: XlsxScalar): boolean {
+  const meaning = classifyInput(input)
+  if (meaning.kind === 'empty') return v === null
+  // A formula Excel syntax cannot express is written as its text (export.ts).
+  if (meaning.kind === 'formula') return v === input || input === constantInput(v)
+  return meaning.value === v || input === constantInput(v)
 }
 
 function sameValue(excel: XlsxScalar, mine: unknown): boolean {

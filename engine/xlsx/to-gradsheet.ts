@@ -108,9 +108,13 @@ export function translateExcelFormula(excel: string, ctx: TranslateContext): Tra
         if (constant && n.args.length === 0) return [constant, 99]
         if (upper === 'PMT' && (n.args.length === 3 || (n.args.length >= 4 && isZero(n.args[3]) && (n.args.length === 4 || isZero(n.args[4]))))) {
           // PMT(rate, nper, pv) = -pv·rate / (1 − (1 + rate)^−nper), written out (Gradsheet has no PMT).
-          const [rate, nper, pv] = n.args.map((x) => print(x)[0])
+          // Parentheses only around operands that are not a single term.
+          const [rate, nper, pv] = n.args.map((x) => {
+            const [t, p] = print(x)
+            return p === 99 ? t : `(${t})`
+          })
           notes.push('PMT is written out as -pv * rate / (1 - (1 + rate)^(-nper)) (a rate of 0 gives #DIV/0! where Excel gives -pv/nper)')
-          return [`-(${pv}) * (${rate}) / (1 - (1 + (${rate}))^(-(${nper})))`, PREC['/']]
+          return [`-${pv} * ${rate} / (1 - (1 + ${rate})^(-${nper}))`, PREC['/']]
         }
         const m = fromExcel(upper, n.args.length)
         const args = n.args.map((x) => print(x)[0])

@@ -72,6 +72,21 @@ describe('.gradsheet → .xlsx → .gradsheet', () => {
     expect(b.objective().value).toBe(a.objective().value)
   })
 
+  it('a file edited in Excel after Save as .xlsx: changed numbers and formulas win over the hidden sheet', async () => {
+    const read = restoreDocument(readFileSync(join(root, 'examples/reference-example-1.gradsheet'), 'utf8'))
+    if (!read.ok) throw new Error(read.error)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(await xlsxBytes(exportXlsxBook(createEngine(read.doc)).book)) as unknown as ArrayBuffer)
+    wb.getWorksheet('Sheet1')!.getCell('B1').value = -2
+    wb.getWorksheet('Sheet1')!.getCell('B2').value = { formula: 'x+6', result: 4 } as ExcelJS.CellFormulaValue
+    const back = await importXlsxBytes(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer))
+    if (!back.ok) throw new Error(back.error)
+    expect(back.doc.sheets[0].cells.B1.input).toBe('-2')
+    expect(back.doc.sheets[0].cells.B2.input).toBe('=x + 6')
+    expect(back.doc.sheets[0].cells.B3.input).toBe('=h^3 + 1') // unchanged: Gradsheet's exact text
+    expect(createEngine(back.doc).objective().value).toBe(((-2 + 6) ** 3 + 1) ** 2)
+  })
+
   it('an Excel formula Gradsheet cannot translate is reported, kept in the cell, and written back as it was', async () => {
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('S')

@@ -29,6 +29,8 @@ export interface GraphCanvasProps {
   /** A node was clicked or pressed: select it, expand a stack, open the inspector. */
   onActivate(key: string, how: 'click' | 'enter' | 'space' | 'walk'): void
   ref?: (el: SVGSVGElement) => void
+  /** Changes when the panel is docked elsewhere: the graph is fitted to its new frame. */
+  frame?: string
 }
 
 const MAX_SCALE = 3
@@ -103,6 +105,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   createEffect(on([nodeSet, () => props.positions], ([, placed], previous) => {
     if (!previous || previous[0] !== nodeSet() || !previous[1] || previous[1].width !== placed.width || previous[1].height !== placed.height) requestAnimationFrame(fit)
   }))
+  createEffect(on(() => props.frame, () => requestAnimationFrame(() => requestAnimationFrame(fit)), { defer: true }))
   // The selection (from the grid, or a walk) is panned into view.
   createEffect(on(selectedNode, (key) => key && requestAnimationFrame(() => panTo(key)), { defer: true }))
   // The step-through's current node too.

@@ -71,7 +71,13 @@ export function GraphPanel(props: { graph: GraphController; store: WorkbookStore
     >
       <>
       <Splitter graph={g} />
-      <aside class="graph-panel" aria-label="Computational graph view" style={g.width() ? { width: `${g.width()}px` } : undefined}>
+      <aside
+        class="graph-panel"
+        classList={{ 'dock-bottom': g.dock() === 'bottom' }}
+        data-dock={g.dock()}
+        aria-label="Computational graph view"
+        style={g.dock() === 'bottom' ? (g.height() ? { height: `${g.height()}px` } : undefined) : g.width() ? { width: `${g.width()}px` } : undefined}
+      >
         <header class="graph-bar">
           <strong>Graph</strong>
           <select aria-label="Graph scope" value={g.scopeKind()} onChange={(e) => g.setScopeKind(e.currentTarget.value as ScopeKind)}>
@@ -89,6 +95,7 @@ export function GraphPanel(props: { graph: GraphController; store: WorkbookStore
             <button type="button" title="Draw rows that repeat one formula as one stacked node again" onClick={g.collapseAll}>Collapse stacks</button>
           </Show>
           <span class="graph-spacer" />
+          <button type="button" aria-pressed={g.dock() === 'bottom'} title="Dock the graph below the grid (the full width for wide graphs) or beside it" onClick={() => g.setDock(g.dock() === 'bottom' ? 'right' : 'bottom')}>{g.dock() === 'bottom' ? 'Dock right' : 'Dock below'}</button>
           <button type="button" onClick={() => void exportAs('svg')}>Export SVG</button>
           <button type="button" onClick={() => void exportAs('png')}>Export PNG</button>
           <button type="button" aria-label="Close graph" onClick={() => g.setOpen(false)}>×</button>
@@ -116,6 +123,7 @@ export function GraphPanel(props: { graph: GraphController; store: WorkbookStore
         <Show when={g.graph()?.truncated}>
           <p class="graph-muted graph-note" data-graph-truncated>Showing the {g.graph()!.nodes.length} nearest cells of a larger neighbourhood; fewer steps show all of it.</p>
         </Show>
+        <div class="graph-body">
         <Show when={g.graph() && g.positions()} fallback={<p class="graph-muted graph-wait">Laying out the graph…</p>}>
           <Show when={g.graph()!.nodes.length > 0} fallback={<p class="graph-muted graph-wait" data-graph-empty>Nothing to draw in this scope{g.scopeKind() === 'objective' ? ' (is there an objective J?)' : ''}.</p>}>
             <GraphCanvas
@@ -125,12 +133,16 @@ export function GraphPanel(props: { graph: GraphController; store: WorkbookStore
               maxAbsGrad={props.store.maxAbsGrad()}
               reveal={player.reveal()}
               onActivate={activate}
+              frame={g.dock()}
               ref={(el) => (svg = el)}
             />
           </Show>
         </Show>
-        <StepPlayerView player={player} steps={g.graph()?.steps ?? []} />
-        <Inspector explanation={g.explanation()} selectedKey={g.selectedKey()} onSelect={g.selectKey} ref={(el) => (inspector = el)} />
+        <div class="graph-side">
+          <StepPlayerView player={player} steps={g.graph()?.steps ?? []} />
+          <Inspector explanation={g.explanation()} selectedKey={g.selectedKey()} onSelect={g.selectKey} ref={(el) => (inspector = el)} />
+        </div>
+        </div>
       </aside>
       </>
     </Show>

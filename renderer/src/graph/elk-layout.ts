@@ -8,7 +8,11 @@ const elk = new ELK()
 const OPTIONS = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '50',
+  // Tight layer gaps (the partials' labels sit in them and widen them as needed): with text
+  // never below 11 px, width is what decides whether a graph fits (issue 13).
+  'elk.layered.spacing.nodeNodeBetweenLayers': '28',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '10',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '6',
   'elk.spacing.nodeNode': '24',
   'elk.spacing.edgeLabel': '4',
   'elk.padding': '[top=20,left=20,bottom=20,right=20]',

@@ -32,6 +32,10 @@ export function createGraphController(store: WorkbookStore, client: EngineClient
   const [expanded, setExpanded] = createSignal<string[]>([])
   /** The docked panel's width in px (the split with the grid), null until the user drags it. */
   const [width, setWidth] = createSignal<number | null>(null)
+  /** Beside the grid (right) or below it, with the full window width for wide graphs. */
+  const [dock, setDock] = createSignal<'right' | 'bottom'>('right')
+  /** The panel's height when docked below, null until the user drags the splitter. */
+  const [height, setHeight] = createSignal<number | null>(null)
   /** Bumped on every change list or load: what "live" follows. */
   const [revision, setRevision] = createSignal(0)
 
@@ -100,5 +104,5 @@ export function createGraphController(store: WorkbookStore, client: EngineClient
   const expand = (key: string) => setExpanded((list) => (list.includes(key) ? list : [...list, key]))
   const collapseAll = () => setExpanded([])
 
-  return { open, setOpen, scopeKind, setScopeKind, depth, setDepth, graph, summaryOf, positions, explanation, error, selectedKey, selectKey, expanded, expand, collapseAll, width, setWidth }
+  return { open, setOpen, scopeKind, setScopeKind, depth, setDepth, graph, summaryOf, positions, explanation, error, selectedKey, selectKey, expanded, expand, collapseAll, width, setWidth, dock, setDock, height, setHeight }
 }

@@ -342,6 +342,7 @@ export function Grid(props: GridProps) {
       ref={scroller}
       tabindex="0"
       role="grid"
+      aria-multiselectable="true"
       aria-label={`Sheet ${view.activeSheet()}`}
       aria-keyshortcuts="F6 Shift+F6"
       aria-rowcount={ROW_COUNT}

@@ -7,7 +7,7 @@ import type { SheetView } from '../app/sheet-view'
 import type { GridKeyAction } from '../model/key-actions'
 import type { CellPos } from '../model/address'
 import { move } from '../model/navigation'
-import { extendBy, extendTo, isWholeColumns, isWholeRows } from '../model/selection'
+import { extendBy, extendTo, isWholeColumns, isWholeRows, selectColumns, selectRows } from '../model/selection'
 
 export function runBlockKey(action: GridKeyAction, view: SheetView, commands: Commands, openMenu: () => void, pageRows: () => number): boolean {
   const b = commands.block
@@ -24,6 +24,9 @@ export function runBlockKey(action: GridKeyAction, view: SheetView, commands: Co
     case 'extend': view.setRange(extendBy(view.range(), action.dir)); return true
     case 'extendJump': commands.extendJumpSelection(action.dir); return true
     case 'selectAll': commands.selectAll(); return true
+    // The active cell stays where it is, as in Excel.
+    case 'selectColumn': view.setRange({ ...selectColumns(view.range(), view.selection().col, false), active: view.selection() }, null); return true
+    case 'selectRow': view.setRange({ ...selectRows(view.range(), view.selection().row, false), active: view.selection() }, null); return true
     case 'fill': if (action.dir === 'down') b.fillDown(); else b.fillRight(); return true
     case 'pasteValues': void b.paste(true); return true
     case 'end':

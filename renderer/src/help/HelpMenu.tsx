@@ -1,11 +1,11 @@
-// The toolbar's Help menu: keyboard shortcuts, the legend, the guided tour and the
-// formula reference (the host's 'formulaReference' menu command, which the formula
-// reference page answers), plus the help windows themselves.
+// The toolbar's Help menu: the formula reference (a hook, help-state.ts
+// registerHelpCommand('openFormulaReference', …), that page's opener), keyboard shortcuts,
+// the legend and the guided tour, plus the help windows themselves.
 import { For, Match, Show, Switch, createSignal, onCleanup, onMount } from 'solid-js'
 import type { Commands } from '../app/commands'
 import type { DocumentController } from '../app/document-controller'
 import type { SheetView } from '../app/sheet-view'
-import { helpWindow, setHelpWindow } from './help-state'
+import { helpWindow, runHelpCommand, setHelpWindow } from './help-state'
 import { Legend } from './Legend'
 import { Shortcuts } from './Shortcuts'
 import { Tour } from './Tour'
@@ -15,7 +15,8 @@ export function HelpMenu(props: { ctl: DocumentController; view: SheetView; comm
   const [open, setOpen] = createSignal(false)
   let root!: HTMLDivElement
   const items: { label: string; run: () => void }[] = [
-    { label: 'Formula reference', run: () => props.commands.runMenuCommand('formulaReference') },
+    // The formula reference page registers 'openFormulaReference'; until then the host's menu command is sent.
+    { label: 'Formula reference', run: () => void (runHelpCommand('openFormulaReference') || props.commands.runMenuCommand('formulaReference')) },
     { label: 'Keyboard shortcuts', run: () => setHelpWindow('shortcuts') },
     { label: 'Legend', run: () => setHelpWindow('legend') },
     { label: 'Guided tour', run: () => setHelpWindow('tour') },

@@ -15,3 +15,17 @@ describe('∂ chips in words', () => {
     expect(roughly(0.0000123)).toBe('1.23e-5')
   })
 })
+
+import { registerHelpCommand, runHelpCommand } from './help-state'
+
+describe('Help menu hooks', () => {
+  it('runs the registered formula-reference opener, and says when there is none', () => {
+    expect(runHelpCommand('openFormulaReference')).toBe(false)
+    let opened = 0
+    const off = registerHelpCommand('openFormulaReference', () => opened++)
+    expect(runHelpCommand('openFormulaReference')).toBe(true)
+    expect(opened).toBe(1)
+    off()
+    expect(runHelpCommand('openFormulaReference')).toBe(false)
+  })
+})

@@ -15,6 +15,9 @@ describe('grid keys', () => {
     expect(gridKeyAction(key('ArrowDown', { shiftKey: true }))).toEqual({ type: 'extend', dir: 'down' })
     expect(gridKeyAction(key('ArrowRight', { shiftKey: true, ctrlKey: true }))).toEqual({ type: 'extendJump', dir: 'right' })
     expect(gridKeyAction(key('a', { ctrlKey: true }))).toEqual({ type: 'selectAll' })
+    expect(gridKeyAction(key(' ', { ctrlKey: true }))).toEqual({ type: 'selectColumn' })
+    expect(gridKeyAction(key(' ', { shiftKey: true }))).toEqual({ type: 'selectRow' })
+    expect(gridKeyAction(key(' '))).toEqual({ type: 'startTyping', text: ' ' })
   })
   it('fills, pastes values, goes to the last cell, inserts and deletes, opens the context menu', () => {
     expect(gridKeyAction(key('d', { ctrlKey: true }))).toEqual({ type: 'fill', dir: 'down' })

@@ -17,6 +17,9 @@ export type GridKeyAction =
   | { type: 'extend'; dir: Direction }
   | { type: 'extendJump'; dir: Direction }
   | { type: 'selectAll' }
+  /** Ctrl+Space / Shift+Space: the active cell's whole column / row (Excel's keys). */
+  | { type: 'selectColumn' }
+  | { type: 'selectRow' }
   /** Ctrl+D / Ctrl+R. */
   | { type: 'fill'; dir: 'down' | 'right' }
   | { type: 'pasteValues' }
@@ -60,6 +63,7 @@ export function gridKeyAction(e: KeyInput): GridKeyAction {
     if (k === 'v' && !e.shiftKey) return { type: 'clipboard', command: 'paste' }
     if (k === 'v' && e.shiftKey) return { type: 'pasteValues' }
     if (k === 'a' && !e.shiftKey) return { type: 'selectAll' }
+    if (key === ' ' && !e.shiftKey) return { type: 'selectColumn' }
     if (k === 'd' && !e.shiftKey) return { type: 'fill', dir: 'down' }
     if (k === 'r' && !e.shiftKey) return { type: 'fill', dir: 'right' }
     if (ARROWS[key]) return e.shiftKey ? { type: 'extendJump', dir: ARROWS[key] } : { type: 'jump', dir: ARROWS[key] }
@@ -77,6 +81,7 @@ export function gridKeyAction(e: KeyInput): GridKeyAction {
     return { type: 'none' }
   }
   if ((key === 'F10' && e.shiftKey) || key === 'ContextMenu') return { type: 'contextMenu' }
+  if (key === ' ' && e.shiftKey && !e.altKey) return { type: 'selectRow' }
   if (key === 'Escape') return { type: 'escape' }
   if (ARROWS[key]) return e.shiftKey ? { type: 'extend', dir: ARROWS[key] } : { type: 'move', dir: ARROWS[key] }
   switch (key) {
