@@ -37,6 +37,16 @@ export interface DocumentIdentity {
 
 export type SaveOutcome = { ok: true; path: string; name: string } | { ok: false; error: string }
 
+/** What File → Export as… writes: a PyTorch module, a NumPy module, an Excel workbook. */
+export type WorkbookExportKind = 'pytorch' | 'numpy' | 'xlsx'
+
+export interface WorkbookExportOptions {
+  /** .xlsx only: add the ∂J/∂cell sheets (values; Excel cannot compute them). */
+  gradients?: boolean
+  /** The workbook's display name: the proposed file name and the module's docstring. */
+  workbookName?: string
+}
+
 export interface ExampleInfo {
   id: string
   title: string
@@ -48,6 +58,7 @@ export type MenuCommand =
   | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'delete' | 'selectAll'
   | 'toggleGradients' | 'zoomIn' | 'zoomOut' | 'zoomReset'
   | 'toggleGraph' | 'exportGraphSvg' | 'exportGraphPng'
+  | 'exportAs'
   | 'formulaReference' | 'about'
   | { example: string }
   | { openRecent: string }
@@ -84,6 +95,16 @@ export interface GradsheetBridge {
    * without it make the renderer fall back to a browser download.
    */
   exportFile?(suggestedName: string, data: string, encoding: 'utf8' | 'base64'): Promise<SaveOutcome | null>
+  /**
+   * File → Export as… (issue 11): the HOST asks for a path (native save dialog; the web
+   * build's path prompt), restores `documentText` through the one restore step and writes
+   * a PyTorch/NumPy module (.py, plus `<name>.data.csv` beside it for large data) or an
+   * Excel workbook (.xlsx, optionally with gradient sheets). The renderer never sends
+   * the bytes written. null if they cancel; {ok:false} names what refused the export
+   * (e.g. a cell whose function has no translation), and then nothing is written.
+   * Optional: hosts without it hide the command.
+   */
+  exportWorkbook?(kind: WorkbookExportKind, documentText: string, options: WorkbookExportOptions): Promise<SaveOutcome | null>
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }

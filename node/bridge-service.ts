@@ -7,6 +7,7 @@ import { basename, join } from 'node:path'
 import type { ExampleInfo, OpenedFile, SaveOutcome } from '../bridge/api'
 import { checkExampleId, checkPath, checkSavePath, checkWorkbookText } from './bridge-arguments'
 import { writeExportFile } from './export-file'
+import { writeWorkbookExport } from './export-workbook'
 import { createPathGrants, NOT_PICKED, type PathGrants } from './path-grants'
 import { restoreDocument } from '../engine/workbook/restore'
 
@@ -47,6 +48,8 @@ export interface BridgeService {
   defaultExample(): Promise<OpenedFile | null>
   /** Writes an exported graph (.svg as utf8 text, .png as base64) atomically; see node/export-file.ts. */
   exportFile(path: unknown, data: unknown, encoding: unknown): Promise<SaveOutcome>
+  /** File → Export as…: the workbook text as .py or .xlsx at a path the user picked for it; see node/export-workbook.ts. */
+  exportWorkbook(path: unknown, kind: unknown, text: unknown, options: unknown): Promise<SaveOutcome>
 }
 
 export function createBridgeService(storage: WorkbookStorage, examplesDir: string, grants: PathGrants = createPathGrants()): BridgeService {
@@ -119,6 +122,7 @@ export function createBridgeService(storage: WorkbookStorage, examplesDir: strin
     listExamples,
     openExample,
     exportFile: writeExportFile,
+    exportWorkbook: writeWorkbookExport,
 
     async recentFiles() {
       try {

@@ -29,6 +29,8 @@ export const WEB_API: Record<string, Handler> = {
   save: (args, context) => wrap(context.service.save(args.path, args.text)),
   saveAs: (args, context) => wrap(context.service.saveChosen(args.path, args.text)),
   exportFile: (args, context) => wrap(context.service.exportFile(args.path, args.data, args.encoding)),
+  // File → Export as…: the path is the path prompt's answer for this export (web-bridge.ts).
+  exportWorkbook: (args, context) => wrap(context.service.exportWorkbook(args.path, args.kind, args.text, args.options)),
   listExamples: (_args, context) => wrap(context.service.listExamples()),
   openExample: (args, context) => context.service.openExample(args.id),
   recentFiles: (_args, context) => wrap(context.service.recentFiles()),

@@ -34,6 +34,16 @@ export function exportDialogOptions(defaultFolder: string | undefined, suggested
   }
 }
 
+/** Save dialog for File → Export as…: a Python module or an Excel workbook. */
+export function workbookExportDialogOptions(defaultFolder: string | undefined, kind: 'pytorch' | 'numpy' | 'xlsx', suggestedName: string): SaveDialogOptions {
+  return {
+    title: kind === 'xlsx' ? 'Export as Excel workbook' : `Export as ${kind === 'pytorch' ? 'PyTorch' : 'NumPy'} module`,
+    defaultPath: defaultFolder ? join(defaultFolder, suggestedName) : suggestedName,
+    filters: [kind === 'xlsx' ? { name: 'Excel workbook', extensions: ['xlsx'] } : { name: 'Python module', extensions: ['py'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  }
+}
+
 /** Workbooks always carry the .gradsheet extension (the save path check requires it). */
 export function withWorkbookExtension(path: string): string {
   return /\.gradsheet$/i.test(path) ? path : `${path}.gradsheet`

@@ -12,7 +12,7 @@ import { appProtocolResponse } from './app-protocol'
 import { backupsOfFile, findDocumentBackups, removeDocumentBackup, writeDocumentBackup, type DocumentBackup } from '../../node/document-backups.ts'
 import { closeChoice, restoreBackupQuestion, restoreChoice, unsavedChangesQuestion } from './close-guard'
 import { fileFromCommandLine } from './command-line'
-import { exportDialogOptions, openDialogOptions, saveDialogOptions, withWorkbookExtension } from './dialog-options'
+import { exportDialogOptions, workbookExportDialogOptions, openDialogOptions, saveDialogOptions, withWorkbookExtension } from './dialog-options'
 import { IPC } from './ipc-channels'
 import { registerBridgeHandlers } from './ipc-handlers'
 import { buildMenuTemplate } from './menu-template'
@@ -193,6 +193,12 @@ const bridgeHost = {
     if (result.canceled || !result.filePath) return null
     const ext = suggestedName.slice(suggestedName.lastIndexOf('.'))
     return result.filePath.toLowerCase().endsWith(ext.toLowerCase()) ? result.filePath : result.filePath + ext
+  },
+  async chooseWorkbookExportPath(sender: unknown, kind: 'pytorch' | 'numpy' | 'xlsx', suggestedName: string) {
+    const state = stateOf(sender)
+    const options = workbookExportDialogOptions(state?.path ? dirname(state.path) : app.getPath('documents'), kind, suggestedName)
+    const result = state ? await dialog.showSaveDialog(state.window, options) : await dialog.showSaveDialog(options)
+    return result.canceled || !result.filePath ? null : result.filePath
   },
   documentLocated(sender: unknown, path: string) {
     const state = stateOf(sender)

@@ -12,6 +12,7 @@ export const IPC = {
   recentFiles: 'gradsheet:recent-files',
   writeBackup: 'gradsheet:write-backup',
   exportFile: 'gradsheet:export-file',
+  exportWorkbook: 'gradsheet:export-workbook',
   /** One-way, renderer → main. */
   setDocumentState: 'gradsheet:set-document-state',
   /** One-way, main → renderer. */

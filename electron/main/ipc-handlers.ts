@@ -5,6 +5,8 @@
 import type { DocumentIdentity, OpenedFile, SaveOutcome } from '../../bridge/api'
 import { checkBackupText, checkDocumentIdentity, checkDocumentState, checkSuggestedName, checkWorkbookText } from '../../node/bridge-arguments'
 import { checkExportData, checkExportName } from '../../node/export-file'
+import { checkExportKind, checkExportOptions, suggestedExportName, withExportExtension } from '../../node/export-workbook'
+import type { WorkbookExportKind } from '../../bridge/api'
 import type { BridgeService, Reply } from '../../node/bridge-service'
 import { IPC } from './ipc-channels'
 import { isTrustedSender, type SenderFrame } from './security'
@@ -31,6 +33,8 @@ export interface BridgeHost {
   chooseFileToSave(sender: unknown, suggestedName: string): Promise<string | null>
   /** Native save dialog for an exported graph (.svg/.png); null if cancelled. Absent: export is refused. */
   chooseExportPath?(sender: unknown, suggestedName: string): Promise<string | null>
+  /** Native save dialog for File → Export as… (.py or .xlsx); null if cancelled. Absent: export is refused. */
+  chooseWorkbookExportPath?(sender: unknown, kind: WorkbookExportKind, suggestedName: string): Promise<string | null>
   /** The window now shows this file (opened or saved): title, recent list, backups. */
   documentLocated(sender: unknown, path: string): void
   setDocumentState(sender: unknown, state: { name: string; modified: boolean }): void
@@ -95,6 +99,21 @@ export function registerBridgeHandlers(ipc: IpcMainLike, host: BridgeHost): void
     const path = await host.chooseExportPath(event.sender, name.value)
     if (path === null) return { ok: true, value: null }
     return { ok: true, value: await host.service.exportFile(path, data, encoding) }
+  })
+
+  // File → Export as…: the path comes only from this export's save dialog, never from the page.
+  handle(IPC.exportWorkbook, async (event, [kind, text, options]) => {
+    const checkedKind = checkExportKind(kind)
+    if (!checkedKind.ok) return checkedKind
+    const checkedText = checkWorkbookText(text)
+    if (!checkedText.ok) return checkedText
+    const checkedOptions = checkExportOptions(options)
+    if (!checkedOptions.ok) return checkedOptions
+    if (!host.chooseWorkbookExportPath) return { ok: false, error: 'This window cannot export files.' }
+    const picked = await host.chooseWorkbookExportPath(event.sender, checkedKind.value, suggestedExportName(checkedOptions.value.workbookName, checkedKind.value))
+    if (picked === null) return { ok: true, value: null }
+    const path = withExportExtension(picked, checkedKind.value)
+    return { ok: true, value: await host.service.exportWorkbook(path, checkedKind.value, checkedText.value, checkedOptions.value) }
   })
 
   handle(IPC.listExamples, async () => ({ ok: true, value: await host.service.listExamples() }))

@@ -6,7 +6,7 @@ const SIMPLE_COMMANDS: ReadonlySet<string> = new Set([
   'new', 'open', 'save', 'saveAs', 'close',
   'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll',
   'toggleGradients', 'zoomIn', 'zoomOut', 'zoomReset',
-  'toggleGraph', 'exportGraphSvg', 'exportGraphPng',
+  'toggleGraph', 'exportGraphSvg', 'exportGraphPng', 'exportAs',
   'formulaReference', 'about',
 ])
 

@@ -38,6 +38,7 @@ export function createIpcBridge(ipc: IpcRendererLike): GradsheetBridge {
     setDocumentState: (state) => ipc.send(IPC.setDocumentState, { name: state?.name, modified: state?.modified }),
     writeBackup: (document, text) => call(IPC.writeBackup, document, text),
     exportFile: (suggestedName, data, encoding) => call(IPC.exportFile, suggestedName, data, encoding),
+    exportWorkbook: (kind, documentText, options) => call(IPC.exportWorkbook, kind, documentText, options),
     onMenuCommand(listener: (command: MenuCommand) => void) {
       const forward = (_event: unknown, command: unknown) => {
         if (isMenuCommand(command)) listener(command)

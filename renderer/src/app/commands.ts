@@ -5,6 +5,7 @@ import { cellKey, formatAddress, isValidNameShape, looksLikeAddress, parseAddres
 import { jump, move, type Direction } from '../model/navigation'
 import { inputEditLabel } from '../model/history'
 import { setReferenceOpen } from '../formula-help/reference-state'
+import { setExportAsOpen } from '../components/export-as' // app-export
 import { extendJump, parseRange, rectLabel, selectAll, selectRect, type Selection } from '../model/selection'
 import { tabMove, type TabRun } from '../model/tab-run'
 import { createBlockCommands } from './block-commands'
@@ -278,6 +279,7 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
       case 'copy': return void block.copy(false)
       case 'paste': return void block.paste(false)
       case 'cut': return void block.copy(true)
+      case 'exportAs': return void setExportAsOpen(true) // app-export: File → Export as…
       case 'formulaReference': return void setReferenceOpen(true) // formula-ui: Help › Formula Reference (F1)
       case 'close':
       case 'about':

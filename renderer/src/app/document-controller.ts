@@ -202,5 +202,7 @@ export function createDocumentController(
     discardBackup: () => session.discardBackup(),
     save: () => save(false),
     saveAs: () => save(true),
+    /** app-export: the workbook's text for File → Export as… (null: the alert bar says why). */
+    workbookText: serialize,
   }
 }

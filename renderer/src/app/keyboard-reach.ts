@@ -4,6 +4,7 @@
 import { onCleanup } from 'solid-js'
 import { REGION_ORDER, nextRegion, type FocusRegion } from '../model/focus-cycle'
 import { shortcutFor, type ShortcutCommand } from '../model/shortcuts'
+import { setExportAsOpen } from '../components/export-as' // app-export
 import type { SheetView } from './sheet-view'
 import type { Commands } from './commands'
 import { setTrainingOpen, trainingOpen } from '../training/panel-state'
@@ -54,6 +55,7 @@ export function installKeyboardReach(actions: KeyboardReachActions): void {
   // The page-handled shortcuts; the others (Ctrl+S, Ctrl+Z, zoom…) keep their own handlers.
   const run: Partial<Record<ShortcutCommand, () => void>> = {
     newWorkbook: commands.newWorkbook,
+    exportAs: () => setExportAsOpen(true), // app-export: File → Export as…
     setObjective: commands.setObjectiveToSelection,
     toggleParam: commands.toggleParam,
     toggleTraining: () => setTrainingOpen(!trainingOpen()),

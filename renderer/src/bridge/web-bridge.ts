@@ -100,6 +100,24 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
       if (outcome.ok) remember(outcome.path)
       return outcome
     },
+    // File → Export as…: the prompt's answer is this export's path (its extension added when
+    // missing); the server restores the text and writes the file (node/export-workbook.ts).
+    async exportWorkbook(kind, documentText, options) {
+      const extension = kind === 'xlsx' ? '.xlsx' : '.py'
+      const stem = (options.workbookName ?? '').replace(/\.(gradsheet|xlsx)$/i, '').trim() || 'model'
+      const typed = await deps.promptForPath({
+        title: kind === 'xlsx' ? 'Export as Excel workbook' : `Export as ${kind === 'pytorch' ? 'PyTorch' : 'NumPy'} module`,
+        hint: kind === 'xlsx'
+          ? 'Type the path of the .xlsx file to write on the computer running the Gradsheet web server.'
+          : 'Type the path of the .py file to write on the computer running the Gradsheet web server (large data goes beside it as NAME.data.csv).',
+        initialPath: joinPath(await defaultFolder(), stem + extension),
+      })
+      if (typed === null) return null
+      const path = typed.toLowerCase().endsWith(extension) ? typed : typed + extension
+      const outcome = await call<SaveOutcome>('exportWorkbook', { path, kind, text: documentText, options })
+      if (outcome.ok) remember(outcome.path)
+      return outcome
+    },
     listExamples: () => call<ExampleInfo[]>('listExamples'),
     openExample: (id) => call<OpenedFile>('openExample', { id }),
     recentFiles: () => call<string[]>('recentFiles'),

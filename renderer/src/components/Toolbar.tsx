@@ -1,5 +1,5 @@
 // The command bar: web mode has no native menu, so every menu command is here too.
-import { For, createResource } from 'solid-js'
+import { For, Show, createResource } from 'solid-js'
 import type { GradsheetBridge } from '../../../bridge/api'
 import type { Commands } from '../app/commands'
 import type { DocumentController } from '../app/document-controller'
@@ -12,6 +12,8 @@ import { referenceOpen, setReferenceOpen } from '../formula-help/reference-state
 import '../formula-edit/focus.css'
 import { HelpMenu } from '../help/HelpMenu' // graph branch (issue 13): the Help menu
 import { sensitivityOpen, setSensitivityOpen } from '../sensitivity/panel-state' // excel helper
+import { ExportAsDialog } from './ExportAsDialog'
+import { exportAsOpen, setExportAsOpen } from './export-as'
 
 /** A tooltip that ends with the command's keys: "Save (Ctrl+S)". */
 const tip = (text: string, command: ShortcutCommand) => `${text} (${keysOf(command)})`
@@ -35,6 +37,10 @@ export function Toolbar(props: { ctl: DocumentController; view: SheetView; comma
         <button type="button" title={tip('Open a workbook', 'open')} onClick={commands.open}>Open…</button>
         <button type="button" title={tip('Save', 'save')} onClick={commands.save}>Save</button>
         <button type="button" title={tip('Save under a new name', 'saveAs')} onClick={commands.saveAs}>Save As…</button>
+        <button type="button" title={tip('Export as a PyTorch or NumPy module, or an Excel workbook', 'exportAs')} onClick={() => setExportAsOpen(true)}>Export as…</button>
+        <Show when={exportAsOpen()}>
+          <ExportAsDialog deps={{ bridge, workbookText: ctl.workbookText, workbookName: () => ctl.doc().name, setAlert: ctl.setAlert }} />
+        </Show>
         <select
           aria-label="Examples"
           title="Open an example workbook (also Help › Examples)"

@@ -3,7 +3,7 @@
 import type { KeyInput } from './key-actions'
 
 export type ShortcutCommand =
-  | 'newWorkbook' | 'open' | 'save' | 'saveAs' | 'undo' | 'redo'
+  | 'newWorkbook' | 'open' | 'save' | 'saveAs' | 'exportAs' | 'undo' | 'redo'
   | 'setObjective' | 'toggleParam' | 'toggleTraining' | 'toggleData' | 'toggleSensitivity' | 'toggleGraph' | 'toggleGradients'
   | 'zoomIn' | 'zoomOut' | 'zoomReset' | 'formulaReference' | 'nextRegion' | 'previousRegion'
 
@@ -24,6 +24,7 @@ export const SHORTCUTS: Shortcut[] = [
   { command: 'open', keys: 'Ctrl+O', what: 'open a workbook', inFields: true, elsewhere: true },
   { command: 'save', keys: 'Ctrl+S', what: 'save', inFields: true, elsewhere: true },
   { command: 'saveAs', keys: 'Ctrl+Shift+S', what: 'save under a new name', inFields: true, elsewhere: true },
+  { command: 'exportAs', keys: 'Ctrl+Shift+E', what: 'export as a PyTorch or NumPy module, or an Excel workbook', inFields: false },
   { command: 'undo', keys: 'Ctrl+Z', what: 'undo', inFields: false, elsewhere: true },
   { command: 'redo', keys: 'Ctrl+Y', what: 'redo', inFields: false, elsewhere: true },
   { command: 'setObjective', keys: 'Ctrl+Alt+J', what: 'make the selected cell the objective J', inFields: false },
