@@ -41,7 +41,7 @@ describe('application menu', () => {
     const { template } = setup()
     expect(template.map((entry) => entry.label?.replace('&', ''))).toEqual(['File', 'Edit', 'View', 'Help'])
     const labels = (name: string) => menu(template, name).filter((e) => e.type !== 'separator').map((e) => e.label)
-    expect(labels('File')).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Close', 'Quit'])
+    expect(labels('File')).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export as…', 'Close', 'Quit'])
     expect(labels('Edit')).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Delete', 'Select All'])
     expect(labels('View')).toEqual(['Show/Hide Gradients', 'Show/Hide Graph', 'Export Graph as SVG…', 'Export Graph as PNG…', 'Zoom In', 'Zoom Out', 'Actual Size'])
     expect(labels('Help')).toEqual(['Examples', 'Formula Reference', 'About Gradsheet'])
@@ -50,7 +50,7 @@ describe('application menu', () => {
   it('workbook items send their MenuCommand to the renderer', () => {
     const { template, sent } = setup()
     const expected: Array<[string, string, MenuCommand]> = [
-      ['File', 'Open…', 'open'], ['File', 'Save', 'save'], ['File', 'Save As…', 'saveAs'],
+      ['File', 'Open…', 'open'], ['File', 'Save', 'save'], ['File', 'Save As…', 'saveAs'], ['File', 'Export as…', 'exportAs'],
       ['Edit', 'Undo', 'undo'], ['Edit', 'Redo', 'redo'], ['Edit', 'Cut', 'cut'], ['Edit', 'Copy', 'copy'],
       ['Edit', 'Paste', 'paste'], ['Edit', 'Delete', 'delete'], ['Edit', 'Select All', 'selectAll'],
       ['View', 'Show/Hide Gradients', 'toggleGradients'], ['View', 'Show/Hide Graph', 'toggleGraph'],

@@ -25,7 +25,7 @@ function fakeIpcRenderer(replies: Record<string, unknown> = {}) {
 
 const BRIDGE_MEMBERS: Array<keyof GradsheetBridge> = [
   'host', 'initialFile', 'showOpenDialog', 'openPath', 'save', 'saveAs', 'listExamples', 'openExample',
-  'recentFiles', 'setDocumentState', 'writeBackup', 'onMenuCommand', 'exportFile',
+  'recentFiles', 'setDocumentState', 'writeBackup', 'onMenuCommand', 'exportFile', 'exportWorkbook',
 ]
 
 describe('preload bridge', () => {
