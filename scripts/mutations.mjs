@@ -37,6 +37,8 @@ export const PROTECTIONS = [
   // ── bridge (both hosts) ──
   { name: 'saves only to chosen or opened paths', file: 'node/bridge-service.ts', find: 'if (!chosen && !grants.allows(checkedPath.value)) return { ok: false, error: NOT_PICKED }', replace: '', tests: ['node/web-server-guards.test.ts', 'electron/main/index-documents.test.ts'] },
   { name: 'writes only .gradsheet files', file: 'node/bridge-arguments.ts', find: 'if (!/\\.gradsheet$/i.test(path.value)) return fail(', replace: 'if (false) return fail(', tests: ['node/web-server.test.ts', 'electron/main/ipc-handlers.test.ts'] },
+  // app-export (issue 11): File → Export as… writes only the kind's extension (.py / .xlsx).
+  { name: 'Export as… writes only .py / .xlsx', file: 'node/export-workbook.ts', find: 'if (!checked.value.toLowerCase().endsWith(ext)) return fail(', replace: 'if (false) return fail(', tests: ['node/export-workbook.test.ts'] },
   { name: 'workbook text ≤ 64 MiB of UTF-8', file: 'node/bridge-arguments.ts', find: "|| Buffer.byteLength(value, 'utf8') > LIMITS.workbookText", replace: '', tests: ['node/bridge-arguments.test.ts'] },
   { name: 'a refused open never quotes the file', file: 'node/bridge-storage.ts', find: 'declaresGradsheet(read.text) ? `${path}: ${restored.error}` : notAWorkbookMessage(path)', replace: '`${path}: ${restored.error}`', tests: ['node/web-server-guards.test.ts'] },
   { name: 'a refused open does not reveal whether a path exists', file: 'node/bridge-storage.ts', find: ': { ok: false, error: unreadableMessage(path) }', replace: ': read', tests: ['node/web-server-guards.test.ts'] },
