@@ -5,8 +5,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { PathPromptOptions } from '../renderer/src/bridge/path-prompt'
+import { createWebBridge } from '../renderer/src/bridge/web-bridge'
 import { checkExportOptions, checkWorkbookExportPath, suggestedExportName, withExportExtension } from './export-workbook'
-import { SECRET_HEADERS, startTestServer, VALID_WORKBOOK, type TestServer } from './web-server.test-support'
+import { SECRET_HEADERS, startTestServer, TEST_SECRET, VALID_WORKBOOK, type TestServer } from './web-server.test-support'
 
 let t: TestServer
 const api = async (method: string, body: unknown = {}): Promise<any> =>
@@ -70,6 +72,28 @@ describe('exportWorkbook through the web host', () => {
     expect((await exportVia(py, 'pytorch', VALID_WORKBOOK, { workbookName: 'a/b' })).value.error).toMatch(/bare name/)
     expect(existsSync(py)).toBe(false)
     expect(existsSync(join(t.files, 'bad.sh'))).toBe(false)
+  })
+})
+
+describe('the browser bridge’s exportWorkbook (renderer/src/bridge/web-bridge.ts)', () => {
+  it('asks for the path in its own prompt, proposing NAME.py, adds the extension, and writes nothing when cancelled', async () => {
+    const answers: Array<string | null> = [join(t.files, 'from-prompt'), null]
+    const prompts: PathPromptOptions[] = []
+    const bridge = createWebBridge({
+      fetch: (input, init) => fetch(new URL(input, t.server.url), init),
+      promptForPath: async (options) => (prompts.push(options), answers.shift() ?? null),
+      setTitle: () => {},
+      setLeaveGuard: () => {},
+      secret: () => TEST_SECRET,
+      rememberDocument: () => {},
+      rememberedDocument: () => null,
+    })
+    const outcome = await bridge.exportWorkbook!('numpy', VALID_WORKBOOK, { workbookName: 'regression.gradsheet' })
+    expect(prompts[0]).toMatchObject({ title: 'Export as NumPy module', initialPath: join(t.files, 'regression.py') })
+    expect(outcome).toEqual({ ok: true, path: join(t.files, 'from-prompt.py'), name: 'from-prompt.py' })
+    expect(readFileSync(join(t.files, 'from-prompt.py'), 'utf8')).toMatch(/import numpy/)
+    expect(await bridge.exportWorkbook!('xlsx', VALID_WORKBOOK, {})).toBeNull()
+    expect(prompts[1]).toMatchObject({ title: 'Export as Excel workbook', initialPath: join(t.files, 'model.xlsx') })
   })
 })
 
