@@ -42,6 +42,8 @@ test('reference example 2 → PyTorch module that runs and agrees; → .xlsx tha
   await sheet.page.getByRole('grid').first().click()
   await exportAs(sheet.page, /Excel/, 'Export as Excel workbook', join(out, 'model'), true)
   await expect(sheet.page.getByRole('alert')).toContainText(`Exported to ${xlsx}`, { timeout: 60_000 })
+  // Keyboard users are back in the grid.
+  await expect(sheet.page.locator('#grid')).toBeFocused()
   expect(existsSync(xlsx)).toBe(true)
   // File → Open the exported workbook: the same J and gradient.
   await sheet.page.getByRole('button', { name: /^Open/ }).click()

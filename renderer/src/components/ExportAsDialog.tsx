@@ -1,6 +1,6 @@
 // The small dialog behind File → Export as…: pick PyTorch, NumPy or Excel (with an
 // optional gradients sheet), then the host asks where to write it (export-as.ts).
-import { For, Show, createSignal, onMount } from 'solid-js'
+import { For, Show, createSignal, onCleanup, onMount } from 'solid-js'
 import type { WorkbookExportKind } from '../../../bridge/api'
 import { EXPORT_KINDS, exportWorkbookAs, setExportAsOpen, type ExportAsDeps } from './export-as'
 
@@ -9,7 +9,10 @@ export function ExportAsDialog(props: { deps: ExportAsDeps }) {
   const [gradients, setGradients] = createSignal(false)
   const [busy, setBusy] = createSignal(false)
   let first: HTMLInputElement | undefined
+  // Keyboard users go back to where they were (the grid) when the dialog closes.
+  const previousFocus = document.activeElement as HTMLElement | null
   onMount(() => first?.focus())
+  onCleanup(() => previousFocus?.focus?.())
 
   async function run(): Promise<void> {
     setBusy(true)
