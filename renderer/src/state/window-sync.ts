@@ -1,29 +1,50 @@
-// Keeps the grid's window current while an edit's views stream in behind it: the streamed
-// views go into the store (through its generation gate), and while views are still owed,
-// each animation frame in which the visible window moved asks the worker for that
-// window's current views, so a scroll right after a large edit never shows old values.
+// Keeps the store current behind a large edit. The edit's reply carries only the views of
+// the grid's window; the worker owes the rest. While it does, this module
+//  - pulls the owed views in small slices when the UI thread is idle (so typing the next
+//    edit or scrolling never waits behind them), and
+//  - each animation frame in which the visible window moved, asks for that window's
+//    current views, so a scroll right after a large edit never shows old values.
+// Every batch goes through the store's generation gate (state/generation.ts).
 import { createEffect, onCleanup } from 'solid-js'
 import type { EngineClient } from '../worker/engine-client'
 import type { ViewportHint } from '../worker/protocol'
 import type { WorkbookStore } from './workbook-store'
 
-type WindowClient = Pick<EngineClient, 'streaming' | 'setRefreshListener' | 'window'>
+type WindowClient = Pick<EngineClient, 'streaming' | 'pull' | 'window'>
+
+/** Owed views per pull: small, so applying one slice fits in an idle period. */
+export const PULL_SIZE = 2000
+
+/** Windows larger than this (a zoomed-out screen) are cut: the worker reads each cell. */
+const MAX_WINDOW_CELLS = 20_000
 
 function sameWindow(a: ViewportHint | undefined, b: ViewportHint | undefined): boolean {
   return !!a && !!b && a.sheet === b.sheet && a.rows[0] === b.rows[0] && a.rows[1] === b.rows[1] && a.cols[0] === b.cols[0] && a.cols[1] === b.cols[1]
 }
 
-/** Windows larger than this (a zoomed-out screen) are cut: the worker reads each cell. */
-const MAX_WINDOW_CELLS = 20_000
-
 function bounded(hint: ViewportHint): ViewportHint {
-  const cols = hint.cols[1] - hint.cols[0] + 1
-  const rows = Math.max(1, Math.min(hint.rows[1] - hint.rows[0] + 1, Math.floor(MAX_WINDOW_CELLS / Math.max(1, cols))))
-  return { sheet: hint.sheet, rows: [hint.rows[0], hint.rows[0] + rows - 1], cols: [hint.cols[0], Math.min(hint.cols[1], hint.cols[0] + MAX_WINDOW_CELLS - 1)] }
+  const cols = Math.min(hint.cols[1] - hint.cols[0] + 1, MAX_WINDOW_CELLS)
+  const rows = Math.max(1, Math.min(hint.rows[1] - hint.rows[0] + 1, Math.floor(MAX_WINDOW_CELLS / cols)))
+  return { sheet: hint.sheet, rows: [hint.rows[0], hint.rows[0] + rows - 1], cols: [hint.cols[0], hint.cols[0] + cols - 1] }
 }
 
+const whenIdle: (run: () => void) => void =
+  typeof requestIdleCallback === 'function' ? (run) => void requestIdleCallback(run, { timeout: 1000 }) : (run) => void setTimeout(run, 16)
+
 export function createWindowSync(store: WorkbookStore, client: WindowClient, visibleHint: () => ViewportHint | undefined): void {
-  client.setRefreshListener((cells, generation) => void store.applyCells(cells, generation))
+  let pulling = false
+  function pullWhenIdle(): void {
+    if (pulling || client.streaming() === 0) return
+    pulling = true
+    whenIdle(() => {
+      void client.pull(PULL_SIZE).then((res) => {
+        pulling = false
+        if (res.type === 'refreshed') store.applyCells(res.cells, res.generation)
+        pullWhenIdle()
+      })
+    })
+  }
+
   let asked: ViewportHint | undefined
   let inFlight = false
   createEffect(() => {
@@ -31,6 +52,7 @@ export function createWindowSync(store: WorkbookStore, client: WindowClient, vis
       asked = undefined
       return
     }
+    pullWhenIdle()
     // The window the last edit's reply covered counts as asked.
     asked ??= visibleHint()
     let frame = requestAnimationFrame(function check() {

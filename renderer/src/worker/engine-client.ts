@@ -1,15 +1,14 @@
 // The UI side of the worker protocol: promise per request, in order, and a "busy" signal
 // that turns on only when a reply takes longer than BUSY_AFTER_MS (no flicker).
 import { createSignal } from 'solid-js'
-import type { CellView, Edit } from '../../../engine/api'
+import type { Edit } from '../../../engine/api'
 import type { TrainingSettings } from '../../../engine/train/settings'
 import type { TrainOptions } from '../../../engine/train/loop'
 import type { GraphScope } from '../../../engine/explain/types'
 import type { RequestBody, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
 import type { WorkerPort } from './supervised-worker'
 
-type FinalResponse = Exclude<WorkerResponse, { type: 'trainProgress' | 'refreshed' }>
-type RefreshListener = (cells: CellView[], generation: number) => void
+type FinalResponse = Exclude<WorkerResponse, { type: 'trainProgress' }>
 type ProgressListener = (res: Extract<WorkerResponse, { type: 'trainProgress' }>) => void
 
 const BUSY_AFTER_MS = 100
@@ -21,8 +20,7 @@ export function createEngineClient(worker: WorkerPort) {
   const pending = new Map<number, { resolve: (res: FinalResponse) => void; onProgress?: ProgressListener }>()
   const [busy, setBusy] = createSignal(false)
   let busyTimer: ReturnType<typeof setTimeout> | undefined
-  // Views the worker sends behind an 'applied' reply (changed cells outside the window).
-  let onRefreshed: RefreshListener | undefined
+  // How many changed cells' views the worker still owes after the last edit (state/window-sync.ts pulls them).
   const [streaming, setStreaming] = createSignal(0)
 
   function refreshBusy(): void {
@@ -37,10 +35,7 @@ export function createEngineClient(worker: WorkerPort) {
 
   worker.onmessage = (event: MessageEvent<string>) => {
     const res = JSON.parse(event.data) as WorkerResponse
-    if (res.type === 'refreshed') {
-      setStreaming(res.remaining)
-      return onRefreshed?.(res.cells, res.generation)
-    }
+    if (res.type === 'refreshed') setStreaming(res.remaining)
     if (res.type === 'applied') setStreaming(res.streaming)
     const waiting = pending.get(res.id)
     if (!waiting) return
@@ -72,12 +67,10 @@ export function createEngineClient(worker: WorkerPort) {
 
   return {
     busy,
-    /** How many changed cells' views are still streaming in behind the last edit (0: the UI holds every view). */
+    /** How many changed cells' views the worker still owes behind the last edit (0: the UI holds every view). */
     streaming,
-    /** Where the views streamed behind an edit go (the store; they carry the generation they were read at). */
-    setRefreshListener: (listener: RefreshListener) => {
-      onRefreshed = listener
-    },
+    /** Up to `max` owed views (the UI asks when idle). */
+    pull: (max: number) => request({ type: 'pull', max }),
     /** The current views of every cell in a window (a scroll while views are streaming in). */
     window: (window: ViewportHint) => request({ type: 'window', window }),
     load: (text: string | null) => request({ type: 'load', text }),

@@ -17,7 +17,6 @@ let engine: Engine | null = null
 let generation = 0
 /** Changed cells outside the grid's window whose views are still owed to the UI. */
 const owed = new RefreshQueue()
-let draining = false
 
 // Replies go as JSON text: for a 100k-cell change list, JSON.parse on the UI thread is
 // several times cheaper than structured-clone deserialisation of 100k small objects.
@@ -35,26 +34,6 @@ function snapshotOf(e: Engine): Snapshot {
   owed.clear()
   const figures = e.apply([], { views: 'none' }).figures
   return { cells: e.cells(), sheets: e.sheets(), objective: e.objective(), columns: columnWidthsOf(e), figures, generation }
-}
-
-/**
- * Sends the owed views one slice per task, so requests (the next edit, a scroll's window)
- * are answered between slices. Each view is read when its slice is sent, so it is never
- * older than anything sent before it.
- */
-function drainOwed(): void {
-  if (draining) return
-  draining = true
-  const slice = () => {
-    if (!engine || owed.size === 0) {
-      draining = false
-      return
-    }
-    const cells = owed.take(engine, PART_SIZE)
-    reply({ id: 0, type: 'refreshed', cells, generation, remaining: owed.size })
-    setTimeout(slice, 0)
-  }
-  setTimeout(slice, 0)
 }
 
 function handle(req: WorkerRequest): WorkerResponse {
@@ -85,10 +64,14 @@ function handle(req: WorkerRequest): WorkerResponse {
       const few = unlisted <= PART_SIZE
       const { views, rest } = cutByWindow(engine, changed, req.visible && withMargin(req.visible), few)
       owed.push(rest)
-      if (owed.size > 0) drainOwed()
       const ms = performance.now() - started
       const columns = req.edits.some((e) => WIDTH_EDITS.has(e.type)) ? columnWidthsOf(engine) : undefined
       return { id: req.id, type: 'applied', changes: { ...list, cells: views }, ms, inverses, columns, generation, streaming: owed.size }
+    }
+    case 'pull': {
+      if (!engine) engine = createEngine()
+      const cells = owed.take(engine, Math.max(1, Math.min(req.max, PART_SIZE)))
+      return { id: req.id, type: 'refreshed', cells, generation, remaining: owed.size }
     }
     case 'window': {
       if (!engine) engine = createEngine()

@@ -40,6 +40,8 @@ export type WorkerRequest =
   | { id: number; type: 'graph'; scope: GraphScope; limit?: number }
   | { id: number; type: 'explain'; sheet: string; address: string }
   | { id: number; type: 'conventions' }
+  /** Up to `max` owed views of changed cells outside the window (the UI asks when idle). */
+  | { id: number; type: 'pull'; max: number }
   /** The views of every cell in a window (after a scroll while changed cells are still streaming in). */
   | { id: number; type: 'window'; window: ViewportHint }
 
@@ -48,12 +50,12 @@ export type WorkerResponse =
   | { id: number; type: 'loadFailed'; error: string }
   /**
    * `inverses[i]` undoes `edits[i]`, computed from the engine's state before the action; `columns` (edit-ui) comes when the action could change column widths.
-   * `changes.cells` holds the changed cells in the grid's window (all of them when few); `streaming` more follow as 'refreshed' messages.
+   * `changes.cells` holds the changed cells in the grid's window (all of them when few); `streaming` more are owed, pulled as 'refreshed' replies.
    * `generation` counts the worker's updates: a view read at an older generation than one the UI has applied is never painted.
    */
   | { id: number; type: 'applied'; changes: ChangeList; ms: number; inverses: Edit[][]; columns?: ColumnWidths; generation: number; streaming: number }
-  /** Unsolicited (id 0): views of changed cells outside the window, read at `generation`, `remaining` still to come. */
-  | { id: 0; type: 'refreshed'; cells: CellView[]; generation: number; remaining: number }
+  /** Owed views of changed cells outside the window, read at `generation`; `remaining` still owed. */
+  | { id: number; type: 'refreshed'; cells: CellView[]; generation: number; remaining: number }
   | { id: number; type: 'window'; cells: CellView[]; generation: number }
   | { id: number; type: 'serialized'; text: string }
   | { id: number; type: 'snapshot'; snapshot: Snapshot }

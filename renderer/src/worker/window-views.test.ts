@@ -72,6 +72,19 @@ describe('the queue of owed views', () => {
     expect(q.take(engine, 8)).toEqual([])
   })
 
+  it('owes a cell once however many edits changed it', () => {
+    const engine = column(30)
+    const q = new RefreshQueue()
+    for (const input of ['1', '2', '3']) {
+      const { changes } = applyAction(engine, [{ type: 'setInput', sheet: 'Sheet1', address: 'A1', input }], { views: 'none' })
+      q.push(cutByWindow(engine, changes.changed!, { sheet: 'Sheet1', rows: [0, 9], cols: [0, 0] }).rest)
+    }
+    expect(q.size).toBe(20)
+    const views = q.take(engine, 100)
+    expect(views).toHaveLength(20)
+    expect(views.at(-1)?.value).toEqual({ kind: 'number', value: 32 })
+  })
+
   it('forgets what is owed when cleared (a new snapshot holds every cell)', () => {
     const engine = column(3)
     const q = new RefreshQueue()

@@ -1,7 +1,7 @@
 // Windowed views (issue 12 item 5, the app side): the engine applies edits without
 // building a CellView per changed cell (`views: 'none'`); the worker builds views only for
-// the changed cells in the grid's window (plus a margin) and queues the rest, which it
-// sends behind the reply in small slices. Pure over a minimal engine interface, so the
+// the changed cells in the grid's window (plus a margin) and queues the rest, which the UI
+// pulls in small slices when it is idle (state/window-sync.ts). Pure over a minimal engine interface, so the
 // cut and the queue are unit-tested without a worker.
 import type { CellView, ChangedCells } from '../../../engine/api'
 import { formatAddress } from '../model/address'
@@ -78,10 +78,16 @@ export function viewsOfWindow(engine: ViewSource, window: ViewportHint): CellVie
   return out
 }
 
-/** Positions whose views are still owed to the UI, sent in slices after the reply. */
+/** Column positions stay below this, so (row, col) packs into one exact number. */
+const COL_SPAN = 1 << 16
+
+/**
+ * Positions whose views are still owed to the UI, each once however many edits touched it
+ * (views are read when taken, so one read after the last edit is enough), taken in slices
+ * when the UI is idle and asks.
+ */
 export class RefreshQueue {
-  private parts: ChangedCells[] = []
-  private at = 0
+  private owed = new Map<string, Set<number>>()
   private count = 0
 
   get size(): number {
@@ -90,32 +96,30 @@ export class RefreshQueue {
 
   push(parts: ChangedCells[]): void {
     for (const p of parts) {
-      if (p.rows.length === 0) continue
-      this.parts.push(p)
-      this.count += p.rows.length
+      let set = this.owed.get(p.sheet)
+      if (!set) this.owed.set(p.sheet, (set = new Set()))
+      const before = set.size
+      for (let k = 0; k < p.rows.length; k++) set.add(p.rows[k] * COL_SPAN + p.cols[k])
+      this.count += set.size - before
     }
   }
 
   clear(): void {
-    this.parts = []
-    this.at = 0
+    this.owed.clear()
     this.count = 0
   }
 
-  /** Views of up to `n` queued cells, read from the engine now (so never older than the engine). */
+  /** Views of up to `n` owed cells, read from the engine now (so never older than the engine). */
   take(engine: ViewSource, n: number): CellView[] {
     const out: CellView[] = []
-    while (out.length < n && this.parts.length > 0) {
-      const p = this.parts[0]
-      while (out.length < n && this.at < p.rows.length) {
-        out.push(viewAt(engine, p.sheet, p.rows[this.at], p.cols[this.at]))
-        this.at++
+    for (const [sheet, set] of this.owed) {
+      for (const packed of set) {
+        if (out.length >= n) return out
+        set.delete(packed)
         this.count--
+        out.push(viewAt(engine, sheet, Math.floor(packed / COL_SPAN), packed % COL_SPAN))
       }
-      if (this.at === p.rows.length) {
-        this.parts.shift()
-        this.at = 0
-      }
+      this.owed.delete(sheet)
     }
     return out
   }
