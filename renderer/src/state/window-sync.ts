@@ -10,10 +10,13 @@ import type { EngineClient } from '../worker/engine-client'
 import type { ViewportHint } from '../worker/protocol'
 import type { WorkbookStore } from './workbook-store'
 
-type WindowClient = Pick<EngineClient, 'streaming' | 'pull' | 'window'>
+type WindowClient = Pick<EngineClient, 'streaming' | 'appliedCount' | 'pull' | 'window'>
 
 /** Owed views per pull: small, so applying one slice fits in an idle period. */
 export const PULL_SIZE = 2000
+
+/** Pulling starts this long after the last edit's reply, so edits typed in a row never queue behind pulls. */
+export const PULL_AFTER_MS = 300
 
 /** Windows larger than this (a zoomed-out screen) are cut: the worker reads each cell. */
 const MAX_WINDOW_CELLS = 20_000
@@ -29,13 +32,22 @@ function bounded(hint: ViewportHint): ViewportHint {
 }
 
 const whenIdle: (run: () => void) => void =
-  typeof requestIdleCallback === 'function' ? (run) => void requestIdleCallback(run, { timeout: 1000 }) : (run) => void setTimeout(run, 16)
+  typeof requestIdleCallback === 'function' ? (run) => void requestIdleCallback(run) : (run) => void setTimeout(run, 16)
 
 export function createWindowSync(store: WorkbookStore, client: WindowClient, visibleHint: () => ViewportHint | undefined): void {
   let pulling = false
+  let lastEditAt = 0
   function pullWhenIdle(): void {
     if (pulling || client.streaming() === 0) return
     pulling = true
+    const wait = lastEditAt + PULL_AFTER_MS - performance.now()
+    if (wait > 0) {
+      setTimeout(() => {
+        pulling = false
+        pullWhenIdle()
+      }, wait)
+      return
+    }
     whenIdle(() => {
       void client.pull(PULL_SIZE).then((res) => {
         pulling = false
@@ -44,6 +56,11 @@ export function createWindowSync(store: WorkbookStore, client: WindowClient, vis
       })
     })
   }
+
+  createEffect(() => {
+    client.appliedCount()
+    lastEditAt = performance.now()
+  })
 
   let asked: ViewportHint | undefined
   let inFlight = false

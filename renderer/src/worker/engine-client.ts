@@ -22,6 +22,8 @@ export function createEngineClient(worker: WorkerPort) {
   let busyTimer: ReturnType<typeof setTimeout> | undefined
   // How many changed cells' views the worker still owes after the last edit (state/window-sync.ts pulls them).
   const [streaming, setStreaming] = createSignal(0)
+  /** Bumps with every 'applied' reply. */
+  const [appliedCount, setAppliedCount] = createSignal(0)
 
   function refreshBusy(): void {
     if (pending.size === 0) {
@@ -36,7 +38,10 @@ export function createEngineClient(worker: WorkerPort) {
   worker.onmessage = (event: MessageEvent<string>) => {
     const res = JSON.parse(event.data) as WorkerResponse
     if (res.type === 'refreshed') setStreaming(res.remaining)
-    if (res.type === 'applied') setStreaming(res.streaming)
+    if (res.type === 'applied') {
+      setStreaming(res.streaming)
+      setAppliedCount((n) => n + 1)
+    }
     const waiting = pending.get(res.id)
     if (!waiting) return
     if (res.type === 'trainProgress') return waiting.onProgress?.(res)
@@ -69,6 +74,8 @@ export function createEngineClient(worker: WorkerPort) {
     busy,
     /** How many changed cells' views the worker still owes behind the last edit (0: the UI holds every view). */
     streaming,
+    /** Counts edits' replies (window-sync waits a moment after each before pulling). */
+    appliedCount,
     /** Up to `max` owed views (the UI asks when idle). */
     pull: (max: number) => request({ type: 'pull', max }),
     /** The current views of every cell in a window (a scroll while views are streaming in). */
