@@ -1,5 +1,5 @@
-// `gradsheet eval`: load a workbook, apply --set edits (and --edit commands) through the engine's incremental
-// path, print values and gradients (SPEC §6). Returns the exit code: 0 loaded, 1 the
+// `gradsheet eval`: load a workbook, apply --set edits and --edit commands through the
+// engine's incremental path, print values and gradients (SPEC §6). Returns the exit code: 0 loaded, 1 the
 // file cannot be read or is invalid, 2 a usage error (a reference that names no cell).
 import { performance } from 'node:perf_hooks'
 import type { CellView, Edit } from '../engine/api.ts'

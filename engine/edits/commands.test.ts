@@ -30,6 +30,14 @@ describe('copyCells', () => {
     expect(inputs(f)).toEqual({ A1: '1', B1: '=A1+1', A3: '1', B3: '=A3+1' })
   })
 
+  it('copies a whole column by the cells it holds: formulas shift, what was in the target column is cleared', () => {
+    const e = createEngine(docOf({ A1: '1', A2: '=A1*2', A1048576: '=A1 + B1048576', C5: 'old', C9: '=1' }))
+    expect(run(e, { type: 'copyCells', fromSheet: 'Sheet1', from: 'A1:A1048576', toSheet: 'Sheet1', to: 'C1:C1048576' })).toEqual([])
+    expect(inputs(e)).toEqual({ A1: '1', A2: '=A1*2', A1048576: '=A1 + B1048576', C1: '1', C2: '=C1*2', C1048576: '=C1 + D1048576' })
+    expect(run(e, { type: 'copyCells', fromSheet: 'Sheet1', from: 'A1:A1048576', toSheet: 'Sheet1', to: 'D1', values: true })).toEqual([])
+    expect(e.cell('Sheet1', 'D2').input).toBe('2')
+  })
+
   it('pastes blanks over the target, keeps the target names and marks, and copies no name', () => {
     const e = createEngine(docOf({ A1: { input: '1', name: 'w', param: true }, D1: { input: '7', name: 'z', param: true } }))
     run(e, { type: 'copyCells', fromSheet: 'Sheet1', from: 'A1:A2', toSheet: 'Sheet1', to: 'D1' })
@@ -174,6 +182,13 @@ describe('moveCells (cut and paste)', () => {
     expect(e.cell('Sheet1', 'C1').value).toMatchObject({ kind: 'error', error: { code: '#REF!' } })
   })
 
+  it('moves a whole column by the cells it holds (the bound counts changes, not the area)', () => {
+    const e = createEngine(docOf({ A1: '2', A7: '=A1*3', B1: '=SUM(A1:A1000)' }))
+    expect(run(e, { type: 'moveCells', fromSheet: 'Sheet1', from: 'A1:A1048576', toSheet: 'Sheet1', to: 'C1' })).toEqual([])
+    expect(inputs(e)).toEqual({ C1: '2', C7: '=C1*3', B1: '=SUM(C1:C1000)' })
+    expect(num(e, 'B1')).toBe(8)
+  })
+
   it('moves to another sheet: references follow with the sheet name', () => {
     const e = two({ A1: '4', B1: '=A1*2', C1: '=B1' }, {})
     run(e, { type: 'moveCells', fromSheet: 'Sheet1', from: 'A1:B1', toSheet: 'Data', to: 'A1' })
@@ -228,6 +243,15 @@ describe('insert and delete rows and columns', () => {
     expect(run(e, { type: 'deleteRows', sheet: 'Sheet1', at: 0, count: 1 })[0]).toMatch(/whole number of 1 or more/)
     expect(run(e, { type: 'deleteRows', sheet: 'Sheet1', at: 1048576, count: 2 })[0]).toMatch(/past the last/)
     expect(run(e, { type: 'insertRows', sheet: 'Sheet1', at: 1, count: 1.5 })[0]).toMatch(/whole number/)
+  })
+})
+
+describe('#REF! in formulas', () => {
+  it('computes as a #REF! error saying why, also behind a sheet name, inside SUM, and in any case', () => {
+    const e = createEngine(docOf({ A1: '=#REF! + 1', A2: '=SUM(Data!#REF!)', A3: '=#ref!', A4: '="#REF!"' }, null, [{ name: 'Data', cells: {} }]))
+    for (const a of ['A1', 'A2', 'A3'])
+      expect(e.cell('Sheet1', a).value).toEqual({ kind: 'error', error: { code: '#REF!', message: 'the referenced cell was deleted or moved off the sheet' } })
+    expect(e.cell('Sheet1', 'A4').value).toEqual({ kind: 'text', value: '#REF!' })
   })
 })
 

@@ -26,7 +26,11 @@ export function pasteTiles(rows: number, cols: number, to: Block): { down: numbe
   return { down: 1, across: 1 }
 }
 
-export function expandCopy(state: WorkbookReader, e: CopyEdit): Edit[] | string {
+/** Past this many target cells a paste works from the cells that hold something (a whole column is mostly empty). */
+const SPARSE_FROM = 65_536
+
+/** `sparseFrom`: the target size from which only cells in use are read (tests pass 0 to compare both ways). */
+export function expandCopy(state: WorkbookReader, e: CopyEdit, sparseFrom = SPARSE_FROM): Edit[] | string {
   const sheets = state.sheets()
   const fromSheet = sheetNamed(sheets, e.fromSheet)
   if (typeof fromSheet !== 'string') return fromSheet.problem
@@ -39,10 +43,9 @@ export function expandCopy(state: WorkbookReader, e: CopyEdit): Edit[] | string 
   const rows = blockRows(from)
   const cols = blockCols(from)
   const { down, across } = pasteTiles(rows, cols, to)
-  const tooBig = sizeProblem('the paste', rows * cols * down * across)
-  if (tooBig) return tooBig
   const offGrid = gridProblem('the paste', to.row0, to.col0, rows * down, cols * across)
   if (offGrid) return offGrid
+  if (rows * cols * down * across > sparseFrom) return sparseCopy(state, e, fromSheet, from, toSheet, to, down, across)
   const source = []
   for (let i = 0; i < rows; i++)
     for (let j = 0; j < cols; j++) {
@@ -94,4 +97,36 @@ export function expandClear(state: WorkbookReader, e: ClearEdit): Edit[] | strin
   const tooBig = sizeProblem('clearing', filled.length)
   if (tooBig) return tooBig
   return filled.map(({ address }) => ({ type: 'setInput', sheet, address, input: '' }))
+}
+
+/**
+ * A paste over a large area (a whole column or row): only the source cells that hold an
+ * input and the target cells that hold one are read, so copying column A onto column C
+ * costs the cells in use, not 1,048,576 reads. The bound counts the cells that change.
+ */
+function sparseCopy(state: WorkbookReader, e: CopyEdit, fromSheet: string, from: Block, toSheet: string, to: Block, down: number, across: number): Edit[] | string {
+  const rows = blockRows(from)
+  const cols = blockCols(from)
+  const sources = inputsIn(state, fromSheet, from)
+  const tooBig = sizeProblem('the paste', sources.length * down * across)
+  if (tooBig) return tooBig
+  const target: Block = { row0: to.row0, col0: to.col0, row1: to.row0 + rows * down - 1, col1: to.col0 + cols * across - 1 }
+  const now = new Map(inputsIn(state, toSheet, target).map((c) => [c.address, c.input]))
+  const next = new Map<string, string>()
+  for (const { address, input } of sources) {
+    const at = parseBlock(address) as Block
+    const text = e.values ? valueAsInput(state.cell(fromSheet, address).value) : input
+    for (let ti = 0; ti < down; ti++)
+      for (let tj = 0; tj < across; tj++) {
+        const row = at.row0 + (to.row0 - from.row0) + ti * rows
+        const col = at.col0 + (to.col0 - from.col0) + tj * cols
+        next.set(formatAddress(row, col), e.values ? text : shiftFormula(text, row - at.row0, col - at.col0))
+      }
+  }
+  const plan = new EditPlan()
+  for (const [address, input] of next) if ((now.get(address) ?? '') !== input) plan.cell(toSheet, address, { input: now.get(address) ?? '' }, { input })
+  for (const [address, input] of now) if (!next.has(address)) plan.cell(toSheet, address, { input }, { input: '' })
+  const changed = sizeProblem('the paste', plan.size)
+  if (changed) return changed
+  return plan.edits()
 }

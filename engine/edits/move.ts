@@ -9,7 +9,7 @@ import { rewriteForMove, type BlockMove } from '../formula/structural-rewrite'
 import { gridProblem, sizeProblem } from './bounds'
 import { EditPlan, type SheetContents } from './emit'
 import { objectiveAddress, writeObjective } from './objective-ref'
-import { blockCells, blockCols, blockRows, containsCell, parseBlock, sheetNamed } from './ranges'
+import { blockCols, blockRows, containsCell, parseBlock, sheetNamed } from './ranges'
 import type { WorkbookReader } from './reader'
 import { contentOf } from './structure'
 
@@ -29,8 +29,6 @@ export function expandMove(state: WorkbookReader, e: MoveEdit): Edit[] | string 
   const cols = blockCols(from)
   const offGrid = gridProblem('the move', to.row0, to.col0, rows, cols)
   if (offGrid) return offGrid
-  const tooBig = sizeProblem('the move', 2 * blockCells(from))
-  if (tooBig) return tooBig
   if (fromSheet === toSheet && to.row0 === from.row0 && to.col0 === from.col0) return []
   const move: BlockMove = { fromSheet, from, toSheet, toRow: to.row0, toCol: to.col0 }
   const dRow = to.row0 - from.row0

@@ -78,7 +78,7 @@ export function conventionNotes(src: ExplainSource, id: number): string[] {
         const branch = taken ? 1 : 2
         const label = convention.branches[taken ? 0 : 1]
         const who = op.args[branch] !== undefined ? describe(src, ops, op.args[branch], vals, b) : 'FALSE'
-        notes.push(`${name === 'IF' ? 'IF:' : '?:'} the condition is ${taken ? 'true' : 'false'}, so only the ${label} branch (${who}) receives the gradient`)
+        notes.push(`${convention.label}: the condition is ${taken ? 'true' : 'false'}, so only the ${label} branch (${who}) receives the gradient`)
         break
       }
       case 'flat':

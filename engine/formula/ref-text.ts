@@ -101,9 +101,8 @@ function rewriteOne(body: string, token: RefToken, change: (ref: WrittenRef) => 
 
 /** Normalised bounds of a reference's corners (top-left, bottom-right). */
 export function boundsOf(corners: { row: number; col: number }[]): { row0: number; col0: number; row1: number; col1: number } {
-  const rows = corners.map((c) => c.row)
-  const cols = corners.map((c) => c.col)
-  return { row0: Math.min(...rows), col0: Math.min(...cols), row1: Math.max(...rows), col1: Math.max(...cols) }
+  const [p, q = p] = corners
+  return { row0: Math.min(p.row, q.row), col0: Math.min(p.col, q.col), row1: Math.max(p.row, q.row), col1: Math.max(p.col, q.col) }
 }
 
 /** New bounds written back to the corners in their written orientation (B3:A1 stays bottom-right first). */

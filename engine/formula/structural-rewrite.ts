@@ -41,6 +41,8 @@ export function mapSpan(lo: number, hi: number, c: Pick<AxisChange, 'kind' | 'at
 
 /** A formula on `formulaSheet` after the rows or columns changed. */
 export function rewriteForAxisChange(input: string, formulaSheet: string, change: AxisChange): string {
+  // A formula on another sheet can only reach the changed sheet through a qualifier (Sheet!A1).
+  if (!sameSheet(formulaSheet, change.sheet) && !input.includes('!')) return input
   const max = change.axis === 'row' ? MAX_ROW : MAX_COL
   return rewriteReferences(input, (ref): RefChange => {
     if (!sameSheet(targetSheet(ref, formulaSheet), change.sheet)) return null

@@ -57,5 +57,5 @@ export function infiniteSlope(at: string, test: (x: number) => boolean, sign: '+
   return { kind: 'infiniteSlope', at, rule: `its derivative is ${sign}, so gradients through it show #NUM!`, hits: entriesWhere(test, arg) }
 }
 
-/** IF and ?: — the names of the branches as the explain panel says them. */
-export const branch = (whenTrue: string, whenFalse: string): Convention => ({ kind: 'branch', branches: [whenTrue, whenFalse] })
+/** IF and ?: — the conditional's and its branches' names as the explain panel says them. */
+export const branch = (label: string, whenTrue: string, whenFalse: string): Convention => ({ kind: 'branch', label, branches: [whenTrue, whenFalse] })

@@ -78,7 +78,7 @@ const xor: FnDef = {
 }
 
 /** IF(c, a, b) and c ? a : b. Only the taken branch's errors and gradient matter. */
-function conditional(name: string, min: number, branches: [string, string]): FnDef {
+function conditional(name: string, min: number, branches: [string, string, string]): FnDef {
   return {
     name,
     min,
@@ -112,6 +112,6 @@ export const logicFunctions: FnDef[] = [
   connective('OR', false),
   not('not'),
   not('NOT'),
-  conditional('conditional', 3, ['then', 'else']),
-  conditional('IF', 2, ['value-if-true', 'value-if-false']),
+  conditional('conditional', 3, ['?', 'then', 'else']),
+  conditional('IF', 2, ['IF', 'value-if-true', 'value-if-false']),
 ]

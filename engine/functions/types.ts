@@ -75,7 +75,8 @@ export type Hits = (args: V[]) => number
  *                  middle entries (median), of the sorted entries (a stable sort: ties keep order).
  *   branch         a conditional: only the taken branch receives the gradient.
  * `at` and `rule` are words for the explain panel ("abs at 0: its derivative is taken as 0 there");
- * `hits` says whether the current arguments sit at such a point.
+ * `hits` says whether the current arguments sit at such a point; a branch's `label` is how the
+ * panel names the conditional ("IF", "?") and `branches` its two branches.
  */
 export type Convention =
   | { kind: 'smooth' }
@@ -84,7 +85,7 @@ export type Convention =
   | { kind: 'kink' | 'infiniteSlope'; at: string; rule: string; hits: Hits }
   | { kind: 'argExtremum'; extremum: 'maximum' | 'minimum' }
   | { kind: 'middle' }
-  | { kind: 'branch'; branches: readonly [string, string] }
+  | { kind: 'branch'; label: string; branches: readonly [string, string] }
 
 export type ConventionKind = Convention['kind']
 
