@@ -38,7 +38,7 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   const client = createEngineClient(props.worker)
   const view = createSheetView(store)
   const ctl = createDocumentController(store, client, bridge, view.visibleHint)
-  createWindowSync(store, client, view.visibleHint) // windowed: views streamed behind a large edit, and a scroll's window while they stream
+  createWindowSync(store, client, view.visibleHint) // windowed: pulls the views owed behind a large edit when idle, and a scrolled-to window at once
   const commands = createCommands(store, ctl, view, bridge)
   const recovery = createRecovery(ctl, bridge)
   const training = createTrainingController(store, ctl, client, view)
