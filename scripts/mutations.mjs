@@ -75,7 +75,7 @@ export const PROTECTIONS = [
   { name: 'formula allow-list (no property access)', file: 'engine/formula/compile.ts', find: "return refuse('#NAME?', 'property access and indexing (a.b, a[1]) are not allowed in formulas')", replace: "return push({ k: 'const', v: 0 })", tests: ['engine/formula/hostile.test.ts'] },
   { name: 'formula length limit', file: 'engine/formula/compile.ts', find: "if (tooLong) return { program: errorProgram(new Err('#PARSE!', tooLong)), refs: [] }", replace: '', tests: ['engine/limits.test.ts'] },
   { name: 'bracket nesting limit', file: 'engine/formula/compile.ts', find: "if (deep) return errorProgram(new Err('#PARSE!', deep))", replace: '', tests: ['engine/limits.test.ts'] },
-  { name: 'range size limit', file: 'engine/engine.ts', find: 'rangeSizeProblem(rows, cols) ?? ', replace: '', tests: ['engine/limits.test.ts'] },
+  { name: 'range size limit', file: 'engine/core/binding.ts', find: 'rangeSizeProblem(rows, cols) ?? ', replace: '', tests: ['engine/limits.test.ts'] },
   // Rows below for the per-operation budgets: added by the `functions` helper (issue 10 item 7).
   { name: 'element budget (matrix product result)', file: 'engine/functions/matrix.ts', find: "const tooBig = tensorSizeProblem([r, c]) ?? matmulCostProblem(", replace: "const tooBig = matmulCostProblem(", tests: ['engine/limits.test.ts'] },
   { name: 'cost budget (matrix product m·k·n)', file: 'engine/functions/matrix.ts', find: " ?? matmulCostProblem(r * k * c, `the matrix product of a ${shapeText(a)} and a ${shapeText(b)}`)", replace: '', tests: ['engine/test/budgets.test.ts'] },
