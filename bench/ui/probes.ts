@@ -16,20 +16,27 @@ export async function installProbes(page: Page): Promise<void> {
   })
 }
 
-/** Sets A1 to `input` through the name box and the keyboard; returns ms to display. */
+/** Sets A1 to `input` through the name box and the keyboard; returns ms until every visible cell and J in the status bar show the new state. */
 export async function editToDisplay(page: Page, input: string): Promise<number> {
   const nameBox = page.getByLabel('Name box')
   await nameBox.fill('A1')
   await nameBox.press('Enter')
-  const before = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('[data-cell][data-value]')].map((el) => [el.dataset.cell!, el.dataset.value!, el.dataset.grad ?? '']),
-  )
+  // The visible cells, plus J in the status bar (pseudo-cell '=J', when the workbook has an objective).
+  const before = await page.evaluate(() => {
+    const cells = [...document.querySelectorAll<HTMLElement>('[data-cell][data-value]')].map((el) => [el.dataset.cell!, el.dataset.value!, el.dataset.grad ?? ''])
+    const j = document.querySelector<HTMLElement>('.status-objective')?.title
+    return j ? [...cells, ['=J', j, '']] : cells
+  })
   await page.keyboard.type(input)
   await page.keyboard.press('Enter')
   const handle = await page.waitForFunction(
     (old: string[][]) => {
       const now = new Map([...document.querySelectorAll<HTMLElement>('[data-cell][data-value]')].map((el) => [el.dataset.cell!, el]))
       for (const [cell, value, grad] of old) {
+        if (cell === '=J') {
+          if (document.querySelector<HTMLElement>('.status-objective')?.title === value) return false
+          continue
+        }
         const el = now.get(cell)
         if (!el || el.dataset.value === value) return false
         if (cell === 'A1' && el.dataset.grad === grad) return false

@@ -1,12 +1,13 @@
 // `npm run bench:ui`: the app's responsiveness on a 100k-cell workbook (issue 3).
 // Drives the real app (the same launch path as the e2e suite) and measures
 //  - edit-to-display: from the Enter keydown that commits a new input to the frame in
-//    which every visible cell shows its new value and A1 its new gradient;
+//    which every visible cell shows its new value, A1 its new gradient and the status bar the new J;
 //  - scrolling: frame-to-frame times while the grid scrolls one screen per frame.
 // Figures go to stdout and into bench/RESULTS.md between the ui markers.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { loadavg } from 'node:os'
 import { serializeDocument } from '../../engine/workbook/index.ts'
 import { launchApp } from '../../e2e/support/launch.ts'
 import { tempDir } from '../../e2e/support/files.ts'
@@ -55,12 +56,13 @@ async function main(): Promise<void> {
       '',
       '| measure | measured | target | |',
       '|---|---|---|---|',
-      row('edit to display, median', `${editMedian.toFixed(0)} ms (all: ${edits.map((e) => e.toFixed(0)).join(', ')})`, '≤ 100 ms', editMedian <= 100),
+      row('edit to display (visible cells and J in the status bar), median', `${editMedian.toFixed(0)} ms (all: ${edits.map((e) => e.toFixed(0)).join(', ')})`, '≤ 50 ms (issue 12)', editMedian <= 50),
       row('scrolling 120 px a frame (wheel), longest frame', `${wheel.max.toFixed(0)} ms (p95 ${wheel.p95.toFixed(0)} ms over ${wheel.count} frames)`, '≤ 50 ms', wheel.max <= 50),
       row('scrolling a screen a frame (scrollbar drag), longest frame', `${jumps.max.toFixed(0)} ms (p95 ${jumps.p95.toFixed(0)} ms over ${jumps.count} frames)`, '≤ 50 ms', jumps.max <= 50),
       '',
+      `Load average ${loadavg().map((x) => x.toFixed(1)).join(', ')} at the end (other agents share the machine).`,
       'Edit to display is timed in the page: from the Enter keydown to the animation frame in',
-      'which every visible cell shows its new value (frame resolution, ~16 ms). Scrolling',
+      'which every visible cell and J in the status bar show the new state (frame resolution, ~16 ms). Scrolling',
       'starts after the app reports it is idle. Headless Chromium with software rendering',
       '(--disable-gpu) on a 2-core machine; analysis in docs/benchmarks.md.',
       '<!-- ui:end -->',

@@ -12,6 +12,7 @@ import { Grid, focusGrid } from '../grid/Grid'
 import { GraphPanel } from '../graph/GraphPanel'
 import { createGraphController } from '../graph/graph-controller'
 import { createWorkbookStore } from '../state/workbook-store'
+import { createWindowSync } from '../state/window-sync'
 import { createEngineClient } from '../worker/engine-client'
 import type { WorkerPort } from '../worker/supervised-worker'
 import { createCommands } from './commands'
@@ -37,6 +38,7 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
   const client = createEngineClient(props.worker)
   const view = createSheetView(store)
   const ctl = createDocumentController(store, client, bridge, view.visibleHint)
+  createWindowSync(store, client, view.visibleHint) // windowed: pulls the views owed behind a large edit when idle, and a scrolled-to window at once
   const commands = createCommands(store, ctl, view, bridge)
   const recovery = createRecovery(ctl, bridge)
   const training = createTrainingController(store, ctl, client, view)

@@ -55,12 +55,12 @@ export function createDocumentController(
    * and, per edit, the worker's inverse computed from the state before them.
    */
   async function applyEdits(edits: Edit[]): Promise<{ accepted: Edit[]; inverses: Edit[][]; ok: boolean }> {
-    const res = await client.apply(edits, visibleHint(), store.applyCells)
+    const res = await client.apply(edits, visibleHint())
     if (res.type !== 'applied') {
       setAlert(res.type === 'failed' ? res.error : 'The engine gave an unexpected answer.')
       return { accepted: [], inverses: [], ok: false }
     }
-    store.applyChanges(res.changes)
+    store.applyChanges(res.changes, res.generation) // windowed: the rest of a large change streams in (state/window-sync.ts)
     if (res.columns) store.setColumnWidths(res.columns) // edit-ui: column widths after a resize, insert or delete
     setLastMs(res.ms)
     const rejected = new Set(res.changes.rejected.map((r) => JSON.stringify(r.edit)))

@@ -2,25 +2,24 @@
 // its own (state/keyed-signals.ts), updated only from change lists, so only the cells
 // that changed repaint. (A Solid store was the first choice; applying a 100k-cell change
 // list through it cost ~0.5 s of unwrapping and proxy writes on the UI thread.)
+// After a large edit the worker sends the window's views with the reply and the rest
+// behind it (worker/window-views.ts); every batch carries the worker's generation, and a
+// batch older than one already applied is dropped (state/generation.ts). The status bar's
+// error count and the colour scale's largest |gradient| are the engine's figures, never a
+// walk over the cells held here.
 import { batch, createSignal } from 'solid-js'
-import type { CellView, ChangeList, ObjectiveState } from '../../../engine/api'
+import type { CellView, ChangeList, ObjectiveState, WorkbookFigures } from '../../../engine/api'
 import { cellKey } from '../model/address'
-import { dominantComponent } from '../model/gradient-colour'
 import type { ColumnWidths, Snapshot } from '../worker/protocol'
+import { createGenerationGate } from './generation'
 import { createKeyedSignals } from './keyed-signals'
 import { createSheetExtents } from './sheet-extents'
+import { figuresOfCells } from './figures'
 
 const NO_OBJECTIVE: ObjectiveState = { ref: null, cell: null, value: null, unavailableReason: 'No objective cell is set.' }
 
 function isBlank(view: CellView): boolean {
   return view.input === '' && !view.name && !view.param && view.value.kind === 'empty'
-}
-
-function gradMagnitude(view: CellView): number {
-  const g = view.grad
-  if (g.kind === 'number') return Math.abs(g.value)
-  if (g.kind === 'tensor') return Math.abs(dominantComponent(g.value))
-  return 0
 }
 
 export type WorkbookStore = ReturnType<typeof createWorkbookStore>
@@ -34,42 +33,28 @@ export function createWorkbookStore() {
   // edit-ui: custom column widths (sheet → letter → px) and each sheet's used extent.
   const [columnWidths, setColumnWidths] = createSignal<ColumnWidths>({})
   const extents = createSheetExtents()
-  // Plain (non-reactive) indexes kept beside the store for O(1) bookkeeping.
-  const errorKeys = new Set<string>()
-  const gradMagnitudes = new Map<string, number>()
+  const gate = createGenerationGate()
 
-  function track(key: string, view: CellView | undefined): void {
-    if (view && view.value.kind === 'error') errorKeys.add(key)
-    else errorKeys.delete(key)
-    const m = view ? gradMagnitude(view) : 0
-    if (m > 0) gradMagnitudes.set(key, m)
-    else gradMagnitudes.delete(key)
-  }
-
-  function refreshDerived(): void {
-    setErrorCount(errorKeys.size)
-    let max = 0
-    for (const m of gradMagnitudes.values()) if (m > max) max = m
-    setMaxAbsGrad(max)
+  function setFigures(figures: WorkbookFigures): void {
+    setErrorCount(figures.errorCells)
+    setMaxAbsGrad(figures.maxAbsGrad)
   }
 
   function replaceAll(snapshot: Snapshot): void {
     const next = new Map<string, CellView>()
-    errorKeys.clear()
-    gradMagnitudes.clear()
     for (const view of snapshot.cells) {
       if (isBlank(view)) continue
-      const key = cellKey(view.sheet, view.address)
-      next.set(key, view)
-      track(key, view)
+      next.set(cellKey(view.sheet, view.address), view)
     }
+    gate.reset(snapshot.generation)
     batch(() => {
       extents.reset(next.values())
       if (snapshot.columns) setColumnWidths(snapshot.columns)
       cells.replaceAll(next)
       setSheets(snapshot.sheets.length > 0 ? snapshot.sheets : ['Sheet1'])
       setObjective(snapshot.objective)
-      refreshDerived()
+      // A snapshot from an older worker (or a test) without figures: its cells are all of them.
+      setFigures(snapshot.figures ?? figuresOfCells(next.values()))
     })
   }
 
@@ -78,24 +63,31 @@ export function createWorkbookStore() {
       const key = cellKey(view.sheet, view.address)
       const stored = isBlank(view) ? undefined : view
       cells.set(key, stored)
-      track(key, stored)
       if (stored) extents.grow(stored)
     }
     extents.publish()
   }
 
-  /** A leading part of a long change list (see worker/protocol.ts). */
-  function applyCells(views: CellView[]): void {
+  /**
+   * Views read by the worker at `generation` (streamed behind an edit, or a scroll's
+   * window); dropped, returning false, when the store already holds a newer update.
+   */
+  function applyCells(views: CellView[], generation?: number): boolean {
+    if (!gate.admit(generation)) return false
     batch(() => writeCells(views))
+    return true
   }
 
-  function applyChanges(changes: ChangeList): void {
+  /** An edit's (or training's) change list; `generation` as in applyCells. Without figures (an older sender) the figures stay as they were. */
+  function applyChanges(changes: ChangeList, generation?: number): boolean {
+    if (!gate.admit(generation)) return false
     batch(() => {
       writeCells(changes.cells)
       if (changes.sheets) setSheets(changes.sheets)
       setObjective(changes.objective)
-      refreshDerived()
+      if (changes.figures) setFigures(changes.figures)
     })
+    return true
   }
 
   /** Every stored cell of one sheet (for undoing a sheet deletion, Ctrl+arrow, names). */

@@ -2,7 +2,7 @@
 // A 'train' request is answered by 'trainProgress' messages (partial, about 20 per
 // second) and one final 'trained'; 'trainStop' asks the running request to end after
 // its current step.
-import type { CellView, Edit, ObjectiveState } from '../../../engine/api'
+import type { CellView, Edit, ObjectiveState, WorkbookFigures } from '../../../engine/api'
 import type { GradCheckRow } from '../../../engine/train/gradcheck'
 import type { TrainOptions } from '../../../engine/train/loop'
 import type { TrainingSettings } from '../../../engine/train/settings'
@@ -23,7 +23,7 @@ export type TrainingRequest =
   | { id: number; type: 'setTrainingSettings'; settings: TrainingSettings }
 
 export type TrainingResponse =
-  | { id: number; type: 'trainProgress'; points: LossPoint[]; paramLabels: string[]; cells: CellView[]; objective: ObjectiveState }
+  | { id: number; type: 'trainProgress'; points: LossPoint[]; paramLabels: string[]; cells: CellView[]; objective: ObjectiveState; figures?: WorkbookFigures }
   | {
       id: number
       type: 'trained'
@@ -37,6 +37,8 @@ export type TrainingResponse =
       paramLabels: string[]
       cells: CellView[]
       objective: ObjectiveState
+      /** windowed: the engine's figures (status bar error count, colour scale). */
+      figures?: WorkbookFigures
       /** Edits that undo the whole run, and that redo it. Empty when nothing changed. */
       undo: Edit[]
       redo: Edit[]

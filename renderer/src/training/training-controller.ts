@@ -2,7 +2,7 @@
 // controller), stop, randomize parameters (seeded), gradient check, and the stored
 // settings of a workbook. The worker does the work; this file moves results into the store.
 import { batch, createSignal } from 'solid-js'
-import type { CellView, ObjectiveState } from '../../../engine/api'
+import type { CellView, ObjectiveState, WorkbookFigures } from '../../../engine/api'
 import type { GradCheckRow } from '../../../engine/train/gradcheck'
 import { MAX_STEPS, optionsProblem } from '../../../engine/train/loop'
 import type { Method } from '../../../engine/train/optimizers'
@@ -69,8 +69,8 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
     if (optionsProblem(next) === null && Number.isSafeInteger(next.seed)) void client.setTrainingSettings(next)
   }
 
-  function show(cells: CellView[], objective: ObjectiveState): void {
-    store.applyChanges({ cells, objective, rejected: [], stats: { forwardEvaluations: 0, reverseVisits: 0 } })
+  function show(cells: CellView[], objective: ObjectiveState, figures?: WorkbookFigures): void {
+    store.applyChanges({ cells, objective, rejected: [], figures, stats: { forwardEvaluations: 0, reverseVisits: 0 } })
   }
 
   /**
@@ -81,22 +81,24 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
   const progress = (() => {
     let cells = new Map<string, CellView>()
     let objective: ObjectiveState | null = null
+    let figures: WorkbookFigures | undefined
     let points: LossPoint[] = []
     let labels: string[] = []
     let frame: number | null = null
     const flush = () => {
       if (frame !== null) cancelAnimationFrame(frame)
       frame = null
-      if (objective) show([...cells.values()], objective)
+      if (objective) show([...cells.values()], objective, figures)
       addPoints(points, labels)
       cells = new Map()
       objective = null
       points = []
     }
     return {
-      add(p: { cells: CellView[]; objective: ObjectiveState; points: LossPoint[]; paramLabels: string[] }) {
+      add(p: { cells: CellView[]; objective: ObjectiveState; figures?: WorkbookFigures; points: LossPoint[]; paramLabels: string[] }) {
         for (const c of p.cells) cells.set(`${c.sheet}!${c.address}`, c)
         objective = p.objective
+        figures = p.figures ?? figures
         points.push(...p.points)
         labels = p.paramLabels
         frame ??= requestAnimationFrame(flush)
@@ -148,7 +150,7 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
       })
       progress.flush()
       if (res.type !== 'trained') return void setMessage(res.type === 'failed' ? res.error : 'the engine gave an unexpected answer')
-      show(res.cells, res.objective)
+      show(res.cells, res.objective, res.figures)
       addPoints(res.points, res.paramLabels)
       const j = res.objective.value
       const where = `${res.steps} ${res.steps === 1 ? 'step' : 'steps'}${j !== null ? `, J = ${j.toPrecision(6)}` : ''}`

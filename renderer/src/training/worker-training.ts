@@ -3,7 +3,7 @@
 // After each slice one sync writes the parameters' inputs and lists every cell the
 // slice's steps changed, so the grid receives one change list per progress message,
 // not one per step.
-import type { CellView } from '../../../engine/api'
+import type { CellView, WorkbookFigures } from '../../../engine/api'
 import type { Engine } from '../../../engine/index'
 import { gradientCheck } from '../../../engine/train/gradcheck'
 import { createTrainer } from '../../../engine/train/loop'
@@ -72,6 +72,8 @@ function startRun(engine: Engine, req: Extract<TrainingRequest, { type: 'train' 
   let points: LossPoint[] = [pointOf(0, t.initialJ)]
   let cells = new Map<string, CellView>()
   let error: string | null = null
+  // windowed: the engine's figures after the last sync, so the colour scale follows the run.
+  let figures: WorkbookFigures | undefined
   const take = (list: CellView[]) => {
     for (const c of list) cells.set(`${c.sheet}!${c.address}`, c)
   }
@@ -81,7 +83,7 @@ function startRun(engine: Engine, req: Extract<TrainingRequest, { type: 'train' 
   const flush = () => {
     // The newest step is always in the message (the status line and the plot end there).
     if (last && points.at(-1)?.[0] !== last[0]) points.push(pointOf(last[0], last[1]))
-    const out = { points, paramLabels, cells: [...cells.values()], objective: engine.objective() }
+    const out = { points, paramLabels, cells: [...cells.values()], objective: engine.objective(), figures }
     points = []
     cells = new Map()
     return out
@@ -111,7 +113,9 @@ function startRun(engine: Engine, req: Extract<TrainingRequest, { type: 'train' 
       error = `training failed: ${err instanceof Error ? err.message : String(err)}`
     }
     // The steps ran on the engine's fast path: one apply writes the inputs and lists the cells.
-    take(t.sync().cells)
+    const synced = t.sync()
+    take(synced.cells)
+    figures = synced.figures ?? figures
     if (error !== null || state.stop || t.done() >= req.options.steps) {
       running = null
       const moved = t.changed()

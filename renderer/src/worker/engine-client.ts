@@ -1,15 +1,14 @@
 // The UI side of the worker protocol: promise per request, in order, and a "busy" signal
 // that turns on only when a reply takes longer than BUSY_AFTER_MS (no flicker).
 import { createSignal } from 'solid-js'
-import type { CellView, Edit } from '../../../engine/api'
+import type { Edit } from '../../../engine/api'
 import type { TrainingSettings } from '../../../engine/train/settings'
 import type { TrainOptions } from '../../../engine/train/loop'
 import type { GraphScope } from '../../../engine/explain/types'
 import type { RequestBody, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
 import type { WorkerPort } from './supervised-worker'
 
-type FinalResponse = Exclude<WorkerResponse, { type: 'appliedPart' | 'trainProgress' }>
-type PartListener = (cells: CellView[]) => void
+type FinalResponse = Exclude<WorkerResponse, { type: 'trainProgress' }>
 type ProgressListener = (res: Extract<WorkerResponse, { type: 'trainProgress' }>) => void
 
 const BUSY_AFTER_MS = 100
@@ -18,9 +17,13 @@ export type EngineClient = ReturnType<typeof createEngineClient>
 
 export function createEngineClient(worker: WorkerPort) {
   let nextId = 1
-  const pending = new Map<number, { resolve: (res: FinalResponse) => void; onPart?: PartListener; onProgress?: ProgressListener }>()
+  const pending = new Map<number, { resolve: (res: FinalResponse) => void; onProgress?: ProgressListener }>()
   const [busy, setBusy] = createSignal(false)
   let busyTimer: ReturnType<typeof setTimeout> | undefined
+  // How many changed cells' views the worker still owes after the last edit (state/window-sync.ts pulls them).
+  const [streaming, setStreaming] = createSignal(0)
+  /** Bumps with every 'applied' reply. */
+  const [appliedCount, setAppliedCount] = createSignal(0)
 
   function refreshBusy(): void {
     if (pending.size === 0) {
@@ -34,9 +37,13 @@ export function createEngineClient(worker: WorkerPort) {
 
   worker.onmessage = (event: MessageEvent<string>) => {
     const res = JSON.parse(event.data) as WorkerResponse
+    if (res.type === 'refreshed') setStreaming(res.remaining)
+    if (res.type === 'applied') {
+      setStreaming(res.streaming)
+      setAppliedCount((n) => n + 1)
+    }
     const waiting = pending.get(res.id)
     if (!waiting) return
-    if (res.type === 'appliedPart') return waiting.onPart?.(res.cells)
     if (res.type === 'trainProgress') return waiting.onProgress?.(res)
     pending.delete(res.id)
     waiting.resolve(res)
@@ -53,11 +60,11 @@ export function createEngineClient(worker: WorkerPort) {
     refreshBusy()
   }
 
-  function request(body: RequestBody, onPart?: PartListener, onProgress?: ProgressListener): Promise<FinalResponse> {
+  function request(body: RequestBody, onProgress?: ProgressListener): Promise<FinalResponse> {
     const id = nextId++
     if (deadReason !== null) return Promise.resolve({ id, type: 'failed', error: deadReason })
     return new Promise((resolve) => {
-      pending.set(id, { resolve, onPart, onProgress })
+      pending.set(id, { resolve, onProgress })
       refreshBusy()
       worker.postMessage({ ...body, id } as WorkerRequest)
     })
@@ -65,13 +72,21 @@ export function createEngineClient(worker: WorkerPort) {
 
   return {
     busy,
+    /** How many changed cells' views the worker still owes behind the last edit (0: the UI holds every view). */
+    streaming,
+    /** Counts edits' replies (window-sync waits a moment after each before pulling). */
+    appliedCount,
+    /** Up to `max` owed views (the UI asks when idle). */
+    pull: (max: number) => request({ type: 'pull', max }),
+    /** The current views of every cell in a window (a scroll while views are streaming in). */
+    window: (window: ViewportHint) => request({ type: 'window', window }),
     load: (text: string | null) => request({ type: 'load', text }),
-    /** `onPart` receives the leading parts of a long change list as they arrive. */
-    apply: (edits: Edit[], visible?: ViewportHint, onPart?: PartListener) => request({ type: 'apply', edits, visible }, onPart),
+    /** The reply carries the views of the changed cells in `visible`; the rest stream in (setRefreshListener). */
+    apply: (edits: Edit[], visible?: ViewportHint) => request({ type: 'apply', edits, visible }),
     serialize: () => request({ type: 'serialize' }),
     snapshot: () => request({ type: 'snapshot' }),
     /** Training (renderer/src/training): progress arrives through onProgress until the final 'trained'. */
-    train: (options: TrainOptions, onProgress: ProgressListener) => request({ type: 'train', options }, undefined, onProgress),
+    train: (options: TrainOptions, onProgress: ProgressListener) => request({ type: 'train', options }, onProgress),
     stopTraining: () => request({ type: 'trainStop' }),
     randomize: (seed: number) => request({ type: 'randomize', seed }),
     gradCheck: (cells?: { sheet: string; address: string }[]) => request({ type: 'gradCheck', cells }),

@@ -2,17 +2,21 @@
 // It owns the one Engine instance; the UI only ever sees snapshots and change lists.
 import { createEngine } from '../../../engine/index'
 import { restoreDocument, serializeDocument } from '../../../engine/workbook/index'
-import type { CellView } from '../../../engine/api'
-import { splitChangeCells } from './change-parts'
+import { PART_SIZE } from './change-parts'
+import { RefreshQueue, cutByWindow, viewsOfWindow, withMargin } from './window-views'
 import { applyAction } from './worker-inverse'
 import { handleTraining } from '../training/worker-training'
 import { answerExplain } from '../graph/worker-explain'
-import type { Snapshot, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
+import type { Snapshot, WorkerRequest, WorkerResponse } from './protocol'
 import { WIDTH_EDITS, columnWidthsOf } from './column-widths'
 
 type Engine = ReturnType<typeof createEngine>
 
 let engine: Engine | null = null
+/** Counts updates (loads, applies): every view sent is tagged with the generation it was read at. */
+let generation = 0
+/** Changed cells outside the grid's window whose views are still owed to the UI. */
+const owed = new RefreshQueue()
 
 // Replies go as JSON text: for a 100k-cell change list, JSON.parse on the UI thread is
 // several times cheaper than structured-clone deserialisation of 100k small objects.
@@ -26,14 +30,10 @@ function describe(err: unknown): string {
 }
 
 function snapshotOf(e: Engine): Snapshot {
-  return { cells: e.cells(), sheets: e.sheets(), objective: e.objective(), columns: columnWidthsOf(e) }
-}
-
-/** Sends all but the last part of a long change list; returns the cells left for the final reply. */
-function sendLeadingParts(id: number, cells: CellView[], hint: ViewportHint | undefined): CellView[] {
-  const { leading, last } = splitChangeCells(cells, hint)
-  for (const part of leading) reply({ id, type: 'appliedPart', cells: part })
-  return last
+  // A snapshot holds every cell as it is now: nothing is owed any more.
+  owed.clear()
+  const figures = e.apply([], { views: 'none' }).figures
+  return { cells: e.cells(), sheets: e.sheets(), objective: e.objective(), columns: columnWidthsOf(e), figures, generation }
 }
 
 function handle(req: WorkerRequest): WorkerResponse {
@@ -50,17 +50,32 @@ function handle(req: WorkerRequest): WorkerResponse {
         next = createEngine(restored.doc)
       }
       engine = next
+      generation++
       return { id: req.id, type: 'loaded', snapshot: snapshotOf(next), ms: performance.now() - started }
     }
     case 'apply': {
       if (!engine) engine = createEngine()
       const started = performance.now()
       // Editing commands are expanded before their inverse is computed (one exact undo step each).
-      const { changes, inverses } = applyAction(engine, req.edits)
+      // No CellView per changed cell: views for the window now, the rest owed (window-views.ts).
+      const { changes, inverses } = applyAction(engine, req.edits, { views: 'none' })
+      generation++
+      const { changed = [], unlisted = 0, ...list } = changes
+      const few = unlisted <= PART_SIZE
+      const { views, rest } = cutByWindow(engine, changed, req.visible && withMargin(req.visible), few)
+      owed.push(rest)
       const ms = performance.now() - started
-      const last = sendLeadingParts(req.id, changes.cells, req.visible)
       const columns = req.edits.some((e) => WIDTH_EDITS.has(e.type)) ? columnWidthsOf(engine) : undefined
-      return { id: req.id, type: 'applied', changes: { ...changes, cells: last }, ms, inverses, columns }
+      return { id: req.id, type: 'applied', changes: { ...list, cells: views }, ms, inverses, columns, generation, streaming: owed.size }
+    }
+    case 'pull': {
+      if (!engine) engine = createEngine()
+      const cells = owed.take(engine, Math.max(1, Math.min(req.max, PART_SIZE)))
+      return { id: req.id, type: 'refreshed', cells, generation, remaining: owed.size }
+    }
+    case 'window': {
+      if (!engine) engine = createEngine()
+      return { id: req.id, type: 'window', cells: viewsOfWindow(engine, req.window), generation }
     }
     case 'snapshot': {
       if (!engine) engine = createEngine()

@@ -1,7 +1,7 @@
 // The typed message protocol between the UI thread and the engine worker. Every request
 // carries an id; the worker answers each with exactly one response of the same id
 // (sent as its JSON text, see engine.worker.ts).
-import type { CellView, ChangeList, Edit, ObjectiveState } from '../../../engine/api'
+import type { CellView, ChangeList, Edit, ObjectiveState, WorkbookFigures } from '../../../engine/api'
 import type { TrainingRequest, TrainingResponse } from '../training/protocol'
 import type { Explanation, GraphData, GraphScope, Step } from '../../../engine/explain/types'
 
@@ -12,12 +12,16 @@ export interface Snapshot {
   objective: ObjectiveState
   /** edit-ui: custom column widths per sheet, the sheets' `columns` field (sheet → column letter → px). */
   columns?: ColumnWidths
+  /** The engine's workbook-wide figures (status bar error count, colour scale). */
+  figures?: WorkbookFigures
+  /** The worker's generation when the snapshot was read (see 'applied'). */
+  generation?: number
 }
 
 /** Sheet name → column letter → width in px (only columns with a custom width). */
 export type ColumnWidths = Record<string, Record<string, number>>
 
-/** The cells on screen (0-based, inclusive), so their changes can be sent first. */
+/** The cells on screen (0-based, inclusive): an edit's reply carries their views (worker/window-views.ts). */
 export interface ViewportHint {
   sheet: string
   rows: [number, number]
@@ -36,18 +40,23 @@ export type WorkerRequest =
   | { id: number; type: 'graph'; scope: GraphScope; limit?: number }
   | { id: number; type: 'explain'; sheet: string; address: string }
   | { id: number; type: 'conventions' }
+  /** Up to `max` owed views of changed cells outside the window (the UI asks when idle). */
+  | { id: number; type: 'pull'; max: number }
+  /** The views of every cell in a window (after a scroll while changed cells are still streaming in). */
+  | { id: number; type: 'window'; window: ViewportHint }
 
 export type WorkerResponse =
   | { id: number; type: 'loaded'; snapshot: Snapshot; ms: number }
   | { id: number; type: 'loadFailed'; error: string }
   /**
-   * A large change list arrives in parts: first the cells on screen, then chunks of the
-   * rest, each as its own message, so the UI paints what is visible at once and stays
-   * responsive while the remainder streams in. The final 'applied' carries the last cells.
+   * `inverses[i]` undoes `edits[i]`, computed from the engine's state before the action; `columns` (edit-ui) comes when the action could change column widths.
+   * `changes.cells` holds the changed cells in the grid's window (all of them when few); `streaming` more are owed, pulled as 'refreshed' replies.
+   * `generation` counts the worker's updates: a view read at an older generation than one the UI has applied is never painted.
    */
-  | { id: number; type: 'appliedPart'; cells: CellView[] }
-  /** `inverses[i]` undoes `edits[i]`, computed from the engine's state before the action; `columns` (edit-ui) comes when the action could change column widths. */
-  | { id: number; type: 'applied'; changes: ChangeList; ms: number; inverses: Edit[][]; columns?: ColumnWidths }
+  | { id: number; type: 'applied'; changes: ChangeList; ms: number; inverses: Edit[][]; columns?: ColumnWidths; generation: number; streaming: number }
+  /** Owed views of changed cells outside the window, read at `generation`; `remaining` still owed. */
+  | { id: number; type: 'refreshed'; cells: CellView[]; generation: number; remaining: number }
+  | { id: number; type: 'window'; cells: CellView[]; generation: number }
   | { id: number; type: 'serialized'; text: string }
   | { id: number; type: 'snapshot'; snapshot: Snapshot }
   | TrainingResponse

@@ -30,7 +30,7 @@ export const DEFAULT_WATCHDOG: WatchdogOptions = { requestMs: 20_000, loadMs: 12
 type Sent = WorkerRequest & { startedAt?: number }
 
 /** Replies that are not the end of their request (as in engine-client: every other reply is final). */
-export const PARTIAL_REPLIES = new Set(['appliedPart', 'trainProgress'])
+export const PARTIAL_REPLIES = new Set(['trainProgress'])
 
 /** Replies are JSON text that begins with the id and type (see engine.worker.ts `reply`). */
 const HEADER = /^\{"id":(-?\d+),"type":"(\w+)"/
