@@ -4,24 +4,13 @@
 import { basename, dirname, join } from 'node:path'
 import { writeFileAtomic } from '../node/file-store.ts'
 import type { ExportOptions } from './args.ts'
+import { loadEngineForCommand } from './command-engine.ts'
 import type { Output } from './eval-command.ts'
-import { loadWorkbook } from './load-workbook.ts'
 
 export async function runExport(options: ExportOptions, out: Output): Promise<number> {
-  const loaded = await loadWorkbook(options.file)
-  if (!loaded.ok) {
-    out.stderr(`gradsheet: ${loaded.error}\n`)
-    return 1
-  }
-  const doc = loaded.doc
-  if (options.objective !== null) doc.objective = options.objective
-  const { createEngine } = await import('../engine/index.ts')
+  const engine = await loadEngineForCommand(options.file, options.objective, out)
+  if (typeof engine === 'number') return engine
   const { exportPython } = await import('../engine/export/index.ts')
-  const engine = createEngine(doc)
-  if (options.objective !== null && engine.resolveRef(options.objective) === null) {
-    out.stderr(`gradsheet: --objective ${options.objective}: no such cell (use a name, B4 or Sheet1!B4)\n`)
-    return 2
-  }
   const result = exportPython(engine, { target: options.to, moduleFileName: options.out === null ? null : basename(options.out), sourceName: basename(options.file) })
   if (!result.ok) {
     out.stderr(`gradsheet: cannot export ${options.file}: ${result.error}\n`)

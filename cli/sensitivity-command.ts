@@ -1,25 +1,14 @@
 // `gradsheet sensitivity FILE [--objective REF] [--top N] [--json]` (SPEC §6): the input
 // cells J depends on, ranked by |∂J/∂x|, with elasticity x/J · ∂J/∂x.
 import type { SensitivityOptions } from './args.ts'
+import { loadEngineForCommand } from './command-engine.ts'
 import type { Output } from './eval-command.ts'
-import { loadWorkbook } from './load-workbook.ts'
 import { formatNumber, formatTable } from './report.ts'
 
 export async function runSensitivity(options: SensitivityOptions, out: Output): Promise<number> {
-  const loaded = await loadWorkbook(options.file)
-  if (!loaded.ok) {
-    out.stderr(`gradsheet: ${loaded.error}\n`)
-    return 1
-  }
-  const doc = loaded.doc
-  if (options.objective !== null) doc.objective = options.objective
-  const { createEngine } = await import('../engine/index.ts')
+  const engine = await loadEngineForCommand(options.file, options.objective, out)
+  if (typeof engine === 'number') return engine
   const { sensitivityReport } = await import('../engine/export/sensitivity.ts')
-  const engine = createEngine(doc)
-  if (options.objective !== null && engine.resolveRef(options.objective) === null) {
-    out.stderr(`gradsheet: --objective ${options.objective}: no such cell (use a name, B4 or Sheet1!B4)\n`)
-    return 2
-  }
   const report = sensitivityReport(engine, options.top)
   if (options.json) {
     const { objective, J, inputs, gradients_unavailable } = report

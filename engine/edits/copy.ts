@@ -8,7 +8,7 @@ import { formatAddress } from '../address'
 import { shiftFormula } from '../formula/ref-shift'
 import { gridProblem, sizeProblem } from './bounds'
 import { EditPlan } from './emit'
-import { blockCells, blockCols, blockRows, parseBlock, sheetNamed, type Block } from './ranges'
+import { blockCells, blockCols, blockRows, parseBlock, sheetNamed, transferOf, type Block } from './ranges'
 import type { WorkbookReader } from './reader'
 import { valueAsInput } from './value-input'
 
@@ -32,14 +32,9 @@ const SPARSE_FROM = 65_536
 /** `sparseFrom`: the target size from which only cells in use are read (tests pass 0 to compare both ways). */
 export function expandCopy(state: WorkbookReader, e: CopyEdit, sparseFrom = SPARSE_FROM): Edit[] | string {
   const sheets = state.sheets()
-  const fromSheet = sheetNamed(sheets, e.fromSheet)
-  if (typeof fromSheet !== 'string') return fromSheet.problem
-  const toSheet = sheetNamed(sheets, e.toSheet)
-  if (typeof toSheet !== 'string') return toSheet.problem
-  const from = parseBlock(e.from)
-  if (typeof from === 'string') return from
-  const to = parseBlock(e.to)
-  if (typeof to === 'string') return to
+  const transfer = transferOf(sheets, e)
+  if (typeof transfer === 'string') return transfer
+  const { fromSheet, from, toSheet, to } = transfer
   const rows = blockRows(from)
   const cols = blockCols(from)
   const { down, across } = pasteTiles(rows, cols, to)

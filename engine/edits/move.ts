@@ -9,7 +9,7 @@ import { rewriteForMove, type BlockMove } from '../formula/structural-rewrite'
 import { gridProblem, sizeProblem } from './bounds'
 import { EditPlan, type SheetContents } from './emit'
 import { objectiveAddress, writeObjective } from './objective-ref'
-import { blockCols, blockRows, containsCell, parseBlock, sheetNamed } from './ranges'
+import { blockCols, blockRows, containsCell, transferOf } from './ranges'
 import type { WorkbookReader } from './reader'
 import { contentOf } from './structure'
 
@@ -17,14 +17,9 @@ type MoveEdit = Extract<CompositeEdit, { type: 'moveCells' }>
 
 export function expandMove(state: WorkbookReader, e: MoveEdit): Edit[] | string {
   const sheets = state.sheets()
-  const fromSheet = sheetNamed(sheets, e.fromSheet)
-  if (typeof fromSheet !== 'string') return fromSheet.problem
-  const toSheet = sheetNamed(sheets, e.toSheet)
-  if (typeof toSheet !== 'string') return toSheet.problem
-  const from = parseBlock(e.from)
-  if (typeof from === 'string') return from
-  const to = parseBlock(e.to)
-  if (typeof to === 'string') return to
+  const transfer = transferOf(sheets, e)
+  if (typeof transfer === 'string') return transfer
+  const { fromSheet, from, toSheet, to } = transfer
   const rows = blockRows(from)
   const cols = blockCols(from)
   const offGrid = gridProblem('the move', to.row0, to.col0, rows, cols)

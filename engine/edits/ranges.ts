@@ -1,6 +1,7 @@
 // Ranges as editing commands write them: "A1:C4" or one cell "B2" (`$` allowed, any
 // order of corners), read into 1-based inclusive bounds; and sheet names resolved the
-// way the engine resolves them (case-insensitive, answered in the workbook's spelling).
+// way the engine resolves them (case-insensitive, answered in the workbook's spelling);
+// a copy's or move's pair of both (transferOf).
 import { formatAddress, parseAddress } from '../address'
 
 export interface Block {
@@ -41,4 +42,25 @@ export function sheetNamed(sheets: string[], name: unknown): string | { problem:
 /** Whole, positive row or column counts and positions (1-based). */
 export function positiveWhole(value: unknown, what: string): string | null {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? null : `${what} must be a whole number of 1 or more, got ${String(value)}`
+}
+
+/** Where a copy or a move reads and writes: both sheets, as the workbook spells them, and both blocks. */
+export interface Transfer {
+  fromSheet: string
+  from: Block
+  toSheet: string
+  to: Block
+}
+
+/** A copy's or move's sheets and blocks resolved, or the first reason one of them is not valid. */
+export function transferOf(sheets: string[], e: { fromSheet: unknown; from: unknown; toSheet: unknown; to: unknown }): Transfer | string {
+  const fromSheet = sheetNamed(sheets, e.fromSheet)
+  if (typeof fromSheet !== 'string') return fromSheet.problem
+  const toSheet = sheetNamed(sheets, e.toSheet)
+  if (typeof toSheet !== 'string') return toSheet.problem
+  const from = parseBlock(e.from)
+  if (typeof from === 'string') return from
+  const to = parseBlock(e.to)
+  if (typeof to === 'string') return to
+  return { fromSheet, from, toSheet, to }
 }

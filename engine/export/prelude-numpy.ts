@@ -1,6 +1,8 @@
 // The Python helpers an exported NumPy module starts with: the same helper names as the
 // PyTorch prelude (prelude-torch.ts), so the cell lines of both targets are identical;
-// NumPy computes values only (the module reports "grads": null, SPEC §6).
+// NumPy computes values only (the module reports "grads": null, SPEC §6). The helpers
+// whose text both targets share are in prelude-shared.ts.
+import { NUMPY_ARRAYS, sharedHelpers } from './prelude-shared'
 
 export const NUMPY_PRELUDE = String.raw`
 import json
@@ -29,23 +31,6 @@ def _error(message):
 
 def _pow(a, b):
     return np.power(_t(a), _t(b))
-
-
-def _matmul(a, b):
-    return np.matmul(_t(a), _t(b))
-
-
-def _mod(a, b):
-    a, b = _t(a), _t(b)
-    return a - b * np.floor(a / b)
-
-
-def _log(x, base=None):
-    return np.log(_t(x)) if base is None else np.log(_t(x)) / np.log(_t(base))
-
-
-def _LOG(x, base=None):
-    return np.log10(_t(x)) if base is None else np.log(_t(x)) / np.log(_t(base))
 
 
 def _cbrt(x):
@@ -88,45 +73,9 @@ def _first_extremum(xs, better):
     return xs[k]
 
 
-def _max(*xs, empty=None):
-    flat = _flat(*xs)
-    return _first_extremum(flat, lambda a, b: a > b) if flat.size else _t(empty)
-
-
-def _min(*xs, empty=None):
-    flat = _flat(*xs)
-    return _first_extremum(flat, lambda a, b: a < b) if flat.size else _t(empty)
-
-
-def _mean(*xs):
-    flat = _flat(*xs)
-    return flat.sum() / flat.size
-
-
-def _prod(*xs, empty=1.0):
-    flat = _flat(*xs)
-    return flat.prod() if flat.size else _t(empty)
-
-
 def _norm(*xs):
     flat = _flat(*xs)
     return np.sqrt((flat * flat).sum())
-
-
-def _sumproduct(*xs):
-    total = _t(1.0)
-    for x in xs:
-        total = total * _t(x)
-    return total.sum()
-
-
-def _transpose(x):
-    x = _t(x)
-    return x.T if x.ndim == 2 else x
-
-
-def _stack(items):
-    return np.stack([_t(x) for x in items])
 
 
 def _softmax(x):
@@ -154,14 +103,6 @@ def _cross_entropy(z, t):
     return loss[0] if z.ndim == 1 else loss
 
 
-def _and(*xs):
-    return all(_truth(x) for x in _bools(xs))
-
-
-def _or(*xs):
-    return any(_truth(x) for x in _bools(xs))
-
-
 def _bools(xs):
     for x in xs:
         if np.ndim(x) > 0:
@@ -170,31 +111,8 @@ def _bools(xs):
             yield x
 
 
-def _nth_root(a, n=2.0):
-    """The real n-th root; the odd root of a negative number is negative."""
-    a, n = _t(a), _t(n)
-    return np.sign(a) * _pow(np.abs(a), 1.0 / n)
-
-
 def _erf(x):
     return np.vectorize(math.erf)(_t(x)) if np.ndim(x) else math.erf(float(x))
-
-
-_DIVISORS = {"unbiased": lambda n: n - 1, "uncorrected": lambda n: n, "biased": lambda n: n + 1}
-
-
-def _sample(xs):
-    norm = "unbiased"
-    if len(xs) > 1 and isinstance(xs[-1], str):
-        norm, xs = xs[-1], xs[:-1]
-    return _flat(*xs), _DIVISORS[norm]
-
-
-def _variance(*xs):
-    flat, divisor = _sample(xs)
-    if flat.size == 1:
-        return flat.sum() * 0
-    return ((flat - flat.mean()) ** 2).sum() / divisor(flat.size)
 
 
 def _std(*xs):
@@ -213,9 +131,5 @@ def _median(*xs):
     return (flat[order[n // 2 - 1]] + flat[order[n // 2]]) / 2
 
 
-def _cumsum(*xs):
-    first = _t(xs[0])
-    if first.ndim >= 1 and len(xs) <= 2:
-        return np.cumsum(first, int(xs[1]) if len(xs) == 2 else 0)
-    return np.cumsum(_flat(*xs), 0)
+${sharedHelpers(NUMPY_ARRAYS)}
 `

@@ -3,7 +3,9 @@
 // torch's autograd gives exactly the engine's derivative and conventions (SPEC §4:
 // max/min send the gradient to the first extremum, pow's exponent gets 0 where ln a is
 // undefined, abs'(0) = relu'(0) = 0, rounding is flat). engine/export/translations.ts
-// says which helper each function becomes.
+// says which helper each function becomes; the helpers it shares with NumPy are in
+// prelude-shared.ts.
+import { TORCH_ARRAYS, sharedHelpers } from './prelude-shared'
 
 export const TORCH_PRELUDE = String.raw`
 import json
@@ -67,23 +69,6 @@ def _pow(a, b):
     return _Pow.apply(_t(a), _t(b))
 
 
-def _matmul(a, b):
-    return torch.matmul(_t(a), _t(b))
-
-
-def _mod(a, b):
-    a, b = _t(a), _t(b)
-    return a - b * torch.floor(a / b)
-
-
-def _log(x, base=None):
-    return torch.log(_t(x)) if base is None else torch.log(_t(x)) / torch.log(_t(base))
-
-
-def _LOG(x, base=None):
-    return torch.log10(_t(x)) if base is None else torch.log(_t(x)) / torch.log(_t(base))
-
-
 def _cbrt(x):
     x = _t(x)
     return torch.sign(x) * torch.abs(x) ** (1.0 / 3.0)
@@ -120,47 +105,11 @@ def _first_extremum(xs, better):
     return xs[k]
 
 
-def _max(*xs, empty=None):
-    flat = _flat(*xs)
-    return _first_extremum(flat, lambda a, b: a > b) if flat.numel() else _t(empty)
-
-
-def _min(*xs, empty=None):
-    flat = _flat(*xs)
-    return _first_extremum(flat, lambda a, b: a < b) if flat.numel() else _t(empty)
-
-
-def _mean(*xs):
-    flat = _flat(*xs)
-    return flat.sum() / flat.numel()
-
-
-def _prod(*xs, empty=1.0):
-    flat = _flat(*xs)
-    return flat.prod() if flat.numel() else _t(empty)
-
-
 def _norm(*xs):
     flat = _flat(*xs)
     squares = (flat * flat).sum()
     # norm'(0) = 0, like abs'(0) (a subgradient); sqrt alone would give NaN there.
     return torch.sqrt(squares) if squares.item() != 0 else squares * 0
-
-
-def _sumproduct(*xs):
-    total = _t(1.0)
-    for x in xs:
-        total = total * _t(x)
-    return total.sum()
-
-
-def _transpose(x):
-    x = _t(x)
-    return x.T if x.dim() == 2 else x
-
-
-def _stack(items):
-    return torch.stack([_t(x) for x in items])
 
 
 def _softmax(x):
@@ -186,14 +135,6 @@ def _cross_entropy(z, t):
     return loss[0] if z.dim() == 1 else loss
 
 
-def _and(*xs):
-    return all(_truth(x) for x in _bools(xs))
-
-
-def _or(*xs):
-    return any(_truth(x) for x in _bools(xs))
-
-
 def _bools(xs):
     for x in xs:
         if isinstance(x, torch.Tensor) and x.dim() > 0:
@@ -202,31 +143,8 @@ def _bools(xs):
             yield x
 
 
-def _nth_root(a, n=2.0):
-    """The real n-th root; the odd root of a negative number is negative."""
-    a, n = _t(a), _t(n)
-    return torch.sign(a) * _pow(torch.abs(a), 1.0 / n)
-
-
 def _erf(x):
     return torch.erf(_t(x))
-
-
-_DIVISORS = {"unbiased": lambda n: n - 1, "uncorrected": lambda n: n, "biased": lambda n: n + 1}
-
-
-def _sample(xs):
-    norm = "unbiased"
-    if len(xs) > 1 and isinstance(xs[-1], str):
-        norm, xs = xs[-1], xs[:-1]
-    return _flat(*xs), _DIVISORS[norm]
-
-
-def _variance(*xs):
-    flat, divisor = _sample(xs)
-    if flat.numel() == 1:
-        return flat.sum() * 0
-    return ((flat - flat.mean()) ** 2).sum() / divisor(flat.numel())
 
 
 def _std(*xs):
@@ -245,9 +163,5 @@ def _median(*xs):
     return (flat[order[n // 2 - 1]] + flat[order[n // 2]]) / 2
 
 
-def _cumsum(*xs):
-    first = _t(xs[0])
-    if first.dim() >= 1 and len(xs) <= 2:
-        return torch.cumsum(first, int(xs[1]) if len(xs) == 2 else 0)
-    return torch.cumsum(_flat(*xs), 0)
+${sharedHelpers(TORCH_ARRAYS)}
 `

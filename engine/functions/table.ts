@@ -12,6 +12,7 @@ import { linalgFunctions } from './linalg'
 import { specialFunctions } from './special'
 import { spreadsheetFunctions } from './spreadsheet'
 import { statisticsFunctions } from './statistics'
+import { tensorProductFunctions } from './tensor-products'
 import { trigFunctions } from './trig'
 import type { FnDef } from './types'
 
@@ -25,7 +26,7 @@ const SYNTAX_ONLY = new Set(['conditional', 'array', 'equal', 'unequal', 'smalle
 const all = new Map<string, FnDef>()
 for (const family of [arithmeticFunctions, explogFunctions, trigFunctions, roundingFunctions, logicFunctions,
   reductionFunctions, mlFunctions, lossFunctions, matrixFunctions, spreadsheetFunctions, statisticsFunctions, linalgFunctions,
-  specialFunctions])
+  tensorProductFunctions, specialFunctions])
   for (const def of family) all.set(def.name, def)
 
 /** A function callable by name in a formula, or undefined. */

@@ -2,15 +2,19 @@
 // picks the visible rows and columns; a sticky layer the size of the viewport draws
 // them, so the DOM never holds more than the visible cells. The scroll space is capped
 // and mapped (model/scroll-map.ts) because browsers cannot lay out a 40M px element.
-import { For, Show, createEffect, createMemo, createSignal, on, onCleanup, onMount } from 'solid-js'
+// This file owns the scrolling, the virtualizers, the keyboard, the context menu and
+// the clipboard events; the rows of cells (GridBody.tsx), the headers (GridHeaders.tsx),
+// the in-cell editor (CellEditor.tsx) and the selection (SelectionOverlay.tsx) are drawn
+// by their own components.
+import { Show, createEffect, createMemo, createSignal, on, onCleanup, onMount } from 'solid-js'
 import { Portal } from 'solid-js/web'
 import { createVirtualizer, elementScroll } from '@tanstack/solid-virtual'
-import { COLUMN_COUNT, ROW_COUNT, cellKey, columnName, formatAddress, parseAddress, type CellPos } from '../model/address'
-import { editKeyAction, gridKeyAction } from '../model/key-actions'
+import { COLUMN_COUNT, ROW_COUNT, parseAddress, type CellPos } from '../model/address'
+import { gridKeyAction } from '../model/key-actions'
 import { createScrollMap } from '../model/scroll-map'
 import { move, scrollCount } from '../model/navigation'
 import { createColumnLayout } from '../model/column-layout'
-import { contains, isWholeColumns, isWholeRows } from '../model/selection'
+import { isWholeColumns, isWholeRows } from '../model/selection'
 import { createGridPointer } from './grid-pointer'
 import { runBlockKey } from './grid-keys'
 import { gridMenu, type MenuTarget } from './grid-menus'
@@ -19,11 +23,11 @@ import { SelectionOverlay } from './SelectionOverlay'
 import type { Commands } from '../app/commands'
 import type { SheetView } from '../app/sheet-view'
 import type { WorkbookStore } from '../state/workbook-store'
-import type { CellView } from '../../../engine/api'
-import { GridCell } from './GridCell'
+import { GridRows } from './GridBody'
+import { CellEditor } from './CellEditor'
+import { ColumnHeaders, CornerHeader } from './GridHeaders'
+import { focusGrid } from './grid-focus'
 import type { FormulaEditing } from '../formula-edit/formula-editing'
-import { conventionKeys } from '../graph/convention-badges'
-import { estimateTextWidth } from './text-width'
 import { COLUMN_HEADER_HEIGHT, COLUMN_WIDTH, ROW_HEADER_WIDTH, ROW_HEIGHT } from './metrics'
 
 export interface GridProps {
@@ -36,11 +40,7 @@ export interface GridProps {
   onExplain?: () => void
 }
 
-const MAX_SPILL_CELLS = 8
-
-export function focusGrid(): void {
-  document.getElementById('grid')?.focus({ preventScroll: true })
-}
+export { focusGrid }
 
 export function Grid(props: GridProps) {
   const { store, view, commands } = props
@@ -156,21 +156,6 @@ export function Grid(props: GridProps) {
     setScroll({ top: scroller.scrollTop, left: scroller.scrollLeft })
   }
 
-  /** How wide a label draws: over as many empty cells to its right as its text needs. */
-  function labelSpill(cell: CellView | undefined, sheet: string, col: number, row: number): number {
-    const w = colW(col)
-    if (cell?.value.kind !== 'text') return w
-    const needed = estimateTextWidth(cell.value.value, view.zoom()) - (w - 14 * view.zoom())
-    let extra = 0
-    let spilled = 0
-    while (needed > spilled && extra < MAX_SPILL_CELLS && col + extra + 1 < COLUMN_COUNT) {
-      if (store.cellAt(cellKey(sheet, formatAddress({ col: col + extra + 1, row })))) break
-      extra++
-      spilled += colW(col + extra)
-    }
-    return w + spilled
-  }
-
   createEffect(() => {
     const r = rows.getVirtualItems()
     const c = cols.getVirtualItems()
@@ -181,13 +166,6 @@ export function Grid(props: GridProps) {
       if (next.rows > reach().rows || next.cols > reach().cols) setReach({ rows: Math.max(next.rows, reach().rows), cols: Math.max(next.cols, reach().cols) })
     }
   })
-
-  const objectiveKey = () => store.objective().cell
-  const isSelected = (row: number, col: number) => contains(view.rect(), { row, col })
-  const isActive = (row: number, col: number) => {
-    const s = view.selection()
-    return s.row === row && s.col === col
-  }
 
   // Block editing (edit-ui): pointer gestures, the context menu, clipboard events.
   const pointer = createGridPointer(view, commands, {
@@ -326,15 +304,6 @@ export function Grid(props: GridProps) {
     }
   }
 
-  function onEditorKey(e: KeyboardEvent): void {
-    const action = editKeyAction(e)
-    if (action.type === 'none') return
-    e.preventDefault()
-    if (action.type === 'commit') commands.commitEdit(action.then)
-    else commands.cancelEdit()
-    focusGrid()
-  }
-
   return (
     <div
       id="grid"
@@ -360,99 +329,22 @@ export function Grid(props: GridProps) {
           onMouseDown={onMouseDown}
           onDblClick={onDblClick}
         >
-          <For each={rows.getVirtualItems()}>
-            {(row) => (
-              <div class="grid-row" role="row" style={{ transform: `translateY(${headerH() + row.start - top()}px)`, height: `${rowH()}px` }}>
-                <For each={cols.getVirtualItems()}>
-                  {(col) => {
-                    // An item keeps its index for its whole life (keyed by index), so the
-                    // address is fixed; only the sheet can change under it.
-                    const address = formatAddress({ col: col.index, row: row.index })
-                    const key = createMemo(() => cellKey(view.activeSheet(), address))
-                    // One subscription per cell; GridCell reads the view many times.
-                    const cellView = createMemo(() => store.cellAt(key()))
-                    const spillWidth = createMemo(() => labelSpill(cellView(), view.activeSheet(), col.index, row.index))
-                    return (
-                      <GridCell
-                        sheet={view.activeSheet()}
-                        address={address}
-                        view={cellView()}
-                        left={headerW() + col.start - left()}
-                        width={colW(col.index)}
-                        selected={isSelected(row.index, col.index)}
-                        active={isActive(row.index, col.index)}
-                        isObjective={objectiveKey() === key()}
-                        convention={conventionKeys().has(key())}
-                        showGradients={view.showGradients()}
-                        maxAbsGrad={store.maxAbsGrad()}
-                        spillWidth={spillWidth()}
-                      />
-                    )
-                  }}
-                </For>
-                <div
-                  class="row-header"
-                  role="rowheader"
-                  data-row-header={row.index}
-                  classList={{ active: view.rect().top <= row.index && row.index <= view.rect().bottom }}
-                  style={{ width: `${headerW()}px` }}
-                  onMouseDown={(e) => {
-                    if (e.button !== 0) return
-                    e.preventDefault()
-                    if (view.editing()) commands.commitEdit(null)
-                    pointer.rowHeaderDown(row.index, e)
-                    focusGrid()
-                  }}
-                >
-                  {row.index + 1}
-                </div>
-              </div>
-            )}
-          </For>
-          <div class="col-headers" style={{ height: `${headerH()}px` }}>
-            <For each={cols.getVirtualItems()}>
-              {(col) => (
-                <div
-                  class="col-header"
-                  role="columnheader"
-                  data-col-header={col.index}
-                  classList={{ active: view.rect().left <= col.index && col.index <= view.rect().right }}
-                  style={{ left: `${headerW() + col.start - left()}px`, width: `${colW(col.index)}px` }}
-                  onMouseDown={(e) => {
-                    if (e.button !== 0) return
-                    e.preventDefault()
-                    if (view.editing()) commands.commitEdit(null)
-                    pointer.columnHeaderDown(col.index, e)
-                    focusGrid()
-                  }}
-                >
-                  {columnName(col.index)}
-                  <div
-                    class="col-resize"
-                    role="separator"
-                    aria-orientation="vertical"
-                    aria-label={`Resize column ${columnName(col.index)}`}
-                    title="Drag to resize; double-click to fit the contents"
-                    onMouseDown={(e) => pointer.resizeDown(col.index, colW(col.index) / view.zoom(), e)}
-                    onDblClick={(e) => {
-                      e.stopPropagation()
-                      commands.block.autofit(col.index)
-                    }}
-                  />
-                </div>
-              )}
-            </For>
-          </div>
-          <div
-            class="grid-corner"
-            title="Select all (Ctrl+A)"
-            style={{ width: `${headerW()}px`, height: `${headerH()}px` }}
-            onMouseDown={(e) => {
-              e.preventDefault()
-              commands.selectAll()
-              focusGrid()
-            }}
+          <GridRows
+            store={store}
+            view={view}
+            commands={commands}
+            pointer={pointer}
+            rowItems={rows.getVirtualItems()}
+            colItems={cols.getVirtualItems()}
+            headerW={headerW()}
+            headerH={headerH()}
+            top={top()}
+            left={left()}
+            rowH={rowH()}
+            colW={colW}
           />
+          <ColumnHeaders view={view} commands={commands} pointer={pointer} headerW={headerW()} headerH={headerH()} left={left()} colW={colW} items={cols.getVirtualItems()} />
+          <CornerHeader commands={commands} headerW={headerW()} headerH={headerH()} />
           <SelectionOverlay
             rect={view.rect()}
             preview={pointer.fillPreview()?.to ?? null}
@@ -468,27 +360,14 @@ export function Grid(props: GridProps) {
             {(r) => <div class="col-resize-guide" style={{ left: `${headerW() + layout().offsetOf(r().col) - left() + r().width * view.zoom()}px` }} />}
           </Show>
           <Show when={cellEditing()}>
-            <input
-              class="cell-editor"
-              aria-label={`Edit ${commands.selectedAddress()}`}
-              spellcheck={false}
-              autocomplete="off"
-              style={{ top: `${editorBox().top}px`, left: `${editorBox().left}px`, width: `${Math.max(colW(view.selection().col), 220)}px`, height: `${rowH()}px` }}
-              value={view.editing()?.text ?? ''}
-              ref={(el) => queueMicrotask(() => {
-                el.focus({ preventScroll: true })
-                el.setSelectionRange(el.value.length, el.value.length)
-                props.formulaEditing?.attach(el)
-              })}
-              onInput={(e) => {
-                view.setEditing({ ...view.editing()!, origin: 'cell', text: e.currentTarget.value })
-                props.formulaEditing?.handleInput()
-              }}
-              onKeyDown={(e) => { if (!props.formulaEditing?.handleKey(e)) onEditorKey(e) }}
-              onKeyUp={() => props.formulaEditing?.handleCaretMove()}
-              onClick={() => props.formulaEditing?.handleCaretMove()}
-              onBlur={() => { if (cellEditing()) commands.commitEdit(null) }}
-              onMouseDown={(e) => e.stopPropagation()}
+            <CellEditor
+              view={view}
+              commands={commands}
+              formulaEditing={props.formulaEditing}
+              top={editorBox().top}
+              left={editorBox().left}
+              width={colW(view.selection().col)}
+              height={rowH()}
             />
           </Show>
         </div>

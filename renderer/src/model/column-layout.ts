@@ -1,6 +1,8 @@
 // Column geometry with a few custom widths among 16,384 columns: where a column starts,
 // how wide it is, which column is under an x position, without an array per column.
-// Widths come from the sheet's optional `columns` field (setColumnWidth edits). Pure.
+// Widths come from the sheet's optional `columns` field (setColumnWidth edits), whose
+// rule is the engine's (engine/workbook/columns.ts). Pure.
+import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../../engine/workbook/columns'
 import { COLUMN_COUNT } from './address'
 
 export interface ColumnLayout {
@@ -50,10 +52,15 @@ export function createColumnLayout(custom: ReadonlyMap<number, number>, defaultW
   return { widthOf, offsetOf, total, colAt }
 }
 
-export const MIN_COLUMN_WIDTH = 24
-export const MAX_COLUMN_WIDTH = 2000
+/**
+ * The widths a drag or an autofit sets: inside the file's rule for a column width
+ * (engine/workbook/columns.ts, MIN_COLUMN_WIDTH…MAX_COLUMN_WIDTH px), narrowed so a column
+ * stays wide enough to grab and narrow enough to see; so every width the app sets passes it.
+ */
+export const MIN_DRAG_WIDTH = Math.max(MIN_COLUMN_WIDTH, 24)
+export const MAX_DRAG_WIDTH = Math.min(MAX_COLUMN_WIDTH, 2000)
 
 /** A dragged or autofit width, rounded and kept within reason. */
 export function clampWidth(px: number): number {
-  return Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, px)))
+  return Math.round(Math.min(MAX_DRAG_WIDTH, Math.max(MIN_DRAG_WIDTH, px)))
 }

@@ -1,0 +1,206 @@
+// The tape's storage and layout (the passes that run it are in evaluate/tape.ts): every
+// formula cell that has a scalar fast form (evaluate/fast.ts) lowered once, at bind time,
+// into shared typed arrays — an op code, two operand slots and a value per op, with range
+// reductions reading an id block in a shared gather array. Segments are addressed per
+// cell id, so a new order needs no re-lowering; `relayout` rewrites them in evaluation
+// order (locality, and dropping dead segments) when the order is recomputed. A cell whose
+// program has no fast form, or an unresolved slot, gets no segment.
+import type { Binding } from '../graph/store'
+import { TapeOp } from './fast-program'
+import { FastForms } from './tape-forms'
+
+function grownInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(n)
+  b.set(a.subarray(0, Math.min(a.length, n)))
+  return b
+}
+
+/** The tape's arrays, and how cells' segments are written into them, dropped and laid out again. */
+export class TapeLayout {
+  // Per op.
+  op = new Uint8Array(1024)
+  a = new Int32Array(1024)
+  b = new Int32Array(1024)
+  fn = new Int32Array(1024)
+  val = new Float64Array(1024)
+  /** Ops in use, and how many of them belong to dropped segments. */
+  length = 0
+  dead = 0
+  // Per cell id.
+  start = new Int32Array(1024)
+  size = new Int32Array(1024)
+  /** 1 when the cell's last forward ran on the tape (its intermediates are current). */
+  ran = new Uint8Array(1024)
+  /** Range reductions' id blocks. */
+  gather = new Int32Array(1024)
+  gatherLength = 0
+  gatherDead = 0
+  protected readonly forms = new FastForms()
+  /** Scratch adjoints for the reverse pass, sized here to the longest segment lowered. */
+  protected adj = new Float64Array(64)
+
+  /** Makes room for cell ids below `capacity`. */
+  growCells(capacity: number): void {
+    if (capacity <= this.start.length) return
+    this.start = grownInt32(this.start, capacity)
+    this.size = grownInt32(this.size, capacity)
+    const ran = new Uint8Array(capacity)
+    ran.set(this.ran)
+    this.ran = ran
+  }
+
+  private reserveOps(n: number): void {
+    if (this.length + n <= this.op.length) return
+    let cap = this.op.length * 2
+    while (cap < this.length + n) cap *= 2
+    const op = new Uint8Array(cap)
+    op.set(this.op)
+    this.op = op
+    this.a = grownInt32(this.a, cap)
+    this.b = grownInt32(this.b, cap)
+    this.fn = grownInt32(this.fn, cap)
+    const val = new Float64Array(cap)
+    val.set(this.val)
+    this.val = val
+  }
+
+  private reserveGather(n: number): void {
+    if (this.gatherLength + n <= this.gather.length) return
+    let cap = this.gather.length * 2
+    while (cap < this.gatherLength + n) cap *= 2
+    this.gather = grownInt32(this.gather, cap)
+  }
+
+  /** Whether the cell has a segment (else: general path). */
+  has(id: number): boolean {
+    return this.size[id] > 0
+  }
+
+  /** Lowers a bound cell's program into a new segment (none when it has no fast form or an unresolved slot). */
+  lower(id: number, binding: Binding): void {
+    this.drop(id)
+    const fp = binding.fast
+    if (!fp) return
+    const n = fp.kind.length
+    let gathered = 0
+    for (let i = 0; i < n; i++) {
+      const k = fp.kind[i]
+      if (k === TapeOp.Cell && binding.slotIds[fp.a[i]] < 0) return
+      if (k === TapeOp.Name && binding.nameIds[fp.a[i]] < 0) return
+      if (k >= TapeOp.RangeSum) {
+        const ids = binding.rangeIds[fp.a[i]]
+        if (!ids) return
+        gathered += ids.length
+      }
+    }
+    this.reserveOps(n)
+    this.reserveGather(gathered)
+    const base = this.length
+    for (let i = 0; i < n; i++) {
+      const t = base + i
+      let k = fp.kind[i]
+      this.val[t] = 0
+      switch (k) {
+        case TapeOp.Const:
+          this.val[t] = fp.consts[i]
+          break
+        case TapeOp.Range:
+          k = TapeOp.Const // read only by the reduction after it
+          break
+        case TapeOp.Cell:
+          this.a[t] = binding.slotIds[fp.a[i]]
+          break
+        case TapeOp.Name:
+          k = TapeOp.Cell
+          this.a[t] = binding.nameIds[fp.a[i]]
+          break
+        case TapeOp.Unary:
+          this.a[t] = base + fp.a[i]
+          this.fn[t] = this.forms.unary(fp.f1[i]!)
+          break
+        case TapeOp.Binary:
+          this.a[t] = base + fp.a[i]
+          this.b[t] = base + fp.b[i]
+          this.fn[t] = this.forms.binary(fp.f2[i]!)
+          break
+        default: {
+          const ids = binding.rangeIds[fp.a[i]]!
+          this.a[t] = this.gatherLength
+          this.b[t] = ids.length
+          this.gather.set(ids, this.gatherLength)
+          this.gatherLength += ids.length
+        }
+      }
+      this.op[t] = k
+    }
+    this.length += n
+    this.start[id] = base
+    this.size[id] = n
+    if (this.adj.length < n) this.adj = new Float64Array(n * 2)
+  }
+
+  /** Forgets the cell's segment (its ops become dead until the next relayout). */
+  drop(id: number): void {
+    const n = this.size[id]
+    if (n === 0) return
+    this.dead += n
+    for (let t = this.start[id]; t < this.start[id] + n; t++) if (this.op[t] >= TapeOp.RangeSum) this.gatherDead += this.b[t]
+    this.size[id] = 0
+    this.ran[id] = 0
+  }
+
+  /** Whether dead segments take enough room to be worth a relayout. */
+  get fragmented(): boolean {
+    return this.dead > 4096 && this.dead * 2 > this.length
+  }
+
+  /** Rewrites the live segments in evaluation order, dropping dead ones (values and ran flags kept). */
+  relayout(order: Int32Array, count: number): void {
+    const live = this.length - this.dead
+    const op = new Uint8Array(Math.max(1024, live))
+    const a = new Int32Array(op.length)
+    const b = new Int32Array(op.length)
+    const fn = new Int32Array(op.length)
+    const val = new Float64Array(op.length)
+    const gather = new Int32Array(Math.max(1024, this.gatherLength - this.gatherDead))
+    let len = 0
+    let glen = 0
+    for (let p = 0; p < count; p++) {
+      const id = order[p]
+      const n = this.size[id]
+      if (n === 0) continue
+      const from = this.start[id]
+      const shift = len - from
+      for (let i = 0; i < n; i++) {
+        const s = from + i
+        const t = len + i
+        const k = this.op[s]
+        op[t] = k
+        fn[t] = this.fn[s]
+        val[t] = this.val[s]
+        if (k === TapeOp.Unary) a[t] = this.a[s] + shift
+        else if (k === TapeOp.Binary) {
+          a[t] = this.a[s] + shift
+          b[t] = this.b[s] + shift
+        } else if (k >= TapeOp.RangeSum) {
+          gather.set(this.gather.subarray(this.a[s], this.a[s] + this.b[s]), glen)
+          a[t] = glen
+          b[t] = this.b[s]
+          glen += this.b[s]
+        } else a[t] = this.a[s]
+      }
+      this.start[id] = len
+      len += n
+    }
+    this.op = op
+    this.a = a
+    this.b = b
+    this.fn = fn
+    this.val = val
+    this.gather = gather
+    this.length = len
+    this.dead = 0
+    this.gatherLength = glen
+    this.gatherDead = 0
+  }
+}

@@ -1,0 +1,113 @@
+// The Python helpers both export targets share (prelude-numpy.ts, prelude-torch.ts):
+// those whose text is the same for NumPy and PyTorch but for the array library's
+// spellings (np.f / torch.f, x.size / x.numel(), x.ndim / x.dim()), written once here
+// so a fix reaches both modules. Each prelude appends them after its own helpers (they
+// only call helpers by name at run time, so their place in the module does not matter).
+
+/** How the array library spells what the shared helpers need. */
+export interface ArrayLibrary {
+  /** The module's name in the exported code. */
+  module: 'np' | 'torch'
+  /** An array's element count, read as a member: `flat.size`. */
+  size: 'size' | 'numel()'
+  /** An array's number of dimensions, read as a member: `x.ndim`. */
+  ndim: 'ndim' | 'dim()'
+}
+
+export const NUMPY_ARRAYS: ArrayLibrary = { module: 'np', size: 'size', ndim: 'ndim' }
+export const TORCH_ARRAYS: ArrayLibrary = { module: 'torch', size: 'numel()', ndim: 'dim()' }
+
+/** The shared helpers' Python text for one array library (no leading or trailing blank line). */
+export function sharedHelpers(lib: ArrayLibrary): string {
+  return String.raw`
+def _matmul(a, b):
+    return ${lib.module}.matmul(_t(a), _t(b))
+
+
+def _mod(a, b):
+    a, b = _t(a), _t(b)
+    return a - b * ${lib.module}.floor(a / b)
+
+
+def _log(x, base=None):
+    return ${lib.module}.log(_t(x)) if base is None else ${lib.module}.log(_t(x)) / ${lib.module}.log(_t(base))
+
+
+def _LOG(x, base=None):
+    return ${lib.module}.log10(_t(x)) if base is None else ${lib.module}.log(_t(x)) / ${lib.module}.log(_t(base))
+
+
+def _max(*xs, empty=None):
+    flat = _flat(*xs)
+    return _first_extremum(flat, lambda a, b: a > b) if flat.${lib.size} else _t(empty)
+
+
+def _min(*xs, empty=None):
+    flat = _flat(*xs)
+    return _first_extremum(flat, lambda a, b: a < b) if flat.${lib.size} else _t(empty)
+
+
+def _mean(*xs):
+    flat = _flat(*xs)
+    return flat.sum() / flat.${lib.size}
+
+
+def _prod(*xs, empty=1.0):
+    flat = _flat(*xs)
+    return flat.prod() if flat.${lib.size} else _t(empty)
+
+
+def _sumproduct(*xs):
+    total = _t(1.0)
+    for x in xs:
+        total = total * _t(x)
+    return total.sum()
+
+
+def _transpose(x):
+    x = _t(x)
+    return x.T if x.${lib.ndim} == 2 else x
+
+
+def _stack(items):
+    return ${lib.module}.stack([_t(x) for x in items])
+
+
+def _and(*xs):
+    return all(_truth(x) for x in _bools(xs))
+
+
+def _or(*xs):
+    return any(_truth(x) for x in _bools(xs))
+
+
+def _nth_root(a, n=2.0):
+    """The real n-th root; the odd root of a negative number is negative."""
+    a, n = _t(a), _t(n)
+    return ${lib.module}.sign(a) * _pow(${lib.module}.abs(a), 1.0 / n)
+
+
+_DIVISORS = {"unbiased": lambda n: n - 1, "uncorrected": lambda n: n, "biased": lambda n: n + 1}
+
+
+def _sample(xs):
+    norm = "unbiased"
+    if len(xs) > 1 and isinstance(xs[-1], str):
+        norm, xs = xs[-1], xs[:-1]
+    return _flat(*xs), _DIVISORS[norm]
+
+
+def _variance(*xs):
+    flat, divisor = _sample(xs)
+    if flat.${lib.size} == 1:
+        return flat.sum() * 0
+    return ((flat - flat.mean()) ** 2).sum() / divisor(flat.${lib.size})
+
+
+def _cumsum(*xs):
+    first = _t(xs[0])
+    if first.${lib.ndim} >= 1 and len(xs) <= 2:
+        return ${lib.module}.cumsum(first, int(xs[1]) if len(xs) == 2 else 0)
+    return ${lib.module}.cumsum(_flat(*xs), 0)
+`.slice(1, -1)
+}
