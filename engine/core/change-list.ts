@@ -21,8 +21,8 @@ class Positions {
       cols.set(this.cols)
       this.cols = cols
     }
-    this.rows[this.length] = row + 1
-    this.cols[this.length++] = col + 1
+    this.rows[this.length] = row
+    this.cols[this.length++] = col
   }
 }
 

@@ -46,7 +46,7 @@ function figuresOf(cells: CellView[]): ChangeList['figures'] {
 
 /** "Sheet1!B3" keys of a windowed change list's positions. */
 const positionsOf = (r: ChangeList): string[] =>
-  (r.changed ?? []).flatMap((p) => Array.from(p.rows, (row, k) => `${p.sheet}!${formatAddress(row - 1, p.cols[k] - 1)}`)).sort()
+  (r.changed ?? []).flatMap((p) => Array.from(p.rows, (row, k) => `${p.sheet}!${formatAddress(row, p.cols[k])}`)).sort()
 
 const snapshot = (e: Engine | GraphEngine) => ({ cells: e.cells(), objective: e.objective(), sheets: e.sheets() })
 const doc = (cells: Record<string, string>) => docOf({ ...cells, C2: { input: cells.C2 ?? '=A1 * B1 + SUM(A1:A4) + AVERAGE(A1:A3) * mean(B1:B3) + tanh(A2) * B2', name: 'J' } } as Record<string, CellSpec>)

@@ -25,12 +25,11 @@ export function withMargin(hint: ViewportHint, margin = WINDOW_MARGIN): Viewport
 }
 
 /**
- * The engine's positions (ChangeList.changed) are its internal 1-based row and column
- * plus one (engine/core/change-list.ts adds 1 to already 1-based numbers; its own test
- * reads them back with `- 1`), so position p is 0-based index p - 2 here. Kept in this
- * one place; window-views.test.ts reads real engine positions and fails if this drifts.
+ * The engine's positions (ChangeList.changed) are 1-based rows and columns (B3 is row 3,
+ * column 2), so position p is 0-based index p - 1 here. Kept in this one place;
+ * window-views.test.ts reads real engine positions and fails if this drifts.
  */
-const POSITION_TO_INDEX = 2
+const POSITION_TO_INDEX = 1
 
 function viewAt(engine: ViewSource, sheet: string, row: number, col: number): CellView {
   return engine.cell(sheet, formatAddress({ row: row - POSITION_TO_INDEX, col: col - POSITION_TO_INDEX }))
