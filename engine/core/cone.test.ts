@@ -1,22 +1,6 @@
 // J's cone on its own: which cells the objective reads, transitively.
 import { describe, expect, it } from 'vitest'
-import { parseAddress } from '../address'
-import { bind } from './binding'
-import { WorkbookState } from './workbook-state'
-
-function stateOf(cells: Record<string, string>): { w: WorkbookState; id: (a: string) => number } {
-  const w = new WorkbookState()
-  const sid = w.sheets.add('Sheet1', {})
-  const id = (a: string) => {
-    const at = parseAddress(a)!
-    return w.ensureCell(sid, at.row, at.col)
-  }
-  for (const [a, input] of Object.entries(cells)) {
-    w.store.input[id(a)] = input
-    bind(w, id(a))
-  }
-  return { w, id }
-}
+import { boundState as stateOf } from '../test/bound-state'
 
 describe('objective cone', () => {
   it('holds every cell J reads through formulas and ranges, and nothing else', () => {

@@ -2,25 +2,9 @@
 // over the values kept on the tape, giving up to the general path, dropping and
 // relaying out segments.
 import { describe, expect, it } from 'vitest'
-import { parseAddress } from '../address'
-import { bind } from '../core/binding'
+import { boundState as stateOf } from '../test/bound-state'
 import { WorkbookState } from '../core/workbook-state'
 import { Kind } from '../graph/store'
-
-/** A one-sheet state with the given inputs bound (no passes run). */
-function stateOf(cells: Record<string, string>): { w: WorkbookState; id: (a: string) => number } {
-  const w = new WorkbookState()
-  const sid = w.sheets.add('Sheet1', {})
-  const id = (a: string) => {
-    const at = parseAddress(a)!
-    return w.ensureCell(sid, at.row, at.col)
-  }
-  for (const [a, input] of Object.entries(cells)) {
-    w.store.input[id(a)] = input
-    bind(w, id(a))
-  }
-  return { w, id }
-}
 
 function setNumber(w: WorkbookState, id: number, x: number): void {
   w.store.kind[id] = Kind.Number
