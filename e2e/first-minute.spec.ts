@@ -57,8 +57,10 @@ test('the guided tour builds the reference text’s first example in an empty sh
   await expect(sheet.cell('C2')).not.toHaveAttribute('data-value', /.+/)
   await expect(tour.locator('[data-tour-title]')).toHaveText('An input: x = −3')
   const titles: string[] = []
-  while (await tour.getByRole('button', { name: 'Next' }).count()) {
+  for (let step = 3; await tour.getByRole('button', { name: 'Next' }).count(); step++) {
     await tour.getByRole('button', { name: 'Next' }).click()
+    // Read the title only once the step it belongs to is shown (a slow machine lags the click).
+    await expect(tour.locator('[data-tour-step]')).toHaveText(`Step ${step} of 9`)
     titles.push((await tour.locator('[data-tour-title]').textContent()) ?? '')
   }
   expect(titles).toEqual(['Forward: h = x + 5', 'Forward: g = h³ + 1', 'Forward: f = g²', 'The objective: J = f', 'Backward: ∂J/∂f = 1, ∂J/∂g = 18', 'Backward: ∂J/∂h = 216', 'Backward: ∂J/∂x = 216'])
