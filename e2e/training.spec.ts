@@ -197,3 +197,26 @@ test('edits typed during a run apply at once; the status line is never clipped; 
   await expect(plot).toHaveAttribute('data-series', 'J,w,b')
   await page.screenshot({ path: info.outputPath('training-panel.png') })
 })
+
+test('a training run updating the selected cell never overwrites what is typed in the name box', async ({ launch }) => {
+  const sheet = await launch(emptyWorkbook())
+  await openXor(sheet)
+  await sheet.page.getByRole('button', { name: 'Train…' }).click()
+  const panel = sheet.page.getByRole('region', { name: 'Training' })
+  await panel.getByLabel('Steps').fill('1000000')
+  await panel.getByLabel('Steps').press('Tab')
+  await sheet.cell('J5').click() // J: its value changes at every step
+  await panel.getByRole('button', { name: 'Train', exact: true }).click()
+  const status = panel.locator('.training-status')
+  await expect(status).toHaveAttribute('data-running', 'true')
+  await sheet.nameBox().click()
+  await sheet.nameBox().fill('B2')
+  // Several steps arrive while the text sits in the name box.
+  const stepAtTyping = Number(await status.getAttribute('data-step'))
+  await expect.poll(async () => Number(await status.getAttribute('data-step')), { timeout: 30_000 }).toBeGreaterThan(stepAtTyping + 5)
+  await expect(sheet.nameBox()).toHaveValue('B2')
+  await sheet.nameBox().press('Enter')
+  await expect(sheet.cell('B2')).toHaveAttribute('aria-selected', 'true')
+  await panel.getByRole('button', { name: 'Stop' }).click()
+  await expect(status).toHaveAttribute('data-running', 'false', { timeout: 30_000 })
+})

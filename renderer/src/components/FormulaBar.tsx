@@ -12,7 +12,13 @@ export function FormulaBar(props: { view: SheetView; commands: Commands; formula
   const fe = props.formulaEditing
   const [nameText, setNameText] = createSignal('')
   const shownName = () => commands.selectionLabel() // edit-ui: the name, the address, or the selected range (A1:C4)
-  createEffect(() => setNameText(shownName()))
+  // While the user types in the name box, an update of the selected cell (a training step,
+  // views pulled behind a large edit) re-runs the label; it must not overwrite their text.
+  let typingName = false
+  createEffect(() => {
+    const label = shownName()
+    if (!typingName) setNameText(label)
+  })
 
   const barEditing = () => view.editing()?.origin === 'formulaBar'
   const barValue = () => {
@@ -39,7 +45,10 @@ export function FormulaBar(props: { view: SheetView; commands: Commands; formula
         autocomplete="off"
         value={nameText()}
         onInput={(e) => setNameText(e.currentTarget.value)}
-        onFocus={(e) => e.currentTarget.select()}
+        onFocus={(e) => {
+          typingName = true
+          e.currentTarget.select()
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault()
@@ -50,7 +59,10 @@ export function FormulaBar(props: { view: SheetView; commands: Commands; formula
             focusGrid()
           }
         }}
-        onBlur={() => setNameText(shownName())}
+        onBlur={() => {
+          typingName = false
+          setNameText(shownName())
+        }}
       />
       <span class="fx" aria-hidden="true">ƒx</span>
       <input
