@@ -43,12 +43,20 @@ function setSlotErr(r: RareParts, k: number, e: Err): void {
   r.slotErrs[k] = e
 }
 
+/** The text after "=" of a formula input, or null for any other input (classifyInput's reading, without its object for the usual "=…"). */
+function formulaBody(input: string): string | null {
+  const last = input.charCodeAt(input.length - 1)
+  if (input.charCodeAt(0) === 61 && last > 32 && last < 127) return input.slice(1)
+  const meaning = classifyInput(input)
+  return meaning.kind === 'formula' ? meaning.body : null
+}
+
 /** Binds the cell's formula (no-op for a constant) and adds its edges. */
 export function bind(w: WorkbookState, id: number): void {
-  const body = classifyInput(w.store.input[id])
-  if (body.kind !== 'formula') return
+  const body = formulaBody(w.store.input[id])
+  if (body === null) return
   w.grads.structureChanged()
-  const { program, refs } = compileFormula(body.body)
+  const { program, refs } = compileFormula(body)
   const n = refs.length
   const m = program.names.length
   const t = w.store.bindings
@@ -134,6 +142,7 @@ export function bind(w: WorkbookState, id: number): void {
     forTape.rangeIds = rare?.rangeIds ?? []
     w.tape.lower(id, forTape)
   }
+  if (w.loading) return
   const sched = w.schedule
   const users = w.store.users
   for (let e = t.start[id], end = e + t.count[id]; e < end; e++) {

@@ -41,8 +41,11 @@ export function loadDocument(w: WorkbookState, doc: WorkbookDocument): void {
       w.schedule.markDirty(id)
     }
   }
-  for (const id of formulas) bind(w, id)
+  // The order and the users graph are computed from the precedent rows on the first pass.
   w.schedule.stale = true
+  w.loading = true
+  for (const id of formulas) bind(w, id)
+  w.loading = false
 }
 
 export function toDocument(w: WorkbookState): WorkbookDocument {

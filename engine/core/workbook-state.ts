@@ -40,6 +40,13 @@ export class WorkbookState {
   forwardEvaluations = 0
   reverseVisits = 0
 
+  /**
+   * While a document loads: edges are not added one by one (the users graph is rebuilt
+   * from the precedent rows when the order is first computed), so loading creates no
+   * per-cell users list.
+   */
+  loading = false
+
   /** `lowerToTape: false` runs every cell on the general path (the reference the tape is tested against). */
   constructor(readonly lowerToTape = true) {}
 
