@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks'
 import type { CellView, Edit } from '../engine/api.ts'
 import { loadWorkbook } from './load-workbook.ts'
 import type { EvalOptions } from './args.ts'
-import { TABLE_HEADERS, cellKey, formatTable, jsonReport, objectiveLine, tableRow } from './report.ts'
+import { ChunkedWriter, TABLE_HEADERS, cellKey, formatTable, jsonReport, objectiveLine, tableRow, writeJsonReport, writeTable } from './report.ts'
 
 export interface Output {
   stdout(text: string): void
@@ -32,12 +32,10 @@ export async function runEval(options: EvalOptions, out: Output): Promise<number
   const { createEngine } = await import('../engine/index.ts')
 
   // createEngine parses every formula, builds the graph and runs the first full
-  // forward and reverse pass; reading the objective and the cells makes sure no lazy
-  // work is left out of eval_ms.
+  // forward and reverse pass (nothing is lazy); reading the objective is all that is left.
   const evalStart = performance.now()
   const engine = createEngine(doc)
   engine.objective()
-  engine.cells()
   const evalEnd = performance.now()
 
   if (options.objective !== null && engine.resolveRef(options.objective) === null) {
@@ -70,25 +68,37 @@ export async function runEval(options: EvalOptions, out: Output): Promise<number
   const refused = runCommands(options.sets.length)
   if (refused !== null) return refused
 
-  let cells: CellView[]
+  const objective = engine.objective()
   if (options.only !== null) {
-    cells = []
+    const cells: CellView[] = []
     for (const ref of options.only) {
       const target = engine.resolveRef(ref)
       if (target === null) return usage(out, `--only ${ref}: no such cell (use a name, B4 or Sheet1!B4)`)
       cells.push(engine.cell(target.sheet, target.address))
     }
+    if (options.json) {
+      const report = jsonReport(objective, cells)
+      report.objective = objectiveKey(engine, objective.cell)
+      out.stdout(JSON.stringify(report, null, 2) + '\n')
+    } else {
+      out.stdout(`${objectiveLine(objective)}\n\n${formatTable(TABLE_HEADERS, cells.map(tableRow))}\n`)
+    }
   } else {
-    cells = inSheetOrder(engine, engine.cells().filter((c) => c.input !== '' || c.name !== undefined))
-  }
-
-  const objective = engine.objective()
-  if (options.json) {
-    const report = jsonReport(objective, cells)
-    report.objective = objectiveKey(engine, objective.cell)
-    out.stdout(JSON.stringify(report, null, 2) + '\n')
-  } else {
-    out.stdout(`${objectiveLine(objective)}\n\n${formatTable(TABLE_HEADERS, cells.map(tableRow))}\n`)
+    // Every cell with an input or a name, sheet by sheet in tab order, row by row: written
+    // as it is read, one view at a time, so a million-cell workbook is never held as views,
+    // a report object or one string (issue 12: peak memory of eval on a 1M-cell file).
+    const eachCell = (visit: (cell: CellView) => void) =>
+      eachListedCell(engine, (c) => {
+        if (c.input !== '' || c.name !== undefined) visit(c)
+      })
+    const chunks = new ChunkedWriter((text) => out.stdout(text))
+    if (options.json) writeJsonReport(objectiveKey(engine, objective.cell), objective.unavailableReason, eachCell, chunks)
+    else {
+      chunks.write(`${objectiveLine(objective)}\n\n`)
+      writeTable(TABLE_HEADERS, (visit) => eachCell((c) => visit(tableRow(c))), chunks)
+    }
+    chunks.write('\n')
+    chunks.flush()
   }
   if (options.timing) {
     const ms = (x: number) => Math.round(x * 1000) / 1000
@@ -107,6 +117,12 @@ function objectiveKey(engine: Engine, cell: string | null): string | null {
   if (cell === null) return null
   const at = engine.resolveRef(cell)
   return at === null ? cell : cellKey(at)
+}
+
+/** The engine's cells one at a time (Engine.eachCell), or from its list when it has no such method. */
+function eachListedCell(engine: Engine, visit: (cell: CellView) => void): void {
+  if (engine.eachCell) engine.eachCell(visit)
+  else inSheetOrder(engine, engine.cells()).forEach(visit)
 }
 
 /** Sheets in tab order, each row by row: the order a reader scans a sheet. */

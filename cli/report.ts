@@ -121,18 +121,78 @@ export function formatNumber(n: number): string {
 
 /** Plain-text table with aligned columns; long inputs and messages are cut at 60. */
 export function formatTable(headers: string[], rows: string[][]): string {
+  const out = new ChunkedWriter((text) => parts.push(text))
+  const parts: string[] = []
+  writeTable(headers, (visit) => rows.forEach(visit), out)
+  out.flush()
+  return parts.join('')
+}
+
+/** Calls `visit` with each row of a table, in order; may be called more than once (the table is written in two passes). */
+export type EachRow = (visit: (row: string[]) => void) => void
+
+/**
+ * formatTable without holding the rows (load branch, issue 12): a first pass over the rows
+ * measures the columns, a second writes the lines, so a million-row table never exists
+ * as one list or one string. No newline after the last line.
+ */
+export function writeTable(headers: string[], eachRow: EachRow, out: ChunkedWriter): void {
   const cut = (s: string) => {
     const one = s.replace(/\s+/g, ' ')
     return one.length > 60 ? one.slice(0, 59) + '…' : one
   }
-  const all = [headers, ...rows.map((r) => r.map(cut))]
-  const used = headers.map((_, c) => c === 0 || rows.some((r) => r[c] !== ''))
-  const widths = headers.map((_, c) => Math.max(...all.map((r) => r[c].length)))
+  const used = headers.map((_, c) => c === 0)
+  const widths = headers.map((h) => h.length)
+  eachRow((r) => {
+    for (let c = 0; c < headers.length; c++) {
+      if (r[c] !== '') used[c] = true
+      const w = cut(r[c]).length
+      if (w > widths[c]) widths[c] = w
+    }
+  })
   const line = (r: string[]) =>
     r
       .map((s, c) => (used[c] ? s.padEnd(widths[c]) : null))
       .filter((s): s is string => s !== null)
       .join('  ')
       .trimEnd()
-  return [line(all[0]), line(widths.map((w) => '-'.repeat(w))), ...all.slice(1).map(line)].join('\n')
+  out.write(line(headers))
+  out.write('\n' + line(widths.map((w) => '-'.repeat(w))))
+  eachRow((r) => out.write('\n' + line(r.map(cut))))
+}
+
+/**
+ * The JSON report as JSON.stringify(jsonReport(…), null, 2) prints it, written cell by
+ * cell (load branch, issue 12): a million cells never become one object or one string.
+ */
+export function writeJsonReport(objective: string | null, unavailable: string | null, eachCell: (visit: (cell: CellView) => void) => void, out: ChunkedWriter): void {
+  out.write(`{\n  "objective": ${JSON.stringify(objective)},\n  "cells": {`)
+  let first = true
+  eachCell((cell) => {
+    out.write(`${first ? '' : ','}\n    ${JSON.stringify(cellKey(cell))}: ${JSON.stringify(cellReport(cell), null, 2).replace(/\n/g, '\n    ')}`)
+    first = false
+  })
+  out.write(first ? '}' : '\n  }')
+  if (unavailable !== null) out.write(`,\n  "gradients_unavailable": ${JSON.stringify(unavailable)}`)
+  out.write('\n}')
+}
+
+/** Collects small pieces of output and hands them on in chunks of about 64 KB. */
+export class ChunkedWriter {
+  private pending: string[] = []
+  private size = 0
+  constructor(private readonly sink: (text: string) => void) {}
+
+  write(text: string): void {
+    this.pending.push(text)
+    this.size += text.length
+    if (this.size >= 1 << 16) this.flush()
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return
+    this.sink(this.pending.join(''))
+    this.pending = []
+    this.size = 0
+  }
 }
