@@ -5,11 +5,13 @@ import { performance } from 'node:perf_hooks'
 import type { CellView, Edit } from '../engine/api.ts'
 import { loadWorkbook } from './load-workbook.ts'
 import type { EvalOptions } from './args.ts'
-import { ChunkedWriter, TABLE_HEADERS, cellKey, formatTable, jsonReport, objectiveLine, tableRow, writeJsonReport, writeTable } from './report.ts'
+import { ChunkedWriter, TABLE_HEADERS, cellKey, formatTable, jsonEntry, jsonReport, objectiveLine, tableHead, tableLine, tableRow, tableWidths } from './report.ts'
 
 export interface Output {
   stdout(text: string): void
   stderr(text: string): void
+  /** Resolves once stdout has taken what was written (a pipe's reader can be slower than a million-cell listing); absent: no waiting. */
+  drained?(): Promise<void>
 }
 
 type Engine = ReturnType<typeof import('../engine/index.ts').createEngine>
@@ -85,20 +87,36 @@ export async function runEval(options: EvalOptions, out: Output): Promise<number
     }
   } else {
     // Every cell with an input or a name, sheet by sheet in tab order, row by row: written
-    // as it is read, one view at a time, so a million-cell workbook is never held as views,
-    // a report object or one string (issue 12: peak memory of eval on a 1M-cell file).
-    const eachCell = (visit: (cell: CellView) => void) =>
-      eachListedCell(engine, (c) => {
-        if (c.input !== '' || c.name !== undefined) visit(c)
-      })
+    // as it is read, one view at a time and in chunks the output has taken, so a
+    // million-cell workbook is never held as views, a report object or one string
+    // (issue 12: peak memory of eval on a 1M-cell file). The output is byte for byte what
+    // jsonReport / formatTable print for the same cells.
     const chunks = new ChunkedWriter((text) => out.stdout(text))
-    if (options.json) writeJsonReport(objectiveKey(engine, objective.cell), objective.unavailableReason, eachCell, chunks)
-    else {
-      chunks.write(`${objectiveLine(objective)}\n\n`)
-      writeTable(TABLE_HEADERS, (visit) => eachCell((c) => visit(tableRow(c))), chunks)
+    const write = async (text: string) => {
+      if (chunks.write(text)) await out.drained?.()
+    }
+    if (options.json) {
+      const unavailable = objective.unavailableReason
+      await write(`{\n  "objective": ${JSON.stringify(objectiveKey(engine, objective.cell))},\n  "cells": {`)
+      let first = true
+      for (const c of listedCells(engine)) {
+        await write((first ? '' : ',') + jsonEntry(c))
+        first = false
+      }
+      await write(first ? '}' : '\n  }')
+      if (unavailable !== null) await write(`,\n  "gradients_unavailable": ${JSON.stringify(unavailable)}`)
+      await write('\n}')
+    } else {
+      // Two passes: the first measures the columns, the second writes the lines.
+      const widths = tableWidths(TABLE_HEADERS, (function* () {
+        for (const c of listedCells(engine)) yield tableRow(c)
+      })())
+      await write(`${objectiveLine(objective)}\n\n${tableHead(TABLE_HEADERS, widths)}`)
+      for (const c of listedCells(engine)) await write('\n' + tableLine(tableRow(c), widths))
     }
     chunks.write('\n')
     chunks.flush()
+    await out.drained?.()
   }
   if (options.timing) {
     const ms = (x: number) => Math.round(x * 1000) / 1000
@@ -119,10 +137,9 @@ function objectiveKey(engine: Engine, cell: string | null): string | null {
   return at === null ? cell : cellKey(at)
 }
 
-/** The engine's cells one at a time (Engine.eachCell), or from its list when it has no such method. */
-function eachListedCell(engine: Engine, visit: (cell: CellView) => void): void {
-  if (engine.eachCell) engine.eachCell(visit)
-  else inSheetOrder(engine, engine.cells()).forEach(visit)
+/** The cells the listing shows (an input or a name), made one at a time when the engine can (Engine.iterateCells). */
+function* listedCells(engine: Engine): Generator<CellView> {
+  for (const c of engine.iterateCells?.() ?? inSheetOrder(engine, engine.cells())) if (c.input !== '' || c.name !== undefined) yield c
 }
 
 /** Sheets in tab order, each row by row: the order a reader scans a sheet. */

@@ -121,72 +121,69 @@ export function formatNumber(n: number): string {
 
 /** Plain-text table with aligned columns; long inputs and messages are cut at 60. */
 export function formatTable(headers: string[], rows: string[][]): string {
-  const out = new ChunkedWriter((text) => parts.push(text))
   const parts: string[] = []
-  writeTable(headers, (visit) => rows.forEach(visit), out)
+  const out = new ChunkedWriter((text) => parts.push(text))
+  const widths = tableWidths(headers, rows)
+  out.write(tableHead(headers, widths))
+  for (const r of rows) out.write('\n' + tableLine(r, widths))
   out.flush()
   return parts.join('')
 }
 
-/** Calls `visit` with each row of a table, in order; may be called more than once (the table is written in two passes). */
-export type EachRow = (visit: (row: string[]) => void) => void
+const cut = (s: string) => {
+  const one = s.replace(/\s+/g, ' ')
+  return one.length > 60 ? one.slice(0, 59) + '…' : one
+}
 
-/**
- * formatTable without holding the rows (load branch, issue 12): a first pass over the rows
- * measures the columns, a second writes the lines, so a million-row table never exists
- * as one list or one string. No newline after the last line.
- */
-export function writeTable(headers: string[], eachRow: EachRow, out: ChunkedWriter): void {
-  const cut = (s: string) => {
-    const one = s.replace(/\s+/g, ' ')
-    return one.length > 60 ? one.slice(0, 59) + '…' : one
-  }
+/** A table's column widths (null: a column with nothing in it, left out), from one pass over its rows. */
+export function tableWidths(headers: string[], rows: Iterable<string[]>): (number | null)[] {
   const used = headers.map((_, c) => c === 0)
   const widths = headers.map((h) => h.length)
-  eachRow((r) => {
+  for (const r of rows)
     for (let c = 0; c < headers.length; c++) {
       if (r[c] !== '') used[c] = true
       const w = cut(r[c]).length
       if (w > widths[c]) widths[c] = w
     }
+  return widths.map((w, c) => (used[c] ? w : null))
+}
+
+/** One row of the table as a line (cut, padded, unused columns left out, no trailing spaces). */
+export function tableLine(row: string[], widths: (number | null)[], cutCells = true): string {
+  const shown: string[] = []
+  row.forEach((s, c) => {
+    const w = widths[c]
+    if (w !== null) shown.push((cutCells ? cut(s) : s).padEnd(w))
   })
-  const line = (r: string[]) =>
-    r
-      .map((s, c) => (used[c] ? s.padEnd(widths[c]) : null))
-      .filter((s): s is string => s !== null)
-      .join('  ')
-      .trimEnd()
-  out.write(line(headers))
-  out.write('\n' + line(widths.map((w) => '-'.repeat(w))))
-  eachRow((r) => out.write('\n' + line(r.map(cut))))
+  return shown.join('  ').trimEnd()
+}
+
+/** The header line and the dashes under it. */
+export function tableHead(headers: string[], widths: (number | null)[]): string {
+  return tableLine(headers, widths, false) + '\n' + tableLine(widths.map((w) => '-'.repeat(w ?? 0)), widths, false)
+}
+
+/** One cell's entry in the JSON report as JSON.stringify(report, null, 2) prints it inside "cells" (no comma). */
+export function jsonEntry(cell: CellView): string {
+  return `\n    ${JSON.stringify(cellKey(cell))}: ${JSON.stringify(cellReport(cell), null, 2).replace(/\n/g, '\n    ')}`
 }
 
 /**
- * The JSON report as JSON.stringify(jsonReport(…), null, 2) prints it, written cell by
- * cell (load branch, issue 12): a million cells never become one object or one string.
+ * Collects small pieces of output and hands them on in chunks of about 64 KB; `write`
+ * says when it handed one on, so a caller can wait for the output to drain (load branch,
+ * issue 12: a million-cell listing is never held whole, in one string or in a pipe's buffer).
  */
-export function writeJsonReport(objective: string | null, unavailable: string | null, eachCell: (visit: (cell: CellView) => void) => void, out: ChunkedWriter): void {
-  out.write(`{\n  "objective": ${JSON.stringify(objective)},\n  "cells": {`)
-  let first = true
-  eachCell((cell) => {
-    out.write(`${first ? '' : ','}\n    ${JSON.stringify(cellKey(cell))}: ${JSON.stringify(cellReport(cell), null, 2).replace(/\n/g, '\n    ')}`)
-    first = false
-  })
-  out.write(first ? '}' : '\n  }')
-  if (unavailable !== null) out.write(`,\n  "gradients_unavailable": ${JSON.stringify(unavailable)}`)
-  out.write('\n}')
-}
-
-/** Collects small pieces of output and hands them on in chunks of about 64 KB. */
 export class ChunkedWriter {
   private pending: string[] = []
   private size = 0
   constructor(private readonly sink: (text: string) => void) {}
 
-  write(text: string): void {
+  write(text: string): boolean {
     this.pending.push(text)
     this.size += text.length
-    if (this.size >= 1 << 16) this.flush()
+    if (this.size < 1 << 16) return false
+    this.flush()
+    return true
   }
 
   flush(): void {

@@ -102,21 +102,19 @@ export function viewAt(w: WorkbookState, sheet: string, address: string): CellVi
 
 /** Every cell with content, sheets in tab order, row-major. */
 export function allViews(w: WorkbookState): CellView[] {
-  const out: CellView[] = []
-  forEachView(w, (v) => out.push(v), true)
-  return out
+  return [...viewsInOrder(w, true)]
 }
 
 /**
  * The same cells as allViews, one view at a time and none kept (load branch, issue 12):
  * `gradsheet eval` prints a million cells without holding a million views.
  */
-export function forEachView(w: WorkbookState, visit: (view: CellView) => void, cacheAddress = false): void {
+export function* viewsInOrder(w: WorkbookState, cacheAddress = false): Generator<CellView> {
   const s = w.store
   for (const sid of w.sheets.order) {
     const ids = w.sheets.cells(sid).ids.filter((id) => w.hasContent(id))
     ids.sort((a, b) => s.row[a] - s.row[b] || s.col[a] - s.col[b])
-    for (const id of ids) visit(viewOf(w, id, cacheAddress))
+    for (const id of ids) yield viewOf(w, id, cacheAddress)
   }
 }
 

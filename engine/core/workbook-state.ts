@@ -54,6 +54,14 @@ export class WorkbookState {
     return this.sheets.cells(sid).get(row, col)
   }
 
+  /** Sizes every per-cell array for `n` cells at once (a document about to load). */
+  reserveCells(n: number): void {
+    this.store.reserve(n)
+    this.schedule.grow(this.store.capacity)
+    this.changes.grow(this.store.capacity)
+    this.tape.growCells(this.store.capacity)
+  }
+
   ensureCell(sid: number, row: number, col: number): number {
     const cells = this.sheets.cells(sid)
     const found = cells.get(row, col)

@@ -38,9 +38,15 @@ export class CellStore {
     this.grow(initial)
   }
 
-  private grow(min: number): void {
+  /** Room for exactly `n` cells (a document's count, known before loading): no doubling, no copies left behind. */
+  reserve(n: number): void {
+    if (n > this.capacity) this.grow(n, true)
+  }
+
+  private grow(min: number, exact = false): void {
     let cap = Math.max(16, this.capacity)
     while (cap < min) cap *= 2
+    if (exact) cap = min
     if (cap === this.capacity) return
     const widen = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
       const b = make(cap)
