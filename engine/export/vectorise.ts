@@ -2,12 +2,13 @@
 // (docs/excel-and-export.md, "Vectorised runs"). A run keeps a row only while each of its
 // lane slots reads, row after row, consecutive elements of one vector the module holds:
 // the data vector (layout.ts), or another vectorised run (a shifted one too: A3 read
-// from row 2 is a slice starting one element later). A row reading a blank, a label, a
-// parameter or a cell of its own run breaks the run there; pieces shorter than MIN_RUN
+// from row 2 is a slice starting one element later). A row reading a blank, a label or a
+// parameter breaks the run there, and so does a jump to another vector or element; pieces shorter than MIN_RUN
 // go back to one line per cell. Cutting one run can break another that reads it, so this
 // repeats until nothing changes. Then J's cone is ordered with each run as one unit
-// (every unit after what it reads); a run on a cycle of units (a cell between two rows
-// of one run, reading one and read by the other) goes back to one line per cell.
+// (every unit after what it reads); a run on a cycle of units (a row reading a row of its
+// own run, as a running total does, or a cell between two rows of one run, reading one
+// and read by the other) goes back to one line per cell.
 import { NotExportable, programValues, valueOf, type CellSource } from './expressions'
 import { analyseLanes } from './lanes'
 import { dependenciesOf, type ExportPlan, type PlannedCell } from './plan'
@@ -62,6 +63,12 @@ export function settleRuns(plan: ExportPlan, candidates: VectorRun[], dataIndex:
   let runs = candidates
   for (;;) {
     const member = membersOf(runs)
+    // A run on a cycle of units (a running total reads its own run) goes first, in one step.
+    const ordered = orderUnits(plan, member)
+    if ('cycle' in ordered) {
+      runs = runs.filter((r) => !ordered.cycle.has(r))
+      continue
+    }
     const place = (key: string | undefined): { vector: unknown; index: number } | null => {
       if (key === undefined) return null
       const d = dataIndex.get(key)
@@ -73,10 +80,7 @@ export function settleRuns(plan: ExportPlan, candidates: VectorRun[], dataIndex:
     const next: VectorRun[] = []
     for (const run of runs) {
       const at = (slot: number, k: number) => place(laneKey(run, slot, k))
-      const usable = (k: number) => run.laneSlots.every((s) => {
-        const p = at(s, k)
-        return p !== null && p.vector !== run
-      })
+      const usable = (k: number) => run.laneSlots.every((s) => at(s, k) !== null)
       const continues = (k: number) => run.laneSlots.every((s) => {
         const [p, q] = [at(s, k - 1)!, at(s, k)!]
         return p.vector === q.vector && q.index === p.index + 1
@@ -88,14 +92,8 @@ export function settleRuns(plan: ExportPlan, candidates: VectorRun[], dataIndex:
         next.push(...(parts as VectorRun[]))
       }
     }
+    if (!changed) return { runs, member, units: ordered.units }
     runs = next
-    if (changed) continue
-    const ordered = orderUnits(plan, member)
-    if ('cycle' in ordered) {
-      runs = runs.filter((r) => !ordered.cycle.has(r))
-      continue
-    }
-    return { runs, member, units: ordered.units }
   }
 }
 
