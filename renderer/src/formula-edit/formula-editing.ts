@@ -3,10 +3,11 @@
 // edit), F4, and autocomplete with the help of the function under the caret. The text
 // rules live in model/point-mode.ts and model/autocomplete.ts; this file connects them
 // to the focused input and the edit session (the mouse side is mouse-pointing.ts).
-import { createEffect, createSignal } from 'solid-js'
+import { createEffect, createMemo, createSignal } from 'solid-js'
 import { CONSTANTS, functionNames } from '../../../engine/functions/table'
 import { functionHelp, type FunctionHelp } from '../../../engine/functions/help'
-import type { CellPos } from '../model/address'
+import { parseAddress, type CellPos } from '../model/address'
+import { colourReferences, type ReferenceColouring } from '../model/reference-colours'
 import { acceptCompletion, callAtCaret, completionsFor, wordAtCaret, type Completion, type Word } from '../model/autocomplete'
 import { canPoint, cycleAbsolute, isFormula, pointAt, pointByArrow, type PointedSpan, type PointResult } from '../model/point-mode'
 import type { Direction } from '../model/navigation'
@@ -47,6 +48,18 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
   }
 
   const homeSheet = () => view.editing()?.sheet ?? view.activeSheet()
+
+  const NO_COLOURS: ReferenceColouring = { spans: [], blocks: [] }
+  /** The references of the formula being typed, coloured (model/reference-colours.ts); follows every keystroke, empty once the edit ends. */
+  const colouring = createMemo<ReferenceColouring>(() => {
+    const session = view.editing()
+    if (!session || !isFormula(session.text)) return NO_COLOURS
+    return colourReferences(session.text, session.sheet ?? view.activeSheet(), (name) => {
+      const cell = store.findName(name)
+      const pos = cell ? parseAddress(cell.address) : null
+      return cell && pos ? { sheet: cell.sheet, pos } : null
+    })
+  })
   const homePos = (): CellPos => view.editing()?.pos ?? view.selection()
 
   function workbookNames(): string[] {
@@ -251,5 +264,5 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
     })
   }
 
-  return { attach, reset, handleKey, handleInput, handleCaretMove, accept, highlight, assist, anchorRect, pointed, listen, pointsNow }
+  return { attach, reset, handleKey, handleInput, handleCaretMove, accept, highlight, assist, anchorRect, pointed, colouring, listen, pointsNow }
 }

@@ -9,7 +9,7 @@
 import { Show, createEffect, createMemo, createSignal, on, onCleanup, onMount } from 'solid-js'
 import { Portal } from 'solid-js/web'
 import { createVirtualizer, elementScroll } from '@tanstack/solid-virtual'
-import { COLUMN_COUNT, ROW_COUNT, parseAddress, type CellPos } from '../model/address'
+import { COLUMN_COUNT, ROW_COUNT, formatAddress, parseAddress, type CellPos } from '../model/address'
 import { gridKeyAction } from '../model/key-actions'
 import { createScrollMap } from '../model/scroll-map'
 import { move, scrollCount } from '../model/navigation'
@@ -304,6 +304,18 @@ export function Grid(props: GridProps) {
     }
   }
 
+  /** The blocks the references of the formula being typed name on this sheet, with their colours. */
+  const referenceOutlines = () => {
+    const sheet = view.activeSheet().toLowerCase()
+    return (props.formulaEditing?.colouring().blocks ?? [])
+      .filter((b) => b.sheet.toLowerCase() === sheet)
+      .map((b) => ({
+        rect: { top: b.from.row, left: b.from.col, bottom: b.to.row, right: b.to.col },
+        colour: b.colour,
+        label: b.from.col === b.to.col && b.from.row === b.to.row ? formatAddress(b.from) : `${formatAddress(b.from)}:${formatAddress(b.to)}`,
+      }))
+  }
+
   return (
     <div
       id="grid"
@@ -351,6 +363,7 @@ export function Grid(props: GridProps) {
             clipboard={commands.block.clipboardSource()?.sheet === view.activeSheet() ? commands.block.clipboardSource()!.rect : null}
             geometry={{ rowTop: (r) => headerH() + r * rowH() - top(), colLeft: (c) => headerW() + layout().offsetOf(c) - left(), headerH: headerH(), headerW: headerW(), viewport: viewport() }}
             editing={cellEditing()}
+            references={referenceOutlines()}
             onFillHandleDown={pointer.fillHandleDown}
           />
           <Show when={pointedBox()}>
