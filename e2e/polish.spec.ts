@@ -2,12 +2,33 @@
 // while a formula is typed, the fill handle in all four directions, point-mode drags
 // that scroll, training settings that mark the workbook modified, export success as a
 // status rather than an alert.
+import type { Page } from '@playwright/test'
 import { expect, test, type Sheet } from './support/fixtures'
 import { writeText } from './support/files'
 
 function workbook(cells: Record<string, string>, names: Record<string, string> = {}): string {
   const entries = Object.fromEntries(Object.entries(cells).map(([a, input]) => [a, names[a] ? { input, name: names[a] } : { input }]))
   return writeText('polish.gradsheet', JSON.stringify({ format: 'gradsheet', version: 1, objective: null, sheets: [{ name: 'Sheet1', cells: entries }] }))
+}
+
+async function center(sheet: Sheet, address: string): Promise<{ x: number; y: number }> {
+  const box = (await sheet.cell(address).boundingBox())!
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+}
+
+/** Press at `from`, move in small steps (as a hand does), release at `to`; `during` runs before the release. */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, during?: () => Promise<void>): Promise<void> {
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 3 })
+  await page.mouse.move(to.x, to.y, { steps: 3 })
+  if (during) await during()
+  await page.mouse.up()
+}
+
+async function dragFillHandle(sheet: Sheet, to: string, during?: () => Promise<void>): Promise<void> {
+  const hb = (await sheet.page.locator('[data-fill-handle]').boundingBox())!
+  await drag(sheet.page, { x: hb.x + hb.width / 2, y: hb.y + hb.height / 2 }, await center(sheet, to), during)
 }
 
 /** The outline of a reference's block must lie on the cells it names. */
@@ -63,4 +84,42 @@ test('references of a formula being typed are coloured, their cells outlined in 
   await page.keyboard.press('Escape')
   await expect(page.locator('[data-ref-outline]')).toHaveCount(0)
   await expect(page.locator('.coloured-formula')).toHaveCount(0)
+})
+
+test('the fill handle fills up and left (series backwards, formulas shifted) and counts labels on', async ({ launch }) => {
+  const sheet = await launch(workbook({ A3: '3', A4: '4', B4: '=A4*10', E1: '5', F1: '6', F3: '=F1*2', A9: 'Item 1' }))
+  const page = sheet.page
+  // 3, 4 dragged up gives 2, 1 above.
+  await sheet.goTo('A3:A4')
+  await dragFillHandle(sheet, 'A1', async () => {
+    await expect(page.locator('.fill-preview')).toHaveCount(1)
+    await page.screenshot({ path: '.tmp/polish-fill-up.png' })
+  })
+  await sheet.expectValue('A2', 2)
+  await sheet.expectValue('A1', 1)
+  await expect(page.locator('[data-selection-rect]')).toBeVisible()
+  expect(await page.getByLabel('Name box').inputValue()).toBe('A1:A4')
+  // A formula dragged up reads the rows above.
+  await sheet.cell('B4').click()
+  await dragFillHandle(sheet, 'B2')
+  await sheet.expectValue('B3', 30)
+  await sheet.expectValue('B2', 20)
+  await sheet.cell('B2').click()
+  await expect(sheet.formulaBar()).toHaveValue('=A2*10')
+  // Left: 5, 6 dragged left gives 3, 4; a formula dragged left reads the columns to the left.
+  await sheet.goTo('E1:F1')
+  await dragFillHandle(sheet, 'C1')
+  await sheet.expectValue('D1', 4)
+  await sheet.expectValue('C1', 3)
+  await sheet.cell('F3').click()
+  await dragFillHandle(sheet, 'D3')
+  await sheet.expectValue('E3', 10)
+  await sheet.expectValue('D3', 8)
+  // Labels: a single "Item 1" dragged down counts on.
+  await sheet.cell('A9').click()
+  await dragFillHandle(sheet, 'A12')
+  for (const [a, v] of [['A10', 'Item 2'], ['A11', 'Item 3'], ['A12', 'Item 4']]) await sheet.expectValue(a, v)
+  // One undo step takes the fill back.
+  await sheet.undo()
+  await expect(sheet.cell('A10')).not.toHaveAttribute('data-value', 'Item 2')
 })

@@ -85,7 +85,7 @@ export function SelectionOverlay(props: {
         <div
           class="fill-handle"
           data-fill-handle
-          title="Drag down or right to fill"
+          title="Drag down, up, right or left to fill"
           style={{ top: `${g().rowTop(props.rect.bottom + 1) - g().headerH - 5}px`, left: `${g().colLeft(props.rect.right + 1) - g().headerW - 5}px` }}
           onMouseDown={(e) => props.onFillHandleDown(e)}
         />
