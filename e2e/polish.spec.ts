@@ -123,3 +123,32 @@ test('the fill handle fills up and left (series backwards, formulas shifted) and
   await sheet.undo()
   await expect(sheet.cell('A10')).not.toHaveAttribute('data-value', 'Item 2')
 })
+
+test('a point-mode drag past the bottom of the grid scrolls it and extends the range', async ({ launch }) => {
+  const cells: Record<string, string> = {}
+  for (let r = 1; r <= 60; r++) cells[`A${r}`] = String(r)
+  const sheet = await launch(workbook(cells))
+  const page = sheet.page
+  const editor = page.locator('input.cell-editor')
+  await sheet.cell('C1').click()
+  await page.keyboard.type('=SUM(')
+  const start = await center(sheet, 'A1')
+  const grid = (await page.locator('#grid').boundingBox())!
+  await page.mouse.move(start.x, start.y)
+  await page.mouse.down()
+  await expect(editor).toHaveValue('=SUM(A1')
+  // Hold the pointer at the bottom edge, wiggling a pixel as a hand does: each move scrolls a row.
+  for (let i = 0; i < 30; i++) await page.mouse.move(start.x, grid.y + grid.height - 3 - (i % 2))
+  await page.screenshot({ path: '.tmp/polish-point-scroll.png' })
+  await page.mouse.up()
+  const text = await editor.inputValue()
+  const last = Number(/^=SUM\(A1:A(\d+)$/.exec(text)?.[1])
+  expect(last).toBeGreaterThan(30)
+  // The grid scrolled: row 1 is out of view, the pointed range's end is in view.
+  await expect(sheet.cell('A1')).toHaveCount(0)
+  await expect(sheet.cell(`A${last}`)).toBeVisible()
+  await page.keyboard.type(')')
+  await page.keyboard.press('Enter')
+  await sheet.goTo('C1')
+  await sheet.expectValue('C1', (last * (last + 1)) / 2)
+})

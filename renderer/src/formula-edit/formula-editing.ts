@@ -13,7 +13,7 @@ import { canPoint, cycleAbsolute, isFormula, pointAt, pointByArrow, type Pointed
 import type { Direction } from '../model/navigation'
 import type { SheetView } from '../app/sheet-view'
 import type { WorkbookStore } from '../state/workbook-store'
-import { installMousePointing } from './mouse-pointing'
+import { installMousePointing, type GridGeometry } from './mouse-pointing'
 
 export type FormulaEditing = ReturnType<typeof createFormulaEditing>
 
@@ -34,6 +34,8 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
   let span: PointedSpan | null = null
   let word: Word | null = null
   let names: string[] | null = null
+  /** The shown grid's pointer geometry (Grid.tsx lends it), for point-mode drags past its edge. */
+  let gridGeometry: GridGeometry | null = null
   const [assist, setAssist] = createSignal<AssistState | null>(null)
   const [anchorRect, setAnchorRect] = createSignal<DOMRect | null>(null)
   /** The block the last pointed reference names, on which sheet: the grid outlines it. */
@@ -261,8 +263,9 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
       pointedCorner: () => span?.corner ?? null,
       editingFormula: () => !!view.editing() && !!input && isFormula(text()),
       showSheet,
+      grid: () => gridGeometry,
     })
   }
 
-  return { attach, reset, handleKey, handleInput, handleCaretMove, accept, highlight, assist, anchorRect, pointed, colouring, listen, pointsNow }
+  return { attach, reset, handleKey, handleInput, handleCaretMove, accept, highlight, assist, anchorRect, pointed, colouring, listen, pointsNow, setGridGeometry: (g: GridGeometry | null) => void (gridGeometry = g) }
 }

@@ -15,7 +15,7 @@ import { createScrollMap } from '../model/scroll-map'
 import { move, scrollCount } from '../model/navigation'
 import { createColumnLayout } from '../model/column-layout'
 import { isWholeColumns, isWholeRows } from '../model/selection'
-import { createGridPointer } from './grid-pointer'
+import { createGridPointer, type PointerGeometry } from './grid-pointer'
 import { runBlockKey } from './grid-keys'
 import { gridMenu, type MenuTarget } from './grid-menus'
 import { ContextMenu } from '../components/ContextMenu'
@@ -168,7 +168,7 @@ export function Grid(props: GridProps) {
   })
 
   // Block editing (edit-ui): pointer gestures, the context menu, clipboard events.
-  const pointer = createGridPointer(view, commands, {
+  const geometry: PointerGeometry = {
     rowAt: (y) => Math.max(0, Math.min(ROW_COUNT - 1, Math.floor((y - scroller.getBoundingClientRect().top - headerH() + top()) / rowH()))),
     colAt: (x) => layout().colAt(x - scroller.getBoundingClientRect().left - headerW() + left()),
     edgeScroll: (x, y) => {
@@ -178,7 +178,11 @@ export function Grid(props: GridProps) {
       if (x > box.right - 8) scroller.scrollLeft += Math.ceil(colW(0) / colMap().scale)
       else if (x < box.left + headerW()) scroller.scrollLeft -= Math.ceil(colW(0) / colMap().scale)
     },
-  })
+  }
+  const pointer = createGridPointer(view, commands, geometry)
+  // formula-ui: a point-mode drag past the edge scrolls the same way.
+  props.formulaEditing?.setGridGeometry(geometry)
+  onCleanup(() => props.formulaEditing?.setGridGeometry(null))
   const [menu, setMenu] = createSignal<{ x: number; y: number; target: MenuTarget } | null>(null)
   function openMenu(target: MenuTarget, x?: number, y?: number): void {
     if (x === undefined || y === undefined) {
