@@ -4,7 +4,8 @@
 // status rather than an alert.
 import type { Page } from '@playwright/test'
 import { expect, test, type Sheet } from './support/fixtures'
-import { writeText } from './support/files'
+import { readFileSync } from 'node:fs'
+import { copyExample, writeText } from './support/files'
 
 function workbook(cells: Record<string, string>, names: Record<string, string> = {}): string {
   const entries = Object.fromEntries(Object.entries(cells).map(([a, input]) => [a, names[a] ? { input, name: names[a] } : { input }]))
@@ -151,4 +152,37 @@ test('a point-mode drag past the bottom of the grid scrolls it and extends the r
   await page.keyboard.press('Enter')
   await sheet.goTo('C1')
   await sheet.expectValue('C1', (last * (last + 1)) / 2)
+})
+
+test('changing a training setting without running marks the workbook modified; Save writes it; reopen has it', async ({ launch }) => {
+  const file = copyExample('reference-example-2.gradsheet')
+  const sheet = await launch(file)
+  const page = sheet.page
+  await expect(page).not.toHaveTitle(/^● /)
+  await page.getByRole('button', { name: 'Train…' }).click()
+  const panel = page.getByRole('region', { name: 'Training' })
+  await panel.getByLabel('Steps').fill('23')
+  await panel.getByLabel('Steps').press('Tab')
+  await expect(page).toHaveTitle(/^● /)
+  // It is not an undo step: Undo stays as it was (nothing to undo in a freshly opened file).
+  await expect(page.getByRole('button', { name: /Undo/ })).toBeDisabled()
+  await page.screenshot({ path: '.tmp/polish-settings-modified.png' })
+  await page.keyboard.press('Control+s')
+  await expect(page).not.toHaveTitle(/^● /)
+  expect(JSON.parse(readFileSync(file, 'utf8')).training.steps).toBe(23)
+  // Setting the same value again is no change.
+  await panel.getByLabel('Steps').fill('23')
+  await panel.getByLabel('Steps').press('Tab')
+  await panel.getByLabel('Method').selectOption('gd')
+  await expect(page).toHaveTitle(/^● /)
+  await page.keyboard.press('Control+s')
+  await expect(page).not.toHaveTitle(/^● /)
+  await sheet.running.close()
+
+  const again = await launch(file)
+  await again.page.getByRole('button', { name: 'Train…' }).click()
+  const reopened = again.page.getByRole('region', { name: 'Training' })
+  await expect(reopened.getByLabel('Steps')).toHaveValue('23')
+  await expect(reopened.getByLabel('Method')).toHaveValue('gd')
+  await expect(again.page).not.toHaveTitle(/^● /)
 })

@@ -38,7 +38,11 @@ export function createDocumentController(
   const [lastMs, setLastMs] = createSignal<number | null>(null)
   /** Bumps after each load, so the view can reset the selection and sheet. */
   const [loadCount, setLoadCount] = createSignal(0)
-  const modified = () => savePoint(history()) !== savedAt()
+  // Changes stored in the workbook outside the undo history (the Train panel's settings,
+  // docs/training.md): counted, and the count at the last save or load remembered.
+  const [looseChanges, setLooseChanges] = createSignal(0)
+  const [savedLoose, setSavedLoose] = createSignal(0)
+  const modified = () => savePoint(history()) !== savedAt() || looseChanges() !== savedLoose()
   const session = createDocumentSession(bridge)
 
   // Edits reach the worker strictly one action at a time, so each action's inverse is
@@ -130,6 +134,7 @@ export function createDocumentController(
       setLastMs(res.ms)
       setHistory(emptyHistory())
       setSavedAt(file?.recovered ? NEVER_SAVED : null)
+      setSavedLoose(looseChanges())
       clearTimeout(backupTimer)
       await session.loaded(file)
       setDoc({ name: session.identity().name, path: session.identity().path })
@@ -147,6 +152,8 @@ export function createDocumentController(
   }
 
   async function save(asNew: boolean): Promise<boolean> {
+    // Taken before serializing: a change stored after this point may miss the text, so it stays modified.
+    const looseMarker = looseChanges()
     const text = await serialize()
     if (text === null) return false
     const marker = savePoint(history())
@@ -161,6 +168,7 @@ export function createDocumentController(
       if (loads !== loadCount()) return true
       setDoc({ name: outcome.name, path: outcome.path })
       setSavedAt(marker)
+      setSavedLoose(looseMarker)
       // Edits made while the save was in flight still need their backup.
       if (modified()) scheduleBackup()
       return true
@@ -193,6 +201,11 @@ export function createDocumentController(
     busy: client.busy,
     act,
     runAction,
+    /** A change already stored in the workbook but kept out of the undo history (training settings): modified, backed up. */
+    markModified: () => {
+      setLooseChanges((n) => n + 1)
+      scheduleBackup()
+    },
     undo: () => step('undo'),
     redo: () => step('redo'),
     open,

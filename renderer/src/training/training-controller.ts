@@ -65,8 +65,17 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
   }
 
   /** Stores the form's settings in the workbook, so Save writes them (engine/train/settings.ts). */
-  function persist(next: TrainingSettings): void {
-    if (optionsProblem(next) === null && Number.isSafeInteger(next.seed)) void client.setTrainingSettings(next)
+  function persist(next: TrainingSettings): Promise<boolean> {
+    if (optionsProblem(next) !== null || !Number.isSafeInteger(next.seed)) return Promise.resolve(false)
+    return client.setTrainingSettings(next).then((res) => res.type === 'trainingSettingsSet' && res.stored)
+  }
+
+  /** The user changed a setting: stored, and the workbook is modified (not an undo step: docs/training.md). */
+  function update(patch: Partial<TrainingSettings>): void {
+    const before = settings()
+    const next = setSettings({ ...before, ...patch })
+    const changed = (Object.keys(next) as (keyof TrainingSettings)[]).some((k) => next[k] !== before[k])
+    void persist(next).then((stored) => { if (stored && changed) ctl.markModified() })
   }
 
   function show(cells: CellView[], objective: ObjectiveState, figures?: WorkbookFigures): void {
@@ -144,7 +153,7 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
       // the worker applies them between its slices (the grid shows them at once) and the
       // run goes on from there. The run becomes one undoable entry when it ends.
       await ctl.runAction(async () => null)
-      persist(s)
+      void persist(s)
       const res = await client.train({ method: s.method, learningRate: s.learningRate, steps: s.steps }, (p) => {
         progress.add(p)
       })
@@ -185,7 +194,7 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
   return {
     loadCount: ctl.loadCount,
     settings,
-    update: (patch: Partial<TrainingSettings>) => persist(setSettings((s) => ({ ...s, ...patch }))),
+    update,
     running,
     step,
     lastJ,
