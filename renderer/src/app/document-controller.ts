@@ -35,6 +35,8 @@ export function createDocumentController(
   const [history, setHistory] = createSignal<History>(emptyHistory())
   const [savedAt, setSavedAt] = createSignal<HistoryEntry | null>(null)
   const [alert, setAlert] = createSignal<string | null>(null)
+  /** A success worth a word (an export written): shown as a status notice, never in the alert bar. */
+  const [notice, setNotice] = createSignal<string | null>(null)
   const [lastMs, setLastMs] = createSignal<number | null>(null)
   /** Bumps after each load, so the view can reset the selection and sheet. */
   const [loadCount, setLoadCount] = createSignal(0)
@@ -80,6 +82,7 @@ export function createDocumentController(
   /** One user action: applied, and recorded in the one undo history. */
   function act(label: string, edits: Edit[]): Promise<boolean> {
     setAlert(null)
+    setNotice(null)
     return enqueue(async () => {
       const { accepted, inverses, ok } = await applyEdits(edits)
       if (!ok || accepted.length === 0) return false
@@ -196,6 +199,8 @@ export function createDocumentController(
     history,
     alert,
     setAlert,
+    notice,
+    setNotice,
     lastMs,
     loadCount,
     busy: client.busy,
