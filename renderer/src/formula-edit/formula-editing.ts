@@ -56,12 +56,20 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
   const colouring = createMemo<ReferenceColouring>(() => {
     const session = view.editing()
     if (!session || !isFormula(session.text)) return NO_COLOURS
-    return colourReferences(session.text, session.sheet ?? view.activeSheet(), (name) => {
-      const cell = store.findName(name)
-      const pos = cell ? parseAddress(cell.address) : null
-      return cell && pos ? { sheet: cell.sheet, pos } : null
-    })
+    return colourReferences(session.text, session.sheet ?? view.activeSheet(), (name) => nameTargets().get(name) ?? null)
   })
+
+  /** Where each cell name points, read once per edit (a keystroke must not walk every cell of a large workbook). */
+  let targets: Map<string, { sheet: string; pos: CellPos }> | null = null
+  function nameTargets(): Map<string, { sheet: string; pos: CellPos }> {
+    if (targets) return targets
+    targets = new Map()
+    for (const sheet of store.sheets()) for (const cell of store.cellsOfSheet(sheet)) {
+      const pos = cell.name ? parseAddress(cell.address) : null
+      if (cell.name && pos) targets.set(cell.name, { sheet: cell.sheet, pos })
+    }
+    return targets
+  }
   const homePos = (): CellPos => view.editing()?.pos ?? view.selection()
 
   function workbookNames(): string[] {
@@ -81,6 +89,7 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
     setSpan(null)
     word = null
     names = null
+    targets = null
     setAssist(null)
   }
 
