@@ -154,27 +154,38 @@ test('a point-mode drag past the bottom of the grid scrolls it and extends the r
   await sheet.expectValue('C1', (last * (last + 1)) / 2)
 })
 
-test('changing a training setting without running marks the workbook modified; Save writes it; reopen has it', async ({ launch }) => {
+test('changing a training setting without running marks the workbook modified, is one undo step, is saved and reopened', async ({ launch }) => {
   const file = copyExample('reference-example-2.gradsheet')
   const sheet = await launch(file)
   const page = sheet.page
   await expect(page).not.toHaveTitle(/^● /)
   await page.getByRole('button', { name: 'Train…' }).click()
   const panel = page.getByRole('region', { name: 'Training' })
+  const undoButton = page.getByRole('button', { name: /Undo/ })
+  const redoButton = page.getByRole('button', { name: /Redo/ })
+  await expect(panel.getByLabel('Steps')).toHaveValue('200')
   await panel.getByLabel('Steps').fill('23')
   await panel.getByLabel('Steps').press('Tab')
   await expect(page).toHaveTitle(/^● /)
-  // It is not an undo step: Undo stays as it was (nothing to undo in a freshly opened file).
-  await expect(page.getByRole('button', { name: /Undo/ })).toBeDisabled()
+  await expect(undoButton).toHaveAttribute('title', /Undo: set training steps to 23/)
   await page.screenshot({ path: '.tmp/polish-settings-modified.png' })
+  // Undo puts the stored setting and the form back, and the workbook is as opened again.
+  await undoButton.click()
+  await expect(panel.getByLabel('Steps')).toHaveValue('200')
+  await expect(page).not.toHaveTitle(/^● /)
+  await redoButton.click()
+  await expect(panel.getByLabel('Steps')).toHaveValue('23')
+  await expect(page).toHaveTitle(/^● /)
   await page.keyboard.press('Control+s')
   await expect(page).not.toHaveTitle(/^● /)
-  expect(JSON.parse(readFileSync(file, 'utf8')).training.steps).toBe(23)
-  // Setting the same value again is no change.
+  await expect.poll(() => JSON.parse(readFileSync(file, 'utf8')).training?.steps).toBe(23)
+  // Setting the value it already has is no change; another setting is.
   await panel.getByLabel('Steps').fill('23')
   await panel.getByLabel('Steps').press('Tab')
+  await expect(page).not.toHaveTitle(/^● /)
   await panel.getByLabel('Method').selectOption('gd')
   await expect(page).toHaveTitle(/^● /)
+  await expect(undoButton).toHaveAttribute('title', /Undo: set training method to/)
   await page.keyboard.press('Control+s')
   await expect(page).not.toHaveTitle(/^● /)
   await sheet.running.close()

@@ -9,6 +9,7 @@ import { emptyHistory, record, redo, savePoint, undo, type History, type History
 import type { WorkbookStore } from '../state/workbook-store'
 import type { EngineClient } from '../worker/engine-client'
 import type { ViewportHint } from '../worker/protocol'
+import type { TrainingSettings } from '../../../engine/train/settings'
 import { createDocumentSession, mustAskBeforeReplacing } from './document-session'
 
 const BACKUP_DEBOUNCE_MS = 1000
@@ -40,11 +41,7 @@ export function createDocumentController(
   const [lastMs, setLastMs] = createSignal<number | null>(null)
   /** Bumps after each load, so the view can reset the selection and sheet. */
   const [loadCount, setLoadCount] = createSignal(0)
-  // Changes stored in the workbook outside the undo history (the Train panel's settings,
-  // docs/training.md): counted, and the count at the last save or load remembered.
-  const [looseChanges, setLooseChanges] = createSignal(0)
-  const [savedLoose, setSavedLoose] = createSignal(0)
-  const modified = () => savePoint(history()) !== savedAt() || looseChanges() !== savedLoose()
+  const modified = () => savePoint(history()) !== savedAt()
   const session = createDocumentSession(bridge)
 
   // Edits reach the worker strictly one action at a time, so each action's inverse is
@@ -112,12 +109,39 @@ export function createDocumentController(
     })
   }
 
+  let trainingListener: ((settings: TrainingSettings) => void) | null = null
+
+  /** Stores training settings in the workbook (its `training` field, through the worker); false when the worker refused them. */
+  async function storeTraining(settings: TrainingSettings): Promise<boolean> {
+    const res = await client.setTrainingSettings(settings)
+    if (res.type !== 'trainingSettingsSet' || !res.stored) return false
+    trainingListener?.(settings)
+    return true
+  }
+
+  /**
+   * A change of the Train panel's settings as one undoable action (docs/training.md): stored
+   * in the workbook, so the workbook is modified and Save writes it; undo stores `before`.
+   */
+  function actTraining(label: string, before: TrainingSettings, after: TrainingSettings): Promise<boolean> {
+    setAlert(null)
+    return enqueue(async () => {
+      if (!(await storeTraining(after))) return false
+      setHistory((h) => record(h, { label, forward: [], inverse: [], training: { before, after } }))
+      scheduleBackup()
+      return true
+    })
+  }
+
   function step(kind: 'undo' | 'redo'): Promise<HistoryEntry | null> {
     return enqueue(async () => {
       const h = history()
       const next = kind === 'undo' ? undo(h) : redo(h)
       if (!next) return null
-      await applyEdits(kind === 'undo' ? next.entry.inverse : next.entry.forward)
+      const edits = kind === 'undo' ? next.entry.inverse : next.entry.forward
+      const training = next.entry.training
+      if (edits.length > 0 || !training) await applyEdits(edits)
+      if (training) await storeTraining(kind === 'undo' ? training.before : training.after)
       setHistory(next.history)
       scheduleBackup()
       return next.entry
@@ -137,7 +161,6 @@ export function createDocumentController(
       setLastMs(res.ms)
       setHistory(emptyHistory())
       setSavedAt(file?.recovered ? NEVER_SAVED : null)
-      setSavedLoose(looseChanges())
       clearTimeout(backupTimer)
       await session.loaded(file)
       setDoc({ name: session.identity().name, path: session.identity().path })
@@ -155,8 +178,6 @@ export function createDocumentController(
   }
 
   async function save(asNew: boolean): Promise<boolean> {
-    // Taken before serializing: a change stored after this point may miss the text, so it stays modified.
-    const looseMarker = looseChanges()
     const text = await serialize()
     if (text === null) return false
     const marker = savePoint(history())
@@ -171,7 +192,6 @@ export function createDocumentController(
       if (loads !== loadCount()) return true
       setDoc({ name: outcome.name, path: outcome.path })
       setSavedAt(marker)
-      setSavedLoose(looseMarker)
       // Edits made while the save was in flight still need their backup.
       if (modified()) scheduleBackup()
       return true
@@ -206,11 +226,9 @@ export function createDocumentController(
     busy: client.busy,
     act,
     runAction,
-    /** A change already stored in the workbook but kept out of the undo history (training settings): modified, backed up. */
-    markModified: () => {
-      setLooseChanges((n) => n + 1)
-      scheduleBackup()
-    },
+    actTraining,
+    /** The panel that shows the training settings follows an undo or redo of them. */
+    onTrainingSettings: (listener: (settings: TrainingSettings) => void) => void (trainingListener = listener),
     undo: () => step('undo'),
     redo: () => step('redo'),
     open,
