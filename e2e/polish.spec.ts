@@ -197,3 +197,32 @@ test('changing a training setting without running marks the workbook modified, i
   await expect(reopened.getByLabel('Method')).toHaveValue('gd')
   await expect(again.page).not.toHaveTitle(/^● /)
 })
+
+test('a reference to another sheet is outlined on that sheet when it is shown during the edit', async ({ launch }) => {
+  const file = writeText('two-sheets.gradsheet', JSON.stringify({
+    format: 'gradsheet', version: 1, objective: null,
+    sheets: [{ name: 'Sheet1', cells: { A1: { input: '1' } } }, { name: 'Sheet2', cells: { B2: { input: '5' } } }],
+  }))
+  const sheet = await launch(file)
+  const page = sheet.page
+  await sheet.cell('F1').click()
+  await page.keyboard.type('=Sheet2!B2+A1')
+  await expect(page.locator('.coloured-formula .ref-text')).toHaveText(['Sheet2!B2', 'A1'])
+  // On Sheet1 only A1 is outlined (colour 1: the second reference).
+  await expect(page.locator('[data-ref-outline]')).toHaveCount(1)
+  await expect(page.locator('[data-ref-outline="A1"]')).toHaveAttribute('data-ref-colour', '1')
+  // Showing Sheet2 keeps the edit (in the formula bar, still coloured) and outlines B2 there.
+  await page.locator('[data-sheet-tab="Sheet2"]').click()
+  await expect(sheet.formulaBar()).toHaveValue('=Sheet2!B2+A1')
+  await expect(page.locator('.coloured-formula .ref-text')).toHaveText(['Sheet2!B2', 'A1'])
+  const outline = page.locator('[data-ref-outline="B2"]')
+  await expect(outline).toHaveAttribute('data-ref-colour', '0')
+  const box = (await outline.boundingBox())!
+  const cell = (await sheet.cell('B2', 'Sheet2').boundingBox())!
+  expect(Math.abs(box.x - cell.x) + Math.abs(box.y - cell.y)).toBeLessThan(4)
+  await expect(page.locator('[data-ref-outline="A1"]')).toHaveCount(0)
+  await page.screenshot({ path: '.tmp/polish-ref-other-sheet.png' })
+  await page.keyboard.press('Enter')
+  await expect(page.locator('[data-ref-outline]')).toHaveCount(0)
+  await sheet.expectValue('F1', 6)
+})
