@@ -58,18 +58,14 @@ export function analyseLanes(run: Run, base: V[], valueOf: (key: string | undefi
   const ops = run.program.ops
   const lanes = new Set(run.laneSlots)
   const laneOps = new Uint8Array(ops.length)
-  // Where each op's value goes: its consumer and argument position (the last op is the cell's value).
-  const consumer = new Int32Array(ops.length).fill(-1)
-  const position = new Int32Array(ops.length)
+  // Ops whose value is a choice's condition: the only place a truth value may vary per row.
+  const condition = new Uint8Array(ops.length)
   let wheres = false
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i]
     if (op.k === 'cell') laneOps[i] = lanes.has(op.slot) ? 1 : 0
     if (op.k !== 'call') continue
-    op.args.forEach((a, p) => {
-      consumer[a] = i
-      position[a] = p
-    })
+    if (isChoice(op.fn)) condition[op.args[0]] = 1
     if (!op.args.some((a) => laneOps[a])) continue
     laneOps[i] = 1
     const rule = laneRuleOf(op.fn.name)
@@ -90,7 +86,7 @@ export function analyseLanes(run: Run, base: V[], valueOf: (key: string | undefi
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i]
       if (laneOps[i]) continue
-      if (!finiteValue(base[i]) || base[i] instanceof Err) return { refused: 'a branch is not finite' }
+      if (!finiteValue(base[i])) return { refused: 'a branch is not finite' }
       if (op.k === 'call' && !finitePartials(op.fn, op.args.map((a) => base[a]), base[i])) return { refused: 'a branch has an infinite derivative' }
     }
 
@@ -108,8 +104,7 @@ export function analyseLanes(run: Run, base: V[], valueOf: (key: string | undefi
         if (wheres && !finitePartials(op.fn, args, row[i])) ok = false
       }
       const v = row[i]
-      const condition = consumer[i] >= 0 && position[i] === 0 && ops[consumer[i]].k === 'call' && isChoice((ops[consumer[i]] as { fn: FnDef }).fn)
-      if (!(finiteNumber(v) || (typeof v === 'boolean' && condition))) ok = false
+      if (!(finiteNumber(v) || (typeof v === 'boolean' && condition[i]))) ok = false
     }
     usable.push(ok)
   }
