@@ -211,6 +211,7 @@ describe('exported modules compute the engine\'s J and gradients', { timeout: 24
       (r) => `A${r} > 0 ? sqrt(abs(A${r})) : w`,
       (r) => `max(A${r}, B${r}, w) - min(A${r}, $F$3)`,
       (r) => `AND(A${r} > 0, B${r} > 0) ? A${r} : B${r}`,
+      (r) => `IF(OR(NOT(A${r} > 0), B${r} > 1), A${r} * w, B${r})`,
     ]
     const D_FORMS: ((r: number) => string)[] = [
       (r) => `(C${r} - B${r})^2`,

@@ -137,7 +137,7 @@ function writeProgram(cell: PlannedCell, source: CellSource, target: Target, lan
           value = new Err('#VALUE!', 'not computable')
         }
         const rule = lanes?.laneOps[i] ? laneRuleOf(op.fn.name) : undefined
-        if (rule?.kind === 'where') exprs.push(rule.write(op.args.map((a) => exprs[a])))
+        if (rule && rule.kind !== 'elementwise') exprs.push(rule.write(op.args.map((a) => exprs[a])))
         else exprs.push(t.write(op.args.map((a) => exprs[a]), {
           target,
           argIsTensor: args.map((a) => a instanceof Tensor),

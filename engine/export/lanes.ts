@@ -27,6 +27,7 @@ const finiteValue = (v: V | Adj | null | undefined): boolean =>
   v === null || v === undefined || typeof v === 'boolean' || typeof v === 'string' || finiteNumber(v) ||
   (v instanceof Tensor && v.data.every(Number.isFinite)) || (v instanceof Float64Array && v.every(Number.isFinite))
 const isChoice = (fn: FnDef): boolean => fn.name === 'IF' || fn.name === 'conditional'
+const isLogic = (fn: FnDef): boolean => laneRuleOf(fn.name)?.kind === 'logic'
 
 /** Runs one call the way the engine does (errors pass through unless the function sees them). */
 function call(fn: FnDef, args: V[]): V {
@@ -58,23 +59,29 @@ export function analyseLanes(run: Run, base: V[], valueOf: (key: string | undefi
   const ops = run.program.ops
   const lanes = new Set(run.laneSlots)
   const laneOps = new Uint8Array(ops.length)
-  // Ops whose value is a choice's condition: the only place a truth value may vary per row.
+  // Ops whose value is a choice's condition, directly or through AND/OR/NOT: the only
+  // place a truth value may vary per row (a consumer comes after its arguments).
   const condition = new Uint8Array(ops.length)
+  for (let i = ops.length - 1; i >= 0; i--) {
+    const op = ops[i]
+    if (op.k !== 'call') continue
+    if (isChoice(op.fn)) condition[op.args[0]] = 1
+    else if (isLogic(op.fn) && condition[i]) for (const a of op.args) condition[a] = 1
+  }
   let wheres = false
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i]
     if (op.k === 'cell') laneOps[i] = lanes.has(op.slot) ? 1 : 0
     if (op.k !== 'call') continue
-    if (isChoice(op.fn)) condition[op.args[0]] = 1
     if (!op.args.some((a) => laneOps[a])) continue
     laneOps[i] = 1
     const rule = laneRuleOf(op.fn.name)
     if (!rule) return { refused: `${op.fn.name} has no elementwise form` }
     if (rule.kind === 'where') wheres = true
     if (rule.kind === 'elementwise' && rule.scalarArgs?.some((p) => laneOps[op.args[p]])) return { refused: `${op.fn.name} needs one value for the whole run` }
-    for (const [p, a] of op.args.entries()) {
+    for (const a of op.args) {
       const v = base[a]
-      if (!laneOps[a] && !finiteNumber(v) && !(typeof v === 'boolean' && p === 0 && isChoice(op.fn)))
+      if (!laneOps[a] && !finiteNumber(v) && !(typeof v === 'boolean' && condition[a]))
         return { refused: `${op.fn.name} reads a value that is not a finite number` }
     }
   }

@@ -124,6 +124,25 @@ def _min_lanes(*xs):
     return best
 
 
+def _and_lanes(*xs):
+    """AND over a vectorised run: per element, every argument non-zero."""
+    r = _t(xs[0]) != 0
+    for x in xs[1:]:
+        r = r & (_t(x) != 0)
+    return r
+
+
+def _or_lanes(*xs):
+    r = _t(xs[0]) != 0
+    for x in xs[1:]:
+        r = r | (_t(x) != 0)
+    return r
+
+
+def _not_lanes(x):
+    return _t(x) == 0
+
+
 def _lanes(x, n):
     """A run's value as a vector of n elements (a run whose formula reads no row of its own)."""
     x = _t(x)

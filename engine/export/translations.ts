@@ -185,13 +185,14 @@ export function translationOf(name: string): Translation | undefined {
  * broadcast) with each element's value and derivative those of the one-cell call;
  * 'where' when the call chooses between its arguments (IF, max/min of numbers) and is
  * written with `where`, each element taking its own branch — valid only when every
- * branch is finite with finite derivatives in every row (lanes.ts checks). `scalarArgs`:
+ * branch is finite with finite derivatives in every row (lanes.ts checks); 'logic' for
+ * AND/OR/NOT over truth values per element (no gradient flows). `scalarArgs`:
  * arguments that must be the same in every row. A function without a rule keeps its
  * run one line per cell.
  */
 export type LaneRule =
   | { kind: 'elementwise'; scalarArgs?: number[] }
-  | { kind: 'where'; write: (args: string[]) => string }
+  | { kind: 'where' | 'logic'; write: (args: string[]) => string }
 
 const ELEMENTWISE = [
   'add', 'subtract', 'multiply', 'divide', 'dotMultiply', 'dotDivide', 'pow', 'dotPow', 'POWER', 'mod', 'unaryMinus', 'unaryPlus',
@@ -204,6 +205,7 @@ const ELEMENTWISE = [
 ]
 
 const where = (helper: string): LaneRule => ({ kind: 'where', write: (args) => `${helper}(${args.join(', ')})` })
+const logic = (helper: string): LaneRule => ({ kind: 'logic', write: (args) => `${helper}(${args.join(', ')})` })
 const ifWhere: LaneRule = { kind: 'where', write: ([c, a, b]) => `_where(${c}, ${a}, ${b ?? 'False'})` }
 
 const LANE_RULES: Record<string, LaneRule> = {
@@ -218,6 +220,13 @@ const LANE_RULES: Record<string, LaneRule> = {
   MAX: where('_max_lanes'),
   min: where('_min_lanes'),
   MIN: where('_min_lanes'),
+  // Truth values per element; lanes.ts lets them reach only a choice's condition.
+  and: logic('_and_lanes'),
+  AND: logic('_and_lanes'),
+  or: logic('_or_lanes'),
+  OR: logic('_or_lanes'),
+  not: logic('_not_lanes'),
+  NOT: logic('_not_lanes'),
 }
 
 /** The lane rule of a function, or undefined: a run using it stays one line per cell. */

@@ -68,7 +68,7 @@ describe('vectorised runs in the exported forward()', () => {
   })
 
   it('stay one line per cell for a function with no elementwise form', () => {
-    expect(vectorLines(forward(column(10, (r) => `AND(A${r} > 0, w > 0) ? A${r} : w`)))).toEqual([])
+    expect(vectorLines(forward(column(10, (r) => `hypot(A${r}, w)`)))).toEqual([])
     expect(vectorLines(forward(column(10, (r) => `A${r} * SUM($A$1:$A$3) + w`)))).toHaveLength(1) // SUM is the same for every row
   })
 
@@ -91,6 +91,13 @@ describe('vectorised runs in the exported forward()', () => {
       'D1_D10 = C1_C11[1:11] - C1_C11[0:10]  # Sheet1!D1:D10 (10 cells): =C2 - C1',
     ])
     expect(lines).toContain('J = _flat(D1_D10).sum() + C1_C11[4]  # Sheet1!G1 (J): =SUM(D1:D10) + C5')
+  })
+
+  it('write AND/OR/NOT per element, as a condition only', () => {
+    expect(vectorLines(forward(column(10, (r) => `AND(A${r} > 0, NOT(A${r} > 1), w > 0) ? A${r} : w`)))).toEqual([
+      'C1_C10 = _where(_and_lanes((data[0:10] > 0.0), _not_lanes((data[0:10] > 1.0)), (w > 0.0)), data[0:10], w)  # Sheet1!C1:C10 (10 cells): =AND(A1 > 0, NOT(A1 > 1), w > 0) ? A1 : w',
+    ])
+    expect(vectorLines(forward(column(10, (r) => `OR(A${r} > 0, w > 1) * A${r}`)))).toEqual([]) // a truth value used as a number
   })
 
   it('write IF and MAX over a run with where, except at rows where the untaken branch has an infinite derivative', () => {
