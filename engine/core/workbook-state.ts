@@ -56,6 +56,7 @@ export class WorkbookState {
 
   /** Sizes every per-cell array for `n` cells at once (a document about to load). */
   reserveCells(n: number): void {
+    if (this.store.count === 0 && this.addressCache.length < n) this.addressCache = new Array<string>(n).fill('')
     this.store.reserve(n)
     this.schedule.grow(this.store.capacity)
     this.changes.grow(this.store.capacity)
@@ -68,7 +69,7 @@ export class WorkbookState {
     if (found >= 0) return found
     const id = this.store.add(sid, row, col)
     cells.set(row, col, id)
-    this.addressCache.push('') // keeps the array packed (a holey array would fall back to dictionary mode)
+    if (id >= this.addressCache.length) this.addressCache.push('') // appended, never written sparsely (that would fall back to dictionary mode)
     if (id >= this.schedule.order.length) {
       this.schedule.grow(this.store.capacity)
       this.changes.grow(this.store.capacity)

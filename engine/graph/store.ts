@@ -41,6 +41,11 @@ export class CellStore {
   /** Room for exactly `n` cells (a document's count, known before loading): no doubling, no copies left behind. */
   reserve(n: number): void {
     if (n > this.capacity) this.grow(n, true)
+    if (this.count === 0 && this.input.length < n) {
+      // Filled at once (holey kind, but never sparse): a million pushes would leave a trail of copies for the collector.
+      this.input = new Array<string>(n).fill('')
+      this.obj = new Array<V>(n).fill(0)
+    }
   }
 
   private grow(min: number, exact = false): void {
