@@ -136,8 +136,9 @@ export function bind(w: WorkbookState, id: number): void {
   if (w.lowerToTape) {
     if (forTape.slotIds.length < n) forTape.slotIds = new Int32Array(n * 2)
     if (forTape.nameIds.length < m) forTape.nameIds = new Int32Array(m * 2)
-    forTape.slotIds.set(t.ids.subarray(base, base + n))
-    forTape.nameIds.set(t.ids.subarray(base + n, base + n + m))
+    // Copied entry by entry: a subarray is an object per call (per formula at load).
+    for (let k = 0; k < n; k++) forTape.slotIds[k] = t.ids[base + k]
+    for (let k = 0; k < m; k++) forTape.nameIds[k] = t.ids[base + n + k]
     forTape.fast = fastProgramOf(program)
     forTape.rangeIds = rare?.rangeIds ?? []
     w.tape.lower(id, forTape)

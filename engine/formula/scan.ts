@@ -41,11 +41,35 @@ export interface Scanned {
 
 export type ScanResult = { ok: true; scan: Scanned } | { ok: false; message: string }
 
-const NUMBER = /[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?/y
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36
 const isDigit = (c: number): boolean => c >= 48 && c <= 57
 const isIdentStart = (s: string, i: number): boolean => i < s.length && isLetter(s.charCodeAt(i))
+
+/**
+ * Where the number literal starting at i ends: digits, an optional fraction, an optional
+ * exponent (what /[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?/ matches there; "12." is 12 followed by
+ * a dot). By hand, because a regex match is an array per number in every formula.
+ */
+function numberEnd(s: string, i: number): number {
+  let j = i
+  while (isDigit(s.charCodeAt(j))) j++
+  if (s.charCodeAt(j) === 46 && isDigit(s.charCodeAt(j + 1))) {
+    j += 2
+    while (isDigit(s.charCodeAt(j))) j++
+  }
+  const e = s.charCodeAt(j) | 32
+  if (e === 101) {
+    let k = j + 1
+    const sign = s.charCodeAt(k)
+    if (sign === 43 || sign === 45) k++
+    if (isDigit(s.charCodeAt(k))) {
+      while (isDigit(s.charCodeAt(k))) k++
+      j = k
+    }
+  }
+  return j
+}
 
 function readIdent(s: string, i: number): number {
   while (i < s.length) {
@@ -166,10 +190,9 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
         continue
       }
     } else if (isDigit(body.charCodeAt(i)) || (ch === '.' && isDigit(body.charCodeAt(i + 1)))) {
-      NUMBER.lastIndex = i
-      const m = NUMBER.exec(body)!
-      copy(sourceIndex, i, i + m[0].length)
-      i += m[0].length
+      const end = numberEnd(body, i)
+      copy(sourceIndex, i, end)
+      i = end
       continue
     } else if (isIdentStart(body, i) && (i === 0 || body[i - 1] !== '.')) {
       const end = readIdent(body, i)

@@ -74,7 +74,8 @@ export function computeOrder(count: number, rows: PrecedentRows): OrderResult {
         do start--
         while (stack[start] !== v)
         const size = sp - start
-        const selfLoop = size === 1 && edges.subarray(rowStart[v], rowStart[v] + rowCount[v]).includes(v)
+        let selfLoop = false
+        if (size === 1) for (let e = rowStart[v], end = e + rowCount[v]; e < end && !selfLoop; e++) selfLoop = edges[e] === v
         if (size > 1 || selfLoop) cycles.push(stack.slice(start, sp))
         for (let k = start; k < sp; k++) {
           onStack[stack[k]] = 0
