@@ -137,6 +137,14 @@ function skipString(s: string, i: number): number {
 /** Whether body has `#REF!` (any case) at i: what reference arithmetic writes for a reference that no longer exists. */
 const isRefError = (s: string, i: number): boolean => s.charCodeAt(i) === 35 && s.slice(i + 1, i + 5).toUpperCase() === 'REF!'
 
+/** `$c3` / `$r3`: the placeholder of a reference, made once per number (not per formula). */
+const placeholders: [string[], string[]] = [[], []]
+function placeholderOf(range: boolean, k: number): string {
+  const known = placeholders[range ? 1 : 0]
+  if (k < 64) return (known[k] ??= `${range ? '$r' : '$c'}${k}`)
+  return `${range ? '$r' : '$c'}${k}`
+}
+
 /** Records where copied characters came from (only when positions were asked for). */
 function copy(sourceIndex: number[] | null, from: number, to: number): void {
   if (sourceIndex) for (let k = from; k < to; k++) sourceIndex.push(k)
@@ -196,15 +204,17 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
       continue
     } else if (isIdentStart(body, i) && (i === 0 || body[i - 1] !== '.')) {
       const end = readIdent(body, i)
-      const word = body.slice(i, end)
-      if (body[end] === '!' && body[end + 1] !== '=' && !word.includes('$')) {
-        sheet = word
+      // The word is read in place (no substring per reference); it is cut out only as a sheet name or for a message.
+      let dollar = false
+      for (let k = i; k < end && !dollar; k++) dollar = body.charCodeAt(k) === 36
+      if (body[end] === '!' && body[end + 1] !== '=' && !dollar) {
+        sheet = body.slice(i, end)
         sheetStart = i
         sheetEnd = end + 1
       } else {
-        const cell = cellOf(word)
+        const cell = cellOf(body, i, end)
         if (!cell || nextNonSpace(body, end) === '(') {
-          if (word.includes('$')) return { ok: false, message: `unexpected "$" in "${word}" (at character ${i + 1})` }
+          if (dollar) return { ok: false, message: `unexpected "$" in "${body.slice(i, end)}" (at character ${i + 1})` }
           if (words && nextNonSpace(body, end) !== '(') words.push({ start: i, end })
           copy(sourceIndex, i, end)
           i = end
@@ -222,7 +232,7 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
     // A reference starts at sheetEnd (after any qualifier): CELL, CELL:CELL or #REF!.
     const startRef = sheetEnd
     if (isRefError(body, startRef)) {
-      const placeholder = `$c${refs.length}`
+      const placeholder = placeholderOf(false, refs.length)
       refs.push({ range: false, sheet, row0: 0, col0: 0, row1: 0, col1: 0, outOfBounds: true, sheetStart, sheetEnd: sheet === null ? sheetStart : sheetEnd, end: startRef + 5, deleted: true })
       text += body.slice(pending, i) + placeholder
       pending = startRef + 5
@@ -244,7 +254,7 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
       }
     }
     const range = last !== first
-    const placeholder = `${range ? '$r' : '$c'}${refs.length}`
+    const placeholder = placeholderOf(range, refs.length)
     refs.push({
       range,
       sheet,
