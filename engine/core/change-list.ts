@@ -38,20 +38,37 @@ export function drainChanges(w: WorkbookState, withViews: boolean): DrainedChang
   const s = w.store
   const cells: CellView[] = []
   const bySheet = new Map<number, Positions>()
+  const meta = w.changes.meta
+  const hasMeta = meta.size > 0
+  for (const id of meta) w.changes.touch(id)
+  const ids = w.changes.take()
+  const { kind, sheet, row, col } = s
+  // Consecutive changed cells are almost always on one sheet: its liveness and positions are kept at hand.
+  let lastSheet = -1
+  let lastAlive = false
+  let at: Positions | undefined
   let unlisted = 0
-  for (const id of w.changes.meta) w.changes.touch(id)
-  w.changes.drain((id) => {
-    if (!w.sheets.alive(s.sheet[id])) return
-    if (!w.changes.meta.has(id) && !w.hasContent(id) && s.kind[id] === Kind.Empty) return
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]
+    const sid = sheet[id]
+    if (sid !== lastSheet) {
+      lastSheet = sid
+      lastAlive = w.sheets.alive(sid)
+      at = undefined
+    }
+    if (!lastAlive) continue
+    if (kind[id] === Kind.Empty && !(hasMeta && meta.has(id)) && !w.hasContent(id)) continue
     if (withViews) {
       cells.push(viewOf(w, id))
-      return
+      continue
     }
     unlisted++
-    let at = bySheet.get(s.sheet[id])
-    if (!at) bySheet.set(s.sheet[id], (at = new Positions()))
-    at.push(s.row[id], s.col[id])
-  })
+    if (!at) {
+      at = bySheet.get(sid)
+      if (!at) bySheet.set(sid, (at = new Positions()))
+    }
+    at.push(row[id], col[id])
+  }
   if (withViews) return { cells }
   const changed = [...bySheet].map(([sid, p]) => ({ sheet: w.sheets.name(sid), rows: p.rows.slice(0, p.length), cols: p.cols.slice(0, p.length) }))
   return { cells, unlisted, changed }

@@ -73,6 +73,9 @@ function recomputeCell(w: WorkbookState, id: number, triedTape: boolean): boolea
   return changed
 }
 
+/** Ids of the cells whose value changed in one forward pass (reused: grows, never shrinks). */
+let changedIds = new Int32Array(1024)
+
 /** Forward pass over the dirty cells, in order; stops propagating where values do not change. */
 export function forward(w: WorkbookState): void {
   const sched = w.schedule
@@ -93,7 +96,11 @@ export function forward(w: WorkbookState): void {
   const { tape, grads, changes } = w
   const { kind, num, obj } = s
   const { start: userStart, live: userCount, targets: userIds, built } = s.users.rows()
-  const segment = tape.size
+  const overflow = s.users.hasExtra
+  const { size: segment, start: segmentStart, ran } = tape
+  if (changedIds.length < s.capacity) changedIds = new Int32Array(s.capacity)
+  const changedNow = changedIds
+  let changedCount = 0
   let pending = sched.pending
   let evaluations = 0
   for (let p = start; p < length && pending > 0; p++) {
@@ -103,7 +110,14 @@ export function forward(w: WorkbookState): void {
     pending--
     let changed: boolean
     // The tape's common case inline: a number out of the cell's segment.
-    let y = segment[id] > 0 && !(cycles && cycleErr.has(id)) ? tape.forward(s, id) : NaN
+    const n = segment[id]
+    const onTape = n > 0 && !(cycles && cycleErr.has(id))
+    let y = NaN
+    if (onTape) {
+      const from = segmentStart[id]
+      y = tape.run(kind, num, from, from + n)
+      ran[id] = y === y ? 1 : 0
+    } else ran[id] = 0
     if (y === y) {
       evaluations++
       if (y === 0) y = 0 // -0 shows and compares as 0, as in spreadsheets
@@ -117,12 +131,11 @@ export function forward(w: WorkbookState): void {
       }
       num[id] = y
     } else {
-      if (segment[id] > 0 && !(cycles && cycleErr.has(id))) evaluations++
-      changed = recomputeCell(w, id, segment[id] > 0)
+      if (onTape) evaluations++
+      changed = recomputeCell(w, id, onTape)
     }
     if (!changed) continue
-    grads.valueChanged(id)
-    changes.touch(id)
+    changedNow[changedCount++] = id
     if (id < built)
       for (let k = userStart[id], end = k + userCount[id]; k < end; k++) {
         const u = userIds[k]
@@ -131,7 +144,7 @@ export function forward(w: WorkbookState): void {
           pending++
         }
       }
-    const more = s.users.extra(id)
+    const more = overflow ? s.users.extra(id) : undefined
     if (more)
       for (const u of more)
         if (!dirty[u] && !(cycles && cycleErr.has(u))) {
@@ -139,6 +152,9 @@ export function forward(w: WorkbookState): void {
           pending++
         }
   }
+  // Recorded once for the whole pass: what changed, and whether J reads any of it.
+  changes.touchMany(changedNow, changedCount)
+  grads.valuesChanged(changedNow, changedCount)
   w.forwardEvaluations += evaluations
   sched.pending = pending
   sched.settle()

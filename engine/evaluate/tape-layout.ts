@@ -6,7 +6,7 @@
 // order (locality, and dropping dead segments) when the order is recomputed. A cell whose
 // program has no fast form, or an unresolved slot, gets no segment.
 import type { Binding } from '../graph/store'
-import { TapeOp } from './fast-program'
+import { TapeOp, readsOne, readsTwo } from './fast-program'
 import { FastForms } from './tape-forms'
 
 function grownInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
@@ -23,6 +23,8 @@ export class TapeLayout {
   b = new Int32Array(1024)
   fn = new Int32Array(1024)
   val = new Float64Array(1024)
+  /** The constant folded into an op (AddK … PowK). */
+  k = new Float64Array(1024)
   /** Ops in use, and how many of them belong to dropped segments. */
   length = 0
   dead = 0
@@ -36,7 +38,11 @@ export class TapeLayout {
   gatherLength = 0
   gatherDead = 0
   protected readonly forms = new FastForms()
-  /** Scratch adjoints for the reverse pass, sized here to the longest segment lowered. */
+  /**
+   * The reverse pass's adjoints of one segment's ops, indexed from the segment's start and
+   * sized to the longest segment: all zeros between cells, because the sweep zeroes each
+   * entry as it reads it (no reset per cell, no adjoint per op kept in memory).
+   */
   protected adj = new Float64Array(64)
 
   /** Makes room for cell ids below `capacity`. */
@@ -62,6 +68,9 @@ export class TapeLayout {
     const val = new Float64Array(cap)
     val.set(this.val)
     this.val = val
+    const k = new Float64Array(cap)
+    k.set(this.k)
+    this.k = k
   }
 
   private reserveGather(n: number): void {
@@ -124,6 +133,13 @@ export class TapeLayout {
           this.fn[t] = this.forms.binary(fp.f2[i]!)
           break
         default: {
+          if (k < TapeOp.RangeSum) {
+            // An inline op: operands (and a folded constant) only, its rule is the op code.
+            this.a[t] = base + fp.a[i]
+            if (readsTwo(k)) this.b[t] = base + fp.b[i]
+            else this.k[t] = fp.consts[i]
+            break
+          }
           const ids = binding.rangeIds[fp.a[i]]!
           this.a[t] = this.gatherLength
           this.b[t] = ids.length
@@ -162,6 +178,7 @@ export class TapeLayout {
     const b = new Int32Array(op.length)
     const fn = new Int32Array(op.length)
     const val = new Float64Array(op.length)
+    const kk = new Float64Array(op.length)
     const gather = new Int32Array(Math.max(1024, this.gatherLength - this.gatherDead))
     let len = 0
     let glen = 0
@@ -178,8 +195,9 @@ export class TapeLayout {
         op[t] = k
         fn[t] = this.fn[s]
         val[t] = this.val[s]
-        if (k === TapeOp.Unary) a[t] = this.a[s] + shift
-        else if (k === TapeOp.Binary) {
+        kk[t] = this.k[s]
+        if (readsOne(k)) a[t] = this.a[s] + shift
+        else if (readsTwo(k)) {
           a[t] = this.a[s] + shift
           b[t] = this.b[s] + shift
         } else if (k >= TapeOp.RangeSum) {
@@ -197,6 +215,7 @@ export class TapeLayout {
     this.b = b
     this.fn = fn
     this.val = val
+    this.k = kk
     this.gather = gather
     this.length = len
     this.dead = 0
