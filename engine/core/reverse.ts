@@ -73,7 +73,7 @@ function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<numb
     }
     return 1
   }
-  return w.tape.sweep(kind, order, pos[jId], gnew, general)
+  return w.tape.sweep(kind, order, pos[jId], gnew, binding, general)
 }
 
 /** Ids of cone cells whose gradient changed in one pass (reused: grows, never shrinks). */

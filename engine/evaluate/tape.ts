@@ -160,10 +160,10 @@ export class Tape extends TapeLayout {
    * The reverse pass: walks `order` down from position `top`; each number cell with a
    * nonzero adjoint in `grads` (its ∂J/∂cell, complete once the sweep reaches it, since
    * every reader comes later in the order) sends it back through its segment into the
-   * cells it reads. Cells the tape did not run (and tensor cells) go to `general`.
-   * Returns how many cells sent an adjoint back.
+   * cells it reads. Formula cells the tape did not run (`formulas[id]` set, `ran` 0) and
+   * tensor cells go to `general`. Returns how many cells sent an adjoint back.
    */
-  sweep(kinds: Uint8Array, order: Int32Array, top: number, grads: Float64Array, general: GeneralBackward): number {
+  sweep(kinds: Uint8Array, order: Int32Array, top: number, grads: Float64Array, formulas: ArrayLike<unknown>, general: GeneralBackward): number {
     const start = this.start
     const size = this.size
     const ran = this.ran
@@ -178,7 +178,7 @@ export class Tape extends TapeLayout {
       const g = grads[id]
       if (g === 0) continue
       if (ran[id] === 0) {
-        visits += general(id)
+        if (formulas[id]) visits += general(id)
         continue
       }
       visits++
