@@ -4,6 +4,7 @@
 // changed value makes the gradients stale only when J reads the cell (core/cone.ts).
 import { constantValue } from '../evaluate/constant'
 import { runForward } from '../evaluate/run'
+import { runOps } from '../evaluate/tape-ops'
 import { Kind } from '../graph/store'
 import { Err, Tensor, type V } from '../values'
 import { workbookElementsProblem } from '../limits'
@@ -115,7 +116,7 @@ export function forward(w: WorkbookState): void {
     let y = NaN
     if (onTape) {
       const from = segmentStart[id]
-      y = tape.run(kind, num, from, from + n)
+      y = runOps(tape, kind, num, from, from + n)
       ran[id] = y === y ? 1 : 0
     } else ran[id] = 0
     if (y === y) {

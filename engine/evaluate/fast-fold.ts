@@ -2,7 +2,8 @@
 // op instead of a Const op and an Add op), and drops the Range ops a reduction reads
 // through its gather block: fewer ops per cell for the tape to run forward and back.
 // Done once per program shape, on its fast form (evaluate/fast.ts).
-import { TapeOp, type FastProgram } from './fast-program'
+import type { FastProgram } from './fast-program'
+import { TapeOp } from './tape-ops'
 
 /** The folded op for `op` with its second (`constSecond`) or first operand a constant; undefined when none. */
 function folded(op: number, constSecond: boolean): TapeOp | undefined {

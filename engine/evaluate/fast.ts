@@ -8,7 +8,8 @@
 // shape, not per cell or per pass.
 import type { Program } from '../formula/program'
 import type { RangeReduction } from '../functions/types'
-import { TapeOp, type FastProgram } from './fast-program'
+import type { FastProgram } from './fast-program'
+import { TapeOp } from './tape-ops'
 import { foldConstants } from './fast-fold'
 import { INLINE_BINARY, INLINE_UNARY } from './inline-ops'
 

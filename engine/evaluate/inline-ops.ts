@@ -3,7 +3,7 @@
 // op codes, the way REDUCTION_OP maps range fast paths. The rules themselves are written
 // out once, in evaluate/tape.ts's forward and reverse switches.
 import type { InlineBinary, InlineUnary } from '../functions/types'
-import { TapeOp } from './fast-program'
+import { TapeOp } from './tape-ops'
 
 export const INLINE_UNARY: Record<InlineUnary, TapeOp> = {
   negate: TapeOp.Neg, tanh: TapeOp.Tanh, exp: TapeOp.Exp, log: TapeOp.Log, sqrt: TapeOp.Sqrt,

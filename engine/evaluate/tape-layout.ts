@@ -6,7 +6,7 @@
 // order (locality, and dropping dead segments) when the order is recomputed. A cell whose
 // program has no fast form, or an unresolved slot, gets no segment.
 import type { Binding } from '../graph/store'
-import { TapeOp, readsOne, readsTwo } from './fast-program'
+import { TapeOp, readsOne, readsTwo } from './tape-ops'
 import { FastForms } from './tape-forms'
 
 function grownInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
@@ -37,13 +37,13 @@ export class TapeLayout {
   gather = new Int32Array(1024)
   gatherLength = 0
   gatherDead = 0
-  protected readonly forms = new FastForms()
+  readonly forms = new FastForms()
   /**
    * The reverse pass's adjoints of one segment's ops, indexed from the segment's start and
    * sized to the longest segment: all zeros between cells, because the sweep zeroes each
    * entry as it reads it (no reset per cell, no adjoint per op kept in memory).
    */
-  protected adj = new Float64Array(64)
+  adj = new Float64Array(64)
 
   /** Makes room for cell ids below `capacity`. */
   growCells(capacity: number): void {

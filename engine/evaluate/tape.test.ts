@@ -102,6 +102,6 @@ describe('tape', () => {
     expect(general).toEqual([id('F1')])
     expect(visits).toBe(3) // D1, C1 on the tape; F1 on the general path
     // The scratch adjoints are all zero again, so the next cell or pass starts clean.
-    expect([...(tape as unknown as { adj: Float64Array }).adj].every((x) => x === 0)).toBe(true)
+    expect([...tape.adj].every((x) => x === 0)).toBe(true)
   })
 })

@@ -2,20 +2,22 @@
 // that evaluate/tape-layout.ts lowers and lays out. The forward pass runs a cell's
 // segment; its values stay on the tape, so the reverse pass reads the intermediates
 // instead of re-running the forward. The reverse pass is one sweep down the evaluation
-// order for all cells at once. Arithmetic operators and the commonest unary functions run
-// inline (their rule written out in the switches below, chosen by the op code the function
-// table declares: Fast1/Fast2.inline); other functions are called through the table's fast
-// forms. A cell without a segment — tensors, labels, rare functions, an unresolved
+// order for all cells at once. The rules per op are in evaluate/tape-ops.ts. A cell without a segment — tensors, labels, rare functions, an unresolved
 // reference — runs on the general path (evaluate/run.ts), as does a cell whose inputs are
 // not numbers at the moment (the tape gives up and says so with NaN).
 import { Kind, type CellStore } from '../graph/store'
-import { TapeOp } from './fast-program'
+import { backOps, runOps } from './tape-ops'
 import { TapeLayout } from './tape-layout'
 
 /** The reverse pass's hand-off for a cell the tape did not run: returns 1 if it sent the cell's adjoint back, else 0. */
 export type GeneralBackward = (id: number) => number
 
 export class Tape extends TapeLayout {
+  /** Runs ops [from, end) (one segment): the last op's value, or NaN when the tape gives up. */
+  run(kinds: Uint8Array, nums: Float64Array, from: number, end: number): number {
+    return runOps(this, kinds, nums, from, end)
+  }
+
   /**
    * Runs the cell's segment; returns its value, or NaN when the tape gives up (an input
    * that is not a number, a domain error, a non-finite intermediate): then the general
@@ -25,126 +27,9 @@ export class Tape extends TapeLayout {
     const n = this.size[id]
     this.ran[id] = 0
     if (n === 0) return NaN
-    const y = this.run(store.kind, store.num, this.start[id], this.start[id] + n)
+    const y = runOps(this, store.kind, store.num, this.start[id], this.start[id] + n)
     if (y === y) this.ran[id] = 1
     return y
-  }
-
-  /** Runs ops [from, end) (one segment): the last op's value, or NaN when the tape gives up. */
-  run(kinds: Uint8Array, nums: Float64Array, from: number, end: number): number {
-    const op = this.op
-    const a = this.a
-    const b = this.b
-    const val = this.val
-    const kc = this.k
-    for (let t = from; t < end; t++) {
-      let y: number
-      switch (op[t]) {
-        case TapeOp.Const:
-          continue
-        case TapeOp.Cell: {
-          const c = a[t]
-          const k = kinds[c]
-          if (k === Kind.Number) y = nums[c]
-          else if (k === Kind.Empty) y = 0
-          else return NaN
-          break
-        }
-        // Inline rules: each the function table's own rule for the function that declares
-        // the op (functions/*: Fast1/Fast2.inline), checked by evaluate/inline-ops.test.ts.
-        // A domain the table refuses gives a non-finite value here, caught below.
-        case TapeOp.Add:
-          y = val[a[t]] + val[b[t]]
-          break
-        case TapeOp.Sub:
-          y = val[a[t]] - val[b[t]]
-          break
-        case TapeOp.Mul:
-          y = val[a[t]] * val[b[t]]
-          break
-        case TapeOp.Div:
-          y = val[a[t]] / val[b[t]]
-          break
-        case TapeOp.Pow:
-          y = Math.pow(val[a[t]], val[b[t]])
-          break
-        case TapeOp.Neg:
-          y = -val[a[t]]
-          break
-        case TapeOp.Tanh:
-          y = Math.tanh(val[a[t]])
-          break
-        case TapeOp.Exp:
-          y = Math.exp(val[a[t]])
-          break
-        case TapeOp.Log:
-          y = Math.log(val[a[t]])
-          break
-        case TapeOp.Sqrt:
-          y = Math.sqrt(val[a[t]])
-          break
-        case TapeOp.AddK:
-          y = val[a[t]] + kc[t]
-          break
-        case TapeOp.SubK:
-          y = val[a[t]] - kc[t]
-          break
-        case TapeOp.KSub:
-          y = kc[t] - val[a[t]]
-          break
-        case TapeOp.MulK:
-          y = val[a[t]] * kc[t]
-          break
-        case TapeOp.DivK:
-          y = val[a[t]] / kc[t]
-          break
-        case TapeOp.KDiv:
-          y = kc[t] / val[a[t]]
-          break
-        case TapeOp.PowK:
-          y = Math.pow(val[a[t]], kc[t])
-          break
-        case TapeOp.Unary: {
-          const forms = this.forms
-          const f = this.fn[t]
-          const x = val[a[t]]
-          if (forms.dom1[f](x)) return NaN
-          y = forms.f1[f](x)
-          break
-        }
-        case TapeOp.Binary: {
-          const forms = this.forms
-          const f = this.fn[t]
-          const x = val[a[t]]
-          const z = val[b[t]]
-          if (forms.dom2[f](x, z)) return NaN
-          y = forms.f2[f](x, z)
-          break
-        }
-        default: {
-          // Left to right, as the general path's reduction adds the flattened range.
-          const g0 = a[t]
-          const g1 = g0 + b[t]
-          const gather = this.gather
-          let total = 0
-          let numbers = 0
-          for (let j = g0; j < g1; j++) {
-            const c = gather[j]
-            const k = kinds[c]
-            if (k === Kind.Number) {
-              total += nums[c]
-              numbers++
-            } else if (k !== Kind.Empty) return NaN
-          }
-          // AVERAGE of no numbers is #DIV/0!: left to the general path.
-          const kind = op[t]
-          y = kind === TapeOp.RangeSum ? total : total / (kind === TapeOp.RangeMean ? g1 - g0 : numbers)
-        }
-      }
-      if (y - y !== 0) return NaN // not finite
-      val[t] = y
-    }
-    return val[end - 1]
   }
 
   /**
@@ -153,7 +38,7 @@ export class Tape extends TapeLayout {
    * left on the tape; only for cells whose last forward ran here (`ran`).
    */
   backward(store: CellStore, id: number, g: number, grads: Float64Array): void {
-    this.back(store.kind, this.start[id], this.size[id], g, grads)
+    backOps(this, store.kind, this.start[id], this.size[id], g, grads)
   }
 
   /**
@@ -182,133 +67,8 @@ export class Tape extends TapeLayout {
         continue
       }
       visits++
-      this.back(kinds, start[id], size[id], g, grads)
+      backOps(this, kinds, start[id], size[id], g, grads)
     }
     return visits
-  }
-
-  /** Sends adjoint `g` of the last op back through the segment of `n` ops at `from`, into `grads`. */
-  private back(kinds: Uint8Array, from: number, n: number, g: number, grads: Float64Array): void {
-    const op = this.op
-    const a = this.a
-    const b = this.b
-    const val = this.val
-    const kc = this.k
-    const adj = this.adj
-    // The segment's adjoints live in adj[t - from]; each is zeroed as it is read.
-    const last = n - 1
-    adj[last] = g
-    for (let i = last; i >= 0; i--) {
-      const d = adj[i]
-      if (d === 0) continue
-      adj[i] = 0
-      const t = from + i
-      switch (op[t]) {
-        case TapeOp.Const:
-          break
-        case TapeOp.Cell: {
-          const c = a[t]
-          if (kinds[c] === Kind.Number) grads[c] += d
-          break
-        }
-        // Inline rules' derivatives: d times the table's partial, written out.
-        case TapeOp.Add:
-          adj[a[t] - from] += d
-          adj[b[t] - from] += d
-          break
-        case TapeOp.Sub:
-          adj[a[t] - from] += d
-          adj[b[t] - from] += d * -1
-          break
-        case TapeOp.Mul:
-          adj[a[t] - from] += d * val[b[t]]
-          adj[b[t] - from] += d * val[a[t]]
-          break
-        case TapeOp.Div: {
-          const z = val[b[t]]
-          adj[a[t] - from] += d * (1 / z)
-          adj[b[t] - from] += d * (-val[t] / z)
-          break
-        }
-        case TapeOp.Pow: {
-          const x = val[a[t]]
-          const z = val[b[t]]
-          adj[a[t] - from] += d * (z === 0 ? 0 : z * Math.pow(x, z - 1))
-          adj[b[t] - from] += d * (x > 0 ? val[t] * Math.log(x) : 0)
-          break
-        }
-        case TapeOp.Neg:
-          adj[a[t] - from] += d * -1
-          break
-        case TapeOp.Tanh: {
-          const y = val[t]
-          adj[a[t] - from] += d * (1 - y * y)
-          break
-        }
-        case TapeOp.Exp:
-          adj[a[t] - from] += d * val[t]
-          break
-        case TapeOp.Log:
-          adj[a[t] - from] += d * (1 / val[a[t]])
-          break
-        case TapeOp.Sqrt:
-          adj[a[t] - from] += d * (0.5 / val[t])
-          break
-        case TapeOp.AddK:
-        case TapeOp.SubK:
-          adj[a[t] - from] += d
-          break
-        case TapeOp.KSub:
-          adj[a[t] - from] += d * -1
-          break
-        case TapeOp.MulK:
-          adj[a[t] - from] += d * kc[t]
-          break
-        case TapeOp.DivK:
-          adj[a[t] - from] += d * (1 / kc[t])
-          break
-        case TapeOp.KDiv:
-          adj[a[t] - from] += d * (-val[t] / val[a[t]])
-          break
-        case TapeOp.PowK: {
-          const z = kc[t]
-          adj[a[t] - from] += d * (z === 0 ? 0 : z * Math.pow(val[a[t]], z - 1))
-          break
-        }
-        case TapeOp.Unary: {
-          const x = a[t]
-          adj[x - from] += d * this.forms.df1[this.fn[t]](val[x], val[t])
-          break
-        }
-        case TapeOp.Binary: {
-          const forms = this.forms
-          const f = this.fn[t]
-          const x = a[t]
-          const z = b[t]
-          const da = d * forms.dfa[f](val[x], val[z], val[t])
-          const db = d * forms.dfb[f](val[x], val[z], val[t])
-          adj[x - from] += da
-          adj[z - from] += db
-          break
-        }
-        default: {
-          // Every number cell of the range gets the same share; empty cells pass no gradient.
-          const g0 = a[t]
-          const g1 = g0 + b[t]
-          const gather = this.gather
-          const kind = op[t]
-          let share = d
-          if (kind !== TapeOp.RangeSum) {
-            let count = g1 - g0
-            if (kind === TapeOp.RangeAverage) {
-              count = 0
-              for (let j = g0; j < g1; j++) if (kinds[gather[j]] === Kind.Number) count++
-            }
-            share = d / count
-          }
-          for (let j = g0; j < g1; j++) if (kinds[gather[j]] === Kind.Number) grads[gather[j]] += share
-        }
-      }
-    }
   }
 }

@@ -1,0 +1,325 @@
+// The tape's op codes and the rules that run them: one segment forward (`runOps`) and
+// one segment's adjoint back (`backOps`). Arithmetic operators and the commonest unary
+// functions run inline — their rule written out in the switches here, picked by the op
+// code the function table declares (Fast1/Fast2.inline, mapped in evaluate/inline-ops.ts)
+// and checked against the table's own rule by evaluate/inline-ops.test.ts; other
+// functions are called through the table's fast forms (evaluate/tape-forms.ts).
+// The op codes are declared in this file so that the switches compile to jump tables:
+// esbuild writes an enum's members as number literals only in the file that declares it
+// (elsewhere `TapeOp.Add` is a property load, and V8 builds a jump table only for literal
+// cases: a chain of 26 compares measured ~2x slower per op on the stencil workload).
+import type { FastForms } from './tape-forms'
+
+export const enum TapeOp {
+  Const = 0,
+  Cell = 1,
+  Name = 2,
+  /** A one-argument function called through the function table's fast form. */
+  Unary = 3,
+  /** A two-argument function called through the function table's fast form. */
+  Binary = 4,
+  /** A range read only by the reduction right after it: no value of its own. */
+  Range = 5,
+  // Two-argument rules the tape runs inline (Fast2.inline; evaluate/inline-ops.ts), Add..Pow.
+  Add = 6,
+  Sub = 7,
+  Mul = 8,
+  Div = 9,
+  Pow = 10,
+  // One-argument rules the tape runs inline (Fast1.inline), Neg..Sqrt.
+  Neg = 11,
+  Tanh = 12,
+  Exp = 13,
+  Log = 14,
+  Sqrt = 15,
+  // An inline two-argument rule with one operand a constant folded into the op (its `k`;
+  // evaluate/fast-fold.ts): one op and no Const op to run; the constant gets no adjoint.
+  /** x + k (and k + x: IEEE addition is commutative, bit for bit). */
+  AddK = 16,
+  /** x − k */
+  SubK = 17,
+  /** k − x */
+  KSub = 18,
+  /** x · k (and k · x) */
+  MulK = 19,
+  /** x / k */
+  DivK = 20,
+  /** k / x */
+  KDiv = 21,
+  /** x ^ k */
+  PowK = 22,
+  /** SUM/sum of one range. */
+  RangeSum = 23,
+  /** mean of one range: divides by the range's size (tensor meaning). */
+  RangeMean = 24,
+  /** AVERAGE of one range: divides by the count of numbers (blanks skipped, as in Excel). */
+  RangeAverage = 25,
+}
+
+/** Whether the op reads two earlier ops (a, b) of its segment. */
+export const readsTwo = (k: number): boolean => k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.Pow)
+/** Whether the op reads one earlier op (a) of its segment. */
+export const readsOne = (k: number): boolean => k === TapeOp.Unary || (k >= TapeOp.Neg && k <= TapeOp.PowK)
+
+/** The cell kinds the rules test (graph/store.ts Kind, as literals here; tape-ops.test.ts checks they agree). */
+export const enum CellKind {
+  Empty = 0,
+  Number = 1,
+  Tensor = 2,
+}
+
+/** The tape's arrays the rules read (evaluate/tape-layout.ts holds them). */
+export interface TapeArrays {
+  op: Uint8Array
+  a: Int32Array
+  b: Int32Array
+  fn: Int32Array
+  k: Float64Array
+  val: Float64Array
+  gather: Int32Array
+  /** The segment's scratch adjoints, indexed from its start: all zeros between segments. */
+  adj: Float64Array
+  readonly forms: FastForms
+}
+
+/** Runs ops [from, end) (one segment): the last op's value, or NaN when the tape gives up. */
+export function runOps(tape: TapeArrays, kinds: Uint8Array, nums: Float64Array, from: number, end: number): number {
+  const op = tape.op
+  const a = tape.a
+  const b = tape.b
+  const val = tape.val
+  const kc = tape.k
+  for (let t = from; t < end; t++) {
+    let y: number
+    switch (op[t]) {
+      case TapeOp.Const:
+        continue
+      case TapeOp.Cell: {
+        const c = a[t]
+        const k = kinds[c]
+        if (k === CellKind.Number) y = nums[c]
+        else if (k === CellKind.Empty) y = 0
+        else return NaN
+        break
+      }
+      // Inline rules: each the function table's own rule for the function that declares
+      // the op (functions/*: Fast1/Fast2.inline), checked by evaluate/inline-ops.test.ts.
+      // A domain the table refuses gives a non-finite value here, caught below.
+      case TapeOp.Add:
+        y = val[a[t]] + val[b[t]]
+        break
+      case TapeOp.Sub:
+        y = val[a[t]] - val[b[t]]
+        break
+      case TapeOp.Mul:
+        y = val[a[t]] * val[b[t]]
+        break
+      case TapeOp.Div:
+        y = val[a[t]] / val[b[t]]
+        break
+      case TapeOp.Pow:
+        y = Math.pow(val[a[t]], val[b[t]])
+        break
+      case TapeOp.Neg:
+        y = -val[a[t]]
+        break
+      case TapeOp.Tanh:
+        y = Math.tanh(val[a[t]])
+        break
+      case TapeOp.Exp:
+        y = Math.exp(val[a[t]])
+        break
+      case TapeOp.Log:
+        y = Math.log(val[a[t]])
+        break
+      case TapeOp.Sqrt:
+        y = Math.sqrt(val[a[t]])
+        break
+      case TapeOp.AddK:
+        y = val[a[t]] + kc[t]
+        break
+      case TapeOp.SubK:
+        y = val[a[t]] - kc[t]
+        break
+      case TapeOp.KSub:
+        y = kc[t] - val[a[t]]
+        break
+      case TapeOp.MulK:
+        y = val[a[t]] * kc[t]
+        break
+      case TapeOp.DivK:
+        y = val[a[t]] / kc[t]
+        break
+      case TapeOp.KDiv:
+        y = kc[t] / val[a[t]]
+        break
+      case TapeOp.PowK:
+        y = Math.pow(val[a[t]], kc[t])
+        break
+      case TapeOp.Unary: {
+        const forms = tape.forms
+        const f = tape.fn[t]
+        const x = val[a[t]]
+        if (forms.dom1[f](x)) return NaN
+        y = forms.f1[f](x)
+        break
+      }
+      case TapeOp.Binary: {
+        const forms = tape.forms
+        const f = tape.fn[t]
+        const x = val[a[t]]
+        const z = val[b[t]]
+        if (forms.dom2[f](x, z)) return NaN
+        y = forms.f2[f](x, z)
+        break
+      }
+      default: {
+        // Left to right, as the general path's reduction adds the flattened range.
+        const g0 = a[t]
+        const g1 = g0 + b[t]
+        const gather = tape.gather
+        let total = 0
+        let numbers = 0
+        for (let j = g0; j < g1; j++) {
+          const c = gather[j]
+          const k = kinds[c]
+          if (k === CellKind.Number) {
+            total += nums[c]
+            numbers++
+          } else if (k !== CellKind.Empty) return NaN
+        }
+        // AVERAGE of no numbers is #DIV/0!: left to the general path.
+        const kind = op[t]
+        y = kind === TapeOp.RangeSum ? total : total / (kind === TapeOp.RangeMean ? g1 - g0 : numbers)
+      }
+    }
+    if (y - y !== 0) return NaN // not finite
+    val[t] = y
+  }
+  return val[end - 1]
+}
+
+/** Sends adjoint `g` of the last op back through the segment of `n` ops at `from`, into `grads`. */
+export function backOps(tape: TapeArrays, kinds: Uint8Array, from: number, n: number, g: number, grads: Float64Array): void {
+  const op = tape.op
+  const a = tape.a
+  const b = tape.b
+  const val = tape.val
+  const kc = tape.k
+  const adj = tape.adj
+  // The segment's adjoints live in adj[t - from]; each is zeroed as it is read.
+  const last = n - 1
+  adj[last] = g
+  for (let i = last; i >= 0; i--) {
+    const d = adj[i]
+    if (d === 0) continue
+    adj[i] = 0
+    const t = from + i
+    switch (op[t]) {
+      case TapeOp.Const:
+        break
+      case TapeOp.Cell: {
+        const c = a[t]
+        if (kinds[c] === CellKind.Number) grads[c] += d
+        break
+      }
+      // Inline rules' derivatives: d times the table's partial, written out.
+      case TapeOp.Add:
+        adj[a[t] - from] += d
+        adj[b[t] - from] += d
+        break
+      case TapeOp.Sub:
+        adj[a[t] - from] += d
+        adj[b[t] - from] += d * -1
+        break
+      case TapeOp.Mul:
+        adj[a[t] - from] += d * val[b[t]]
+        adj[b[t] - from] += d * val[a[t]]
+        break
+      case TapeOp.Div: {
+        const z = val[b[t]]
+        adj[a[t] - from] += d * (1 / z)
+        adj[b[t] - from] += d * (-val[t] / z)
+        break
+      }
+      case TapeOp.Pow: {
+        const x = val[a[t]]
+        const z = val[b[t]]
+        adj[a[t] - from] += d * (z === 0 ? 0 : z * Math.pow(x, z - 1))
+        adj[b[t] - from] += d * (x > 0 ? val[t] * Math.log(x) : 0)
+        break
+      }
+      case TapeOp.Neg:
+        adj[a[t] - from] += d * -1
+        break
+      case TapeOp.Tanh: {
+        const y = val[t]
+        adj[a[t] - from] += d * (1 - y * y)
+        break
+      }
+      case TapeOp.Exp:
+        adj[a[t] - from] += d * val[t]
+        break
+      case TapeOp.Log:
+        adj[a[t] - from] += d * (1 / val[a[t]])
+        break
+      case TapeOp.Sqrt:
+        adj[a[t] - from] += d * (0.5 / val[t])
+        break
+      case TapeOp.AddK:
+      case TapeOp.SubK:
+        adj[a[t] - from] += d
+        break
+      case TapeOp.KSub:
+        adj[a[t] - from] += d * -1
+        break
+      case TapeOp.MulK:
+        adj[a[t] - from] += d * kc[t]
+        break
+      case TapeOp.DivK:
+        adj[a[t] - from] += d * (1 / kc[t])
+        break
+      case TapeOp.KDiv:
+        adj[a[t] - from] += d * (-val[t] / val[a[t]])
+        break
+      case TapeOp.PowK: {
+        const z = kc[t]
+        adj[a[t] - from] += d * (z === 0 ? 0 : z * Math.pow(val[a[t]], z - 1))
+        break
+      }
+      case TapeOp.Unary: {
+        const x = a[t]
+        adj[x - from] += d * tape.forms.df1[tape.fn[t]](val[x], val[t])
+        break
+      }
+      case TapeOp.Binary: {
+        const forms = tape.forms
+        const f = tape.fn[t]
+        const x = a[t]
+        const z = b[t]
+        const da = d * forms.dfa[f](val[x], val[z], val[t])
+        const db = d * forms.dfb[f](val[x], val[z], val[t])
+        adj[x - from] += da
+        adj[z - from] += db
+        break
+      }
+      default: {
+        // Every number cell of the range gets the same share; empty cells pass no gradient.
+        const g0 = a[t]
+        const g1 = g0 + b[t]
+        const gather = tape.gather
+        const kind = op[t]
+        let share = d
+        if (kind !== TapeOp.RangeSum) {
+          let count = g1 - g0
+          if (kind === TapeOp.RangeAverage) {
+            count = 0
+            for (let j = g0; j < g1; j++) if (kinds[gather[j]] === CellKind.Number) count++
+          }
+          share = d / count
+        }
+        for (let j = g0; j < g1; j++) if (kinds[gather[j]] === CellKind.Number) grads[gather[j]] += share
+      }
+    }
+  }
+}
