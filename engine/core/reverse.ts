@@ -2,6 +2,7 @@
 // contributions from all paths added up; cells whose gradient changed are touched.
 import { formatAddress, parseAddress } from '../address'
 import { runBackward } from '../evaluate/run'
+import { sweepOps } from '../evaluate/tape-ops'
 import { Kind, type CellStore } from '../graph/store'
 import type { Adj, Err } from '../values'
 import type { WorkbookState } from './workbook-state'
@@ -73,7 +74,8 @@ function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<numb
     }
     return 1
   }
-  return w.tape.sweep(kind, order, pos[jId], gnew, binding, general)
+  const tape = w.tape
+  return sweepOps(tape, kind, order, pos[jId], gnew, tape.start, tape.size, tape.ran, binding, general)
 }
 
 /** Ids of cone cells whose gradient changed in one pass (reused: grows, never shrinks). */

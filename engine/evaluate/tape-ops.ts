@@ -82,244 +82,370 @@ export interface TapeArrays {
   readonly forms: FastForms
 }
 
-/** Runs ops [from, end) (one segment): the last op's value, or NaN when the tape gives up. */
-export function runOps(tape: TapeArrays, kinds: Uint8Array, nums: Float64Array, from: number, end: number): number {
+/** What the forward pass over the dirty cells needs besides the tape (core/forward.ts fills it in). */
+export interface DirtyPass {
+  kinds: Uint8Array
+  nums: Float64Array
+  /** The evaluation order, the position to start from and the order's length. */
+  order: Int32Array
+  from: number
+  length: number
+  /** 1 for cells due; how many are. */
+  dirty: Uint8Array
+  pending: number
+  /** The tape's segments per cell, and whether the last forward ran there (written here). */
+  start: Int32Array
+  size: Int32Array
+  ran: Uint8Array
+  /** Users in CSR rows (cells below `built`), and the overflow lists (null: none). */
+  userStart: Int32Array
+  userCount: Int32Array
+  userIds: Int32Array
+  built: number
+  extraUsers: ((id: number) => number[] | undefined) | null
+  /** Cycle members (null: the workbook has none): never run here, never flagged by a user. */
+  inCycle: ((id: number) => boolean) | null
+  /** A due cell the tape gave no number for (`triedTape`: it gave up): computes and stores it; whether its value changed. */
+  other: (id: number, triedTape: boolean) => boolean
+  /** A cell that held a tensor or an error now holds a number (the workbook's figures follow). */
+  becameNumber: (id: number) => void
+  /** Out: the ids whose value changed, in order, and how many; how many segments ran. */
+  changed: Int32Array
+  changedCount: number
+  evaluations: number
+}
+
+/**
+ * The forward pass over the due cells, in order: a cell with a segment runs it here (the
+ * common case, with no call per cell), any other goes to `other`; a cell whose value
+ * changed is recorded and flags its users. Stops when nothing is due.
+ */
+export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
+  const { kinds, nums, order, length, dirty, start, size, ran, userStart, userCount, userIds, built, extraUsers, inCycle } = p
   const op = tape.op
   const a = tape.a
   const b = tape.b
   const val = tape.val
   const kc = tape.k
-  for (let t = from; t < end; t++) {
-    let y: number
-    switch (op[t]) {
-      case TapeOp.Const:
-        continue
-      case TapeOp.Cell: {
-        const c = a[t]
-        const k = kinds[c]
-        if (k === CellKind.Number) y = nums[c]
-        else if (k === CellKind.Empty) y = 0
-        else return NaN
-        break
-      }
-      // Inline rules: each the function table's own rule for the function that declares
-      // the op (functions/*: Fast1/Fast2.inline), checked by evaluate/inline-ops.test.ts.
-      // A domain the table refuses gives a non-finite value here, caught below.
-      case TapeOp.Add:
-        y = val[a[t]] + val[b[t]]
-        break
-      case TapeOp.Sub:
-        y = val[a[t]] - val[b[t]]
-        break
-      case TapeOp.Mul:
-        y = val[a[t]] * val[b[t]]
-        break
-      case TapeOp.Div:
-        y = val[a[t]] / val[b[t]]
-        break
-      case TapeOp.Pow:
-        y = Math.pow(val[a[t]], val[b[t]])
-        break
-      case TapeOp.Neg:
-        y = -val[a[t]]
-        break
-      case TapeOp.Tanh:
-        y = Math.tanh(val[a[t]])
-        break
-      case TapeOp.Exp:
-        y = Math.exp(val[a[t]])
-        break
-      case TapeOp.Log:
-        y = Math.log(val[a[t]])
-        break
-      case TapeOp.Sqrt:
-        y = Math.sqrt(val[a[t]])
-        break
-      case TapeOp.AddK:
-        y = val[a[t]] + kc[t]
-        break
-      case TapeOp.SubK:
-        y = val[a[t]] - kc[t]
-        break
-      case TapeOp.KSub:
-        y = kc[t] - val[a[t]]
-        break
-      case TapeOp.MulK:
-        y = val[a[t]] * kc[t]
-        break
-      case TapeOp.DivK:
-        y = val[a[t]] / kc[t]
-        break
-      case TapeOp.KDiv:
-        y = kc[t] / val[a[t]]
-        break
-      case TapeOp.PowK:
-        y = Math.pow(val[a[t]], kc[t])
-        break
-      case TapeOp.Unary: {
-        const forms = tape.forms
-        const f = tape.fn[t]
-        const x = val[a[t]]
-        if (forms.dom1[f](x)) return NaN
-        y = forms.f1[f](x)
-        break
-      }
-      case TapeOp.Binary: {
-        const forms = tape.forms
-        const f = tape.fn[t]
-        const x = val[a[t]]
-        const z = val[b[t]]
-        if (forms.dom2[f](x, z)) return NaN
-        y = forms.f2[f](x, z)
-        break
-      }
-      default: {
-        // Left to right, as the general path's reduction adds the flattened range.
-        const g0 = a[t]
-        const g1 = g0 + b[t]
-        const gather = tape.gather
-        let total = 0
-        let numbers = 0
-        for (let j = g0; j < g1; j++) {
-          const c = gather[j]
-          const k = kinds[c]
-          if (k === CellKind.Number) {
-            total += nums[c]
-            numbers++
-          } else if (k !== CellKind.Empty) return NaN
+  const changedIds = p.changed
+  let changedCount = p.changedCount
+  let pending = p.pending
+  let evaluations = p.evaluations
+  for (let q = p.from; q < length && pending > 0; q++) {
+    const id = order[q]
+    if (!dirty[id]) continue
+    dirty[id] = 0
+    pending--
+    const n = size[id]
+    let changed: boolean
+    if (n > 0 && !(inCycle !== null && inCycle(id))) {
+      evaluations++
+      const from = start[id]
+      const end = from + n
+      let y = NaN
+      run: {
+        for (let t = from; t < end; t++) {
+          let y: number
+          switch (op[t]) {
+            case TapeOp.Const:
+              continue
+            case TapeOp.Cell: {
+              const c = a[t]
+              const k = kinds[c]
+              if (k === CellKind.Number) y = nums[c]
+              else if (k === CellKind.Empty) y = 0
+              else break run
+              break
+            }
+            // Inline rules: each the function table's own rule for the function that declares
+            // the op (functions/*: Fast1/Fast2.inline), checked by evaluate/inline-ops.test.ts.
+            // A domain the table refuses gives a non-finite value here, caught below.
+            case TapeOp.Add:
+              y = val[a[t]] + val[b[t]]
+              break
+            case TapeOp.Sub:
+              y = val[a[t]] - val[b[t]]
+              break
+            case TapeOp.Mul:
+              y = val[a[t]] * val[b[t]]
+              break
+            case TapeOp.Div:
+              y = val[a[t]] / val[b[t]]
+              break
+            case TapeOp.Pow:
+              y = Math.pow(val[a[t]], val[b[t]])
+              break
+            case TapeOp.Neg:
+              y = -val[a[t]]
+              break
+            case TapeOp.Tanh:
+              y = Math.tanh(val[a[t]])
+              break
+            case TapeOp.Exp:
+              y = Math.exp(val[a[t]])
+              break
+            case TapeOp.Log:
+              y = Math.log(val[a[t]])
+              break
+            case TapeOp.Sqrt:
+              y = Math.sqrt(val[a[t]])
+              break
+            case TapeOp.AddK:
+              y = val[a[t]] + kc[t]
+              break
+            case TapeOp.SubK:
+              y = val[a[t]] - kc[t]
+              break
+            case TapeOp.KSub:
+              y = kc[t] - val[a[t]]
+              break
+            case TapeOp.MulK:
+              y = val[a[t]] * kc[t]
+              break
+            case TapeOp.DivK:
+              y = val[a[t]] / kc[t]
+              break
+            case TapeOp.KDiv:
+              y = kc[t] / val[a[t]]
+              break
+            case TapeOp.PowK:
+              y = Math.pow(val[a[t]], kc[t])
+              break
+            case TapeOp.Unary: {
+              const forms = tape.forms
+              const f = tape.fn[t]
+              const x = val[a[t]]
+              if (forms.dom1[f](x)) break run
+              y = forms.f1[f](x)
+              break
+            }
+            case TapeOp.Binary: {
+              const forms = tape.forms
+              const f = tape.fn[t]
+              const x = val[a[t]]
+              const z = val[b[t]]
+              if (forms.dom2[f](x, z)) break run
+              y = forms.f2[f](x, z)
+              break
+            }
+            default: {
+              // Left to right, as the general path's reduction adds the flattened range.
+              const g0 = a[t]
+              const g1 = g0 + b[t]
+              const gather = tape.gather
+              let total = 0
+              let numbers = 0
+              for (let j = g0; j < g1; j++) {
+                const c = gather[j]
+                const k = kinds[c]
+                if (k === CellKind.Number) {
+                  total += nums[c]
+                  numbers++
+                } else if (k !== CellKind.Empty) break run
+              }
+              // AVERAGE of no numbers is #DIV/0!: left to the general path.
+              const kind = op[t]
+              y = kind === TapeOp.RangeSum ? total : total / (kind === TapeOp.RangeMean ? g1 - g0 : numbers)
+            }
+          }
+          if (y - y !== 0) break run // not finite
+          val[t] = y
         }
-        // AVERAGE of no numbers is #DIV/0!: left to the general path.
-        const kind = op[t]
-        y = kind === TapeOp.RangeSum ? total : total / (kind === TapeOp.RangeMean ? g1 - g0 : numbers)
+        y = val[end - 1]
       }
+      if (y === y) {
+        ran[id] = 1
+        if (y === 0) y = 0 // -0 shows and compares as 0, as in spreadsheets
+        if (kinds[id] === CellKind.Number) changed = nums[id] !== y
+        else {
+          changed = true
+          p.becameNumber(id)
+          kinds[id] = CellKind.Number
+        }
+        nums[id] = y
+      } else {
+        ran[id] = 0
+        changed = p.other(id, true)
+      }
+    } else {
+      ran[id] = 0
+      changed = p.other(id, false)
     }
-    if (y - y !== 0) return NaN // not finite
-    val[t] = y
+    if (!changed) continue
+    changedIds[changedCount++] = id
+    if (id < built)
+      for (let k = userStart[id], e = k + userCount[id]; k < e; k++) {
+        const u = userIds[k]
+        if (!dirty[u] && !(inCycle !== null && inCycle(u))) {
+          dirty[u] = 1
+          pending++
+        }
+      }
+    const more = extraUsers === null ? undefined : extraUsers(id)
+    if (more)
+      for (const u of more)
+        if (!dirty[u] && !(inCycle !== null && inCycle(u))) {
+          dirty[u] = 1
+          pending++
+        }
   }
-  return val[end - 1]
+  p.changedCount = changedCount
+  p.pending = pending
+  p.evaluations = evaluations
 }
 
-/** Sends adjoint `g` of the last op back through the segment of `n` ops at `from`, into `grads`. */
-export function backOps(tape: TapeArrays, kinds: Uint8Array, from: number, n: number, g: number, grads: Float64Array): void {
+/** The reverse pass's hand-off for a cell the tape did not run: returns 1 if it sent the cell's adjoint back, else 0. */
+export type GeneralBackward = (id: number) => number
+
+/**
+ * The reverse pass: walks `order` down from position `top`. A cell whose last forward ran
+ * on the tape (`ran`) and has a nonzero adjoint in `grads` (its ∂J/∂cell, complete once
+ * the sweep reaches it, since every reader comes later in the order) sends it back through
+ * its segment into the cells it reads; a formula cell the tape did not run (`formulas[id]`
+ * set) and a tensor cell go to `general`. Returns how many cells sent an adjoint back.
+ */
+export function sweepOps(
+  tape: TapeArrays, kinds: Uint8Array, order: Int32Array, top: number, grads: Float64Array,
+  start: Int32Array, size: Int32Array, ran: Uint8Array, formulas: ArrayLike<unknown>, general: GeneralBackward,
+): number {
   const op = tape.op
   const a = tape.a
   const b = tape.b
   const val = tape.val
   const kc = tape.k
   const adj = tape.adj
-  // The segment's adjoints live in adj[t - from]; each is zeroed as it is read.
-  const last = n - 1
-  adj[last] = g
-  for (let i = last; i >= 0; i--) {
-    const d = adj[i]
-    if (d === 0) continue
-    adj[i] = 0
-    const t = from + i
-    switch (op[t]) {
-      case TapeOp.Const:
-        break
-      case TapeOp.Cell: {
-        const c = a[t]
-        if (kinds[c] === CellKind.Number) grads[c] += d
-        break
-      }
-      // Inline rules' derivatives: d times the table's partial, written out.
-      case TapeOp.Add:
-        adj[a[t] - from] += d
-        adj[b[t] - from] += d
-        break
-      case TapeOp.Sub:
-        adj[a[t] - from] += d
-        adj[b[t] - from] += d * -1
-        break
-      case TapeOp.Mul:
-        adj[a[t] - from] += d * val[b[t]]
-        adj[b[t] - from] += d * val[a[t]]
-        break
-      case TapeOp.Div: {
-        const z = val[b[t]]
-        adj[a[t] - from] += d * (1 / z)
-        adj[b[t] - from] += d * (-val[t] / z)
-        break
-      }
-      case TapeOp.Pow: {
-        const x = val[a[t]]
-        const z = val[b[t]]
-        adj[a[t] - from] += d * (z === 0 ? 0 : z * Math.pow(x, z - 1))
-        adj[b[t] - from] += d * (x > 0 ? val[t] * Math.log(x) : 0)
-        break
-      }
-      case TapeOp.Neg:
-        adj[a[t] - from] += d * -1
-        break
-      case TapeOp.Tanh: {
-        const y = val[t]
-        adj[a[t] - from] += d * (1 - y * y)
-        break
-      }
-      case TapeOp.Exp:
-        adj[a[t] - from] += d * val[t]
-        break
-      case TapeOp.Log:
-        adj[a[t] - from] += d * (1 / val[a[t]])
-        break
-      case TapeOp.Sqrt:
-        adj[a[t] - from] += d * (0.5 / val[t])
-        break
-      case TapeOp.AddK:
-      case TapeOp.SubK:
-        adj[a[t] - from] += d
-        break
-      case TapeOp.KSub:
-        adj[a[t] - from] += d * -1
-        break
-      case TapeOp.MulK:
-        adj[a[t] - from] += d * kc[t]
-        break
-      case TapeOp.DivK:
-        adj[a[t] - from] += d * (1 / kc[t])
-        break
-      case TapeOp.KDiv:
-        adj[a[t] - from] += d * (-val[t] / val[a[t]])
-        break
-      case TapeOp.PowK: {
-        const z = kc[t]
-        adj[a[t] - from] += d * (z === 0 ? 0 : z * Math.pow(val[a[t]], z - 1))
-        break
-      }
-      case TapeOp.Unary: {
-        const x = a[t]
-        adj[x - from] += d * tape.forms.df1[tape.fn[t]](val[x], val[t])
-        break
-      }
-      case TapeOp.Binary: {
-        const forms = tape.forms
-        const f = tape.fn[t]
-        const x = a[t]
-        const z = b[t]
-        const da = d * forms.dfa[f](val[x], val[z], val[t])
-        const db = d * forms.dfb[f](val[x], val[z], val[t])
-        adj[x - from] += da
-        adj[z - from] += db
-        break
-      }
-      default: {
-        // Every number cell of the range gets the same share; empty cells pass no gradient.
-        const g0 = a[t]
-        const g1 = g0 + b[t]
-        const gather = tape.gather
-        const kind = op[t]
-        let share = d
-        if (kind !== TapeOp.RangeSum) {
-          let count = g1 - g0
-          if (kind === TapeOp.RangeAverage) {
-            count = 0
-            for (let j = g0; j < g1; j++) if (kinds[gather[j]] === CellKind.Number) count++
-          }
-          share = d / count
+  let visits = 0
+  for (let p = top; p >= 0; p--) {
+    const id = order[p]
+    const cellKind = kinds[id]
+    if (cellKind === CellKind.Tensor) {
+      visits += general(id)
+      continue
+    }
+    const g = grads[id]
+    if (g === 0) continue
+    if (ran[id] === 0) {
+      if (cellKind === CellKind.Number && formulas[id]) visits += general(id)
+      continue
+    }
+    visits++
+    const from = start[id]
+    const n = size[id]
+    // The segment's adjoints live in adj[t - from]; each is zeroed as it is read.
+    const last = n - 1
+    adj[last] = g
+    for (let i = last; i >= 0; i--) {
+      const d = adj[i]
+      if (d === 0) continue
+      adj[i] = 0
+      const t = from + i
+      switch (op[t]) {
+        case TapeOp.Const:
+          break
+        case TapeOp.Cell: {
+          const c = a[t]
+          if (kinds[c] === CellKind.Number) grads[c] += d
+          break
         }
-        for (let j = g0; j < g1; j++) if (kinds[gather[j]] === CellKind.Number) grads[gather[j]] += share
+        // Inline rules' derivatives: d times the table's partial, written out.
+        case TapeOp.Add:
+          adj[a[t] - from] += d
+          adj[b[t] - from] += d
+          break
+        case TapeOp.Sub:
+          adj[a[t] - from] += d
+          adj[b[t] - from] += d * -1
+          break
+        case TapeOp.Mul:
+          adj[a[t] - from] += d * val[b[t]]
+          adj[b[t] - from] += d * val[a[t]]
+          break
+        case TapeOp.Div: {
+          const z = val[b[t]]
+          adj[a[t] - from] += d * (1 / z)
+          adj[b[t] - from] += d * (-val[t] / z)
+          break
+        }
+        case TapeOp.Pow: {
+          const x = val[a[t]]
+          const z = val[b[t]]
+          adj[a[t] - from] += d * (z === 0 ? 0 : z * Math.pow(x, z - 1))
+          adj[b[t] - from] += d * (x > 0 ? val[t] * Math.log(x) : 0)
+          break
+        }
+        case TapeOp.Neg:
+          adj[a[t] - from] += d * -1
+          break
+        case TapeOp.Tanh: {
+          const y = val[t]
+          adj[a[t] - from] += d * (1 - y * y)
+          break
+        }
+        case TapeOp.Exp:
+          adj[a[t] - from] += d * val[t]
+          break
+        case TapeOp.Log:
+          adj[a[t] - from] += d * (1 / val[a[t]])
+          break
+        case TapeOp.Sqrt:
+          adj[a[t] - from] += d * (0.5 / val[t])
+          break
+        case TapeOp.AddK:
+        case TapeOp.SubK:
+          adj[a[t] - from] += d
+          break
+        case TapeOp.KSub:
+          adj[a[t] - from] += d * -1
+          break
+        case TapeOp.MulK:
+          adj[a[t] - from] += d * kc[t]
+          break
+        case TapeOp.DivK:
+          adj[a[t] - from] += d * (1 / kc[t])
+          break
+        case TapeOp.KDiv:
+          adj[a[t] - from] += d * (-val[t] / val[a[t]])
+          break
+        case TapeOp.PowK: {
+          const z = kc[t]
+          adj[a[t] - from] += d * (z === 0 ? 0 : z * Math.pow(val[a[t]], z - 1))
+          break
+        }
+        case TapeOp.Unary: {
+          const x = a[t]
+          adj[x - from] += d * tape.forms.df1[tape.fn[t]](val[x], val[t])
+          break
+        }
+        case TapeOp.Binary: {
+          const forms = tape.forms
+          const f = tape.fn[t]
+          const x = a[t]
+          const z = b[t]
+          const da = d * forms.dfa[f](val[x], val[z], val[t])
+          const db = d * forms.dfb[f](val[x], val[z], val[t])
+          adj[x - from] += da
+          adj[z - from] += db
+          break
+        }
+        default: {
+          // Every number cell of the range gets the same share; empty cells pass no gradient.
+          const g0 = a[t]
+          const g1 = g0 + b[t]
+          const gather = tape.gather
+          const kind = op[t]
+          let share = d
+          if (kind !== TapeOp.RangeSum) {
+            let count = g1 - g0
+            if (kind === TapeOp.RangeAverage) {
+              count = 0
+              for (let j = g0; j < g1; j++) if (kinds[gather[j]] === CellKind.Number) count++
+            }
+            share = d / count
+          }
+          for (let j = g0; j < g1; j++) if (kinds[gather[j]] === CellKind.Number) grads[gather[j]] += share
+        }
       }
     }
   }
+  return visits
 }
