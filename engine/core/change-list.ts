@@ -9,9 +9,18 @@ import type { WorkbookState } from './workbook-state'
 
 /** Rows and columns of one sheet's changed cells, growing as cells are added. */
 class Positions {
-  rows = new Int32Array(16)
-  cols = new Int32Array(16)
+  rows: Int32Array
+  cols: Int32Array
   length = 0
+  /** `expected`: how many cells may come (sized once, not grown by doubling). */
+  constructor(expected: number) {
+    this.rows = new Int32Array(Math.max(16, expected))
+    this.cols = new Int32Array(Math.max(16, expected))
+  }
+  /** `a` cut to the cells pushed (no copy when it was sized right: a view would carry its whole buffer through postMessage). */
+  exact(a: Int32Array): Int32Array {
+    return a.length === this.length ? a : a.slice(0, this.length)
+  }
   push(row: number, col: number): void {
     if (this.length === this.rows.length) {
       const rows = new Int32Array(this.length * 2)
@@ -65,11 +74,11 @@ export function drainChanges(w: WorkbookState, withViews: boolean): DrainedChang
     unlisted++
     if (!at) {
       at = bySheet.get(sid)
-      if (!at) bySheet.set(sid, (at = new Positions()))
+      if (!at) bySheet.set(sid, (at = new Positions(ids.length - k)))
     }
     at.push(row[id], col[id])
   }
   if (withViews) return { cells }
-  const changed = [...bySheet].map(([sid, p]) => ({ sheet: w.sheets.name(sid), rows: p.rows.slice(0, p.length), cols: p.cols.slice(0, p.length) }))
+  const changed = [...bySheet].map(([sid, p]) => ({ sheet: w.sheets.name(sid), rows: p.exact(p.rows), cols: p.exact(p.cols) }))
   return { cells, unlisted, changed }
 }

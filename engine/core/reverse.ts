@@ -116,10 +116,14 @@ export function reverse(w: WorkbookState): void {
   if (differing.length < cone.count) differing = new Int32Array(cone.count)
   let count = 0
   let maxAbs = 0
+  // With the same cone as last pass, every old entry is in it: zeroed here as it is read
+  // (the old array becomes the next pass's zeroed accumulator).
+  const zeroHere = !recompute
   for (let k = 0; k < cone.count; k++) {
     const id = ids[k]
     const g = gnew[id]
     const o = old[id]
+    if (zeroHere) old[id] = 0
     if (o !== g && (o === o || g === g)) differing[count++] = id // NaN equals NaN: an unchanged non-finite gradient is not a change
     const m = g < 0 ? -g : g
     if (m > maxAbs && m !== Infinity && kind[id] === Kind.Number) maxAbs = m
@@ -129,9 +133,9 @@ export function reverse(w: WorkbookState): void {
     for (let k = 0; k < oldCone.length; k++) {
       const id = oldCone[k]
       if (!cone.has(id) && differ(old[id], 0)) w.changes.touch(id)
-      old[id] = 0 // the old array becomes the next pass's zeroed accumulator
+      old[id] = 0
     }
-  } else for (let k = 0; k < cone.count; k++) old[ids[k]] = 0 // the same cone: every old entry is in it
+  }
   for (const [id, t] of tnew) {
     for (let i = 0; i < t.length; i++) {
       const m = Math.abs(t[i])
