@@ -21,9 +21,8 @@ export class TapeLayout {
   op = new Uint8Array(1024)
   a = new Int32Array(1024)
   b = new Int32Array(1024)
-  fn = new Int32Array(1024)
   val = new Float64Array(1024)
-  /** The constant folded into an op (AddK … PowK). */
+  /** The constant folded into an op (AddK … PowK); for a table call (Unary, Binary) its fast form's index. */
   k = new Float64Array(1024)
   /** Ops in use, and how many of them belong to dropped segments. */
   length = 0
@@ -64,7 +63,6 @@ export class TapeLayout {
     this.op = op
     this.a = grownInt32(this.a, cap)
     this.b = grownInt32(this.b, cap)
-    this.fn = grownInt32(this.fn, cap)
     const val = new Float64Array(cap)
     val.set(this.val)
     this.val = val
@@ -125,12 +123,12 @@ export class TapeLayout {
           break
         case TapeOp.Unary:
           this.a[t] = base + fp.a[i]
-          this.fn[t] = this.forms.unary(fp.f1[i]!)
+          this.k[t] = this.forms.unary(fp.f1[i]!)
           break
         case TapeOp.Binary:
           this.a[t] = base + fp.a[i]
           this.b[t] = base + fp.b[i]
-          this.fn[t] = this.forms.binary(fp.f2[i]!)
+          this.k[t] = this.forms.binary(fp.f2[i]!)
           break
         default: {
           if (k < TapeOp.RangeSum) {
@@ -176,7 +174,6 @@ export class TapeLayout {
     const op = new Uint8Array(Math.max(1024, live))
     const a = new Int32Array(op.length)
     const b = new Int32Array(op.length)
-    const fn = new Int32Array(op.length)
     const val = new Float64Array(op.length)
     const kk = new Float64Array(op.length)
     const gather = new Int32Array(Math.max(1024, this.gatherLength - this.gatherDead))
@@ -193,7 +190,6 @@ export class TapeLayout {
         const t = len + i
         const k = this.op[s]
         op[t] = k
-        fn[t] = this.fn[s]
         val[t] = this.val[s]
         kk[t] = this.k[s]
         if (readsOne(k)) a[t] = this.a[s] + shift
@@ -213,7 +209,6 @@ export class TapeLayout {
     this.op = op
     this.a = a
     this.b = b
-    this.fn = fn
     this.val = val
     this.k = kk
     this.gather = gather

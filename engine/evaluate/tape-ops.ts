@@ -73,7 +73,7 @@ export interface TapeArrays {
   op: Uint8Array
   a: Int32Array
   b: Int32Array
-  fn: Int32Array
+  /** A folded constant, or a table call's fast form index. */
   k: Float64Array
   val: Float64Array
   gather: Int32Array
@@ -213,7 +213,7 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
               break
             case TapeOp.Unary: {
               const forms = tape.forms
-              const f = tape.fn[t]
+              const f = kc[t]
               const x = val[a[t]]
               if (forms.dom1[f](x)) break run
               y = forms.f1[f](x)
@@ -221,7 +221,7 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
             }
             case TapeOp.Binary: {
               const forms = tape.forms
-              const f = tape.fn[t]
+              const f = kc[t]
               const x = val[a[t]]
               const z = val[b[t]]
               if (forms.dom2[f](x, z)) break run
@@ -413,12 +413,12 @@ export function sweepOps(
         }
         case TapeOp.Unary: {
           const x = a[t]
-          adj[x - from] += d * tape.forms.df1[tape.fn[t]](val[x], val[t])
+          adj[x - from] += d * tape.forms.df1[kc[t]](val[x], val[t])
           break
         }
         case TapeOp.Binary: {
           const forms = tape.forms
-          const f = tape.fn[t]
+          const f = kc[t]
           const x = a[t]
           const z = b[t]
           const da = d * forms.dfa[f](val[x], val[z], val[t])
