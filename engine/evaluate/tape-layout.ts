@@ -6,6 +6,7 @@
 // order (locality, and dropping dead segments) when the order is recomputed. A cell whose
 // program has no fast form, or an unresolved slot, gets no segment.
 import type { Binding } from '../graph/store'
+import { OPERAND_NAME, OPERAND_OP, OPERAND_SLOT } from './fast-program'
 import { TapeOp, readsOne, readsTwo } from './tape-ops'
 import { FastForms } from './tape-forms'
 
@@ -13,6 +14,21 @@ function grownInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(n)
   b.set(a.subarray(0, Math.min(a.length, n)))
   return b
+}
+
+/** Whether an operand read in place (a reference or a name) does not resolve to a cell. */
+function unresolved(binding: Binding, from: number, index: number): boolean {
+  return from === OPERAND_SLOT ? binding.slotIds[index] < 0 : from === OPERAND_NAME ? binding.nameIds[index] < 0 : false
+}
+
+/**
+ * An operand as the tape holds it: an earlier op's slot (≥ 0), or a cell read in place as
+ * its id's complement (~id < 0; evaluate/tape-ops.ts reads it with `operand`).
+ */
+function operand(binding: Binding, base: number, from: number, index: number): number {
+  if (from === OPERAND_SLOT) return ~binding.slotIds[index]
+  if (from === OPERAND_NAME) return ~binding.nameIds[index]
+  return base + index
 }
 
 /** The tape's arrays, and how cells' segments are written into them, dropped and laid out again. */
@@ -94,6 +110,7 @@ export class TapeLayout {
       const k = fp.kind[i]
       if (k === TapeOp.Cell && binding.slotIds[fp.a[i]] < 0) return
       if (k === TapeOp.Name && binding.nameIds[fp.a[i]] < 0) return
+      if (fp.aFrom && (unresolved(binding, fp.aFrom[i], fp.a[i]) || unresolved(binding, fp.bFrom![i], fp.b[i]))) return
       if (k >= TapeOp.RangeSum) {
         const ids = binding.rangeIds[fp.a[i]]
         if (!ids) return
@@ -133,8 +150,8 @@ export class TapeLayout {
         default: {
           if (k < TapeOp.RangeSum) {
             // An inline op: operands (and a folded constant) only, its rule is the op code.
-            this.a[t] = base + fp.a[i]
-            if (readsTwo(k)) this.b[t] = base + fp.b[i]
+            this.a[t] = operand(binding, base, fp.aFrom?.[i] ?? OPERAND_OP, fp.a[i])
+            if (readsTwo(k)) this.b[t] = operand(binding, base, fp.bFrom?.[i] ?? OPERAND_OP, fp.b[i])
             else this.k[t] = fp.consts[i]
             break
           }
@@ -192,10 +209,11 @@ export class TapeLayout {
         op[t] = k
         val[t] = this.val[s]
         kk[t] = this.k[s]
-        if (readsOne(k)) a[t] = this.a[s] + shift
+        // Op operands move with the segment; cells read in place (< 0) do not.
+        if (readsOne(k)) a[t] = this.a[s] >= 0 ? this.a[s] + shift : this.a[s]
         else if (readsTwo(k)) {
-          a[t] = this.a[s] + shift
-          b[t] = this.b[s] + shift
+          a[t] = this.a[s] >= 0 ? this.a[s] + shift : this.a[s]
+          b[t] = this.b[s] >= 0 ? this.b[s] + shift : this.b[s]
         } else if (k >= TapeOp.RangeSum) {
           gather.set(this.gather.subarray(this.a[s], this.a[s] + this.b[s]), glen)
           a[t] = glen

@@ -82,6 +82,28 @@ export interface TapeArrays {
   readonly forms: FastForms
 }
 
+/**
+ * An operand's value: an earlier op's (x ≥ 0), or a cell read in place (x = ~id): its
+ * number, 0 when empty, NaN otherwise — which makes the op's result non-finite, so the
+ * tape gives up as a Cell op would (only ops whose rule turns NaN into NaN read cells in
+ * place: evaluate/fast-fold.ts `fusable`).
+ */
+function read(x: number, val: Float64Array, kinds: Uint8Array, nums: Float64Array): number {
+  if (x >= 0) return val[x]
+  const k = kinds[~x]
+  return k === CellKind.Number ? nums[~x] : k === CellKind.Empty ? 0 : NaN
+}
+
+/**
+ * Sends `share` of the adjoint to an operand: an earlier op of the segment (x ≥ 0), or a
+ * cell read in place (x = ~id), whose gradient takes it as its Cell op would have (a
+ * number cell, a nonzero share).
+ */
+function send(x: number, share: number, adj: Float64Array, from: number, kinds: Uint8Array, grads: Float64Array): void {
+  if (x >= 0) adj[x - from] += share
+  else if (share !== 0 && kinds[~x] === CellKind.Number) grads[~x] += share
+}
+
 /** What the forward pass over the dirty cells needs besides the tape (core/forward.ts fills it in). */
 export interface DirtyPass {
   kinds: Uint8Array
@@ -161,10 +183,10 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
             // the op (functions/*: Fast1/Fast2.inline), checked by evaluate/inline-ops.test.ts.
             // A domain the table refuses gives a non-finite value here, caught below.
             case TapeOp.Add:
-              y = val[a[t]] + val[b[t]]
+              y = read(a[t], val, kinds, nums) + read(b[t], val, kinds, nums)
               break
             case TapeOp.Sub:
-              y = val[a[t]] - val[b[t]]
+              y = read(a[t], val, kinds, nums) - read(b[t], val, kinds, nums)
               break
             case TapeOp.Mul:
               y = val[a[t]] * val[b[t]]
@@ -176,34 +198,34 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
               y = Math.pow(val[a[t]], val[b[t]])
               break
             case TapeOp.Neg:
-              y = -val[a[t]]
+              y = -read(a[t], val, kinds, nums)
               break
             case TapeOp.Tanh:
-              y = Math.tanh(val[a[t]])
+              y = Math.tanh(read(a[t], val, kinds, nums))
               break
             case TapeOp.Exp:
-              y = Math.exp(val[a[t]])
+              y = Math.exp(read(a[t], val, kinds, nums))
               break
             case TapeOp.Log:
               y = Math.log(val[a[t]])
               break
             case TapeOp.Sqrt:
-              y = Math.sqrt(val[a[t]])
+              y = Math.sqrt(read(a[t], val, kinds, nums))
               break
             case TapeOp.AddK:
-              y = val[a[t]] + kc[t]
+              y = read(a[t], val, kinds, nums) + kc[t]
               break
             case TapeOp.SubK:
-              y = val[a[t]] - kc[t]
+              y = read(a[t], val, kinds, nums) - kc[t]
               break
             case TapeOp.KSub:
-              y = kc[t] - val[a[t]]
+              y = kc[t] - read(a[t], val, kinds, nums)
               break
             case TapeOp.MulK:
-              y = val[a[t]] * kc[t]
+              y = read(a[t], val, kinds, nums) * kc[t]
               break
             case TapeOp.DivK:
-              y = val[a[t]] / kc[t]
+              y = read(a[t], val, kinds, nums) / kc[t]
               break
             case TapeOp.KDiv:
               y = kc[t] / val[a[t]]
@@ -348,13 +370,14 @@ export function sweepOps(
           break
         }
         // Inline rules' derivatives: d times the table's partial, written out.
+        // Operands that may be cells read in place (fast-fold.ts `fusable`): `send`, b first.
         case TapeOp.Add:
-          adj[a[t] - from] += d
-          adj[b[t] - from] += d
+          send(b[t], d, adj, from, kinds, grads)
+          send(a[t], d, adj, from, kinds, grads)
           break
         case TapeOp.Sub:
-          adj[a[t] - from] += d
-          adj[b[t] - from] += d * -1
+          send(b[t], d * -1, adj, from, kinds, grads)
+          send(a[t], d, adj, from, kinds, grads)
           break
         case TapeOp.Mul:
           adj[a[t] - from] += d * val[b[t]]
@@ -374,34 +397,34 @@ export function sweepOps(
           break
         }
         case TapeOp.Neg:
-          adj[a[t] - from] += d * -1
+          send(a[t], d * -1, adj, from, kinds, grads)
           break
         case TapeOp.Tanh: {
           const y = val[t]
-          adj[a[t] - from] += d * (1 - y * y)
+          send(a[t], d * (1 - y * y), adj, from, kinds, grads)
           break
         }
         case TapeOp.Exp:
-          adj[a[t] - from] += d * val[t]
+          send(a[t], d * val[t], adj, from, kinds, grads)
           break
         case TapeOp.Log:
           adj[a[t] - from] += d * (1 / val[a[t]])
           break
         case TapeOp.Sqrt:
-          adj[a[t] - from] += d * (0.5 / val[t])
+          send(a[t], d * (0.5 / val[t]), adj, from, kinds, grads)
           break
         case TapeOp.AddK:
         case TapeOp.SubK:
-          adj[a[t] - from] += d
+          send(a[t], d, adj, from, kinds, grads)
           break
         case TapeOp.KSub:
-          adj[a[t] - from] += d * -1
+          send(a[t], d * -1, adj, from, kinds, grads)
           break
         case TapeOp.MulK:
-          adj[a[t] - from] += d * kc[t]
+          send(a[t], d * kc[t], adj, from, kinds, grads)
           break
         case TapeOp.DivK:
-          adj[a[t] - from] += d * (1 / kc[t])
+          send(a[t], d * (1 / kc[t]), adj, from, kinds, grads)
           break
         case TapeOp.KDiv:
           adj[a[t] - from] += d * (-val[t] / val[a[t]])

@@ -65,8 +65,8 @@ describe('tape', () => {
     const tape = w.tape
     for (const c of ['B1', 'B2', 'B3']) setNumber(w, id(c), tape.forward(w.store, id(c)))
     const before = tape.length
-    const ops = tape.size[id('B1')] // A1 * 2: a Cell op and a MulK op (the constant folded in)
-    expect(ops).toBe(2)
+    const ops = tape.size[id('B1')] // A1 * 2: one MulK op (the constant folded in, A1 read in place)
+    expect(ops).toBe(1)
     tape.drop(id('B1'))
     expect(tape.dead).toBe(ops)
     expect(tape.has(id('B1'))).toBe(false)
