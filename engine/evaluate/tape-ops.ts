@@ -230,9 +230,12 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
             case TapeOp.KDiv:
               y = kc[t] / val[a[t]]
               break
-            case TapeOp.PowK:
-              y = Math.pow(val[a[t]], kc[t])
+            case TapeOp.PowK: {
+              // x² as x·x: V8's Math.pow (fdlibm) returns exactly x·x for an exponent of 2.
+              const x = val[a[t]]
+              y = kc[t] === 2 ? x * x : Math.pow(x, kc[t])
               break
+            }
             case TapeOp.Unary: {
               const forms = tape.forms
               const f = kc[t]
@@ -430,8 +433,10 @@ export function sweepOps(
           adj[a[t] - from] += d * (-val[t] / val[a[t]])
           break
         case TapeOp.PowK: {
+          // For x²: 2·x, as Math.pow(x, 1) is exactly x (fdlibm's special case).
           const z = kc[t]
-          adj[a[t] - from] += d * (z === 0 ? 0 : z * Math.pow(val[a[t]], z - 1))
+          const x = val[a[t]]
+          adj[a[t] - from] += d * (z === 2 ? 2 * x : z === 0 ? 0 : z * Math.pow(x, z - 1))
           break
         }
         case TapeOp.Unary: {
