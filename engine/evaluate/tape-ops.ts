@@ -179,61 +179,74 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
               else break run
               break
             }
-            // Inline rules: each the function table's own rule for the function that declares
-            // the op (functions/*: Fast1/Fast2.inline), checked by evaluate/inline-ops.test.ts.
-            // A domain the table refuses gives a non-finite value here, caught below.
+            // Inline rules (Add … PowK): each the function table's own rule for the function
+            // that declares the op (functions/*: Fast1/Fast2.inline), checked by
+            // evaluate/inline-ops.test.ts. A domain the table refuses gives a non-finite value
+            // here, caught below. The operands are read at one place each (`read` inlined),
+            // as V8's inlining budget would not cover a call in every case.
             case TapeOp.Add:
-              y = read(a[t], val, kinds, nums) + read(b[t], val, kinds, nums)
-              break
             case TapeOp.Sub:
-              y = read(a[t], val, kinds, nums) - read(b[t], val, kinds, nums)
-              break
             case TapeOp.Mul:
-              y = val[a[t]] * val[b[t]]
-              break
             case TapeOp.Div:
-              y = val[a[t]] / val[b[t]]
-              break
             case TapeOp.Pow:
-              y = Math.pow(val[a[t]], val[b[t]])
-              break
             case TapeOp.Neg:
-              y = -read(a[t], val, kinds, nums)
-              break
             case TapeOp.Tanh:
-              y = Math.tanh(read(a[t], val, kinds, nums))
-              break
             case TapeOp.Exp:
-              y = Math.exp(read(a[t], val, kinds, nums))
-              break
             case TapeOp.Log:
-              y = Math.log(val[a[t]])
-              break
             case TapeOp.Sqrt:
-              y = Math.sqrt(read(a[t], val, kinds, nums))
-              break
             case TapeOp.AddK:
-              y = read(a[t], val, kinds, nums) + kc[t]
-              break
             case TapeOp.SubK:
-              y = read(a[t], val, kinds, nums) - kc[t]
-              break
             case TapeOp.KSub:
-              y = kc[t] - read(a[t], val, kinds, nums)
-              break
             case TapeOp.MulK:
-              y = read(a[t], val, kinds, nums) * kc[t]
-              break
             case TapeOp.DivK:
-              y = read(a[t], val, kinds, nums) / kc[t]
-              break
             case TapeOp.KDiv:
-              y = kc[t] / val[a[t]]
-              break
             case TapeOp.PowK: {
-              // x² as x·x: V8's Math.pow (fdlibm) returns exactly x·x for an exponent of 2.
-              const x = val[a[t]]
-              y = kc[t] === 2 ? x * x : Math.pow(x, kc[t])
+              const o = op[t]
+              const x = read(a[t], val, kinds, nums)
+              if (o <= TapeOp.Pow) {
+                const z = read(b[t], val, kinds, nums)
+                y = o === TapeOp.Add ? x + z : o === TapeOp.Sub ? x - z : o === TapeOp.Mul ? x * z : o === TapeOp.Div ? x / z : Math.pow(x, z)
+                break
+              }
+              const c = kc[t]
+              switch (o) {
+                case TapeOp.Neg:
+                  y = -x
+                  break
+                case TapeOp.Tanh:
+                  y = Math.tanh(x)
+                  break
+                case TapeOp.Exp:
+                  y = Math.exp(x)
+                  break
+                case TapeOp.Log:
+                  y = Math.log(x)
+                  break
+                case TapeOp.Sqrt:
+                  y = Math.sqrt(x)
+                  break
+                case TapeOp.AddK:
+                  y = x + c
+                  break
+                case TapeOp.SubK:
+                  y = x - c
+                  break
+                case TapeOp.KSub:
+                  y = c - x
+                  break
+                case TapeOp.MulK:
+                  y = x * c
+                  break
+                case TapeOp.DivK:
+                  y = x / c
+                  break
+                case TapeOp.KDiv:
+                  y = c / x
+                  break
+                default:
+                  // PowK. x² as x·x: V8's Math.pow (fdlibm) returns exactly x·x for an exponent of 2.
+                  y = c === 2 ? x * x : Math.pow(x, c)
+              }
               break
             }
             case TapeOp.Unary: {
@@ -372,71 +385,100 @@ export function sweepOps(
           if (kinds[c] === CellKind.Number) grads[c] += d
           break
         }
-        // Inline rules' derivatives: d times the table's partial, written out.
-        // Operands that may be cells read in place (fast-fold.ts `fusable`): `send`, b first.
+        // Inline rules' derivatives: d times the table's partial, written out (`da` to
+        // operand a, `db` to b). Operands that may be cells read in place (fast-fold.ts
+        // `fusable`) get their share through `send`, b before a, as their Cell ops did;
+        // the ops whose partial reads an operand's value only ever read earlier ops.
         case TapeOp.Add:
-          send(b[t], d, adj, from, kinds, grads)
-          send(a[t], d, adj, from, kinds, grads)
-          break
         case TapeOp.Sub:
-          send(b[t], d * -1, adj, from, kinds, grads)
-          send(a[t], d, adj, from, kinds, grads)
-          break
         case TapeOp.Mul:
-          adj[a[t] - from] += d * val[b[t]]
-          adj[b[t] - from] += d * val[a[t]]
-          break
-        case TapeOp.Div: {
-          const z = val[b[t]]
-          adj[a[t] - from] += d * (1 / z)
-          adj[b[t] - from] += d * (-val[t] / z)
-          break
-        }
-        case TapeOp.Pow: {
-          const x = val[a[t]]
-          const z = val[b[t]]
-          adj[a[t] - from] += d * (z === 0 ? 0 : z * Math.pow(x, z - 1))
-          adj[b[t] - from] += d * (x > 0 ? val[t] * Math.log(x) : 0)
-          break
-        }
+        case TapeOp.Div:
+        case TapeOp.Pow:
         case TapeOp.Neg:
-          send(a[t], d * -1, adj, from, kinds, grads)
-          break
-        case TapeOp.Tanh: {
-          const y = val[t]
-          send(a[t], d * (1 - y * y), adj, from, kinds, grads)
-          break
-        }
+        case TapeOp.Tanh:
         case TapeOp.Exp:
-          send(a[t], d * val[t], adj, from, kinds, grads)
-          break
         case TapeOp.Log:
-          adj[a[t] - from] += d * (1 / val[a[t]])
-          break
         case TapeOp.Sqrt:
-          send(a[t], d * (0.5 / val[t]), adj, from, kinds, grads)
-          break
         case TapeOp.AddK:
         case TapeOp.SubK:
-          send(a[t], d, adj, from, kinds, grads)
-          break
         case TapeOp.KSub:
-          send(a[t], d * -1, adj, from, kinds, grads)
-          break
         case TapeOp.MulK:
-          send(a[t], d * kc[t], adj, from, kinds, grads)
-          break
         case TapeOp.DivK:
-          send(a[t], d * (1 / kc[t]), adj, from, kinds, grads)
-          break
         case TapeOp.KDiv:
-          adj[a[t] - from] += d * (-val[t] / val[a[t]])
-          break
         case TapeOp.PowK: {
-          // For x²: 2·x, as Math.pow(x, 1) is exactly x (fdlibm's special case).
-          const z = kc[t]
-          const x = val[a[t]]
-          adj[a[t] - from] += d * (z === 2 ? 2 * x : z === 0 ? 0 : z * Math.pow(x, z - 1))
+          const o = op[t]
+          let da: number
+          if (o <= TapeOp.Pow) {
+            let db: number
+            switch (o) {
+              case TapeOp.Add:
+                da = d
+                db = d
+                break
+              case TapeOp.Sub:
+                da = d
+                db = d * -1
+                break
+              case TapeOp.Mul:
+                da = d * val[b[t]]
+                db = d * val[a[t]]
+                break
+              case TapeOp.Div: {
+                const z = val[b[t]]
+                da = d * (1 / z)
+                db = d * (-val[t] / z)
+                break
+              }
+              default: {
+                const x = val[a[t]]
+                const z = val[b[t]]
+                da = d * (z === 0 ? 0 : z * Math.pow(x, z - 1))
+                db = d * (x > 0 ? val[t] * Math.log(x) : 0)
+              }
+            }
+            send(b[t], db, adj, from, kinds, grads)
+          } else {
+            switch (o) {
+              case TapeOp.Neg:
+              case TapeOp.KSub:
+                da = d * -1
+                break
+              case TapeOp.Tanh: {
+                const y = val[t]
+                da = d * (1 - y * y)
+                break
+              }
+              case TapeOp.Exp:
+                da = d * val[t]
+                break
+              case TapeOp.Log:
+                da = d * (1 / val[a[t]])
+                break
+              case TapeOp.Sqrt:
+                da = d * (0.5 / val[t])
+                break
+              case TapeOp.AddK:
+              case TapeOp.SubK:
+                da = d
+                break
+              case TapeOp.MulK:
+                da = d * kc[t]
+                break
+              case TapeOp.DivK:
+                da = d * (1 / kc[t])
+                break
+              case TapeOp.KDiv:
+                da = d * (-val[t] / val[a[t]])
+                break
+              default: {
+                // PowK. For x²: 2·x, as Math.pow(x, 1) is exactly x (fdlibm's special case).
+                const z = kc[t]
+                const x = val[a[t]]
+                da = d * (z === 2 ? 2 * x : z === 0 ? 0 : z * Math.pow(x, z - 1))
+              }
+            }
+          }
+          send(a[t], da, adj, from, kinds, grads)
           break
         }
         case TapeOp.Unary: {
