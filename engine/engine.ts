@@ -13,7 +13,7 @@ import { explainWindow } from './core/explain-window'
 import { forward } from './core/forward'
 import { reverse } from './core/reverse'
 import { storeValues, type ValueUpdate } from './core/set-values'
-import { allViews, objectiveState, viewAt } from './core/views'
+import { allViews, objectiveState, viewAt, viewsInOrder } from './core/views'
 import { WorkbookState } from './core/workbook-state'
 import type { ExplainSource } from './explain/source'
 import type { WorkbookDocument } from './workbook/document'
@@ -93,6 +93,11 @@ export class GraphEngine {
 
   cells(): CellView[] {
     return allViews(this.w)
+  }
+
+  /** load branch (issue 12): cells() one view at a time, none kept (the CLI's listing of a large workbook). */
+  iterateCells(): Iterable<CellView> {
+    return viewsInOrder(this.w)
   }
 
   sheets(): string[] {

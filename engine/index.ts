@@ -17,6 +17,8 @@ export interface Engine {
   cell(sheet: string, address: string): CellView
   /** Every non-empty cell, sheets in order, row-major. */
   cells(): CellView[]
+  /** The cells of cells(), in the same order, made one at a time as the caller reads them (load branch, issue 12: the CLI prints a million). */
+  iterateCells?(): Iterable<CellView>
   sheets(): string[]
   /** A column's display width in px, or null for the default (the sheet's `columns` field). */
   columnWidth(sheet: string, column: string): number | null

@@ -59,13 +59,15 @@ function sinkInto(store: CellStore, gnew: Float64Array, tnew: Map<number, Float6
 function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<number, Float64Array>): number {
   const s = w.store
   const { order, pos, cycleErr } = w.schedule
-  const { binding, kind } = s
+  const { kind } = s
   const cycles = cycleErr.size > 0
   let sink: ((id: number, adj: Adj) => void) | null = null
   // The cells the tape did not run: number cells on the general path, and tensor cells.
+  // (Bindings are flat since the load branch: s.bindingOf(id) gives a view.)
   const general = (id: number): number => {
-    const b = binding[id]
-    if (!b || (cycles && cycleErr.has(id))) return 0
+    if (cycles && cycleErr.has(id)) return 0
+    const b = s.bindingOf(id)
+    if (!b) return 0
     if (kind[id] === Kind.Number) runBackward(s, b, gnew[id], (sink ??= sinkInto(s, gnew, tnew)))
     else {
       const adj = tnew.get(id)
@@ -75,7 +77,7 @@ function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<numb
     return 1
   }
   const tape = w.tape
-  return sweepOps(tape, kind, order, pos[jId], gnew, tape.start, tape.size, tape.ran, binding, general)
+  return sweepOps(tape, kind, order, pos[jId], gnew, tape.start, tape.size, tape.ran, s.bindings.program, general)
 }
 
 /** Ids of cone cells whose gradient changed in one pass (reused: grows, never shrinks). */

@@ -95,7 +95,7 @@ describe('tape', () => {
     grads[id('D1')] = 1
     grads[id('F1')] = 7
     const general: number[] = []
-    const visits = sweepOps(tape, w.store.kind, order, 5, grads, tape.start, tape.size, tape.ran, w.store.binding, (c) => (general.push(c), 1))
+    const visits = sweepOps(tape, w.store.kind, order, 5, grads, tape.start, tape.size, tape.ran, w.store.bindings.program, (c) => (general.push(c), 1))
     expect(grads[id('C1')]).toBe(1)
     expect(grads[id('A1')]).toBe(5 + 3) // through C1 (B1 = 5) and directly (× 3)
     expect(grads[id('B1')]).toBe(2)
