@@ -76,4 +76,21 @@ describe('binding table', () => {
     expect([...b2.precedents]).toEqual([id('A2')])
     expect(w.store.bindingOf(id('A1'))).toBeNull()
   })
+
+  it('cells whose formulas have the same shape share one program; per cell only ids go into the pool', () => {
+    const cells: Record<string, string> = { A1: '1' }
+    for (let r = 2; r <= 200; r++) cells[`A${r}`] = `=A${r - 1}+1`
+    cells.B1 = '=A1+2'
+    cells.C1 = '=Sheet1!A1+1'
+    const { w, id } = boundState(cells)
+    const t = w.store.bindings
+    const shared = t.program[id('A2')]
+    for (let r = 3; r <= 200; r++) expect(t.program[id(`A${r}`)]).toBe(shared)
+    expect(t.program[id('B1')]).not.toBe(shared) // another constant is another shape
+    expect(t.program[id('C1')]).toBe(shared) // the sheet qualifier is not part of the shape
+    expect(w.store.bindingOf(id('A2'))!.fast).toBe(w.store.bindingOf(id('A200'))!.fast)
+    // One pool entry per formula cell here: its one slot id, which is also its precedent row.
+    expect(t.length).toBe(201)
+    expect([...w.store.bindingOf(id('A100'))!.slotIds]).toEqual([id('A99')])
+  })
 })
