@@ -254,3 +254,21 @@ describe('unknown fields and hostile keys', () => {
     }
   })
 })
+
+describe('restore of a large file (issue 12: memory)', () => {
+  it('keeps the parsed cells as they are when every key is canonical: no second copy of a million entries', () => {
+    const raw = JSON.parse(JSON.stringify(valid))
+    const r = restoreParsed(raw)
+    if (!r.ok) throw new Error(r.error)
+    expect(r.doc.sheets[0].cells).toBe(raw.sheets[0].cells)
+    expect(r.doc.sheets[0].cells.B1).toBe(raw.sheets[0].cells.B1)
+  })
+
+  it('still rebuilds the cells under canonical keys when a key is written otherwise', () => {
+    const raw = JSON.parse(JSON.stringify(valid))
+    raw.sheets[0].cells = { a1: { input: 'x' }, B2: { input: '=1' } }
+    const r = restoreParsed(raw)
+    if (!r.ok) throw new Error(r.error)
+    expect(Object.keys(r.doc.sheets[0].cells)).toEqual(['A1', 'B2'])
+  })
+})
