@@ -137,6 +137,9 @@ function skipString(s: string, i: number): number {
 /** Whether body has `#REF!` (any case) at i: what reference arithmetic writes for a reference that no longer exists. */
 const isRefError = (s: string, i: number): boolean => s.charCodeAt(i) === 35 && s.slice(i + 1, i + 5).toUpperCase() === 'REF!'
 
+/** The reference tokens of the formula being scanned (see scanFormula). */
+const scratchRefs: RefToken[] = []
+
 /** `$c3` / `$r3`: the placeholder of a reference, made once per number (not per formula). */
 const placeholders: [string[], string[]] = [[], []]
 function placeholderOf(range: boolean, k: number): string {
@@ -153,7 +156,10 @@ function copy(sourceIndex: number[] | null, from: number, to: number): void {
 export function scanFormula(body: string, withPositions = false): ScanResult {
   let text = ''
   const sourceIndex: number[] | null = withPositions ? [] : null
-  const refs: RefToken[] = []
+  // Tokens are gathered in a reused list (never shortened: that would free its room) and
+  // copied out at exact size: a new list's first push reserves 17 slots, per formula.
+  const refs = scratchRefs
+  let nRefs = 0
   const words: { start: number; end: number }[] | undefined = withPositions ? [] : undefined
   // Copied text is flushed lazily (from `pending` up to a placeholder) to avoid many small strings.
   let pending = 0
@@ -232,8 +238,8 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
     // A reference starts at sheetEnd (after any qualifier): CELL, CELL:CELL or #REF!.
     const startRef = sheetEnd
     if (isRefError(body, startRef)) {
-      const placeholder = placeholderOf(false, refs.length)
-      refs.push({ range: false, sheet, row0: 0, col0: 0, row1: 0, col1: 0, outOfBounds: true, sheetStart, sheetEnd: sheet === null ? sheetStart : sheetEnd, end: startRef + 5, deleted: true })
+      const placeholder = placeholderOf(false, nRefs)
+      refs[nRefs++] = { range: false, sheet, row0: 0, col0: 0, row1: 0, col1: 0, outOfBounds: true, sheetStart, sheetEnd: sheet === null ? sheetStart : sheetEnd, end: startRef + 5, deleted: true }
       text += body.slice(pending, i) + placeholder
       pending = startRef + 5
       if (sourceIndex) for (let k = 0; k < placeholder.length; k++) sourceIndex.push(i)
@@ -254,8 +260,8 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
       }
     }
     const range = last !== first
-    const placeholder = placeholderOf(range, refs.length)
-    refs.push({
+    const placeholder = placeholderOf(range, nRefs)
+    refs[nRefs++] = {
       range,
       sheet,
       row0: Math.min(first.row, last.row),
@@ -266,7 +272,7 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
       sheetStart,
       sheetEnd: sheet === null ? sheetStart : sheetEnd,
       end,
-    })
+    }
     text += body.slice(pending, i) + placeholder
     pending = end
     if (sourceIndex) for (let k = 0; k < placeholder.length; k++) sourceIndex.push(i)
@@ -274,5 +280,6 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
   }
   text += body.slice(pending)
   sourceIndex?.push(body.length)
-  return { ok: true, scan: words ? { text, refs, sourceIndex, words } : { text, refs, sourceIndex } }
+  const found = refs.slice(0, nRefs)
+  return { ok: true, scan: words ? { text, refs: found, sourceIndex, words } : { text, refs: found, sourceIndex } }
 }
