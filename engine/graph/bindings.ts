@@ -74,7 +74,8 @@ export class BindingTable implements PrecedentRows {
     this.slots = widen(this.slots)
     this.start = widen(this.start)
     this.count = widen(this.count)
-    while (this.program.length < capacity) this.program.push(null)
+    // Filled at once (never sparse), not pushed a million times: each push-growth leaves a copy behind.
+    if (this.program.length < capacity) this.program = this.program.concat(new Array<Program | null>(capacity - this.program.length).fill(null))
   }
 
   has(id: number): boolean {
