@@ -60,14 +60,14 @@ export function createDocumentController(
       setAlert(res.type === 'failed' ? res.error : 'The engine gave an unexpected answer.')
       return { accepted: [], inverses: [], ok: false }
     }
-    store.applyChanges(res.changes, res.generation) // windowed: the rest of a large change streams in (state/window-sync.ts)
+    store.applyChanges(res.changes, res.generation, res.streaming) // windowed: the rest of a large change streams in (state/window-sync.ts)
     if (res.columns) store.setColumnWidths(res.columns) // edit-ui: column widths after a resize, insert or delete
     setLastMs(res.ms)
     const rejected = new Set(res.changes.rejected.map((r) => JSON.stringify(r.edit)))
     if (res.changes.rejected.length > 0) setAlert(res.changes.rejected.map((r) => r.message).join(' '))
     const accepted = edits.filter((e) => !rejected.has(JSON.stringify(e)))
     if (accepted.some((e) => SHEET_EDITS.has(e.type))) {
-      const snap = await client.snapshot()
+      const snap = await client.snapshot(visibleHint())
       if (snap.type === 'snapshot') store.replaceAll(snap.snapshot)
     }
     return { accepted, inverses: res.inverses, ok: true }
@@ -120,7 +120,7 @@ export function createDocumentController(
   /** Opens workbook text; on an invalid file, says why and leaves the open one as it is. */
   function open(file: OpenedFile | null): Promise<boolean> {
     return enqueue(async () => {
-      const res = await client.load(file ? file.text : null)
+      const res = await client.load(file ? file.text : null, visibleHint())
       if (res.type !== 'loaded') {
         const why = res.type === 'loadFailed' || res.type === 'failed' ? res.error : 'unexpected answer'
         setAlert(`Could not open ${file?.name ?? 'the workbook'}: ${why}`)

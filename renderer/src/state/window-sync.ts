@@ -1,4 +1,4 @@
-// Keeps the store current behind a large edit. The edit's reply carries only the views of
+// Keeps the store current behind a large edit or the windowed load of a large workbook. The edit's reply carries only the views of
 // the grid's window; the worker owes the rest. While it does, this module
 //  - pulls the owed views in small slices when the UI thread is idle (so typing the next
 //    edit or scrolling never waits behind them), and
@@ -51,7 +51,7 @@ export function createWindowSync(store: WorkbookStore, client: WindowClient, vis
     whenIdle(() => {
       void client.pull(PULL_SIZE).then((res) => {
         pulling = false
-        if (res.type === 'refreshed') store.applyCells(res.cells, res.generation)
+        if (res.type === 'refreshed') store.applyCells(res.cells, res.generation, res.remaining)
         pullWhenIdle()
       })
     })

@@ -38,6 +38,8 @@ export function createEngineClient(worker: WorkerPort) {
   worker.onmessage = (event: MessageEvent<string>) => {
     const res = JSON.parse(event.data) as WorkerResponse
     if (res.type === 'refreshed') setStreaming(res.remaining)
+    // A large workbook's load (or snapshot) owes the views outside the window, pulled like those behind an edit.
+    if (res.type === 'loaded' || res.type === 'snapshot') setStreaming(res.snapshot.streaming ?? 0)
     if (res.type === 'applied') {
       setStreaming(res.streaming)
       setAppliedCount((n) => n + 1)
@@ -80,11 +82,12 @@ export function createEngineClient(worker: WorkerPort) {
     pull: (max: number) => request({ type: 'pull', max }),
     /** The current views of every cell in a window (a scroll while views are streaming in). */
     window: (window: ViewportHint) => request({ type: 'window', window }),
-    load: (text: string | null) => request({ type: 'load', text }),
+    /** `visible`: the window on screen (its size decides how many views come with the reply; the rest stream in). */
+    load: (text: string | null, visible?: ViewportHint) => request({ type: 'load', text, visible }),
     /** The reply carries the views of the changed cells in `visible`; the rest stream in (setRefreshListener). */
     apply: (edits: Edit[], visible?: ViewportHint) => request({ type: 'apply', edits, visible }),
     serialize: () => request({ type: 'serialize' }),
-    snapshot: () => request({ type: 'snapshot' }),
+    snapshot: (visible?: ViewportHint) => request({ type: 'snapshot', visible }),
     /** Training (renderer/src/training): progress arrives through onProgress until the final 'trained'. */
     train: (options: TrainOptions, onProgress: ProgressListener) => request({ type: 'train', options }, onProgress),
     stopTraining: () => request({ type: 'trainStop' }),
