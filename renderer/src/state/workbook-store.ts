@@ -41,6 +41,7 @@ export function createWorkbookStore() {
   const names = createNameIndex()
   // How many cells' views the worker still owes (0: every cell is held here).
   const [owed, setOwed] = createSignal(0)
+  const [snapshotOwed, setSnapshotOwed] = createSignal(0)
 
   function setFigures(figures: WorkbookFigures): void {
     setErrorCount(figures.errorCells)
@@ -58,6 +59,7 @@ export function createWorkbookStore() {
     names.reset(snapshot.names ? Object.entries(snapshot.names) : [...next.values()].filter((v) => v.name).map((v) => [v.name!, { sheet: v.sheet, address: v.address }]))
     batch(() => {
       setOwed(snapshot.streaming ?? 0)
+      setSnapshotOwed(snapshot.streaming ?? 0)
       if (snapshot.extents) extents.resetTo(snapshot.extents)
       else extents.reset(next.values())
       if (snapshot.columns) setColumnWidths(snapshot.columns)
@@ -132,6 +134,8 @@ export function createWorkbookStore() {
     names: names.names,
     /** Reactive: true when the store holds every cell's current view (nothing owed behind a large load or edit). */
     complete: () => owed() === 0,
+    /** How many views the last load (or snapshot) left owed: 0 when it came whole. */
+    snapshotOwed,
     columnWidths,
     setColumnWidths,
     /** Reactive: one past the last used row and column of a sheet (grows with edits; exact after a load). */
