@@ -12,6 +12,12 @@ import type { ViewportHint } from '../worker/protocol'
 import { createDocumentSession, mustAskBeforeReplacing } from './document-session'
 
 const BACKUP_DEBOUNCE_MS = 1000
+
+/** A User Timing mark that replaces the previous one of its name (bench:ui reads the latest load's and edit's). */
+function timing(name: string, options?: PerformanceMarkOptions): void {
+  performance.clearMarks(name)
+  performance.mark(name, options)
+}
 const SHEET_EDITS = new Set<Edit['type']>(['addSheet', 'renameSheet', 'deleteSheet'])
 /** The save point of work recovered from a hot-exit backup: never on the stack, so modified. */
 const NEVER_SAVED: HistoryEntry = { label: 'recovered, not saved', forward: [], inverse: [] }
@@ -56,11 +62,13 @@ export function createDocumentController(
    */
   async function applyEdits(edits: Edit[]): Promise<{ accepted: Edit[]; inverses: Edit[][]; ok: boolean }> {
     const res = await client.apply(edits, visibleHint())
+    timing('gs:apply-reply', { detail: res.type === 'applied' ? { workerMs: res.ms, views: res.changes.cells.length, owed: res.streaming } : null }) // bench:ui reads these marks
     if (res.type !== 'applied') {
       setAlert(res.type === 'failed' ? res.error : 'The engine gave an unexpected answer.')
       return { accepted: [], inverses: [], ok: false }
     }
-    store.applyChanges(res.changes, res.generation, res.streaming) // windowed: the rest of a large change streams in (state/window-sync.ts)
+    store.applyChanges(res.changes, res.generation, res.streaming)
+    timing('gs:apply-stored') // windowed: the rest of a large change streams in (state/window-sync.ts)
     if (res.columns) store.setColumnWidths(res.columns) // edit-ui: column widths after a resize, insert or delete
     setLastMs(res.ms)
     const rejected = new Set(res.changes.rejected.map((r) => JSON.stringify(r.edit)))
@@ -120,13 +128,16 @@ export function createDocumentController(
   /** Opens workbook text; on an invalid file, says why and leaves the open one as it is. */
   function open(file: OpenedFile | null): Promise<boolean> {
     return enqueue(async () => {
+      timing('gs:load-request')
       const res = await client.load(file ? file.text : null, visibleHint())
+      timing('gs:load-reply', { detail: res.type === 'loaded' ? { workerMs: res.ms, views: res.snapshot.cells.length, owed: res.snapshot.streaming ?? 0 } : null })
       if (res.type !== 'loaded') {
         const why = res.type === 'loadFailed' || res.type === 'failed' ? res.error : 'unexpected answer'
         setAlert(`Could not open ${file?.name ?? 'the workbook'}: ${why}`)
         return false
       }
       store.replaceAll(res.snapshot)
+      timing('gs:load-stored')
       setLastMs(res.ms)
       setHistory(emptyHistory())
       setSavedAt(file?.recovered ? NEVER_SAVED : null)

@@ -36,7 +36,13 @@ export function createEngineClient(worker: WorkerPort) {
   }
 
   worker.onmessage = (event: MessageEvent<string>) => {
+    const arrived = performance.now()
     const res = JSON.parse(event.data) as WorkerResponse
+    // bench:ui: when a load's or an edit's reply arrived and how long parsing it took.
+    if (res.type === 'loaded' || res.type === 'applied') {
+      performance.clearMeasures(`gs:parse-${res.type}`)
+      performance.measure(`gs:parse-${res.type}`, { start: arrived, detail: { chars: event.data.length } })
+    }
     if (res.type === 'refreshed') setStreaming(res.remaining)
     // A large workbook's load (or snapshot) owes the views outside the window, pulled like those behind an edit.
     if (res.type === 'loaded' || res.type === 'snapshot') setStreaming(res.snapshot.streaming ?? 0)
