@@ -21,6 +21,8 @@ export interface EditTiming {
   total: number
   /** The worker's own time: the engine's update and the views it built. */
   workerMs: number
+  /** Of workerMs, the engine's apply. */
+  engineMs: number
   /** JSON.parse of the reply on the UI thread. */
   parseMs: number
   /** From the reply in hand to the store updated. */
@@ -58,10 +60,11 @@ export async function editToDisplay(page: Page, input: string): Promise<EditTimi
       const reply = performance.getEntriesByName('gs:apply-reply').at(-1) as PerformanceMark | undefined
       const stored = performance.getEntriesByName('gs:apply-stored').at(-1)
       const parse = performance.getEntriesByName('gs:parse-applied').at(-1) as PerformanceMeasure | undefined
-      const detail = (reply?.detail ?? {}) as { workerMs?: number }
+      const detail = (reply?.detail ?? {}) as { workerMs?: number; engineMs?: number }
       return {
         total,
         workerMs: detail.workerMs ?? NaN,
+        engineMs: detail.engineMs ?? NaN,
         parseMs: parse?.duration ?? NaN,
         storeMs: reply && stored ? stored.startTime - reply.startTime : NaN,
         chars: ((parse?.detail ?? {}) as { chars?: number }).chars ?? NaN,

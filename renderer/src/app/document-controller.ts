@@ -62,7 +62,7 @@ export function createDocumentController(
    */
   async function applyEdits(edits: Edit[]): Promise<{ accepted: Edit[]; inverses: Edit[][]; ok: boolean }> {
     const res = await client.apply(edits, visibleHint())
-    timing('gs:apply-reply', { detail: res.type === 'applied' ? { workerMs: res.ms, views: res.changes.cells.length, owed: res.streaming } : null }) // bench:ui reads these marks
+    timing('gs:apply-reply', { detail: res.type === 'applied' ? { workerMs: res.ms, engineMs: res.engineMs, views: res.changes.cells.length, owed: res.streaming } : null }) // bench:ui reads these marks
     if (res.type !== 'applied') {
       setAlert(res.type === 'failed' ? res.error : 'The engine gave an unexpected answer.')
       return { accepted: [], inverses: [], ok: false }

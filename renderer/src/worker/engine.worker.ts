@@ -78,6 +78,7 @@ function handle(req: WorkerRequest): WorkerResponse {
       // Editing commands are expanded before their inverse is computed (one exact undo step each).
       // No CellView per changed cell: views for the window now, the rest owed (window-views.ts).
       const { changes, inverses } = applyAction(engine, req.edits, { views: 'none' })
+      const engineMs = performance.now() - started
       generation++
       const { changed = [], unlisted = 0, ...list } = changes
       const few = unlisted <= PART_SIZE
@@ -85,7 +86,7 @@ function handle(req: WorkerRequest): WorkerResponse {
       owed.push(rest)
       const ms = performance.now() - started
       const columns = req.edits.some((e) => WIDTH_EDITS.has(e.type)) ? columnWidthsOf(engine) : undefined
-      return { id: req.id, type: 'applied', changes: { ...list, cells: views }, ms, inverses, columns, generation, streaming: owed.size }
+      return { id: req.id, type: 'applied', changes: { ...list, cells: views }, ms, engineMs, inverses, columns, generation, streaming: owed.size }
     }
     case 'pull': {
       if (!engine) engine = createEngine()

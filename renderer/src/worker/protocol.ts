@@ -67,7 +67,7 @@ export type WorkerResponse =
    * `changes.cells` holds the changed cells in the grid's window (all of them when few); `streaming` more are owed, pulled as 'refreshed' replies.
    * `generation` counts the worker's updates: a view read at an older generation than one the UI has applied is never painted.
    */
-  | { id: number; type: 'applied'; changes: ChangeList; ms: number; inverses: Edit[][]; columns?: ColumnWidths; generation: number; streaming: number }
+  | { id: number; type: 'applied'; changes: ChangeList; ms: number; /** of `ms`, the engine's apply (the rest: views and the owed queue) */ engineMs?: number; inverses: Edit[][]; columns?: ColumnWidths; generation: number; streaming: number }
   /** Owed views of changed cells outside the window, read at `generation`; `remaining` still owed. */
   | { id: number; type: 'refreshed'; cells: CellView[]; generation: number; remaining: number }
   | { id: number; type: 'window'; cells: CellView[]; generation: number }
