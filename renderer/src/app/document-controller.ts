@@ -213,6 +213,11 @@ export function createDocumentController(
     discardBackup: () => session.discardBackup(),
     save: () => save(false),
     saveAs: () => save(true),
+    /** appscale: the non-empty cells along a column or row, from the engine (Ctrl+arrow while the store does not hold every view); null if the worker failed. */
+    filledAlong: async (sheet: string, vertical: boolean, index: number): Promise<number[] | null> => {
+      const res = await client.line(sheet, vertical, index)
+      return res.type === 'line' ? res.filled : null
+    },
     /** app-export: the workbook's text for File → Export as… (null: the alert bar says why). */
     workbookText: serialize,
   }

@@ -88,6 +88,8 @@ export function createEngineClient(worker: WorkerPort) {
     pull: (max: number) => request({ type: 'pull', max }),
     /** The current views of every cell in a window (a scroll while views are streaming in). */
     window: (window: ViewportHint) => request({ type: 'window', window }),
+    /** The non-empty cells along a column or row (Ctrl+arrow while views are owed). */
+    line: (sheet: string, vertical: boolean, index: number) => request({ type: 'line', sheet, vertical, index }),
     /** `visible`: the window on screen (its size decides how many views come with the reply; the rest stream in). */
     load: (text: string | null, visible?: ViewportHint) => request({ type: 'load', text, visible }),
     /** The reply carries the views of the changed cells in `visible`; the rest stream in (setRefreshListener). */

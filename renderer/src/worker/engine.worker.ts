@@ -9,7 +9,7 @@ import { handleTraining } from '../training/worker-training'
 import { answerExplain } from '../graph/worker-explain'
 import type { Snapshot, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
 import type { CellView } from '../../../engine/api'
-import { layoutOfPositions, layoutOfViews, loadWindow, type WorkbookLayout } from './load-layout'
+import { filledAlong, layoutOfPositions, layoutOfViews, loadWindow, type WorkbookLayout } from './load-layout'
 import { WIDTH_EDITS, columnWidthsOf } from './column-widths'
 
 type Engine = ReturnType<typeof createEngine>
@@ -92,6 +92,10 @@ function handle(req: WorkerRequest): WorkerResponse {
       if (!engine) engine = createEngine()
       const cells = owed.take(engine, Math.max(1, Math.min(req.max, PART_SIZE)))
       return { id: req.id, type: 'refreshed', cells, generation, remaining: owed.size }
+    }
+    case 'line': {
+      if (!engine) engine = createEngine()
+      return { id: req.id, type: 'line', filled: filledAlong(engine, req.sheet, req.vertical, req.index) }
     }
     case 'window': {
       if (!engine) engine = createEngine()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createEngine } from '../../../engine/index'
-import { layoutOfPositions, layoutOfViews, loadWindow } from './load-layout'
+import { filledAlong, layoutOfPositions, layoutOfViews, loadWindow } from './load-layout'
 
 function workbook() {
   return createEngine({
@@ -36,5 +36,15 @@ describe('the layout of a windowed load', () => {
   it('answers first the top left of the first sheet, the size of the screen (at least 60 × 20) plus the margin', () => {
     expect(loadWindow('S')).toEqual({ sheet: 'S', rows: [0, 99], cols: [0, 29] })
     expect(loadWindow('S', { sheet: 'Other', rows: [500, 579], cols: [3, 32] })).toEqual({ sheet: 'S', rows: [0, 119], cols: [0, 39] })
+  })
+})
+
+describe('the line of travel from the engine (Ctrl+arrow while views are owed)', () => {
+  it('lists the used cells along a column or a row, 0-based and ascending, from positions or from views alike', () => {
+    const engine = workbook()
+    expect(filledAlong(engine, 'Sheet1', true, 0)).toEqual([0]) // column A: A1
+    expect(filledAlong(engine, 'Sheet1', false, 2)).toEqual([1]) // row 3: B3
+    expect(filledAlong(engine, 'Data', true, 25)).toEqual([8]) // Z9 (a named empty cell counts)
+    expect(filledAlong({ cells: () => engine.cells() }, 'Sheet1', false, 1)).toEqual([3]) // row 2: D2, without Engine.positions
   })
 })

@@ -80,3 +80,29 @@ export function loadWindow(firstSheet: string, onScreen?: ViewportHint): Viewpor
     cols: [0, Math.max(cols, DEFAULT_LOAD_WINDOW.cols) + WINDOW_MARGIN.cols - 1],
   }
 }
+
+/** What `filledAlong` needs of the engine. */
+interface PositionSource {
+  positions?(): { positions: ChangedCells[]; names: unknown[] }
+  cells(): CellView[]
+}
+
+/**
+ * The 0-based indices of the cells holding something along column `index` (`vertical`) or
+ * row `index` of a sheet, ascending: Ctrl+arrow's line of travel while the UI holds only some
+ * views. A cell with only a name or a parameter mark counts (the engine's positions do not
+ * say which have input); O(cells) per call, ~60 ms at 1M cells.
+ */
+export function filledAlong(engine: PositionSource, sheet: string, vertical: boolean, index: number): number[] {
+  const found = engine.positions?.()
+  const parts = found ? found.positions : layoutOfViews([sheet], engine.cells().filter((v) => v.sheet === sheet)).positions
+  const out: number[] = []
+  const at = index + 1
+  for (const p of parts) {
+    if (p.sheet !== sheet) continue
+    const along = vertical ? p.cols : p.rows
+    const other = vertical ? p.rows : p.cols
+    for (let k = 0; k < along.length; k++) if (along[k] === at) out.push(other[k] - 1)
+  }
+  return out.sort((a, b) => a - b)
+}

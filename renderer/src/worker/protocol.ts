@@ -56,6 +56,8 @@ export type WorkerRequest =
   | { id: number; type: 'conventions' }
   /** Up to `max` owed views of changed cells outside the window (the UI asks when idle). */
   | { id: number; type: 'pull'; max: number }
+  /** The 0-based indices of the non-empty cells along one column (`vertical`) or row: Ctrl+arrow while the UI does not hold every view. */
+  | { id: number; type: 'line'; sheet: string; vertical: boolean; index: number }
   /** The views of every cell in a window (after a scroll while changed cells are still streaming in). */
   | { id: number; type: 'window'; window: ViewportHint }
 
@@ -71,6 +73,7 @@ export type WorkerResponse =
   /** Owed views of changed cells outside the window, read at `generation`; `remaining` still owed. */
   | { id: number; type: 'refreshed'; cells: CellView[]; generation: number; remaining: number }
   | { id: number; type: 'window'; cells: CellView[]; generation: number }
+  | { id: number; type: 'line'; filled: number[] }
   | { id: number; type: 'serialized'; text: string }
   | { id: number; type: 'snapshot'; snapshot: Snapshot }
   | TrainingResponse
