@@ -2,7 +2,7 @@
 // window, every sheet's extent, every name and the engine's figures; the other cells'
 // views are pulled when the app is idle (renderer/src/worker/load-layout.ts,
 // renderer/src/state/window-sync.ts). Whatever has or has not arrived yet, a far cell
-// shows its value, Ctrl+End lands on the last used cell, a name far away is found and
+// shows its value, Ctrl+arrows jump over data, Ctrl+End lands on the last used cell, a name far away is found and
 // autocompleted, and the status bar's figures over the whole column are exact.
 import { expect, test } from './support/fixtures'
 import { writeText } from './support/files'
@@ -28,6 +28,16 @@ test('a 20k-cell workbook opens windowed: far cells, Ctrl+End, names and status-
   await sheet.expectValue('B2', 14)
   // The engine's figures: every cell of the chain has ∂J/∂cell = 1, so the colour scale's top is 1, and no errors.
   await expect(page.locator('.status-errors')).toHaveAttribute('data-error-count', '0')
+
+  // Ctrl+arrows over data (from the engine's line while views are still owed).
+  await sheet.cell('A1').click()
+  await page.keyboard.press('Control+ArrowDown')
+  await expect(sheet.nameBox()).toHaveValue(`A${ROWS}`)
+  await page.keyboard.press('Control+ArrowUp')
+  await expect(sheet.nameBox()).toHaveValue('A1')
+  await sheet.cell('C1').click()
+  await page.keyboard.press('Control+ArrowDown')
+  await expect(sheet.cell('C19990')).toHaveAttribute('aria-selected', 'true')
 
   // Ctrl+End: the last used row (the chain's) and the last used column (C, from C19990).
   await sheet.cell('A1').click()
