@@ -32,7 +32,9 @@ test('reference example 2 → PyTorch module that runs and agrees; → .xlsx tha
   const out = tempDir()
   const py = join(out, 'model.py')
   await exportAs(sheet.page, /PyTorch/, 'Export as PyTorch module', py)
-  await expect(sheet.page.getByRole('alert')).toContainText(`Exported to ${py}`)
+  // polish (issue 11): a success is a status notice, not the red alert bar.
+  await expect(sheet.page.getByRole('status', { name: 'Notice' })).toContainText(`Exported to ${py}`)
+  await expect(sheet.page.getByRole('alert')).toHaveCount(0)
   await sheet.page.screenshot({ path: 'test-results/export-as-pytorch.png' })
   const printed = JSON.parse(execFileSync('/usr/bin/python3', [py], { cwd: dirname(py), encoding: 'utf8' })) as { J: number; grads: Record<string, number> }
   expect(printed.J).toBeCloseTo(84.5, 12)
@@ -41,7 +43,8 @@ test('reference example 2 → PyTorch module that runs and agrees; → .xlsx tha
   const xlsx = join(out, 'model.xlsx')
   await sheet.page.getByRole('grid').first().click()
   await exportAs(sheet.page, /Excel/, 'Export as Excel workbook', join(out, 'model'), true)
-  await expect(sheet.page.getByRole('alert')).toContainText(`Exported to ${xlsx}`, { timeout: 60_000 })
+  await expect(sheet.page.getByRole('status', { name: 'Notice' })).toContainText(`Exported to ${xlsx}`, { timeout: 60_000 })
+  await expect(sheet.page.getByRole('alert')).toHaveCount(0)
   // Keyboard users are back in the grid.
   await expect(sheet.page.locator('#grid')).toBeFocused()
   expect(existsSync(xlsx)).toBe(true)
@@ -61,6 +64,7 @@ test('a workbook the exporter refuses names the cell and the function; nothing i
   const py = join(tempDir(), 'refused.py')
   await exportAs(sheet.page, /NumPy/, 'Export as NumPy module', py)
   await expect(sheet.page.getByRole('alert')).toContainText('Sheet1!B1 uses gcd')
+  await expect(sheet.page.getByRole('status', { name: 'Notice' })).toHaveCount(0)
   await sheet.page.screenshot({ path: 'test-results/export-as-refused.png' })
   expect(existsSync(py)).toBe(false)
 })

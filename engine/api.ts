@@ -82,8 +82,8 @@ export type CompositeEdit =
   | { type: 'copyCells'; fromSheet: string; from: string; toSheet: string; to: string; values?: boolean }
   /** Cut and paste: the cells (inputs, names, param marks) move and every formula that pointed at them follows. */
   | { type: 'moveCells'; fromSheet: string; from: string; toSheet: string; to: string }
-  /** Ctrl+D / Ctrl+R / the fill handle: `from` is the source block, `to` the whole target (containing `from`); a numeric series extends, formulas shift, text copies. */
-  | { type: 'fill'; sheet: string; from: string; to: string }
+  /** Ctrl+D / Ctrl+R / the fill handle: `from` is the source block, `to` the whole target (containing `from`, down, up, right or left of it); a numeric series extends, a label ending in a number counts on, formulas shift, other text copies. `copy`: repeat the sources without any series (Ctrl+D, Ctrl+R). */
+  | { type: 'fill'; sheet: string; from: string; to: string; copy?: boolean }
   /** Delete on a selection: inputs cleared (names and param marks kept, as Excel keeps names). */
   | { type: 'clearCells'; sheet: string; range: string }
   /** Insert `count` rows before row `at` (1-based); every reference, name, the objective and column data across all sheets is rewritten as Excel does. */

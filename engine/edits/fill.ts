@@ -1,39 +1,19 @@
 // Fill (Ctrl+D, Ctrl+R, the fill handle): the source block extended over the target
-// along one direction. Per line (a column when filling down or up, a row when filling
-// right or left): two or more plain numbers extend their linear trend, as Excel's
-// fill handle does (1, 2 → 3, 4; 2, 4, 8 → its least-squares line); anything else
-// repeats the source cells in order, formulas shifted by their offset like a paste.
+// along one direction, down, up, right or left. Per line (a column when filling down or
+// up, a row when filling right or left): two or more plain numbers extend their linear
+// trend and labels ending in a number count on, as Excel's fill handle does
+// (fill-series.ts); anything else repeats the source cells in order, formulas shifted by
+// their offset like a paste. `copy` (Ctrl+D / Ctrl+R) repeats without any series.
 import type { CompositeEdit, Edit } from '../api'
 import { formatAddress } from '../address'
 import { shiftFormula } from '../formula/ref-shift'
-import { classifyInput } from '../input'
+import { fillSeries } from './fill-series'
 import { sizeProblem } from './bounds'
 import { EditPlan } from './emit'
 import { blockCells, parseBlock, sheetNamed, type Block } from './ranges'
 import type { WorkbookReader } from './reader'
 
 type FillEdit = Extract<CompositeEdit, { type: 'fill' }>
-
-const plainNumber = (input: string): number | null => {
-  const m = classifyInput(input)
-  return m.kind === 'constant' && typeof m.value === 'number' ? m.value : null
-}
-
-/** The least-squares line through (0, y0), (1, y1), …; exact for arithmetic series. */
-export function seriesLine(ys: number[]): (k: number) => number {
-  const n = ys.length
-  const meanK = (n - 1) / 2
-  const meanY = ys.reduce((a, b) => a + b, 0) / n
-  let sxy = 0
-  let sxx = 0
-  ys.forEach((y, k) => {
-    sxy += (k - meanK) * (y - meanY)
-    sxx += (k - meanK) ** 2
-  })
-  const slope = sxy / sxx
-  // 15 significant digits: 0.1, 0.2 continue as 0.3, not 0.30000000000000004.
-  return (k) => Number((meanY + slope * (k - meanK)).toPrecision(15))
-}
 
 const contains = (outer: Block, inner: Block): boolean =>
   inner.row0 >= outer.row0 && inner.row1 <= outer.row1 && inner.col0 >= outer.col0 && inner.col1 <= outer.col1
@@ -59,13 +39,12 @@ export function expandFill(state: WorkbookReader, e: FillEdit): Edit[] | string 
   for (let q = q0; q <= q1; q++) {
     const sources: string[] = []
     for (let p = p0; p <= p1; p++) sources.push(state.cell(sheet, formatAddress(...at(p, q))).input)
-    const numbers = sources.map(plainNumber)
-    const line = n >= 2 && numbers.every((x) => x !== null) ? seriesLine(numbers as number[]) : null
+    const line = e.copy ? null : fillSeries(sources)
     for (let p = t0; p <= t1; p++) {
       if (p >= p0 && p <= p1) continue
       const k = p - p0
       let input: string
-      if (line) input = String(line(k))
+      if (line) input = line(k)
       else {
         const index = ((k % n) + n) % n
         const [dRow, dCol] = at(p - (p0 + index), 0)

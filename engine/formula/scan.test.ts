@@ -23,6 +23,14 @@ describe('reference scanner', () => {
     expect(scan('x1y + learning_rate').text).toBe('x1y + learning_rate')
   })
 
+  it('with positions, reports the plain identifiers (names, constants) but not functions, strings or references', () => {
+    const body = 'rate * A1 + LOG10(w) + "b" + pi + Sheet2!B2'
+    const r = scanFormula(body, true)
+    if (!r.ok) throw new Error(r.message)
+    expect(r.scan.words!.map((w) => body.slice(w.start, w.end))).toEqual(['rate', 'w', 'pi'])
+    expect(scan(body).words).toBeUndefined()
+  })
+
   it('marks out-of-grid references', () => {
     expect(scan('XFE1').refs[0].outOfBounds).toBe(true)
     expect(scan('A0').refs[0].outOfBounds).toBe(true)

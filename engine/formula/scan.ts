@@ -31,6 +31,12 @@ export interface Scanned {
   refs: RefToken[]
   /** For each character of text, its index in the body (to report syntax errors where the user typed); only when asked for. */
   sourceIndex: number[] | null
+  /**
+   * Where the plain identifiers (not references, not called as functions: names, constants)
+   * sit in the body; only when positions were asked for. The renderer colours the names
+   * among them while a formula is typed (renderer/src/model/reference-colours.ts).
+   */
+  words?: { start: number; end: number }[]
 }
 
 export type ScanResult = { ok: true; scan: Scanned } | { ok: false; message: string }
@@ -116,6 +122,7 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
   let text = ''
   const sourceIndex: number[] | null = withPositions ? [] : null
   const refs: RefToken[] = []
+  const words: { start: number; end: number }[] | undefined = withPositions ? [] : undefined
   // Copied text is flushed lazily (from `pending` up to a placeholder) to avoid many small strings.
   let pending = 0
   let i = 0
@@ -175,6 +182,7 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
         const cell = cellOf(word)
         if (!cell || nextNonSpace(body, end) === '(') {
           if (word.includes('$')) return { ok: false, message: `unexpected "$" in "${word}" (at character ${i + 1})` }
+          if (words && nextNonSpace(body, end) !== '(') words.push({ start: i, end })
           copy(sourceIndex, i, end)
           i = end
           continue
@@ -233,5 +241,5 @@ export function scanFormula(body: string, withPositions = false): ScanResult {
   }
   text += body.slice(pending)
   sourceIndex?.push(body.length)
-  return { ok: true, scan: { text, refs, sourceIndex } }
+  return { ok: true, scan: words ? { text, refs, sourceIndex, words } : { text, refs, sourceIndex } }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { restoreDocument } from './restore.ts'
+import { restoreDocument, restoreParsed } from './restore.ts'
+import { LIMITS } from '../limits.ts'
 import { serializeDocument } from './serialize.ts'
 
 const valid = {
@@ -193,6 +194,19 @@ describe('restoreDocument rejects, in words, and never throws', () => {
     })
     const error = errorOf(text)
     expect(error).toMatch(/cell D1: .*; .*cell D5: "input" must be text, found the number 5 \(and 2 more problems\)\.$/)
+  })
+})
+
+describe('the cell-count limit', () => {
+  it('refuses a workbook past 4,000,000 cells in words, before reading any cell', () => {
+    // 40 sheets share one 100,001-cell object: 4,000,040 cells without holding 4M objects.
+    const perSheet = Math.ceil(LIMITS.cellCount / 40) + 1
+    const shared: Record<string, { input: string }> = {}
+    for (let i = 1; i <= perSheet; i++) shared[`A${i}`] = { input: '1' }
+    const sheets = Array.from({ length: 40 }, (_, i) => ({ name: `S${i + 1}`, cells: shared }))
+    const r = restoreParsed({ format: 'gradsheet', version: 1, objective: null, sheets })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error).toContain('more than 4,000,000 cells')
   })
 })
 

@@ -67,8 +67,6 @@ function validateCurrent(raw: Record<string, unknown>): RestoreResult {
   const problems: string[] = []
   const objective = readObjective(raw.objective, problems)
   const sheets = readSheets(raw.sheets, problems)
-  const tooMany = cellCountProblem(0, sheets.reduce((n, sheet) => n + Object.keys(sheet.cells).length, 0))
-  if (tooMany) problems.push(tooMany)
   if (raw.training !== undefined) problems.push(...trainingSettingsProblems(raw.training))
   if (problems.length > 0) {
     const listed = problems.slice(0, MAX_LISTED_PROBLEMS).join('; ')
@@ -101,6 +99,13 @@ function readSheets(value: unknown, problems: string[]): SheetEntry[] {
   }
   if (value.length === 0) {
     problems.push('"sheets" is empty; a workbook has at least one sheet')
+    return []
+  }
+  // Counted before any cell is read: a file past the limit is refused without validating millions of cells.
+  const total = value.reduce((n: number, s) => n + (isPlainObject(s) && isPlainObject(s.cells) ? Object.keys(s.cells).length : 0), 0)
+  const tooMany = cellCountProblem(0, total)
+  if (tooMany) {
+    problems.push(tooMany)
     return []
   }
   // Case-insensitive key → the name as first written.

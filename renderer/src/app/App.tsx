@@ -1,7 +1,7 @@
 // The window: toolbar, name box + formula bar, grid, sheet tabs, status bar.
 import { Show, createEffect, createSignal, lazy, on, onCleanup, onMount } from 'solid-js'
 import type { GradsheetBridge } from '../../../bridge/api'
-import { AlertBanner } from '../components/AlertBanner'
+import { AlertBanner, NoticeBanner } from '../components/AlertBanner'
 import { RecoveryBanner } from '../components/RecoveryBanner'
 import { createRecovery } from './recovery'
 import { FormulaBar } from '../components/FormulaBar'
@@ -101,6 +101,7 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
       <Toolbar ctl={ctl} view={view} commands={commands} bridge={bridge} graph={graph} />
       <FormulaBar view={view} commands={commands} formulaEditing={formulaEditing} />
       <AlertBanner ctl={ctl} />
+      <NoticeBanner ctl={ctl} />
       <RecoveryBanner recovery={recovery} />
       <main class="grid-area">
         {/* graph branch (issue 13): the grid in its own pane so the graph docks beside it */}

@@ -163,11 +163,12 @@ export function createBlockCommands(store: WorkbookStore, ctl: DocumentControlle
     if (await ctl.act(`Paste into ${rangeAddress(dest)}`, edits)) view.setRange(selectRect(dest), { col: dest.left, row: dest.top })
   }
 
-  function runFill(plan: FillPlan | null): void {
+  /** `copy`: Ctrl+D / Ctrl+R repeat the sources as they are; the fill handle continues series (engine/edits/fill-series.ts). */
+  function runFill(plan: FillPlan | null, copy: boolean): void {
     if (!plan) return
     const sheet = view.activeSheet()
     const to = rangeAddress(plan.to)
-    void ctl.act(`Fill ${to}`, [{ type: 'fill', sheet, from: rangeAddress(plan.from), to }]).then((ok) => {
+    void ctl.act(`Fill ${to}`, [{ type: 'fill', sheet, from: rangeAddress(plan.from), to, ...(copy ? { copy } : {}) }]).then((ok) => {
       if (ok) view.setRange({ ...selectRect(plan.to), active: view.selection() }, view.selection())
     })
   }
@@ -255,9 +256,9 @@ export function createBlockCommands(store: WorkbookStore, ctl: DocumentControlle
     clearSelection,
     copy,
     paste,
-    fillDown: () => runFill(fillDownPlan(fillRect())),
-    fillRight: () => runFill(fillRightPlan(fillRect())),
-    fillHandle: (pos: { col: number; row: number }) => runFill(fillHandlePlan(view.rect(), pos)),
+    fillDown: () => runFill(fillDownPlan(fillRect()), true),
+    fillRight: () => runFill(fillRightPlan(fillRect()), true),
+    fillHandle: (pos: { col: number; row: number }) => runFill(fillHandlePlan(view.rect(), pos), false),
     insert: (what?: 'rows' | 'columns') => structure('insert', what),
     remove: (what?: 'rows' | 'columns') => structure('delete', what),
     widthsOf,

@@ -9,6 +9,7 @@ import { emptyHistory, record, redo, savePoint, undo, type History, type History
 import type { WorkbookStore } from '../state/workbook-store'
 import type { EngineClient } from '../worker/engine-client'
 import type { ViewportHint } from '../worker/protocol'
+import type { TrainingSettings } from '../../../engine/train/settings'
 import { createDocumentSession, mustAskBeforeReplacing } from './document-session'
 
 const BACKUP_DEBOUNCE_MS = 1000
@@ -41,6 +42,8 @@ export function createDocumentController(
   const [history, setHistory] = createSignal<History>(emptyHistory())
   const [savedAt, setSavedAt] = createSignal<HistoryEntry | null>(null)
   const [alert, setAlert] = createSignal<string | null>(null)
+  /** A success worth a word (an export written): shown as a status notice, never in the alert bar. */
+  const [notice, setNotice] = createSignal<string | null>(null)
   const [lastMs, setLastMs] = createSignal<number | null>(null)
   /** Bumps after each load, so the view can reset the selection and sheet. */
   const [loadCount, setLoadCount] = createSignal(0)
@@ -84,6 +87,7 @@ export function createDocumentController(
   /** One user action: applied, and recorded in the one undo history. */
   function act(label: string, edits: Edit[]): Promise<boolean> {
     setAlert(null)
+    setNotice(null)
     return enqueue(async () => {
       const { accepted, inverses, ok } = await applyEdits(edits)
       if (!ok || accepted.length === 0) return false
@@ -113,12 +117,39 @@ export function createDocumentController(
     })
   }
 
+  let trainingListener: ((settings: TrainingSettings) => void) | null = null
+
+  /** Stores training settings in the workbook (its `training` field, through the worker); false when the worker refused them. */
+  async function storeTraining(settings: TrainingSettings): Promise<boolean> {
+    const res = await client.setTrainingSettings(settings)
+    if (res.type !== 'trainingSettingsSet' || !res.stored) return false
+    trainingListener?.(settings)
+    return true
+  }
+
+  /**
+   * A change of the Train panel's settings as one undoable action (docs/training.md): stored
+   * in the workbook, so the workbook is modified and Save writes it; undo stores `before`.
+   */
+  function actTraining(label: string, before: TrainingSettings, after: TrainingSettings): Promise<boolean> {
+    setAlert(null)
+    return enqueue(async () => {
+      if (!(await storeTraining(after))) return false
+      setHistory((h) => record(h, { label, forward: [], inverse: [], training: { before, after } }))
+      scheduleBackup()
+      return true
+    })
+  }
+
   function step(kind: 'undo' | 'redo'): Promise<HistoryEntry | null> {
     return enqueue(async () => {
       const h = history()
       const next = kind === 'undo' ? undo(h) : redo(h)
       if (!next) return null
-      await applyEdits(kind === 'undo' ? next.entry.inverse : next.entry.forward)
+      const edits = kind === 'undo' ? next.entry.inverse : next.entry.forward
+      const training = next.entry.training
+      if (edits.length > 0 || !training) await applyEdits(edits)
+      if (training) await storeTraining(kind === 'undo' ? training.before : training.after)
       setHistory(next.history)
       scheduleBackup()
       return next.entry
@@ -199,11 +230,16 @@ export function createDocumentController(
     history,
     alert,
     setAlert,
+    notice,
+    setNotice,
     lastMs,
     loadCount,
     busy: client.busy,
     act,
     runAction,
+    actTraining,
+    /** The panel that shows the training settings follows an undo or redo of them. */
+    onTrainingSettings: (listener: (settings: TrainingSettings) => void) => void (trainingListener = listener),
     undo: () => step('undo'),
     redo: () => step('redo'),
     open,

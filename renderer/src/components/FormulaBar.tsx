@@ -1,11 +1,12 @@
 // The name box (go to an address or name, or name the selected cell) and the formula
 // bar (edit the selected cell's input; its title holds the full-precision value).
-import { createEffect, createSignal } from 'solid-js'
+import { Show, createEffect, createSignal } from 'solid-js'
 import type { Commands } from '../app/commands'
 import type { SheetView } from '../app/sheet-view'
 import { exactGrad, exactValue } from '../model/format'
 import { focusGrid } from '../grid/Grid'
 import type { FormulaEditing } from '../formula-edit/formula-editing'
+import { ColouredFormula } from '../formula-edit/ColouredFormula'
 
 export function FormulaBar(props: { view: SheetView; commands: Commands; formulaEditing: FormulaEditing }) {
   const { view, commands } = props
@@ -21,6 +22,9 @@ export function FormulaBar(props: { view: SheetView; commands: Commands; formula
   })
 
   const barEditing = () => view.editing()?.origin === 'formulaBar'
+  let barInput: HTMLInputElement | undefined
+  /** The formula typed here has references: they are drawn coloured under the input (formula-edit/ColouredFormula.tsx). */
+  const coloured = () => barEditing() && fe.colouring().spans.length > 0
   const barValue = () => {
     const session = view.editing()
     return session ? session.text : (commands.selectedCell()?.input ?? '')
@@ -65,8 +69,13 @@ export function FormulaBar(props: { view: SheetView; commands: Commands; formula
         }}
       />
       <span class="fx" aria-hidden="true">ƒx</span>
+      <Show when={coloured()}>
+        <ColouredFormula input={() => barInput} text={view.editing()?.text ?? ''} spans={fe.colouring().spans} />
+      </Show>
       <input
         class="formula-bar"
+        ref={barInput}
+        classList={{ 'ref-coloured': coloured() }}
         role="textbox"
         aria-label="Formula bar"
         spellcheck={false}

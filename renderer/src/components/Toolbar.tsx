@@ -39,7 +39,7 @@ export function Toolbar(props: { ctl: DocumentController; view: SheetView; comma
         <button type="button" title={tip('Save under a new name', 'saveAs')} onClick={commands.saveAs}>Save As…</button>
         <button type="button" title={tip('Export as a PyTorch or NumPy module, or an Excel workbook', 'exportAs')} onClick={() => setExportAsOpen(true)}>Export as…</button>
         <Show when={exportAsOpen()}>
-          <ExportAsDialog deps={{ bridge, workbookText: ctl.workbookText, workbookName: () => ctl.doc().name, setAlert: ctl.setAlert }} />
+          <ExportAsDialog deps={{ bridge, workbookText: ctl.workbookText, workbookName: () => ctl.doc().name, setAlert: ctl.setAlert, setNotice: ctl.setNotice }} />
         </Show>
         <select
           aria-label="Examples"

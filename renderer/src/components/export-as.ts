@@ -1,7 +1,8 @@
 // File → Export as… (issue 11), the renderer's half: whether the dialog is open (the
 // toolbar, the desktop menu and Ctrl+Shift+E open it) and the one call that sends the
 // workbook TEXT to the host, which picks the path and writes the file (bridge/api.ts
-// exportWorkbook). The outcome, or why nothing was written, goes to the alert bar.
+// exportWorkbook). Why nothing was written goes to the alert bar; a written file is a
+// status notice (NoticeBanner), not an alert.
 import { createSignal } from 'solid-js'
 import type { GradsheetBridge, WorkbookExportKind } from '../../../bridge/api'
 
@@ -20,6 +21,8 @@ export interface ExportAsDeps {
   workbookText(): Promise<string | null>
   workbookName(): string
   setAlert(message: string | null): void
+  /** The success notice (role=status). */
+  setNotice(message: string | null): void
 }
 
 /** Runs one export; resolves true when a file was written. */
@@ -28,6 +31,7 @@ export async function exportWorkbookAs(deps: ExportAsDeps, kind: WorkbookExportK
     deps.setAlert('This version of the app host cannot export workbooks.')
     return false
   }
+  deps.setNotice(null)
   const text = await deps.workbookText()
   if (text === null) return false
   try {
@@ -37,7 +41,8 @@ export async function exportWorkbookAs(deps: ExportAsDeps, kind: WorkbookExportK
       deps.setAlert(outcome.error)
       return false
     }
-    deps.setAlert(`Exported to ${outcome.path}.`)
+    deps.setAlert(null)
+    deps.setNotice(`Exported to ${outcome.path}.`)
     return true
   } catch (error) {
     deps.setAlert(`Could not export: ${error instanceof Error ? error.message : String(error)}`)

@@ -3,16 +3,17 @@
 // edit), F4, and autocomplete with the help of the function under the caret. The text
 // rules live in model/point-mode.ts and model/autocomplete.ts; this file connects them
 // to the focused input and the edit session (the mouse side is mouse-pointing.ts).
-import { createEffect, createSignal } from 'solid-js'
+import { createEffect, createMemo, createSignal } from 'solid-js'
 import { CONSTANTS, functionNames } from '../../../engine/functions/table'
 import { functionHelp, type FunctionHelp } from '../../../engine/functions/help'
-import type { CellPos } from '../model/address'
+import { parseAddress, type CellPos } from '../model/address'
+import { colourReferences, type ReferenceColouring } from '../model/reference-colours'
 import { acceptCompletion, callAtCaret, completionsFor, wordAtCaret, type Completion, type Word } from '../model/autocomplete'
 import { canPoint, cycleAbsolute, isFormula, pointAt, pointByArrow, type PointedSpan, type PointResult } from '../model/point-mode'
 import type { Direction } from '../model/navigation'
 import type { SheetView } from '../app/sheet-view'
 import type { WorkbookStore } from '../state/workbook-store'
-import { installMousePointing } from './mouse-pointing'
+import { installMousePointing, type GridGeometry } from './mouse-pointing'
 
 export type FormulaEditing = ReturnType<typeof createFormulaEditing>
 
@@ -33,6 +34,8 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
   let span: PointedSpan | null = null
   let word: Word | null = null
   let names: string[] | null = null
+  /** The shown grid's pointer geometry (Grid.tsx lends it), for point-mode drags past its edge. */
+  let gridGeometry: GridGeometry | null = null
   const [assist, setAssist] = createSignal<AssistState | null>(null)
   const [anchorRect, setAnchorRect] = createSignal<DOMRect | null>(null)
   /** The block the last pointed reference names, on which sheet: the grid outlines it. */
@@ -47,6 +50,26 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
   }
 
   const homeSheet = () => view.editing()?.sheet ?? view.activeSheet()
+
+  const NO_COLOURS: ReferenceColouring = { spans: [], blocks: [] }
+  /** The references of the formula being typed, coloured (model/reference-colours.ts); follows every keystroke, empty once the edit ends. */
+  const colouring = createMemo<ReferenceColouring>(() => {
+    const session = view.editing()
+    if (!session || !isFormula(session.text)) return NO_COLOURS
+    return colourReferences(session.text, session.sheet ?? view.activeSheet(), (name) => nameTargets().get(name) ?? null)
+  })
+
+  /** Where each cell name points, read once per edit (a keystroke must not walk every cell of a large workbook). */
+  let targets: Map<string, { sheet: string; pos: CellPos }> | null = null
+  function nameTargets(): Map<string, { sheet: string; pos: CellPos }> {
+    if (targets) return targets
+    targets = new Map()
+    for (const sheet of store.sheets()) for (const cell of store.cellsOfSheet(sheet)) {
+      const pos = cell.name ? parseAddress(cell.address) : null
+      if (cell.name && pos) targets.set(cell.name, { sheet: cell.sheet, pos })
+    }
+    return targets
+  }
   const homePos = (): CellPos => view.editing()?.pos ?? view.selection()
 
   function workbookNames(): string[] {
@@ -64,6 +87,7 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
     setSpan(null)
     word = null
     names = null
+    targets = null
     setAssist(null)
   }
 
@@ -246,8 +270,9 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
       pointedCorner: () => span?.corner ?? null,
       editingFormula: () => !!view.editing() && !!input && isFormula(text()),
       showSheet,
+      grid: () => gridGeometry,
     })
   }
 
-  return { attach, reset, handleKey, handleInput, handleCaretMove, accept, highlight, assist, anchorRect, pointed, listen, pointsNow }
+  return { attach, reset, handleKey, handleInput, handleCaretMove, accept, highlight, assist, anchorRect, pointed, colouring, listen, pointsNow, setGridGeometry: (g: GridGeometry | null) => void (gridGeometry = g) }
 }

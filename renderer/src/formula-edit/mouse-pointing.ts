@@ -1,7 +1,8 @@
 // Point mode with the mouse: while a formula is typed and its caret accepts a reference,
 // a press on a cell points at it (Shift: extends the pointed reference), a drag extends
 // it to a range, a double-click does not start editing the cell; a press on a sheet tab
-// shows that sheet and keeps the edit. Listened to in the capture phase, so the grid and
+// shows that sheet and keeps the edit; a drag past the grid's edge scrolls it, as the
+// selection drag does (the grid lends its geometry, setGridGeometry). Listened to in the capture phase, so the grid and
 // the tabs never see these presses (they would commit the edit and select the cell).
 import { onCleanup } from 'solid-js'
 import { parseAddress, type CellPos } from '../model/address'
@@ -15,6 +16,15 @@ export interface PointingTarget {
   /** A formula is being typed (a tab press then switches sheets instead of leaving the edit). */
   editingFormula(): boolean
   showSheet(sheet: string): void
+  /** The grid's pointer geometry while a grid is shown (edge scrolling, the cell under a point off the cells). */
+  grid(): GridGeometry | null
+}
+
+/** What the grid lends point mode to follow a drag past its edge (grid/grid-pointer.ts PointerGeometry). */
+export interface GridGeometry {
+  rowAt(clientY: number): number
+  colAt(clientX: number): number
+  edgeScroll(clientX: number, clientY: number): void
 }
 
 export function installMousePointing(target: PointingTarget): void {
@@ -55,8 +65,10 @@ export function installMousePointing(target: PointingTarget): void {
     const corner = target.pointedCorner()
     if (!dragging || !corner) return
     if ((e.buttons & 1) === 0) return void (dragging = false)
+    const grid = target.grid()
+    grid?.edgeScroll(e.clientX, e.clientY)
     const el = document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>('#grid [data-cell]')
-    const pos = el ? parseAddress(el.dataset.cell ?? '') : null
+    const pos = el ? parseAddress(el.dataset.cell ?? '') : grid ? { col: grid.colAt(e.clientX), row: grid.rowAt(e.clientY) } : null
     if (pos && (pos.col !== corner.col || pos.row !== corner.row)) target.pointCell(pos, true)
   }
 

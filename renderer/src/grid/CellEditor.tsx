@@ -7,6 +7,8 @@ import type { SheetView } from '../app/sheet-view'
 import { editKeyAction } from '../model/key-actions'
 import type { FormulaEditing } from '../formula-edit/formula-editing'
 import { focusGrid } from './grid-focus'
+import { ColouredFormula } from '../formula-edit/ColouredFormula'
+import { Show } from 'solid-js'
 
 export interface CellEditorProps {
   view: SheetView
@@ -32,19 +34,27 @@ export function CellEditor(props: CellEditorProps) {
     focusGrid()
   }
 
+  let editor: HTMLInputElement | undefined
+  /** The formula has references: they are drawn coloured under the input (formula-edit/ColouredFormula.tsx). */
+  const coloured = () => (props.formulaEditing?.colouring().spans.length ?? 0) > 0
   return (
+    <>
+    <Show when={coloured()}>
+      <ColouredFormula input={() => editor} text={view.editing()?.text ?? ''} spans={props.formulaEditing!.colouring().spans} />
+    </Show>
     <input
       class="cell-editor"
+      classList={{ 'ref-coloured': coloured() }}
       aria-label={`Edit ${commands.selectedAddress()}`}
       spellcheck={false}
       autocomplete="off"
       style={{ top: `${props.top}px`, left: `${props.left}px`, width: `${Math.max(props.width, 220)}px`, height: `${props.height}px` }}
       value={view.editing()?.text ?? ''}
-      ref={(el) => queueMicrotask(() => {
+      ref={(el) => (editor = el, queueMicrotask(() => {
         el.focus({ preventScroll: true })
         el.setSelectionRange(el.value.length, el.value.length)
         props.formulaEditing?.attach(el)
-      })}
+      }))}
       onInput={(e) => {
         view.setEditing({ ...view.editing()!, origin: 'cell', text: e.currentTarget.value })
         props.formulaEditing?.handleInput()
@@ -55,5 +65,6 @@ export function CellEditor(props: CellEditorProps) {
       onBlur={() => { if (cellEditing()) commands.commitEdit(null) }}
       onMouseDown={(e) => e.stopPropagation()}
     />
+    </>
   )
 }

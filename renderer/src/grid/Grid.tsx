@@ -9,13 +9,13 @@
 import { Show, createEffect, createMemo, createSignal, on, onCleanup, onMount } from 'solid-js'
 import { Portal } from 'solid-js/web'
 import { createVirtualizer, elementScroll } from '@tanstack/solid-virtual'
-import { COLUMN_COUNT, ROW_COUNT, parseAddress, type CellPos } from '../model/address'
+import { COLUMN_COUNT, ROW_COUNT, formatAddress, parseAddress, type CellPos } from '../model/address'
 import { gridKeyAction } from '../model/key-actions'
 import { createScrollMap } from '../model/scroll-map'
 import { move, scrollCount } from '../model/navigation'
 import { createColumnLayout } from '../model/column-layout'
 import { isWholeColumns, isWholeRows } from '../model/selection'
-import { createGridPointer } from './grid-pointer'
+import { createGridPointer, type PointerGeometry } from './grid-pointer'
 import { runBlockKey } from './grid-keys'
 import { gridMenu, type MenuTarget } from './grid-menus'
 import { ContextMenu } from '../components/ContextMenu'
@@ -168,7 +168,7 @@ export function Grid(props: GridProps) {
   })
 
   // Block editing (edit-ui): pointer gestures, the context menu, clipboard events.
-  const pointer = createGridPointer(view, commands, {
+  const geometry: PointerGeometry = {
     rowAt: (y) => Math.max(0, Math.min(ROW_COUNT - 1, Math.floor((y - scroller.getBoundingClientRect().top - headerH() + top()) / rowH()))),
     colAt: (x) => layout().colAt(x - scroller.getBoundingClientRect().left - headerW() + left()),
     edgeScroll: (x, y) => {
@@ -178,7 +178,11 @@ export function Grid(props: GridProps) {
       if (x > box.right - 8) scroller.scrollLeft += Math.ceil(colW(0) / colMap().scale)
       else if (x < box.left + headerW()) scroller.scrollLeft -= Math.ceil(colW(0) / colMap().scale)
     },
-  })
+  }
+  const pointer = createGridPointer(view, commands, geometry)
+  // formula-ui: a point-mode drag past the edge scrolls the same way.
+  props.formulaEditing?.setGridGeometry(geometry)
+  onCleanup(() => props.formulaEditing?.setGridGeometry(null))
   const [menu, setMenu] = createSignal<{ x: number; y: number; target: MenuTarget } | null>(null)
   function openMenu(target: MenuTarget, x?: number, y?: number): void {
     if (x === undefined || y === undefined) {
@@ -304,6 +308,18 @@ export function Grid(props: GridProps) {
     }
   }
 
+  /** The blocks the references of the formula being typed name on this sheet, with their colours. */
+  const referenceOutlines = () => {
+    const sheet = view.activeSheet().toLowerCase()
+    return (props.formulaEditing?.colouring().blocks ?? [])
+      .filter((b) => b.sheet.toLowerCase() === sheet)
+      .map((b) => ({
+        rect: { top: b.from.row, left: b.from.col, bottom: b.to.row, right: b.to.col },
+        colour: b.colour,
+        label: b.from.col === b.to.col && b.from.row === b.to.row ? formatAddress(b.from) : `${formatAddress(b.from)}:${formatAddress(b.to)}`,
+      }))
+  }
+
   return (
     <div
       id="grid"
@@ -351,6 +367,7 @@ export function Grid(props: GridProps) {
             clipboard={commands.block.clipboardSource()?.sheet === view.activeSheet() ? commands.block.clipboardSource()!.rect : null}
             geometry={{ rowTop: (r) => headerH() + r * rowH() - top(), colLeft: (c) => headerW() + layout().offsetOf(c) - left(), headerH: headerH(), headerW: headerW(), viewport: viewport() }}
             editing={cellEditing()}
+            references={referenceOutlines()}
             onFillHandleDown={pointer.fillHandleDown}
           />
           <Show when={pointedBox()}>

@@ -1,7 +1,9 @@
 // The selection drawn as one rectangle over the cells (not a border per cell), with the
 // fill handle on its bottom-right corner and, while the handle is dragged, the dashed
-// outline of the block the fill will cover. Positions come from the grid's geometry.
-import { Show } from 'solid-js'
+// outline of the block the fill will cover; while a formula is typed, the blocks its
+// references name, each outlined in its colour. Positions come from the grid's geometry.
+import { For, Show } from 'solid-js'
+import { REFERENCE_COLOURS } from '../model/reference-colours'
 import type { Rect } from '../model/selection'
 
 export interface OverlayGeometry {
@@ -41,6 +43,8 @@ export function SelectionOverlay(props: {
   clipboard: Rect | null
   geometry: OverlayGeometry
   editing: boolean
+  /** The references of the formula being typed that name cells of this sheet (model/reference-colours.ts). */
+  references: { rect: Rect; colour: number; label: string }[]
   onFillHandleDown: (e: MouseEvent) => void
 }) {
   const box = () => boxOf(props.rect, props.geometry)
@@ -67,11 +71,21 @@ export function SelectionOverlay(props: {
       <Show when={props.preview}>
         {(p) => <div class="fill-preview" style={style(boxOf(p(), props.geometry))} />}
       </Show>
+      <For each={props.references}>
+        {(r) => (
+          <div
+            class="ref-outline"
+            data-ref-outline={r.label}
+            data-ref-colour={r.colour}
+            style={{ ...style(boxOf(r.rect, props.geometry)), 'border-color': REFERENCE_COLOURS[r.colour], background: `${REFERENCE_COLOURS[r.colour]}14` }}
+          />
+        )}
+      </For>
       <Show when={handleShown()}>
         <div
           class="fill-handle"
           data-fill-handle
-          title="Drag down or right to fill"
+          title="Drag down, up, right or left to fill"
           style={{ top: `${g().rowTop(props.rect.bottom + 1) - g().headerH - 5}px`, left: `${g().colLeft(props.rect.right + 1) - g().headerW - 5}px` }}
           onMouseDown={(e) => props.onFillHandleDown(e)}
         />

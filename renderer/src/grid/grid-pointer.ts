@@ -65,7 +65,7 @@ export function createGridPointer(view: SheetView, commands: Commands, geometry:
     track((m) => view.setRange(selectRows(view.range(), geometry.rowAt(m.clientY), true), null))
   }
 
-  /** The fill handle: drag down or right, release to fill. */
+  /** The fill handle: drag down, up, right or left, release to fill. */
   function fillHandleDown(e: MouseEvent): void {
     e.preventDefault()
     e.stopPropagation()

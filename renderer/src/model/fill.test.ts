@@ -17,11 +17,14 @@ describe('fill plans', () => {
     expect(show(fillRightPlan(r('C2')))).toBe('B2→B2:C2')
     expect(fillRightPlan(r('A2'))).toBeNull()
   })
-  it('the fill handle extends down or right, whichever is farther', () => {
+  it('the fill handle extends down, up, right or left, whichever is farthest', () => {
     expect(show(fillHandlePlan(r('A1:A2'), parseAddress('A10')!))).toBe('A1:A2→A1:A10')
     expect(show(fillHandlePlan(r('A1:B1'), parseAddress('E2')!))).toBe('A1:B1→A1:E1')
+    expect(show(fillHandlePlan(r('B5:B6'), parseAddress('B2')!))).toBe('B5:B6→B2:B6')
+    expect(show(fillHandlePlan(r('D2:E2'), parseAddress('A3')!))).toBe('D2:E2→A2:E2')
+    expect(show(fillHandlePlan(r('C3'), parseAddress('D4')!))).toBe('C3→C3:C4')
     expect(fillHandlePlan(r('B2:C3'), parseAddress('C3')!)).toBeNull()
-    expect(fillHandlePlan(r('B2:C3'), parseAddress('A1')!)).toBeNull()
+    expect(fillHandlePlan(r('B2:C3'), parseAddress('B2')!)).toBeNull()
   })
 })
 

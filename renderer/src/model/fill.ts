@@ -27,16 +27,21 @@ export function fillRightPlan(r: Rect): FillPlan | null {
 }
 
 /**
- * The fill handle dragged to `pos`: the selection extends down or right (whichever way
- * the pointer went farther past the edge); null while the pointer is inside it or above
- * or left of it (those directions are not offered).
+ * The fill handle dragged to `pos`: the selection extends down, up, right or left,
+ * whichever way the pointer went farthest past an edge (a tie goes to the rows, down
+ * before up); null while the pointer is inside the selection. Up and left fill backwards:
+ * the engine continues a series below its first cell (3, 4 dragged up → 2, 1).
  */
 export function fillHandlePlan(r: Rect, pos: CellPos): FillPlan | null {
-  const down = pos.row - r.bottom
-  const right = pos.col - r.right
-  if (down <= 0 && right <= 0) return null
-  if (down >= right) return { from: r, to: { ...r, bottom: pos.row } }
-  return { from: r, to: { ...r, right: pos.col } }
+  const past = [
+    { by: pos.row - r.bottom, to: { ...r, bottom: pos.row } },
+    { by: r.top - pos.row, to: { ...r, top: pos.row } },
+    { by: pos.col - r.right, to: { ...r, right: pos.col } },
+    { by: r.left - pos.col, to: { ...r, left: pos.col } },
+  ]
+  let best: (typeof past)[number] | null = null
+  for (const p of past) if (p.by > 0 && (!best || p.by > best.by)) best = p
+  return best ? { from: r, to: best.to } : null
 }
 
 /**

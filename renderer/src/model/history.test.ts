@@ -69,6 +69,13 @@ describe('one history', () => {
     expect(record(h, { label: 'nothing', forward: [], inverse: [] })).toBe(h)
   })
 
+  it('records a training-settings change, which has no engine edits', () => {
+    const before = { method: 'adam' as const, learningRate: 0.05, steps: 200, seed: 1 }
+    const h = record(emptyHistory(), { label: 'Set training steps to 23', forward: [], inverse: [], training: { before, after: { ...before, steps: 23 } } })
+    expect(h.undoStack).toHaveLength(1)
+    expect(undo(h)!.entry.training!.before.steps).toBe(200)
+  })
+
   it('tells whether the state is the saved one, also after undo back to it', () => {
     let h = record(emptyHistory(), entry(1))
     const saved = savePoint(h)

@@ -1,11 +1,17 @@
 // One undo/redo history for every kind of change. Each entry is a user action: the edits
 // that were applied and the edits that undo them (computed before applying).
 import type { Edit } from '../../../engine/api'
+import type { TrainingSettings } from '../../../engine/train/settings'
 
 export interface HistoryEntry {
   label: string
   forward: Edit[]
   inverse: Edit[]
+  /**
+   * A change of the workbook's training settings (the Train panel's form, stored as the
+   * document's `training` field, not an engine edit): undo stores `before`, redo `after`.
+   */
+  training?: { before: TrainingSettings; after: TrainingSettings }
 }
 
 export interface History {
@@ -26,7 +32,7 @@ export function savePoint(h: History): HistoryEntry | null {
 const LIMIT = 500
 
 export function record(h: History, entry: HistoryEntry): History {
-  if (entry.forward.length === 0) return h
+  if (entry.forward.length === 0 && !entry.training) return h
   const undoStack = [...h.undoStack, entry].slice(-LIMIT)
   return { undoStack, redoStack: [] }
 }

@@ -3,7 +3,7 @@
 // and extending the pointed cell with the arrow keys, and F4's cycle of `$` markers.
 // What counts as a reference is the engine's scanner's business (engine/formula/scan.ts),
 // so a reference found here is exactly one the engine will read.
-import { scanFormula } from '../../../engine/formula/scan'
+import { scanFormula, type RefToken } from '../../../engine/formula/scan'
 import { columnIndex, formatAddress, quoteSheet, type CellPos } from './address'
 import { move, type Direction } from './navigation'
 
@@ -141,15 +141,26 @@ export interface FoundReference {
   /** Where the cell part starts (after any `Sheet!` qualifier). */
   cellsStart: number
   end: number
+  /** What the scanner read there: the sheet as written, the (1-based) corners, #REF!. */
+  token: RefToken
 }
 
 /** Every reference of the formula, as the engine's scanner reads it (empty when it cannot scan). */
 export function referencesIn(text: string): FoundReference[] {
-  if (!isFormula(text)) return []
+  return scanReferences(text).refs
+}
+
+/**
+ * The formula's references and its plain identifiers (possible names), with their places
+ * in the text (the `=` counted), as the engine's scanner reads them. Empty when the text
+ * is not a formula or cannot be scanned.
+ */
+export function scanReferences(text: string): { refs: FoundReference[]; words: { start: number; end: number }[] } {
+  if (!isFormula(text)) return { refs: [], words: [] }
   const body = text.slice(1)
   const scanned = scanFormula(body, true)
-  if (!scanned.ok) return []
-  const { text: placed, refs, sourceIndex } = scanned.scan
+  if (!scanned.ok) return { refs: [], words: [] }
+  const { text: placed, refs, sourceIndex, words } = scanned.scan
   const found: FoundReference[] = []
   let searchFrom = 0
   refs.forEach((ref, k) => {
@@ -158,9 +169,9 @@ export function referencesIn(text: string): FoundReference[] {
     if (at < 0 || !sourceIndex) return
     searchFrom = at + placeholder.length
     const start = ref.sheetStart
-    found.push({ start: start + 1, cellsStart: ref.sheetEnd + 1, end: sourceIndex[at + placeholder.length] + 1 })
+    found.push({ start: start + 1, cellsStart: ref.sheetEnd + 1, end: sourceIndex[at + placeholder.length] + 1, token: ref })
   })
-  return found
+  return { refs: found, words: (words ?? []).map((w) => ({ start: w.start + 1, end: w.end + 1 })) }
 }
 
 /** The reference the caret is in or right after, or null. */

@@ -5,7 +5,7 @@ import { batch, createSignal } from 'solid-js'
 import type { CellView, ObjectiveState, WorkbookFigures } from '../../../engine/api'
 import type { GradCheckRow } from '../../../engine/train/gradcheck'
 import { MAX_STEPS, optionsProblem } from '../../../engine/train/loop'
-import type { Method } from '../../../engine/train/optimizers'
+import { METHODS, type Method } from '../../../engine/train/optimizers'
 import type { DocumentController } from '../app/document-controller'
 import type { SheetView } from '../app/sheet-view'
 import { formatAddress } from '../model/address'
@@ -19,6 +19,15 @@ export type TrainingController = ReturnType<typeof createTrainingController>
 export const DEFAULT_SETTINGS: TrainingSettings = DEFAULT_TRAINING
 /** The most points the loss plot holds. */
 export const MAX_PLOTTED = 4000
+
+const SETTING_NAMES: Record<keyof TrainingSettings, string> = { method: 'training method', learningRate: 'learning rate', steps: 'training steps', seed: 'seed' }
+
+/** The undo label of a settings change: "Set learning rate to 0.01", or "Change training settings" for several at once. */
+export function settingsLabel(keys: (keyof TrainingSettings)[], next: TrainingSettings): string {
+  if (keys.length !== 1) return 'Change training settings'
+  const key = keys[0]
+  return `Set ${SETTING_NAMES[key]} to ${key === 'method' ? METHODS[next.method] : String(next[key])}`
+}
 
 /** Settings from a file's `training` field, each one kept only if it is usable. */
 export function settingsFrom(raw: Partial<TrainingSettings> | null): TrainingSettings {
@@ -65,8 +74,25 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
   }
 
   /** Stores the form's settings in the workbook, so Save writes them (engine/train/settings.ts). */
-  function persist(next: TrainingSettings): void {
-    if (optionsProblem(next) === null && Number.isSafeInteger(next.seed)) void client.setTrainingSettings(next)
+  function persist(next: TrainingSettings): Promise<boolean> {
+    if (optionsProblem(next) !== null || !Number.isSafeInteger(next.seed)) return Promise.resolve(false)
+    return client.setTrainingSettings(next).then((res) => res.type === 'trainingSettingsSet' && res.stored)
+  }
+
+  /** The settings the workbook holds (the form may hold an unusable value not stored yet). */
+  let stored: TrainingSettings = DEFAULT_SETTINGS
+  // An undo or redo of a settings change puts them back in the form too.
+  ctl.onTrainingSettings((s) => {
+    stored = s
+    setSettings(s)
+  })
+
+  /** The user changed a setting: one undoable action that stores it in the workbook (docs/training.md). */
+  function update(patch: Partial<TrainingSettings>): void {
+    const next = setSettings((s) => ({ ...s, ...patch }))
+    const keys = (Object.keys(next) as (keyof TrainingSettings)[]).filter((k) => next[k] !== stored[k])
+    if (keys.length === 0 || optionsProblem(next) !== null || !Number.isSafeInteger(next.seed)) return
+    void ctl.actTraining(settingsLabel(keys, next), stored, next)
   }
 
   function show(cells: CellView[], objective: ObjectiveState, figures?: WorkbookFigures): void {
@@ -114,7 +140,8 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
     if (loadedFor === ctl.loadCount()) return
     loadedFor = ctl.loadCount()
     const res = await client.trainingSettings()
-    setSettings(settingsFrom(res.type === 'trainingSettings' ? res.settings : null))
+    stored = settingsFrom(res.type === 'trainingSettings' ? res.settings : null)
+    setSettings(stored)
     batch(() => {
       setCurve([[], []])
       setPointCount(0)
@@ -144,7 +171,7 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
       // the worker applies them between its slices (the grid shows them at once) and the
       // run goes on from there. The run becomes one undoable entry when it ends.
       await ctl.runAction(async () => null)
-      persist(s)
+      void persist(s)
       const res = await client.train({ method: s.method, learningRate: s.learningRate, steps: s.steps }, (p) => {
         progress.add(p)
       })
@@ -185,7 +212,7 @@ export function createTrainingController(store: WorkbookStore, ctl: DocumentCont
   return {
     loadCount: ctl.loadCount,
     settings,
-    update: (patch: Partial<TrainingSettings>) => persist(setSettings((s) => ({ ...s, ...patch }))),
+    update,
     running,
     step,
     lastJ,
