@@ -12,12 +12,14 @@ type FinalResponse = Exclude<WorkerResponse, { type: 'trainProgress' }>
 type ProgressListener = (res: Extract<WorkerResponse, { type: 'trainProgress' }>) => void
 
 const BUSY_AFTER_MS = 100
+/** Requests that only read views for the store (window-sync.ts): never shown as "computing…". */
+const QUIET = new Set<WorkerRequest['type']>(['pull', 'window'])
 
 export type EngineClient = ReturnType<typeof createEngineClient>
 
 export function createEngineClient(worker: WorkerPort) {
   let nextId = 1
-  const pending = new Map<number, { resolve: (res: FinalResponse) => void; onProgress?: ProgressListener }>()
+  const pending = new Map<number, { resolve: (res: FinalResponse) => void; onProgress?: ProgressListener; quiet: boolean }>()
   const [busy, setBusy] = createSignal(false)
   let busyTimer: ReturnType<typeof setTimeout> | undefined
   // How many changed cells' views the worker still owes after the last edit (state/window-sync.ts pulls them).
@@ -25,13 +27,18 @@ export function createEngineClient(worker: WorkerPort) {
   /** Bumps with every 'applied' reply. */
   const [appliedCount, setAppliedCount] = createSignal(0)
 
+  // Views pulled behind a large edit or load are not "computing": only other requests make the app busy.
+  const working = () => [...pending.values()].some((p) => !p.quiet)
   function refreshBusy(): void {
-    if (pending.size === 0) {
+    if (!working()) {
       clearTimeout(busyTimer)
       busyTimer = undefined
       setBusy(false)
     } else if (busyTimer === undefined) {
-      busyTimer = setTimeout(() => setBusy(pending.size > 0), BUSY_AFTER_MS)
+      busyTimer = setTimeout(() => {
+        busyTimer = undefined
+        setBusy(working())
+      }, BUSY_AFTER_MS)
     }
   }
 
@@ -72,7 +79,7 @@ export function createEngineClient(worker: WorkerPort) {
     const id = nextId++
     if (deadReason !== null) return Promise.resolve({ id, type: 'failed', error: deadReason })
     return new Promise((resolve) => {
-      pending.set(id, { resolve, onProgress })
+      pending.set(id, { resolve, onProgress, quiet: QUIET.has(body.type) })
       refreshBusy()
       worker.postMessage({ ...body, id } as WorkerRequest)
     })
