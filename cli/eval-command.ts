@@ -5,11 +5,13 @@ import { performance } from 'node:perf_hooks'
 import type { CellView, Edit } from '../engine/api.ts'
 import { loadWorkbook } from './load-workbook.ts'
 import type { EvalOptions } from './args.ts'
-import { TABLE_HEADERS, cellKey, formatTable, jsonReport, objectiveLine, tableRow } from './report.ts'
+import { ChunkedWriter, TABLE_HEADERS, cellKey, formatTable, jsonEntry, jsonReport, objectiveLine, tableHead, tableLine, tableRow, tableWidths } from './report.ts'
 
 export interface Output {
   stdout(text: string): void
   stderr(text: string): void
+  /** Resolves once stdout has taken what was written (a pipe's reader can be slower than a million-cell listing); absent: no waiting. */
+  drained?(): Promise<void>
 }
 
 type Engine = ReturnType<typeof import('../engine/index.ts').createEngine>
@@ -32,12 +34,10 @@ export async function runEval(options: EvalOptions, out: Output): Promise<number
   const { createEngine } = await import('../engine/index.ts')
 
   // createEngine parses every formula, builds the graph and runs the first full
-  // forward and reverse pass; reading the objective and the cells makes sure no lazy
-  // work is left out of eval_ms.
+  // forward and reverse pass (nothing is lazy); reading the objective is all that is left.
   const evalStart = performance.now()
   const engine = createEngine(doc)
   engine.objective()
-  engine.cells()
   const evalEnd = performance.now()
 
   if (options.objective !== null && engine.resolveRef(options.objective) === null) {
@@ -70,25 +70,53 @@ export async function runEval(options: EvalOptions, out: Output): Promise<number
   const refused = runCommands(options.sets.length)
   if (refused !== null) return refused
 
-  let cells: CellView[]
+  const objective = engine.objective()
   if (options.only !== null) {
-    cells = []
+    const cells: CellView[] = []
     for (const ref of options.only) {
       const target = engine.resolveRef(ref)
       if (target === null) return usage(out, `--only ${ref}: no such cell (use a name, B4 or Sheet1!B4)`)
       cells.push(engine.cell(target.sheet, target.address))
     }
+    if (options.json) {
+      const report = jsonReport(objective, cells)
+      report.objective = objectiveKey(engine, objective.cell)
+      out.stdout(JSON.stringify(report, null, 2) + '\n')
+    } else {
+      out.stdout(`${objectiveLine(objective)}\n\n${formatTable(TABLE_HEADERS, cells.map(tableRow))}\n`)
+    }
   } else {
-    cells = inSheetOrder(engine, engine.cells().filter((c) => c.input !== '' || c.name !== undefined))
-  }
-
-  const objective = engine.objective()
-  if (options.json) {
-    const report = jsonReport(objective, cells)
-    report.objective = objectiveKey(engine, objective.cell)
-    out.stdout(JSON.stringify(report, null, 2) + '\n')
-  } else {
-    out.stdout(`${objectiveLine(objective)}\n\n${formatTable(TABLE_HEADERS, cells.map(tableRow))}\n`)
+    // Every cell with an input or a name, sheet by sheet in tab order, row by row: written
+    // as it is read, one view at a time and in chunks the output has taken, so a
+    // million-cell workbook is never held as views, a report object or one string
+    // (issue 12: peak memory of eval on a 1M-cell file). The output is byte for byte what
+    // jsonReport / formatTable print for the same cells.
+    const chunks = new ChunkedWriter((text) => out.stdout(text))
+    const write = async (text: string) => {
+      if (chunks.write(text)) await out.drained?.()
+    }
+    if (options.json) {
+      const unavailable = objective.unavailableReason
+      await write(`{\n  "objective": ${JSON.stringify(objectiveKey(engine, objective.cell))},\n  "cells": {`)
+      let first = true
+      for (const c of listedCells(engine)) {
+        await write((first ? '' : ',') + jsonEntry(c))
+        first = false
+      }
+      await write(first ? '}' : '\n  }')
+      if (unavailable !== null) await write(`,\n  "gradients_unavailable": ${JSON.stringify(unavailable)}`)
+      await write('\n}')
+    } else {
+      // Two passes: the first measures the columns, the second writes the lines.
+      const widths = tableWidths(TABLE_HEADERS, (function* () {
+        for (const c of listedCells(engine)) yield tableRow(c)
+      })())
+      await write(`${objectiveLine(objective)}\n\n${tableHead(TABLE_HEADERS, widths)}`)
+      for (const c of listedCells(engine)) await write('\n' + tableLine(tableRow(c), widths))
+    }
+    chunks.write('\n')
+    chunks.flush()
+    await out.drained?.()
   }
   if (options.timing) {
     const ms = (x: number) => Math.round(x * 1000) / 1000
@@ -107,6 +135,11 @@ function objectiveKey(engine: Engine, cell: string | null): string | null {
   if (cell === null) return null
   const at = engine.resolveRef(cell)
   return at === null ? cell : cellKey(at)
+}
+
+/** The cells the listing shows (an input or a name), made one at a time when the engine can (Engine.iterateCells). */
+function* listedCells(engine: Engine): Generator<CellView> {
+  for (const c of engine.iterateCells?.() ?? inSheetOrder(engine, engine.cells())) if (c.input !== '' || c.name !== undefined) yield c
 }
 
 /** Sheets in tab order, each row by row: the order a reader scans a sheet. */

@@ -3,7 +3,7 @@
 // gradients; large data goes to a CSV beside it; sensitivity ranks by |grad| with
 // elasticity; usage and file errors exit 2 and 1.
 import { execFile, execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -50,6 +50,10 @@ describe('gradsheet export', { timeout: 240_000 }, () => {
     const want = JSON.parse((await gradsheet('eval', linear, '--json')).stdout)
     expect(printed.J).toBeCloseTo(want.cells['Sheet1!G3']?.value ?? printed.J, 12)
     expect(printed.grads['Sheet1!G1']).toBeCloseTo(want.cells['Sheet1!G1'].grad, 12)
+    // The filled-down columns are one vector line each, and the training loop trains through them.
+    expect(readFileSync(out, 'utf8')).toContain('f_C2_C9 = (w * data[0:8]) + b  # Sheet1!C2:C9 (8 cells): =w * A2 + b')
+    const trained = JSON.parse(execFileSync('/usr/bin/python3', [out, '--train'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))
+    expect(trained.J).toBeLessThan(printed.J)
   })
 
   it('usage errors exit 2, unreadable files 1', async () => {

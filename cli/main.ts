@@ -9,6 +9,8 @@ import { runSensitivity } from './sensitivity-command.ts'
 const processOutput: Output = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
+  // A pipe to a slow reader buffers what is written; wait for it (issue 12: peak memory of eval).
+  drained: () => (process.stdout.writableNeedDrain ? new Promise((done) => process.stdout.once('drain', () => done())) : Promise.resolve()),
 }
 
 export async function main(argv: string[], out: Output = processOutput): Promise<number> {

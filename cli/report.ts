@@ -121,18 +121,75 @@ export function formatNumber(n: number): string {
 
 /** Plain-text table with aligned columns; long inputs and messages are cut at 60. */
 export function formatTable(headers: string[], rows: string[][]): string {
-  const cut = (s: string) => {
-    const one = s.replace(/\s+/g, ' ')
-    return one.length > 60 ? one.slice(0, 59) + '…' : one
+  const parts: string[] = []
+  const out = new ChunkedWriter((text) => parts.push(text))
+  const widths = tableWidths(headers, rows)
+  out.write(tableHead(headers, widths))
+  for (const r of rows) out.write('\n' + tableLine(r, widths))
+  out.flush()
+  return parts.join('')
+}
+
+const cut = (s: string) => {
+  const one = s.replace(/\s+/g, ' ')
+  return one.length > 60 ? one.slice(0, 59) + '…' : one
+}
+
+/** A table's column widths (null: a column with nothing in it, left out), from one pass over its rows. */
+export function tableWidths(headers: string[], rows: Iterable<string[]>): (number | null)[] {
+  const used = headers.map((_, c) => c === 0)
+  const widths = headers.map((h) => h.length)
+  for (const r of rows)
+    for (let c = 0; c < headers.length; c++) {
+      if (r[c] !== '') used[c] = true
+      const w = cut(r[c]).length
+      if (w > widths[c]) widths[c] = w
+    }
+  return widths.map((w, c) => (used[c] ? w : null))
+}
+
+/** One row of the table as a line (cut, padded, unused columns left out, no trailing spaces). */
+export function tableLine(row: string[], widths: (number | null)[], cutCells = true): string {
+  const shown: string[] = []
+  row.forEach((s, c) => {
+    const w = widths[c]
+    if (w !== null) shown.push((cutCells ? cut(s) : s).padEnd(w))
+  })
+  return shown.join('  ').trimEnd()
+}
+
+/** The header line and the dashes under it. */
+export function tableHead(headers: string[], widths: (number | null)[]): string {
+  return tableLine(headers, widths, false) + '\n' + tableLine(widths.map((w) => '-'.repeat(w ?? 0)), widths, false)
+}
+
+/** One cell's entry in the JSON report as JSON.stringify(report, null, 2) prints it inside "cells" (no comma). */
+export function jsonEntry(cell: CellView): string {
+  return `\n    ${JSON.stringify(cellKey(cell))}: ${JSON.stringify(cellReport(cell), null, 2).replace(/\n/g, '\n    ')}`
+}
+
+/**
+ * Collects small pieces of output and hands them on in chunks of about 64 KB; `write`
+ * says when it handed one on, so a caller can wait for the output to drain (load branch,
+ * issue 12: a million-cell listing is never held whole, in one string or in a pipe's buffer).
+ */
+export class ChunkedWriter {
+  private pending: string[] = []
+  private size = 0
+  constructor(private readonly sink: (text: string) => void) {}
+
+  write(text: string): boolean {
+    this.pending.push(text)
+    this.size += text.length
+    if (this.size < 1 << 16) return false
+    this.flush()
+    return true
   }
-  const all = [headers, ...rows.map((r) => r.map(cut))]
-  const used = headers.map((_, c) => c === 0 || rows.some((r) => r[c] !== ''))
-  const widths = headers.map((_, c) => Math.max(...all.map((r) => r[c].length)))
-  const line = (r: string[]) =>
-    r
-      .map((s, c) => (used[c] ? s.padEnd(widths[c]) : null))
-      .filter((s): s is string => s !== null)
-      .join('  ')
-      .trimEnd()
-  return [line(all[0]), line(widths.map((w) => '-'.repeat(w))), ...all.slice(1).map(line)].join('\n')
+
+  flush(): void {
+    if (this.pending.length === 0) return
+    this.sink(this.pending.join(''))
+    this.pending = []
+    this.size = 0
+  }
 }

@@ -13,7 +13,7 @@ import { explainWindow } from './core/explain-window'
 import { forward } from './core/forward'
 import { reverse } from './core/reverse'
 import { storeValues, type ValueUpdate } from './core/set-values'
-import { allPositions, allViews, objectiveState, viewAt } from './core/views'
+import { allPositions, allViews, objectiveState, viewAt, viewsInOrder } from './core/views'
 import { WorkbookState } from './core/workbook-state'
 import type { ExplainSource } from './explain/source'
 import type { WorkbookDocument } from './workbook/document'
@@ -98,6 +98,11 @@ export class GraphEngine {
   /** appscale (issue 12): every cell's position and every name, no views (the app's windowed load). */
   positions(): { positions: ChangedCells[]; names: { name: string; sheet: string; address: string }[] } {
     return allPositions(this.w)
+  }
+
+  /** load branch (issue 12): cells() one view at a time, none kept (the CLI's listing of a large workbook). */
+  iterateCells(): Iterable<CellView> {
+    return viewsInOrder(this.w)
   }
 
   sheets(): string[] {

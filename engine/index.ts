@@ -19,6 +19,8 @@ export interface Engine {
   cells(): CellView[]
   /** appscale (issue 12): where every non-empty cell is (1-based, per sheet, as ChangeList.changed) and every cell name, without building views. */
   positions?(): { positions: ChangedCells[]; names: { name: string; sheet: string; address: string }[] }
+  /** The cells of cells(), in the same order, made one at a time as the caller reads them (load branch, issue 12: the CLI prints a million). */
+  iterateCells?(): Iterable<CellView>
   sheets(): string[]
   /** A column's display width in px, or null for the default (the sheet's `columns` field). */
   columnWidth(sheet: string, column: string): number | null

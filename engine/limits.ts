@@ -105,12 +105,20 @@ export const MAX_JSON_DEPTH = 100
 
 /** Why a parsed file nests too deeply to be saved again (JSON.stringify recurses), or null. Iterative. */
 export function jsonDepthProblem(value: unknown): string | null {
-  const stack: [unknown, number][] = [[value, 1]]
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop()!
+  // Two parallel stacks, not a [value, depth] pair per object (load branch, issue 12: a
+  // 1M-cell file pushed a million pairs, ~64 MB, while it was being opened).
+  const values: unknown[] = [value]
+  const depths: number[] = [1]
+  while (values.length > 0) {
+    const v = values.pop()
+    const depth = depths.pop()!
     if (v === null || typeof v !== 'object') continue
     if (depth > MAX_JSON_DEPTH) return `its data is nested more than ${MAX_JSON_DEPTH} levels deep; at most ${MAX_JSON_DEPTH} are supported`
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1])
+    for (const child of Array.isArray(v) ? v : Object.values(v))
+      if (child !== null && typeof child === 'object') {
+        values.push(child)
+        depths.push(depth + 1)
+      }
   }
   return null
 }

@@ -2,118 +2,152 @@
 // per reference slot, an id block per range, an id per name, #REF! for slots that do not
 // resolve), and the graph edges that follow from it. Unbinding removes those edges.
 import { compileFormula } from '../formula/compile'
-import type { RefToken } from '../formula/scan'
 import { fastProgramOf } from '../evaluate/fast'
-import type { Binding } from '../graph/store'
+import { rareOf, type Binding, type RareParts } from '../graph/bindings'
 import { classifyInput } from '../input'
 import { rangeSizeProblem } from '../limits'
 import { Err } from '../values'
 import type { WorkbookState } from './workbook-state'
 
-const NO_IDS: number[] = []
-const NO_RANGES: (Int32Array | null)[] = []
-const NO_ERRS: (Err | null)[] = []
-const NO_REFS: RefToken[] = []
-
-function setSlotErr(b: Binding, k: number, e: Err): void {
-  if (b.slotErrs === NO_ERRS) b.slotErrs = []
-  b.slotErrs[k] = e
+/**
+ * What the tape lowers from (evaluate/tape-layout.ts reads fast, slotIds, nameIds and
+ * rangeIds): one object reused for every bind, its id arrays sized to the largest formula
+ * so far and filled per cell, so binding allocates nothing per cell for the tape.
+ */
+const forTape: Binding = {
+  program: { ops: [], names: [] }, refs: [], slotIds: new Int32Array(16), nameIds: new Int32Array(16),
+  rangeIds: [], slotErrs: [], precedents: new Int32Array(0), fast: null,
 }
 
-/** The distinct cells a binding reads (the slot ids themselves when already distinct); small formulas avoid a Set. */
-function distinctPrecedents(b: Binding): number[] {
-  const out: number[] = []
-  let big = false
-  for (const ids of b.rangeIds) if (ids) big = true
-  if (!big && b.nameIds.length === 0 && b.slotIds.every((x, i) => x >= 0 && b.slotIds.indexOf(x) === i)) return b.slotIds
-  if (!big && b.slotIds.length + b.nameIds.length <= 16) {
-    for (const x of b.slotIds) if (x >= 0 && !out.includes(x)) out.push(x)
-    for (const x of b.nameIds) if (x >= 0 && !out.includes(x)) out.push(x)
-    return out
+/** Scratch for the distinct precedents of formulas with names, ranges or repeated references. */
+let distinct = new Int32Array(64)
+const seen = new Set<number>()
+
+function addDistinct(count: number, x: number, useSet: boolean): number {
+  if (x < 0) return count
+  if (useSet) {
+    if (seen.has(x)) return count
+    seen.add(x)
+  } else for (let k = 0; k < count; k++) if (distinct[k] === x) return count
+  if (count === distinct.length) {
+    const grown = new Int32Array(count * 2)
+    grown.set(distinct)
+    distinct = grown
   }
-  const seen = new Set<number>()
-  const add = (x: number) => {
-    if (x >= 0 && !seen.has(x)) {
-      seen.add(x)
-      out.push(x)
-    }
-  }
-  for (const x of b.slotIds) add(x)
-  for (const ids of b.rangeIds) if (ids) for (const x of ids) add(x)
-  for (const x of b.nameIds) add(x)
-  return out
+  distinct[count] = x
+  return count + 1
+}
+
+function setSlotErr(r: RareParts, k: number, e: Err): void {
+  if (r.slotErrs.length === 0) r.slotErrs = []
+  r.slotErrs[k] = e
+}
+
+/** The text after "=" of a formula input, or null for any other input (classifyInput's reading, without its object for the usual "=…"). */
+function formulaBody(input: string): string | null {
+  const last = input.charCodeAt(input.length - 1)
+  if (input.charCodeAt(0) === 61 && last > 32 && last < 127) return input.slice(1)
+  const meaning = classifyInput(input)
+  return meaning.kind === 'formula' ? meaning.body : null
 }
 
 /** Binds the cell's formula (no-op for a constant) and adds its edges. */
 export function bind(w: WorkbookState, id: number): void {
-  const body = classifyInput(w.store.input[id])
-  if (body.kind !== 'formula') return
+  const body = formulaBody(w.store.input[id])
+  if (body === null) return
   w.grads.structureChanged()
-  const { program, refs } = compileFormula(body.body)
+  const { program, refs } = compileFormula(body)
   const n = refs.length
+  const m = program.names.length
+  const t = w.store.bindings
+  const base = t.open(id, program, n, m)
   // Reference tokens are only needed later for ranges (their shape) and sheet names (renames).
   let keepRefs = false
   for (const r of refs) if (r.range || r.sheet !== null) keepRefs = true
-  const b: Binding = {
-    program,
-    refs: keepRefs ? refs : NO_REFS,
-    slotIds: n ? new Array<number>(n).fill(-1) : NO_IDS,
-    // Shared empty arrays until a slot needs one: most formulas have no ranges or errors.
-    rangeIds: NO_RANGES,
-    slotErrs: NO_ERRS,
-    nameIds: program.names.length ? new Array<number>(program.names.length) : NO_IDS,
-    precedents: NO_IDS,
-    fast: fastProgramOf(program),
-  }
+  let rare: RareParts | null = keepRefs ? rareOf(t, id, refs) : null
   const own = w.store.sheet[id]
   let qualified = false
+  // The precedents are the slots themselves unless a slot is a range or unresolved, a name is used, or a cell repeats.
+  let slotsArePrecedents = m === 0
   for (let k = 0; k < n; k++) {
     const r = refs[k]
+    t.ids[base + k] = -1
     let sid = own
     if (r.sheet !== null) {
       qualified = true
       sid = w.sheets.id(r.sheet)
       if (sid < 0) {
-        setSlotErr(b, k, new Err('#REF!', `there is no sheet named "${r.sheet}"`))
+        setSlotErr((rare ??= rareOf(t, id, [])), k, new Err('#REF!', `there is no sheet named "${r.sheet}"`))
+        slotsArePrecedents = false
         continue
       }
     }
     if (r.outOfBounds) {
       // A `#REF!` written by reference arithmetic (engine/formula) says what happened.
       const why = r.deleted ? 'the referenced cell was deleted or moved off the sheet' : 'the reference is outside the sheet (columns A to XFD, rows 1 to 1048576)'
-      setSlotErr(b, k, new Err('#REF!', why))
+      setSlotErr((rare ??= rareOf(t, id, [])), k, new Err('#REF!', why))
+      slotsArePrecedents = false
       continue
     }
     if (!r.range) {
       const cell = w.cellWithinLimit(sid, r.row0, r.col0)
-      if (typeof cell === 'string') setSlotErr(b, k, new Err('#VALUE!', cell))
-      else b.slotIds[k] = cell
+      if (typeof cell === 'string') {
+        setSlotErr((rare ??= rareOf(t, id, [])), k, new Err('#VALUE!', cell))
+        slotsArePrecedents = false
+      } else {
+        t.ids[base + k] = cell
+        if (slotsArePrecedents) for (let j = 0; j < k; j++) if (t.ids[base + j] === cell) slotsArePrecedents = false
+      }
       continue
     }
+    slotsArePrecedents = false
     const rows = r.row1 - r.row0 + 1
     const cols = r.col1 - r.col0 + 1
     const tooBig = rangeSizeProblem(rows, cols) ?? w.rangeCellsProblem(sid, r.row0, r.col0, rows, cols)
+    rare ??= rareOf(t, id, [])
     if (tooBig) {
-      setSlotErr(b, k, new Err('#VALUE!', tooBig))
+      setSlotErr(rare, k, new Err('#VALUE!', tooBig))
       continue
     }
     const ids = new Int32Array(rows * cols)
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) ids[i * cols + j] = w.ensureCell(sid, r.row0 + i, r.col0 + j)
-    if (b.rangeIds === NO_RANGES) b.rangeIds = new Array<Int32Array | null>(n).fill(null)
-    b.rangeIds[k] = ids
+    if (rare.rangeIds.length === 0) rare.rangeIds = new Array<Int32Array | null>(n).fill(null)
+    rare.rangeIds[k] = ids
   }
-  for (let k = 0; k < program.names.length; k++) {
+  for (let k = 0; k < m; k++) {
     const name = program.names[k]
-    b.nameIds[k] = w.names.idOf(name) ?? -1
+    t.ids[base + n + k] = w.names.idOf(name) ?? -1
     w.names.addUser(name, id)
   }
   if (qualified) w.sheetRefUsers.add(id)
-  b.precedents = distinctPrecedents(b)
-  w.store.binding[id] = b
-  if (w.lowerToTape) w.tape.lower(id, b)
+  if (slotsArePrecedents) t.precedentsAreSlots(id, n)
+  else {
+    let total = m
+    for (let k = 0; k < n; k++) total += rare?.rangeIds[k]?.length ?? 1
+    const useSet = total > 16
+    let count = 0
+    // Single-cell slots first, then range cells, then names (the order edges are followed in: order, cycle paths).
+    for (let k = 0; k < n; k++) count = addDistinct(count, t.ids[base + k], useSet)
+    if (rare) for (const ids of rare.rangeIds) if (ids) for (const x of ids) count = addDistinct(count, x, useSet)
+    for (let k = n; k < n + m; k++) count = addDistinct(count, t.ids[base + k], useSet)
+    seen.clear()
+    t.setPrecedents(id, distinct, count)
+  }
+  if (w.lowerToTape) {
+    if (forTape.slotIds.length < n) forTape.slotIds = new Int32Array(n * 2)
+    if (forTape.nameIds.length < m) forTape.nameIds = new Int32Array(m * 2)
+    forTape.slotIds.set(t.ids.subarray(base, base + n))
+    forTape.nameIds.set(t.ids.subarray(base + n, base + n + m))
+    forTape.fast = fastProgramOf(program)
+    forTape.rangeIds = rare?.rangeIds ?? []
+    w.tape.lower(id, forTape)
+  }
+  if (w.loading) return
   const sched = w.schedule
-  for (const p of b.precedents) {
-    w.store.addUser(p, id)
+  const users = w.store.users
+  for (let e = t.start[id], end = e + t.count[id]; e < end; e++) {
+    const p = t.ids[e]
+    users.add(p, id)
     if (sched.pos[p] >= sched.pos[id]) sched.stale = true
   }
   if (sched.cycleErr.has(id)) sched.stale = true
@@ -121,13 +155,14 @@ export function bind(w: WorkbookState, id: number): void {
 
 /** Removes the cell's binding and its edges. */
 export function unbind(w: WorkbookState, id: number): void {
-  const b = w.store.binding[id]
-  if (!b) return
+  const t = w.store.bindings
+  const program = t.program[id]
+  if (!program) return
   w.grads.structureChanged()
-  for (const p of b.precedents) w.store.removeUser(p, id)
-  for (const name of b.program.names) w.names.removeUser(name, id)
+  for (let e = t.start[id], end = e + t.count[id]; e < end; e++) w.store.removeUser(t.ids[e], id)
+  for (const name of program.names) w.names.removeUser(name, id)
   w.sheetRefUsers.delete(id)
-  w.store.binding[id] = null
+  t.close(id)
   w.tape.drop(id)
   if (w.schedule.cycleErr.has(id)) w.schedule.stale = true
 }

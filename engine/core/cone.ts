@@ -33,12 +33,11 @@ export class ObjectiveCone {
     let count = 0
     this.flag[root] = 1
     ids[count++] = root
+    const rows = store.bindings // flat precedent rows (issue 12, load branch: graph/bindings.ts)
     for (let q = 0; q < count; q++) {
-      const b = store.binding[ids[q]]
-      if (!b) continue
-      const pre = b.precedents
-      for (let e = 0; e < pre.length; e++) {
-        const p = pre[e]
+      const v = ids[q]
+      for (let e = rows.start[v], end = e + rows.count[v]; e < end; e++) {
+        const p = rows.ids[e]
         if (this.flag[p]) continue
         this.flag[p] = 1
         if (count === ids.length) {

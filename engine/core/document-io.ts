@@ -24,10 +24,12 @@ export function loadDocument(w: WorkbookState, doc: WorkbookDocument): void {
   w.docExtra = withoutKeys(doc, ['format', 'version', 'objective', 'sheets'])
   w.objectiveRef = doc.objective ?? null
   const formulas: number[] = []
-  for (const sheet of doc.sheets) {
+  // Own keys only (never inherited ones), counted first so every per-cell array is sized once.
+  const keys = doc.sheets.map((sheet) => Object.keys(sheet.cells))
+  w.reserveCells(keys.reduce((n, k) => n + k.length, 0))
+  doc.sheets.forEach((sheet, k) => {
     const sid = w.sheets.add(sheet.name, withoutKeys(sheet, ['name', 'cells']))
-    for (const address in sheet.cells) {
-      if (!Object.hasOwn(sheet.cells, address)) continue
+    for (const address of keys[k]) {
       const entry = sheet.cells[address]
       const at = parseAddress(address)
       if (!at || typeof entry?.input !== 'string') continue
@@ -40,9 +42,12 @@ export function loadDocument(w: WorkbookState, doc: WorkbookDocument): void {
       if (entry.input.charCodeAt(0) === 61 || entry.input.trim().startsWith('=')) formulas.push(id)
       w.schedule.markDirty(id)
     }
-  }
-  for (const id of formulas) bind(w, id)
+  })
+  // The order and the users graph are computed from the precedent rows on the first pass.
   w.schedule.stale = true
+  w.loading = true
+  for (const id of formulas) bind(w, id)
+  w.loading = false
 }
 
 export function toDocument(w: WorkbookState): WorkbookDocument {

@@ -98,7 +98,7 @@ function renameSheet(w: WorkbookState, from: string, to: string): string | null 
   w.sheets.states[sid].name = to
   // Rewrite references to the old name in formulas, as spreadsheets do.
   for (const u of [...w.sheetRefUsers]) {
-    const b = w.store.binding[u]
+    const b = w.store.bindingOf(u)
     const input = w.store.input[u]
     if (!b) continue
     const offset = input.indexOf('=') + 1

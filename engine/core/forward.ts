@@ -37,7 +37,7 @@ function recomputeCell(w: WorkbookState, id: number, triedTape: boolean): boolea
   const s = w.store
   let v: V | null
   const cyc = w.schedule.cycleErr.size ? w.schedule.cycleErr.get(id) : undefined
-  const b = s.binding[id]
+  const b = s.bindingOf(id) // flat bindings (issue 12, load branch): a view, not a stored object
   if (cyc) v = cyc
   else if (b) {
     if (!triedTape) w.forwardEvaluations++
@@ -77,7 +77,7 @@ function recomputeCell(w: WorkbookState, id: number, triedTape: boolean): boolea
 export function forward(w: WorkbookState): void {
   const sched = w.schedule
   const s = w.store
-  const precedents = (id: number) => s.binding[id]?.precedents ?? null
+  const precedents = s.bindings // flat precedent rows (issue 12, load branch: graph/bindings.ts)
   if (sched.stale) {
     sched.reorder(s.count, precedents)
     w.tape.relayout(sched.order, sched.length)

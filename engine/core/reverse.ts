@@ -60,7 +60,7 @@ function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<numb
   const { order, pos, cycleErr } = w.schedule
   const tape = w.tape
   const ran = tape.ran
-  const { binding, kind } = s
+  const { kind } = s // bindings are flat now (issue 12, load branch): s.bindingOf(id) gives a view
   const cycles = cycleErr.size > 0
   let sink: ((id: number, adj: Adj) => void) | null = null
   let visits = 0
@@ -76,13 +76,13 @@ function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<numb
         tape.backward(s, id, g, gnew)
         continue
       }
-      const b = binding[id]
+      const b = s.bindingOf(id)
       if (!b || (cycles && cycleErr.has(id))) continue
       visits++
       runBackward(s, b, g, (sink ??= sinkInto(s, gnew, tnew)))
     } else if (k === Kind.Tensor) {
       const adj = tnew.get(id)
-      const b = binding[id]
+      const b = s.bindingOf(id)
       if (!adj || !b || (cycles && cycleErr.has(id))) continue
       visits++
       runBackward(s, b, adj, (sink ??= sinkInto(s, gnew, tnew)))

@@ -1,6 +1,7 @@
 // The schedule on its own: appending, dirty flags and the first dirty position,
 // reordering with cycles, settling.
 import { describe, expect, it } from 'vitest'
+import { rowsOf } from '../graph/order'
 import { Schedule } from './schedule'
 
 describe('schedule', () => {
@@ -20,7 +21,7 @@ describe('schedule', () => {
     for (let id = 0; id < 5; id++) s.append(id)
     // 0 reads 1, 1 reads 2; 3 ↔ 4 is a cycle.
     const pre: number[][] = [[1], [2], [], [4], [3]]
-    s.reorder(5, (id) => pre[id])
+    s.reorder(5, rowsOf(pre))
     const pos = (id: number) => s.pos[id]
     expect(pos(2) < pos(1) && pos(1) < pos(0)).toBe(true)
     expect([...s.cycleErr.keys()].sort()).toEqual([3, 4])
@@ -30,7 +31,7 @@ describe('schedule', () => {
     expect(s.stale).toBe(false)
     // Breaking the cycle marks its former members dirty again.
     s.settle()
-    s.reorder(5, (id) => (id === 4 ? [] : pre[id]))
+    s.reorder(5, rowsOf(pre.map((l, id) => (id === 4 ? [] : l))))
     expect(s.cycleErr.size).toBe(0)
     expect(s.dirty[3] && s.dirty[4]).toBe(1)
     s.settle()

@@ -2,7 +2,7 @@
 // per cell, the first dirty position, and the cycles found the last time the order was
 // computed. A new cell is appended at the end (nothing can use it yet); the order is
 // recomputed only when an edge points forward in it or a cycle's edges change.
-import { computeOrder, cyclePath, type Precedents } from '../graph/order'
+import { computeOrder, cyclePath, type PrecedentRows } from '../graph/order'
 import { Err } from '../values'
 
 /** Cycles longer than this report one shared path instead of one per member. */
@@ -53,15 +53,15 @@ export class Schedule {
   }
 
   /** Recomputes the order and the cycles; cells whose cycle error changed become dirty. */
-  reorder(count: number, precedentsOf: (id: number) => Precedents | null): void {
-    const { order, cycles } = computeOrder(count, precedentsOf)
+  reorder(count: number, rows: PrecedentRows): void {
+    const { order, cycles } = computeOrder(count, rows)
     this.order.set(order)
     for (let p = 0; p < order.length; p++) this.pos[order[p]] = p
     const next = new Map<number, Err>()
     for (const members of cycles) {
       const set = new Set(members)
-      const shared = members.length > PER_MEMBER_PATH_LIMIT ? cyclePath(members[0], set, precedentsOf) : null
-      for (const m of members) next.set(m, new Err('#CYCLE!', 'circular reference', undefined, shared ?? cyclePath(m, set, precedentsOf)))
+      const shared = members.length > PER_MEMBER_PATH_LIMIT ? cyclePath(members[0], set, rows) : null
+      for (const m of members) next.set(m, new Err('#CYCLE!', 'circular reference', undefined, shared ?? cyclePath(m, set, rows)))
     }
     for (const [id, e] of this.cycleErr) if (!next.get(id)?.sameAs(e)) this.markDirty(id)
     for (const id of next.keys()) if (!this.cycleErr.has(id)) this.markDirty(id)

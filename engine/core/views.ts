@@ -68,11 +68,12 @@ function gradView(w: WorkbookState, id: number): CellGrad {
   return { kind: 'none' }
 }
 
-export function viewOf(w: WorkbookState, id: number): CellView {
+export function viewOf(w: WorkbookState, id: number, cacheAddress = true): CellView {
   const s = w.store
   const v: CellView = {
     sheet: w.sheets.name(s.sheet[id]),
-    address: w.addressOf(id),
+    // load branch (issue 12): a one-time walk over every cell (forEachView) keeps no address strings.
+    address: cacheAddress ? w.addressOf(id) : formatAddress(s.row[id], s.col[id]),
     input: s.input[id],
     value: valueView(w, id),
     grad: gradView(w, id),
@@ -101,14 +102,20 @@ export function viewAt(w: WorkbookState, sheet: string, address: string): CellVi
 
 /** Every cell with content, sheets in tab order, row-major. */
 export function allViews(w: WorkbookState): CellView[] {
-  const out: CellView[] = []
+  return [...viewsInOrder(w, true)]
+}
+
+/**
+ * The same cells as allViews, one view at a time and none kept (load branch, issue 12):
+ * `gradsheet eval` prints a million cells without holding a million views.
+ */
+export function* viewsInOrder(w: WorkbookState, cacheAddress = false): Generator<CellView> {
   const s = w.store
   for (const sid of w.sheets.order) {
     const ids = w.sheets.cells(sid).ids.filter((id) => w.hasContent(id))
     ids.sort((a, b) => s.row[a] - s.row[b] || s.col[a] - s.col[b])
-    for (const id of ids) out.push(viewOf(w, id))
+    for (const id of ids) yield viewOf(w, id, cacheAddress)
   }
-  return out
 }
 
 /**

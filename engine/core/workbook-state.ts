@@ -40,11 +40,26 @@ export class WorkbookState {
   forwardEvaluations = 0
   reverseVisits = 0
 
+  /**
+   * While a document loads: edges are not added one by one (the users graph is rebuilt
+   * from the precedent rows when the order is first computed), so loading creates no
+   * per-cell users list.
+   */
+  loading = false
+
   /** `lowerToTape: false` runs every cell on the general path (the reference the tape is tested against). */
   constructor(readonly lowerToTape = true) {}
 
   existingCell(sid: number, row: number, col: number): number {
     return this.sheets.cells(sid).get(row, col)
+  }
+
+  /** Sizes every per-cell array for `n` cells at once (a document about to load). */
+  reserveCells(n: number): void {
+    this.store.reserve(n)
+    this.schedule.grow(this.store.capacity)
+    this.changes.grow(this.store.capacity)
+    this.tape.growCells(this.store.capacity)
   }
 
   ensureCell(sid: number, row: number, col: number): number {

@@ -25,7 +25,7 @@ export function mayUseConvention(p: Program): boolean {
 const numbersOf = (v: V): number[] => (typeof v === 'number' ? [v] : v instanceof Tensor ? Array.from(v.data) : typeof v === 'boolean' ? [v ? 1 : 0] : [])
 const truthy = (v: V): boolean => (typeof v === 'boolean' ? v : typeof v === 'number' ? v !== 0 : false)
 
-function describe(src: ExplainSource, ops: Op[], i: number, vals: V[], slots: { slotIds: number[]; nameIds: number[] }): string {
+function describe(src: ExplainSource, ops: Op[], i: number, vals: V[], slots: { slotIds: ArrayLike<number>; nameIds: ArrayLike<number> }): string {
   const op = ops[i]
   if (op.k === 'cell' && slots.slotIds[op.slot] >= 0) return labelOf(src, slots.slotIds[op.slot])
   if (op.k === 'name') return op.name
@@ -35,7 +35,7 @@ function describe(src: ExplainSource, ops: Op[], i: number, vals: V[], slots: { 
 
 /** The conventions one cell's formula used at the current values, in words (empty for most cells). */
 export function conventionNotes(src: ExplainSource, id: number): string[] {
-  const b = src.store.binding[id]
+  const b = src.store.bindingOf(id)
   if (!b || src.inCycle(id) || !mayUseConvention(b.program)) return []
   const ops = b.program.ops
   const vals = forwardValues(src.store, b)

@@ -18,7 +18,7 @@ export function errorPath(src: ExplainSource, id: number): number[] {
   for (let q = 0; q < queue.length; q++) {
     const at = queue[q]
     if (at === origin) break
-    for (const p of s.binding[at]?.precedents ?? []) {
+    for (const p of s.bindingOf(at)?.precedents ?? []) {
       if (from.has(p) || (s.kind[p] !== Kind.Error && p !== origin)) continue
       from.set(p, at)
       queue.push(p)

@@ -27,7 +27,7 @@ function valueText(src: ExplainSource, id: number): string {
 
 /** The formula body with each reference and name replaced by its current value. */
 function substitute(src: ExplainSource, id: number): string | null {
-  const b = src.store.binding[id]
+  const b = src.store.bindingOf(id)
   const input = classifyInput(src.store.input[id])
   if (!b || input.kind !== 'formula') return null
   const scanned = scanFormula(input.body)
@@ -89,7 +89,7 @@ export function explainCell(src: ExplainSource, sheet: string, address: string):
 export function conventionCells(src: ExplainSource): string[] {
   const out: string[] = []
   for (let id = 0; id < src.store.count; id++)
-    if (src.store.binding[id] && src.sheetName(src.store.sheet[id]) !== null && conventionNotes(src, id).length) out.push(keyOf(src, id))
+    if (src.store.hasFormula(id) && src.sheetName(src.store.sheet[id]) !== null && conventionNotes(src, id).length) out.push(keyOf(src, id))
   return out
 }
 

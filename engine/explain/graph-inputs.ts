@@ -9,7 +9,7 @@ export const SMALL_RANGE = 8
 export type GraphInput = { kind: 'cell'; id: number } | { kind: 'range'; key: string; address: string; sheet: string; ids: Int32Array; shape: number[] }
 
 export function graphInputs(src: ExplainSource, k: number): GraphInput[] {
-  const b = src.store.binding[k]
+  const b = src.store.bindingOf(k)
   if (!b) return []
   const out: GraphInput[] = []
   const seen = new Set<number>()

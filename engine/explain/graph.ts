@@ -24,7 +24,7 @@ export const RAW_NODE_LIMIT = 6000
 function isGraphCell(src: ExplainSource, id: number): boolean {
   const s = src.store
   if (src.sheetName(s.sheet[id]) === null) return false
-  if (s.binding[id] || s.kind[id] === Kind.Number || s.kind[id] === Kind.Tensor) return src.hasContent(id) || s.users.count(id) > 0 // users are flat now (engine/graph/users.ts)
+  if (s.hasFormula(id) || s.kind[id] === Kind.Number || s.kind[id] === Kind.Tensor) return src.hasContent(id) || s.users.count(id) > 0 // users are flat now (engine/graph/users.ts)
   return s.users.count(id) > 0
 }
 
@@ -81,7 +81,7 @@ function summary(src: ExplainSource, scopeNodes: number): GraphSummary {
   for (let id = 0; id < s.count; id++) {
     if (src.sheetName(s.sheet[id]) === null || !src.hasContent(id)) continue
     cells++
-    if (s.binding[id]) {
+    if (s.hasFormula(id)) {
       formulas++
       continue
     }
@@ -186,7 +186,7 @@ export function stepsOf(src: ExplainSource, ids: number[]): Step[] {
   for (const id of cells) {
     const view = src.view(id)
     const value = view.value.kind === 'number' ? fmt(view.value.value) : view.value.kind === 'tensor' ? tensorText(view.value.shape, view.value.value.flat()) : view.value.kind === 'error' ? view.value.error.code : view.value.kind === 'boolean' ? String(view.value.value).toUpperCase() : view.value.kind === 'text' ? `"${view.value.value}"` : ''
-    const body = s.binding[id] ? `${view.input.trim().slice(1).trim()} = ` : ''
+    const body = s.hasFormula(id) ? `${view.input.trim().slice(1).trim()} = ` : ''
     steps.push({ phase: 'forward', node: keyOf(src, id), text: `${labelOf(src, id)} = ${body}${value}` })
   }
   if (src.objectiveId < 0) return steps
@@ -194,7 +194,7 @@ export function stepsOf(src: ExplainSource, ids: number[]): Step[] {
   for (let p = src.pos[src.objectiveId]; p >= 0; p--) {
     const id = src.order[p]
     if (!influences.has(id)) continue
-    for (const q of s.binding[id]?.precedents ?? []) influences.add(q)
+    for (const q of s.bindingOf(id)?.precedents ?? []) influences.add(q)
   }
   for (const id of [...cells].reverse()) {
     if (!influences.has(id) || (s.kind[id] !== Kind.Number && s.kind[id] !== Kind.Tensor)) continue
@@ -211,7 +211,7 @@ export function extractGraph(src: ExplainSource, scope: GraphScope, limit = DEFA
   const drawn = new Set(cells.map((n) => n.key))
   const ranges = new Map<string, GraphNode>()
   const rawEdges: GraphEdge[] = []
-  for (const id of ids) if (src.store.binding[id]) rawEdges.push(...edgesInto(src, id, drawn, ranges))
+  for (const id of ids) if (src.store.hasFormula(id)) rawEdges.push(...edgesInto(src, id, drawn, ranges))
   // Drawn cells that sit inside a drawn range feed it (the range passes each entry on unchanged).
   for (const [key, r] of ranges) {
     cells.push(r)

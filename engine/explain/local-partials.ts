@@ -9,7 +9,7 @@ import type { ExplainSource } from './source'
 /** What cell k sends back to each cell it reads, given the seed on k's value (ids in first-seen order). */
 export function backwardOf(src: ExplainSource, k: number, seed: Adj): Map<number, Adj> {
   const out = new Map<number, Adj>()
-  const b = src.store.binding[k]
+  const b = src.store.bindingOf(k)
   if (!b || src.inCycle(k)) return out
   runBackward(src.store, b, seed, (id, adj) => {
     const had = out.get(id)
@@ -26,7 +26,7 @@ export function localPartials(src: ExplainSource, k: number): Map<number, Adj> |
   const found = backwardOf(src, k, 1)
   // In the formula's reading order; cells read but not reached (a branch not taken, a comparison) have partial 0.
   const out = new Map<number, Adj>()
-  for (const c of src.store.binding[k]?.precedents ?? []) out.set(c, found.get(c) ?? zeroLike(src, c))
+  for (const c of src.store.bindingOf(k)?.precedents ?? []) out.set(c, found.get(c) ?? zeroLike(src, c))
   return out
 }
 

@@ -188,4 +188,118 @@ describe('exported modules compute the engine\'s J and gradients', { timeout: 24
     expect(cases.length).toBeGreaterThan(20)
     check(cases)
   })
+
+  it('for random filled-down blocks: vector lines (and the rows that must stay cell by cell) give the engine\'s J and gradients', () => {
+    // Column C is filled down from row 1 over data columns A and B (A read one row lower
+    // too), with named and $-absolute scalars; column D reads C (the same row, the row
+    // below, or its own previous row: a recurrence that must stay cell by cell). Holes:
+    // a blank in A, a blank or a label across C and D. Halves and quarters make ties and kinks.
+    const C_FORMS: ((r: number) => string)[] = [
+      (r) => `w * A${r} + b`,
+      (r) => `tanh(w * A${r}) * $F$3`,
+      (r) => `(A${r} - B${r})^2`,
+      (r) => `IF(A${r} > 0, w * A${r}, b * A${r})`,
+      (r) => `MAX(A${r}, 0) * w + MIN(B${r}, b)`,
+      (r) => `sqrt(A${r}^2 + 1) + abs(B${r}) + relu(A${r} - w)`,
+      (r) => `IF(A${r} != 0, log(abs(A${r})), 0) + w`,
+      (r) => `A${r + 1} * w - B${r}`,
+      (r) => `ROUND(A${r}, 1) * w + mod(B${r}, 1.5) + floor(A${r})`,
+      (r) => `$F$3 * 2 + b`,
+      (r) => `POWER(1 + A${r}^2, w) + (1 + w^2)^B${r}`,
+      (r) => `sigmoid(A${r} * w) + softplus(B${r}) - exp(-A${r}^2)`,
+      (r) => `IF(A${r} > b, A${r}, B${r} * w)`,
+      (r) => `A${r} > 0 ? sqrt(abs(A${r})) : w`,
+      (r) => `max(A${r}, B${r}, w) - min(A${r}, $F$3)`,
+      (r) => `AND(A${r} > 0, B${r} > 0) ? A${r} : B${r}`,
+      (r) => `IF(OR(NOT(A${r} > 0), B${r} > 1), A${r} * w, B${r})`,
+    ]
+    const D_FORMS: ((r: number) => string)[] = [
+      (r) => `(C${r} - B${r})^2`,
+      (r) => `C${r + 1} - C${r} + A${r}`,
+      (r) => `MAX(C${r}, B${r}) * w`,
+      (r) => `C${r} * $F$3 + A${r + 1}`,
+      (r) => `IF(C${r} > 1, C${r}, 2 * C${r})`,
+      (r) => (r === 1 ? `C1` : `D${r - 1} * 0.5 + C${r}`),
+    ]
+    const J_FORMS: ((n: number) => string)[] = [
+      (n) => `AVERAGE(D1:D${n})`,
+      (n) => `SUM(D1:D${n}) + SUMSQ(C1:C${n}) / 10`,
+      (n) => `sum(D1:D${n}) * 0.5 + mean(C1:C${n})`,
+      (n) => `MAX(D1:D${n}) + MIN(C1:C${n}) + C3 * 2`,
+      (n) => `SUMPRODUCT(C1:C${n}, D1:D${n}) / 100`,
+      (n) => `SUM(D2:D${n}) + AVERAGE(C2:C${n - 1})`,
+    ]
+    const quarter = fc.integer({ min: -8, max: 8 }).map((k) => k / 4)
+    const block = fc.record({
+      rows: fc.integer({ min: 5, max: 24 }),
+      a: fc.array(quarter, { minLength: 26, maxLength: 26 }),
+      b: fc.array(quarter, { minLength: 26, maxLength: 26 }),
+      scalars: fc.array(quarter, { minLength: 3, maxLength: 3 }),
+      c: fc.nat(C_FORMS.length - 1),
+      // From this row on, column C is filled with another formula (two runs meet).
+      cSwitch: fc.option(fc.record({ row: fc.integer({ min: 6, max: 16 }), form: fc.nat(C_FORMS.length - 1) }), { nil: null }),
+      d: fc.nat(D_FORMS.length - 1),
+      j: fc.nat(J_FORMS.length - 1),
+      blankInA: fc.option(fc.nat(25), { nil: null }),
+      hole: fc.option(fc.record({ row: fc.integer({ min: 2, max: 24 }), label: fc.boolean() }), { nil: null }),
+    })
+    const cases: Case[] = []
+    let vectorised = 0
+    fc.assert(
+      fc.property(block, ({ rows, a, b, scalars, c, cSwitch, d, j, blankInA, hole }) => {
+        const spec: Record<string, CellSpec> = {}
+        for (let r = 1; r <= rows + 2; r++) {
+          if (blankInA !== r) spec[`A${r}`] = String(a[r - 1])
+          spec[`B${r}`] = String(b[r - 1])
+        }
+        spec.F1 = { input: String(scalars[0]), name: 'w', param: true }
+        spec.F2 = { input: String(scalars[1]), name: 'b' }
+        spec.F3 = String(scalars[2])
+        for (let r = 1; r <= rows + 1; r++) {
+          spec[`C${r}`] = '=' + C_FORMS[cSwitch && r >= cSwitch.row ? cSwitch.form : c](r)
+          if (r <= rows) spec[`D${r}`] = '=' + D_FORMS[d](r)
+        }
+        if (hole && hole.row < rows) for (const col of ['C', 'D']) spec[`${col}${hole.row}`] = hole.label ? 'a label' : ''
+        spec.G1 = { input: '=' + J_FORMS[j](rows), name: 'J' }
+        for (const [k, v] of Object.entries(spec)) if (v === '') delete spec[k]
+        const engine = createEngine(docOf(spec, 'J'))
+        if (engine.objective().unavailableReason !== null) return // J in error (a label read as a number): nothing to export
+        cases.push({ label: JSON.stringify(spec), engine })
+        const code = exportPython(engine, { target: 'pytorch', moduleFileName: null })
+        if (code.ok && / cells\): /.test(code.code)) vectorised++
+      }),
+      { numRuns: 60, seed: 20261201 },
+    )
+    expect(cases.length).toBeGreaterThan(30)
+    expect(vectorised).toBeGreaterThan(cases.length / 3)
+    check(cases)
+  })
+
+  it('for a 10,000-row filled-down regression: forward() has the same few lines as for 100 rows, and runs', () => {
+    const forwardLines = (code: string) => code.slice(code.indexOf('    def forward(self):')).split('\n').slice(1).findIndex((l) => l.includes('return '))
+    const engines = [100, 10_000].map((n) => createEngine(regression(n)))
+    const codes = engines.map((engine) => exportPython(engine, { target: 'pytorch', moduleFileName: 'model.py' }))
+    const lines = codes.map((c) => (c.ok ? forwardLines(c.code) : -1))
+    expect(lines[0]).toBeGreaterThan(0)
+    expect(lines[1]).toBe(lines[0])
+    expect(lines[1]).toBeLessThanOrEqual(6) // data, w, b, pred, loss, J
+    expect(codes[1].ok && codes[1].code).toContain('pred_C2_C10001 = (w * data[0:10000]) + b  # Sheet1!C2:C10001 (10000 cells): =w*A2+b')
+    check(engines.map((engine, i) => ({ label: `regression ${i}`, engine })))
+  })
 })
+
+/** x, y, pred = w*x + b, loss = (pred - y)^2 filled down over n rows, J = AVERAGE(loss): the shape issue 11 exports at scale. */
+function regression(n: number) {
+  const cells: Record<string, CellSpec> = {
+    A1: 'x', B1: 'y', C1: 'pred', D1: 'loss',
+    F1: { input: '0.5', name: 'w', param: true }, F2: { input: '0.1', name: 'b', param: true }, F3: { input: `=AVERAGE(D2:D${n + 1})`, name: 'J' },
+  }
+  for (let r = 2; r <= n + 1; r++) {
+    const x = ((r * 7919) % 4001) / 1000 - 2
+    cells[`A${r}`] = String(x)
+    cells[`B${r}`] = String(3 * x + 1 + (((r * 104729) % 1001) / 1000 - 0.5))
+    cells[`C${r}`] = `=w*A${r}+b`
+    cells[`D${r}`] = `=(C${r}-B${r})^2`
+  }
+  return docOf(cells, 'J')
+}

@@ -3,20 +3,39 @@
 // arguments' kinds (a `*` of two tensors is a matrix product) and COUNT its value; a
 // range becomes a slice of the data vector when its cells lie there in order, else a
 // stack of the cells' variables. Ranges read by the spreadsheet's reductions (SUM,
-// AVERAGE, …) keep only their number cells, as the engine does.
+// AVERAGE, …) keep only their number cells, as the engine does. A vectorised run's
+// program is written once for all its rows (`Lanes`, from lanes.ts): its lane slots read
+// vector slices, its choices become `where`s; ranges over a run's cells read its vector.
 import type { CellValue } from '../api'
 import { RangeNumbers } from '../functions/rangeNumbers'
 import { Err, Tensor, tensorFromNested, type V } from '../values'
 import type { PlannedCell } from './plan'
 import { pyNumber, pyString } from './python-names'
-import { translationOf, type Target } from './translations'
+import { laneRuleOf, translationOf, type Target } from './translations'
 
 export interface CellSource {
   /** How the exported code reads a cell: its variable, data[k], or a constant. */
   read(key: string): string
-  /** The data index of a data cell, or undefined. */
-  dataIndex(key: string): number | undefined
+  /** Where a cell sits in a vector the module holds (data, or a vectorised run's variable), or undefined. */
+  place(key: string): VectorPlace | undefined
   cell(key: string): PlannedCell | undefined
+}
+
+export interface VectorPlace {
+  vector: string
+  index: number
+  /** The vector's length. */
+  size: number
+}
+
+/** How a vectorised run's program is written (lanes.ts decided it may be). */
+export interface Lanes {
+  /** 1 for each op whose value differs per row. */
+  laneOps: Uint8Array
+  /** The vector a lane slot reads (one element per row). */
+  slotExpr(slot: number): string
+  /** The run's number of rows. */
+  rows: number
 }
 
 export function valueOf(v: CellValue): V {
@@ -49,8 +68,17 @@ export class NotExportable {
   constructor(readonly message: string) {}
 }
 
-/** The cell's formula as one Python expression. Throws NotExportable naming the function. */
-export function formulaExpression(cell: PlannedCell, source: CellSource, target: Target): string {
+/** The cell's formula as one Python expression (for a run: its vector). Throws NotExportable naming the function. */
+export function formulaExpression(cell: PlannedCell, source: CellSource, target: Target, lanes?: Lanes): string {
+  return writeProgram(cell, source, target, lanes).expr
+}
+
+/** The value of each op of the cell's program, as the engine computes it (lanes.ts replays the other rows from it). */
+export function programValues(cell: PlannedCell, source: CellSource, target: Target): V[] {
+  return writeProgram(cell, source, target).values
+}
+
+function writeProgram(cell: PlannedCell, source: CellSource, target: Target, lanes?: Lanes): { expr: string; values: V[] } {
   const program = cell.compiled!.program
   const ops = program.ops
   const exprs: string[] = []
@@ -73,7 +101,8 @@ export function formulaExpression(cell: PlannedCell, source: CellSource, target:
         break
       case 'cell': {
         const key = cell.slots[op.slot]?.keys[0]
-        exprs.push(key ? source.read(key) : pyValue(new Err('#REF!', 'a reference outside the grid')))
+        if (lanes?.laneOps[i]) exprs.push(lanes.slotExpr(op.slot))
+        else exprs.push(key ? source.read(key) : pyValue(new Err('#REF!', 'a reference outside the grid')))
         vals.push(cellValue(key))
         break
       }
@@ -107,7 +136,9 @@ export function formulaExpression(cell: PlannedCell, source: CellSource, target:
         } catch {
           value = new Err('#VALUE!', 'not computable')
         }
-        exprs.push(t.write(op.args.map((a) => exprs[a]), {
+        const rule = lanes?.laneOps[i] ? laneRuleOf(op.fn.name) : undefined
+        if (rule && rule.kind !== 'elementwise') exprs.push(rule.write(op.args.map((a) => exprs[a])))
+        else exprs.push(t.write(op.args.map((a) => exprs[a]), {
           target,
           argIsTensor: args.map((a) => a instanceof Tensor),
           valueLiteral: typeof value === 'number' ? pyNumber(value) : pyValue(value),
@@ -117,8 +148,10 @@ export function formulaExpression(cell: PlannedCell, source: CellSource, target:
       }
     }
   }
-  const top = exprs[exprs.length - 1]
-  return top.startsWith('(') && top.endsWith(')') && balanced(top.slice(1, -1)) ? top.slice(1, -1) : top
+  let top = exprs[exprs.length - 1]
+  // A run whose formula reads no row of its own is still one element per row.
+  if (lanes && !lanes.laneOps[ops.length - 1]) top = `_lanes(${top}, ${lanes.rows})`
+  return { expr: top.startsWith('(') && top.endsWith(')') && balanced(top.slice(1, -1)) ? top.slice(1, -1) : top, values: vals }
 }
 
 function balanced(s: string): boolean {
@@ -135,7 +168,7 @@ function balanced(s: string): boolean {
   return depth === 0
 }
 
-/** A block of cells as Python: a data slice when possible, a stack otherwise. */
+/** A block of cells as Python: one slice of a vector when possible, else the cells and slices concatenated. */
 function rangeExpression(
   slot: { keys: string[]; rows: number; cols: number },
   source: CellSource,
@@ -144,7 +177,7 @@ function rangeExpression(
 ): { expr: string; value: V } {
   const matrix = slot.rows > 1 && slot.cols > 1
   const items: string[] = []
-  const indices: (number | undefined)[] = []
+  const places: (VectorPlace | undefined)[] = []
   const data = new Float64Array(slot.keys.length)
   const isNumber = new Uint8Array(slot.keys.length)
   let error: Err | null = null
@@ -161,18 +194,33 @@ function rangeExpression(
     if (reading === 1 && v.kind !== 'number') return
     if (v.kind === 'number' || (v.kind === 'boolean' && !reading)) {
       items.push(source.read(key))
-      indices.push(source.dataIndex(key))
+      places.push(source.place(key))
     } else {
       items.push('0.0')
-      indices.push(undefined)
+      places.push(undefined)
     }
   })
   const shape = matrix ? [slot.rows, slot.cols] : [slot.keys.length]
   const value: V = error ?? (reading ? new RangeNumbers(shape, data, isNumber) : new Tensor(shape, data))
   const reshape = matrix && reading !== 1 ? `.reshape(${slot.rows}, ${slot.cols})` : ''
   if (items.length === 0) return { expr: `${target === 'pytorch' ? 'torch' : 'np'}.zeros(0)`, value }
-  const first = indices[0]
-  const contiguous = first !== undefined && indices.every((k, i) => k === first + i)
-  if (contiguous) return { expr: `data[${first}:${first + items.length}]${reshape}`, value }
-  return { expr: `_stack([${items.join(', ')}])${reshape}`, value }
+  const parts = slices(items, places)
+  if (parts.length === 1 && parts[0].slice) return { expr: `${parts[0].text}${reshape}`, value }
+  if (parts.every((p) => !p.slice)) return { expr: `_stack([${items.join(', ')}])${reshape}`, value }
+  return { expr: `_flat(${parts.map((p) => p.text).join(', ')})${reshape}`, value }
+}
+
+/** Consecutive items that are consecutive elements of one vector, as slices (a whole run's vector by its name). */
+function slices(items: string[], places: (VectorPlace | undefined)[]): { text: string; slice: boolean }[] {
+  const parts: { text: string; slice: boolean }[] = []
+  for (let i = 0; i < items.length; ) {
+    const p = places[i]
+    let j = i + 1
+    if (p) while (j < items.length && places[j]?.vector === p.vector && places[j]!.index === p.index + (j - i)) j++
+    if (!p || (j === i + 1 && items.length > 1)) parts.push({ text: items[i], slice: false })
+    else if (p.index === 0 && j - i === p.size && p.vector !== 'data') parts.push({ text: p.vector, slice: true })
+    else parts.push({ text: `${p.vector}[${p.index}:${p.index + j - i}]`, slice: true })
+    i = j
+  }
+  return parts
 }

@@ -1,15 +1,19 @@
 // The exported Python module (SPEC §6 `gradsheet export`): the prelude of helpers, the
 // workbook's inputs (parameters as torch.nn.Parameter, data as one vector, inline or in
 // a CSV file beside the module), a Model whose forward() computes J one cell per line in
-// topological order, a report that prints {"J", "grads"} through the target's own
+// topological order — a filled-down run of cells as one vector line (vectorise.ts) — a report that prints {"J", "grads"} through the target's own
 // autodiff, and a training loop with the optimizer the workbook's training settings name.
+import { formatAddress } from '../address'
 import type { Engine } from '../index'
-import { formulaExpression, NotExportable, pyValue, valueOf, type CellSource } from './expressions'
-import { planExport, type PlannedCell } from './plan'
+import { formulaExpression, NotExportable, pyValue, valueOf, type CellSource, type VectorPlace } from './expressions'
+import { layoutData } from './layout'
+import { planExport } from './plan'
 import { NUMPY_PRELUDE } from './prelude-numpy'
 import { TORCH_PRELUDE } from './prelude-torch'
 import { PythonNames, pyComment, pyNumber, pyString } from './python-names'
+import { laneKey, runKey } from './runs'
 import type { Target } from './translations'
+import { isRun, settleRuns, vectorCandidates, type VectorRun } from './vectorise'
 
 export interface ExportOptions {
   target: Target
@@ -60,53 +64,66 @@ export function exportPython(engine: Engine, options: ExportOptions): ExportResu
   const manySheets = engine.sheets().length > 1
   const names = new PythonNames()
   const varOf = new Map<string, string>()
-  const dataIndex = new Map<string, number>()
-  const dataKeys: string[] = []
-  const dataValues: number[] = []
-  const assignData = (key: string) => {
-    const c = plan.cells.get(key)
-    if (!c || c.role !== 'data' || dataIndex.has(key)) return
-    dataIndex.set(key, dataKeys.length)
-    dataKeys.push(key)
-    dataValues.push((c.view.value as { value: number }).value)
-  }
-  // Data layout: each range's data cells together, row-major, so the range is a slice.
-  for (const c of plan.order)
-    for (const slot of c.slots) if (slot && slot.keys.length > 1 && slot.keys.every((k) => !dataIndex.has(k))) slot.keys.forEach(assignData)
-  for (const c of plan.order) assignData(c.key)
+  // Filled-down runs written as one vector line each, and the data vector laid out so they read slices of it.
+  const candidates = vectorCandidates(plan, target)
+  const { index: dataIndex, keys: dataKeys, values: dataValues } = layoutData(plan, candidates)
+  const { member, units } = settleRuns(plan, candidates, dataIndex)
 
-  // Which cells get a line of their own: parameters, literals, formulas, and data cells read one by one.
+  // Which cells get a line of their own: parameters, literals, formulas, and data cells read one by one
+  // (a run's rows read their lane cells as a slice, not one by one).
   const readAlone = new Set<string>()
-  for (const c of plan.order) {
+  for (const u of units) {
+    const c = isRun(u) ? u.cells[0] : u
     c.slots.forEach((slot, i) => {
-      if (slot && c.compiled && !c.compiled.refs[i].range) readAlone.add(slot.keys[0])
+      if (slot && c.compiled && !c.compiled.refs[i].range && !(isRun(u) && u.laneSlots.includes(i))) readAlone.add(slot.keys[0])
     })
     for (const k of c.names) if (k) readAlone.add(k)
   }
   readAlone.add(plan.objectiveKey)
-  for (const c of plan.order) {
-    if (c.role === 'param' || c.role === 'literal' || c.role === 'formula' || (c.role === 'data' && readAlone.has(c.key)))
-      varOf.set(c.key, names.forCell(c.view.name, c.sheet, c.address, manySheets))
+  const runVar = new Map<VectorRun, string>()
+  for (const u of units) {
+    if (isRun(u)) runVar.set(u, names.forCell(runName(engine, u), u.sheet, runVariableSuffix(u), manySheets))
+    else if (u.role === 'param' || u.role === 'literal' || u.role === 'formula' || (u.role === 'data' && readAlone.has(u.key)))
+      varOf.set(u.key, names.forCell(u.view.name, u.sheet, u.address, manySheets))
   }
 
+  const place = (key: string): VectorPlace | undefined => {
+    const m = member.get(key)
+    if (m) return { vector: runVar.get(m.run)!, index: m.row, size: m.run.cells.length }
+    const k = dataIndex.get(key)
+    return k === undefined ? undefined : { vector: 'data', index: k, size: dataKeys.length }
+  }
   const source: CellSource = {
     cell: (key) => plan.cells.get(key),
-    dataIndex: (key) => dataIndex.get(key),
+    place,
     read: (key) => {
       const v = varOf.get(key)
       if (v) return v
-      const k = dataIndex.get(key)
-      if (k !== undefined) return `data[${k}]`
+      const p = place(key)
+      if (p) return `${p.vector}[${p.index}]`
       const c = plan.cells.get(key)
       return pyValue(c ? valueOf(c.view.value) : 0)
     },
+  }
+  /** The vector a lane slot of a run reads: the whole of another run, or a slice. */
+  const laneSlice = (run: VectorRun, slot: number): string => {
+    const p = place(laneKey(run, slot, 0)!)!
+    const n = run.cells.length
+    return p.vector !== 'data' && p.index === 0 && p.size === n ? p.vector : `${p.vector}[${p.index}:${p.index + n}]`
   }
 
   const forward: string[] = ['        data = self.data']
   const init: string[] = []
   const leaves: { key: string; attr: string; param: boolean }[] = []
   try {
-    for (const c of plan.order) {
+    for (const u of units) {
+      if (isRun(u)) {
+        const first = u.cells[0]
+        const expr = formulaExpression(first, source, target, { laneOps: u.laneOps, rows: u.cells.length, slotExpr: (slot) => laneSlice(u, slot) })
+        forward.push(`        ${runVar.get(u)} = ${expr}  # ${pyComment(`${runKey(u)} (${u.cells.length} cells): ${first.view.input}`)}`)
+        continue
+      }
+      const c = u
       const v = varOf.get(c.key)
       if (!v) continue
       const where = `${c.key}${c.view.name ? ` (${c.view.name})` : ''}`
@@ -147,8 +164,9 @@ export function exportPython(engine: Engine, options: ExportOptions): ExportResu
   const lines: string[] = []
   lines.push(`"""${(options.sourceName ?? 'A Gradsheet workbook').replace(/"""/g, "'''")}, exported by Gradsheet to ${torch ? 'PyTorch' : 'NumPy'}.`)
   lines.push('')
-  lines.push(`The objective J is ${plan.objectiveKey}${objectiveView.name ? ` (${objectiveView.name})` : ''}. Model.forward() computes it one cell per line,`)
-  lines.push('in the order the cells depend on each other; each line says which cell it is.')
+  lines.push(`The objective J is ${plan.objectiveKey}${objectiveView.name ? ` (${objectiveView.name})` : ''}. Model.forward() computes it one cell per line`)
+  lines.push('(a filled-down run of cells as one vector line), in the order the cells depend on each')
+  lines.push('other; each line says which cells it is.')
   lines.push('')
   lines.push(`    python3 THIS_FILE            prints {"J": ..., "grads": {"Sheet1!B1": ...}}${torch ? ' (torch autograd)' : ' (NumPy: grads null)'}`)
   if (torch) lines.push(`    python3 THIS_FILE --train    trains the parameters (${settings.method}, learning rate ${settings.learningRate}, ${settings.steps} steps)`)
@@ -182,6 +200,17 @@ export function exportPython(engine: Engine, options: ExportOptions): ExportResu
   else lines.push('    report()')
   return { ok: true, code: lines.join('\n') + '\n', files }
 }
+
+/** A run's variable starts with the first word of the label just above it ("pred" → pred_C2_C10001), if any. */
+function runName(engine: Engine, run: VectorRun): string | undefined {
+  if (run.row0 < 2) return undefined
+  const above = engine.cell(run.sheet, formatAddress(run.row0 - 1, run.col)).value
+  const word = above.kind === 'text' ? /^[A-Za-z][A-Za-z0-9_]*/.exec(above.value.trim())?.[0] : undefined
+  return word === undefined ? undefined : `${word}_${runVariableSuffix(run)}`
+}
+
+/** "C2_C10001" */
+const runVariableSuffix = (run: VectorRun): string => `${formatAddress(run.row0, run.col)}_${formatAddress(run.row0 + run.cells.length - 1, run.col)}`
 
 function torchReport(): string[] {
   return [

@@ -100,10 +100,6 @@ export function planExport(engine: EngineReader): ExportPlan | { error: string }
     }
     return c
   }
-  const depsOf = (c: PlannedCell): string[] => [
-    ...c.slots.flatMap((s) => s?.keys ?? []),
-    ...c.names.filter((k): k is string => k !== null),
-  ]
 
   // Iterative depth-first post-order: a long chain must not overflow the stack.
   const objectiveKey = keyOf(target.sheet, target.address)
@@ -113,7 +109,7 @@ export function planExport(engine: EngineReader): ExportPlan | { error: string }
   const enter = (key: string) => {
     state.set(key, 1)
     const cell = at(key)
-    stack.push({ cell, deps: depsOf(cell), next: 0 })
+    stack.push({ cell, deps: dependenciesOf(cell), next: 0 })
   }
   enter(objectiveKey)
   while (stack.length) {
@@ -131,3 +127,9 @@ export function planExport(engine: EngineReader): ExportPlan | { error: string }
   }
   return { objectiveKey, order, cells }
 }
+
+/** The cells a planned cell reads: every cell of its references and ranges, and the cells its names resolve to. */
+export const dependenciesOf = (c: PlannedCell): string[] => [
+  ...c.slots.flatMap((s) => s?.keys ?? []),
+  ...c.names.filter((k): k is string => k !== null),
+]

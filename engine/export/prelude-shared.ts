@@ -104,6 +104,51 @@ def _variance(*xs):
     return ((flat - flat.mean()) ** 2).sum() / divisor(flat.${lib.size})
 
 
+def _where(c, a, b):
+    """IF over a vectorised run: each element takes its own branch (and only it gets gradient)."""
+    return ${lib.module}.where(_t(c) != 0, _t(a), _t(b))
+
+
+def _max_lanes(*xs):
+    """MAX of numbers over a vectorised run: per element, the first argument that attains it."""
+    best = _t(xs[0])
+    for x in xs[1:]:
+        best = ${lib.module}.where(_t(x) > best, _t(x), best)
+    return best
+
+
+def _min_lanes(*xs):
+    best = _t(xs[0])
+    for x in xs[1:]:
+        best = ${lib.module}.where(_t(x) < best, _t(x), best)
+    return best
+
+
+def _and_lanes(*xs):
+    """AND over a vectorised run: per element, every argument non-zero."""
+    r = _t(xs[0]) != 0
+    for x in xs[1:]:
+        r = r & (_t(x) != 0)
+    return r
+
+
+def _or_lanes(*xs):
+    r = _t(xs[0]) != 0
+    for x in xs[1:]:
+        r = r | (_t(x) != 0)
+    return r
+
+
+def _not_lanes(x):
+    return _t(x) == 0
+
+
+def _lanes(x, n):
+    """A run's value as a vector of n elements (a run whose formula reads no row of its own)."""
+    x = _t(x)
+    return x if x.${lib.ndim} else x * ${lib.module}.ones(n)
+
+
 def _cumsum(*xs):
     first = _t(xs[0])
     if first.${lib.ndim} >= 1 and len(xs) <= 2:

@@ -177,3 +177,59 @@ export const TRANSLATIONS: Record<string, Translation> = {
 export function translationOf(name: string): Translation | undefined {
   return Object.prototype.hasOwnProperty.call(TRANSLATIONS, name) ? TRANSLATIONS[name] : undefined
 }
+
+/**
+ * How a call is written in a vectorised run (a filled-down column written as one tensor
+ * line, engine/export/lanes.ts): 'elementwise' when the translation above already works
+ * element by element on vectors (a torch/NumPy function or a prelude helper, scalars
+ * broadcast) with each element's value and derivative those of the one-cell call;
+ * 'where' when the call chooses between its arguments (IF, max/min of numbers) and is
+ * written with `where`, each element taking its own branch — valid only when every
+ * branch is finite with finite derivatives in every row (lanes.ts checks); 'logic' for
+ * AND/OR/NOT over truth values per element (no gradient flows). `scalarArgs`:
+ * arguments that must be the same in every row. A function without a rule keeps its
+ * run one line per cell.
+ */
+export type LaneRule =
+  | { kind: 'elementwise'; scalarArgs?: number[] }
+  | { kind: 'where' | 'logic'; write: (args: string[]) => string }
+
+const ELEMENTWISE = [
+  'add', 'subtract', 'multiply', 'divide', 'dotMultiply', 'dotDivide', 'pow', 'dotPow', 'POWER', 'mod', 'unaryMinus', 'unaryPlus',
+  'equal', 'unequal', 'smaller', 'larger', 'smallerEq', 'largerEq',
+  'abs', 'ABS', 'sign', 'square', 'cube', 'exp', 'EXP', 'log', 'LN', 'log10', 'LOG10', 'LOG', 'log2', 'log1p', 'expm1',
+  'sqrt', 'SQRT', 'cbrt', 'nthRoot', 'erf', 'floor', 'ceil', 'fix',
+  'sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh',
+  'coth', 'sech', 'csch', 'acot', 'asec', 'acsc', 'acoth', 'asech', 'acsch',
+  'sigmoid', 'relu', 'softplus', 'bce_logits',
+]
+
+const where = (helper: string): LaneRule => ({ kind: 'where', write: (args) => `${helper}(${args.join(', ')})` })
+const logic = (helper: string): LaneRule => ({ kind: 'logic', write: (args) => `${helper}(${args.join(', ')})` })
+const ifWhere: LaneRule = { kind: 'where', write: ([c, a, b]) => `_where(${c}, ${a}, ${b ?? 'False'})` }
+
+const LANE_RULES: Record<string, LaneRule> = {
+  ...Object.fromEntries(ELEMENTWISE.map((name) => [name, { kind: 'elementwise' } as LaneRule])),
+  // The number of digits is one Python float for the whole run.
+  round: { kind: 'elementwise', scalarArgs: [1] },
+  ROUND: { kind: 'elementwise', scalarArgs: [1] },
+  conditional: ifWhere,
+  IF: ifWhere,
+  // First extremum per element (strict comparison keeps the earlier argument on ties), SPEC §4.
+  max: where('_max_lanes'),
+  MAX: where('_max_lanes'),
+  min: where('_min_lanes'),
+  MIN: where('_min_lanes'),
+  // Truth values per element; lanes.ts lets them reach only a choice's condition.
+  and: logic('_and_lanes'),
+  AND: logic('_and_lanes'),
+  or: logic('_or_lanes'),
+  OR: logic('_or_lanes'),
+  not: logic('_not_lanes'),
+  NOT: logic('_not_lanes'),
+}
+
+/** The lane rule of a function, or undefined: a run using it stays one line per cell. */
+export function laneRuleOf(name: string): LaneRule | undefined {
+  return Object.prototype.hasOwnProperty.call(LANE_RULES, name) ? LANE_RULES[name] : undefined
+}

@@ -2,7 +2,10 @@
 // (never evaluate/compile), validate the tree against an allow-list of node types and
 // functions, and lower it to post-order ops. Anything outside the allow-list becomes a
 // constant error op (#NAME? or #PARSE!), so a hostile formula never runs anything.
-import { create, parseDependencies, type MathNode } from 'mathjs'
+// math.js's number-only entry: the same parser, without the full library's instance
+// (every function, created when 'mathjs' is imported: ~40 MB of resident memory the CLI
+// and the worker never use; issue 12, peak memory of `gradsheet eval`).
+import { create, parseDependencies, type MathNode } from 'mathjs/number'
 import { CONSTANTS, FORBIDDEN, callable, internal } from '../functions/table'
 import { Err } from '../values'
 import { formulaLengthProblem, nestingProblem, TOO_DEEP } from '../limits'

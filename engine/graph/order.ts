@@ -3,7 +3,28 @@
 // every component after all components it reads from, so emission order is a valid
 // evaluation order; a component of more than one cell (or a self-reference) is a cycle.
 
-export type Precedents = ArrayLike<number> & Iterable<number>
+/**
+ * The precedent edges as rows of one flat array (graph/bindings.ts keeps them so): the
+ * cells `id` reads are ids[start[id] .. start[id] + count[id]). No array per cell.
+ */
+export interface PrecedentRows {
+  start: Int32Array
+  count: Int32Array
+  ids: Int32Array
+}
+
+/** Rows from one list per cell (for tests and small callers). */
+export function rowsOf(lists: ArrayLike<number>[]): PrecedentRows {
+  const start = new Int32Array(lists.length)
+  const count = new Int32Array(lists.length)
+  const ids: number[] = []
+  lists.forEach((l, id) => {
+    start[id] = ids.length
+    count[id] = l.length
+    for (let k = 0; k < l.length; k++) ids.push(l[k])
+  })
+  return { start, count, ids: Int32Array.from(ids) }
+}
 
 export interface OrderResult {
   order: Int32Array
@@ -11,7 +32,8 @@ export interface OrderResult {
   cycles: Int32Array[]
 }
 
-export function computeOrder(count: number, precedents: (id: number) => Precedents | null): OrderResult {
+export function computeOrder(count: number, rows: PrecedentRows): OrderResult {
+  const { start: rowStart, count: rowCount, ids: edges } = rows
   const index = new Int32Array(count).fill(-1)
   const low = new Int32Array(count)
   const onStack = new Uint8Array(count)
@@ -33,11 +55,10 @@ export function computeOrder(count: number, precedents: (id: number) => Preceden
     onStack[root] = 1
     while (depth >= 0) {
       const v = callNode[depth]
-      const edges = precedents(v)
       const e = callEdge[depth]
-      if (edges && e < edges.length) {
+      if (e < rowCount[v]) {
         callEdge[depth] = e + 1
-        const w = edges[e]
+        const w = edges[rowStart[v] + e]
         if (index[w] === -1) {
           index[w] = low[w] = next++
           stack[sp++] = w
@@ -53,7 +74,7 @@ export function computeOrder(count: number, precedents: (id: number) => Preceden
         do start--
         while (stack[start] !== v)
         const size = sp - start
-        const selfLoop = size === 1 && edges !== null && Array.prototype.includes.call(edges, v)
+        const selfLoop = size === 1 && edges.subarray(rowStart[v], rowStart[v] + rowCount[v]).includes(v)
         if (size > 1 || selfLoop) cycles.push(stack.slice(start, sp))
         for (let k = start; k < sp; k++) {
           onStack[stack[k]] = 0
@@ -75,12 +96,13 @@ export function computeOrder(count: number, precedents: (id: number) => Preceden
  * A shortest cycle through `from` inside its component, as ids from → … → from, found by
  * breadth-first search along precedent edges.
  */
-export function cyclePath(from: number, members: Set<number>, precedents: (id: number) => Precedents | null): number[] {
+export function cyclePath(from: number, members: Set<number>, rows: PrecedentRows): number[] {
   const parent = new Map<number, number>()
   const queue = [from]
   for (let q = 0; q < queue.length; q++) {
     const v = queue[q]
-    for (const w of precedents(v) ?? []) {
+    for (let e = rows.start[v], end = e + rows.count[v]; e < end; e++) {
+      const w = rows.ids[e]
       if (!members.has(w)) continue
       if (w === from) {
         const path = [from]

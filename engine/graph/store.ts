@@ -1,11 +1,11 @@
 // Per-cell data as a struct of arrays indexed by a numeric cell id (no object per
 // node): value kind and number in typed arrays, the rarer payloads (tensors, labels,
 // errors) in a side array. Ids are never reused, so bindings that hold an id stay valid.
-import type { RefToken } from '../formula/scan'
-import type { Program } from '../formula/program'
-import type { FastProgram } from '../evaluate/fast-program'
-import type { Err, V } from '../values'
+import type { V } from '../values'
+import { BindingTable, type Binding } from './bindings'
 import { UserGraph } from './users'
+
+export type { Binding } from './bindings'
 
 export const enum Kind {
   Empty = 0,
@@ -14,25 +14,6 @@ export const enum Kind {
   Text = 3,
   Boolean = 4,
   Error = 5,
-}
-
-/** A cell's formula, bound to cell ids of this workbook. */
-export interface Binding {
-  program: Program
-  /** The reference tokens, kept only when a range or a sheet-qualified reference needs them (else empty). */
-  refs: RefToken[]
-  /** Per reference slot: the cell id (single refs), or -1 when it cannot be bound. */
-  slotIds: number[]
-  /** Per reference slot: the ids of a range, row-major, or null (empty when there are no ranges). */
-  rangeIds: (Int32Array | null)[]
-  /** Per slot: the #REF! error when the slot could not be bound (sparse). */
-  slotErrs: (Err | null)[]
-  /** Per program name: the cell id it names now, or -1 (#NAME?). */
-  nameIds: number[]
-  /** Every distinct cell this formula reads (graph edges). */
-  precedents: ArrayLike<number> & Iterable<number>
-  /** The program's scalar fast form (null: general path only), looked up once at bind time, not per pass. */
-  fast: FastProgram | null
 }
 
 export class CellStore {
@@ -48,7 +29,8 @@ export class CellStore {
   /** Payload of non-number values (tensor, label, boolean, error). */
   obj: V[] = []
   input: string[] = []
-  binding: (Binding | null)[] = []
+  /** Formulas bound to cell ids, and the graph's precedent edges (flat, graph/bindings.ts). */
+  readonly bindings = new BindingTable()
   /** Cells whose formulas read each cell (flat, graph/users.ts). */
   readonly users = new UserGraph()
 
@@ -56,9 +38,15 @@ export class CellStore {
     this.grow(initial)
   }
 
-  private grow(min: number): void {
+  /** Room for exactly `n` cells (a document's count, known before loading): no doubling, no copies left behind. */
+  reserve(n: number): void {
+    if (n > this.capacity) this.grow(n, true)
+  }
+
+  private grow(min: number, exact = false): void {
     let cap = Math.max(16, this.capacity)
     while (cap < min) cap *= 2
+    if (exact) cap = min
     if (cap === this.capacity) return
     const widen = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
       const b = make(cap)
@@ -71,6 +59,7 @@ export class CellStore {
     this.kind = widen(this.kind, (n) => new Uint8Array(n))
     this.num = widen(this.num, (n) => new Float64Array(n))
     this.param = widen(this.param, (n) => new Uint8Array(n))
+    this.bindings.grow(cap)
     this.capacity = cap
   }
 
@@ -82,8 +71,17 @@ export class CellStore {
     this.col[id] = col
     this.input[id] = ''
     this.obj[id] = 0
-    this.binding[id] = null
     return id
+  }
+
+  /** Whether the cell has a formula bound. */
+  hasFormula(id: number): boolean {
+    return this.bindings.program[id] !== null
+  }
+
+  /** The cell's binding as one object, or null (a view, valid until the next bind: read it, do not keep it). */
+  bindingOf(id: number): Binding | null {
+    return this.bindings.view(id)
   }
 
   addUser(of: number, user: number): void {

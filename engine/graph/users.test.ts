@@ -1,5 +1,6 @@
 // The flat users graph on its own: CSR rebuild from precedents, patched by edits.
 import { describe, expect, it } from 'vitest'
+import { rowsOf } from './order'
 import { UserGraph } from './users'
 
 describe('users graph', () => {
@@ -7,7 +8,7 @@ describe('users graph', () => {
     const g = new UserGraph()
     // 2 reads 0 and 1; 3 reads 0; 4 reads 2.
     const pre: number[][] = [[], [], [0, 1], [0], [2]]
-    g.rebuild(5, (id) => pre[id])
+    g.rebuild(5, rowsOf(pre))
     expect(g.list(0).sort()).toEqual([2, 3])
     expect(g.list(2)).toEqual([4])
     expect(g.count(4)).toBe(0)
@@ -22,7 +23,7 @@ describe('users graph', () => {
     g.add(7, 1) // a cell the CSR part does not cover yet
     expect(g.list(7)).toEqual([1])
     pre[1] = [0]
-    g.rebuild(5, (id) => pre[id])
+    g.rebuild(5, rowsOf(pre))
     expect(g.list(0).sort()).toEqual([1, 2, 3])
     expect(g.list(7)).toEqual([])
   })

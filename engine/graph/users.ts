@@ -3,7 +3,7 @@
 // the order is recomputed, so loading a workbook creates no array per cell. Edits patch
 // it: a removed edge is swapped out of its row (each row keeps a live length), an added
 // edge goes to a small per-cell overflow list until the next rebuild.
-import type { Precedents } from './order'
+import type { PrecedentRows } from './order'
 
 export class UserGraph {
   /** Row offsets of the CSR part (length built + 1) and the live length of each row. */
@@ -80,19 +80,18 @@ export class UserGraph {
   }
 
   /** Rebuilds the CSR rows of cells 0..count-1 from each cell's precedents; empties the overflow lists. */
-  rebuild(count: number, precedents: (id: number) => Precedents | null): void {
+  rebuild(count: number, rows: PrecedentRows): void {
+    const { start: rowStart, count: rowCount, ids } = rows
     const start = new Int32Array(count + 1)
-    for (let id = 0; id < count; id++) {
-      const pre = precedents(id)
-      if (pre) for (let e = 0; e < pre.length; e++) start[pre[e] + 1]++
-    }
+    for (let id = 0; id < count; id++) for (let e = rowStart[id], end = e + rowCount[id]; e < end; e++) start[ids[e] + 1]++
     for (let id = 0; id < count; id++) start[id + 1] += start[id]
     const targets = new Int32Array(start[count])
     const live = new Int32Array(count)
-    for (let id = 0; id < count; id++) {
-      const pre = precedents(id)
-      if (pre) for (let e = 0; e < pre.length; e++) targets[start[pre[e]] + live[pre[e]]++] = id
-    }
+    for (let id = 0; id < count; id++)
+      for (let e = rowStart[id], end = e + rowCount[id]; e < end; e++) {
+        const p = ids[e]
+        targets[start[p] + live[p]++] = id
+      }
     this.start = start
     this.live = live
     this.targets = targets

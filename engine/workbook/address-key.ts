@@ -37,6 +37,13 @@ export function parseAddressKey(key: string): ParsedAddress | { error: string } 
   return { column, row, key: m[1].toUpperCase() + m[2] }
 }
 
+/**
+ * Whether a key is written in the canonical form the file stores ("B4": upper case, no
+ * leading zero), in or out of range. Two different such keys never name the same cell.
+ */
+export const isCanonicalKey = (key: string): boolean => CANONICAL.test(key)
+const CANONICAL = /^[A-Z]{1,3}[1-9][0-9]{0,6}$/
+
 /** Keeps messages readable when a key is huge or holds control characters. */
 export function printable(text: string): string {
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?')

@@ -12,7 +12,7 @@ import {
   type SheetEntry,
   type WorkbookDocument,
 } from './document.ts'
-import { parseAddressKey, printable } from './address-key.ts'
+import { isCanonicalKey, parseAddressKey, printable } from './address-key.ts'
 // The engine's own rule, so a name the app accepts always loads again, and vice versa.
 import { nameProblem } from '../names.ts'
 import { sheetNameKey, sheetNameProblem } from './sheet-name.ts'
@@ -146,22 +146,30 @@ function readSheet(
     problems.push(`${where}: "cells" must be an object keyed by cell address, found ${describeJsonType(value.cells)}`)
   } else if (value.cells !== undefined) {
     const cells = value.cells
-    const sourceKey = new Map<string, string>()
-    for (const key of Object.keys(cells)) {
+    const keys = Object.keys(cells)
+    // A file written by Gradsheet has every key in canonical form ("B4"): then no two keys
+    // can name the same cell (JSON objects have unique keys), the parsed object is kept as
+    // it is and no key → spelling map is built (a million cells would need one entry each).
+    const canonical = keys.every(isCanonicalKey)
+    const sourceKey = canonical ? null : new Map<string, string>()
+    for (const key of keys) {
       const address = parseAddressKey(key)
       if ('error' in address) {
         problems.push(`${where}: ${address.error}`)
         continue
       }
-      const earlier = sourceKey.get(address.key)
-      if (earlier !== undefined) {
-        problems.push(`${where}: cell ${address.key} appears twice (as "${printable(earlier)}" and "${printable(key)}")`)
-        continue
+      if (sourceKey) {
+        const earlier = sourceKey.get(address.key)
+        if (earlier !== undefined) {
+          problems.push(`${where}: cell ${address.key} appears twice (as "${printable(earlier)}" and "${printable(key)}")`)
+          continue
+        }
+        sourceKey.set(address.key, key)
       }
-      sourceKey.set(address.key, key)
       const entry = readCell(cells[key], where, sheet.name, address.key, cellNames, problems)
-      if (entry) sheet.cells[address.key] = entry
+      if (entry && sourceKey) sheet.cells[address.key] = entry
     }
+    if (!sourceKey) sheet.cells = cells as Record<string, CellEntry>
   }
   // The optional `columns` field (column widths, engine/workbook/columns.ts): checked, then kept like any other field.
   for (const columnProblem of columnsProblems(value.columns)) problems.push(`${where}: ${columnProblem}`)
@@ -187,10 +195,7 @@ function readCell(
     problem(` must be an object like {"input": "=x+1"}, found ${describeJsonType(value)}`)
     return null
   }
-  const cell = { input: '' } as CellEntry
-  if (typeof value.input !== 'string') {
-    problem(`: "input" must be text, found ${describeJsonType(value.input)}`)
-  } else cell.input = value.input
+  if (typeof value.input !== 'string') problem(`: "input" must be text, found ${describeJsonType(value.input)}`)
   if ('name' in value) {
     const name = value.name
     if (typeof name !== 'string') problem(`: "name" must be text, found ${describeJsonType(name)}`)
@@ -199,18 +204,13 @@ function readCell(
       const first = cellNames.get(name)
       if (nameProblemText) problem(`: ${nameProblemText}`)
       else if (first !== undefined) problem(`: the name "${name}" is already used by ${first}; names must be unique in a workbook`)
-      else {
-        cellNames.set(name, sheetName ? `${sheetName}!${address}` : address)
-        cell.name = name
-      }
+      else cellNames.set(name, sheetName ? `${sheetName}!${address}` : address)
     }
   }
-  if ('param' in value) {
-    if (typeof value.param !== 'boolean') problem(`: "param" must be true or false, found ${describeJsonType(value.param)}`)
-    else cell.param = value.param
-  }
-  copyExtras(value, cell, ['input', 'name', 'param'])
-  return cell
+  if ('param' in value && typeof value.param !== 'boolean') problem(`: "param" must be true or false, found ${describeJsonType(value.param)}`)
+  // A valid entry is kept as parsed, not copied: its unknown fields are own fields of a
+  // JSON object already (even one named "__proto__"), and any problem refuses the file.
+  return value as unknown as CellEntry
 }
 
 /** Unknown fields travel along untouched, in their order, without touching prototypes. */
