@@ -25,6 +25,20 @@ export class ChangeTracker {
     this.ids[this.count++] = id
   }
 
+  /** Flags the first `count` ids of `ids` (one pass's changed values, recorded at once). */
+  touchMany(ids: Int32Array, count: number): void {
+    const flagged = this.flagged
+    const list = this.ids
+    let n = this.count
+    for (let k = 0; k < count; k++) {
+      const id = ids[k]
+      if (flagged[id]) continue
+      flagged[id] = 1
+      list[n++] = id
+    }
+    this.count = n
+  }
+
   /** Flags every id below `n` (all gradients changed). */
   touchAll(n: number): void {
     for (let id = 0; id < n; id++) this.touch(id)
@@ -42,6 +56,18 @@ export class ChangeTracker {
       visit(id)
     }
     this.count = 0
+  }
+
+  /**
+   * The flagged ids in flag order, as a view valid until the next touch; clears the flags.
+   * (What `drain` does, without a call per id, for loops over every changed cell.)
+   */
+  take(): Int32Array {
+    const ids = this.ids.subarray(0, this.count)
+    const flagged = this.flagged
+    for (let t = 0; t < ids.length; t++) flagged[ids[t]] = 0
+    this.count = 0
+    return ids
   }
 
   /** Forgets every flag without visiting (after the first pass of a load). */

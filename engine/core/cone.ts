@@ -9,7 +9,7 @@ import type { CellStore } from '../graph/store'
 export class ObjectiveCone {
   /** 1 for cells in the cone. */
   private flag = new Uint8Array(0)
-  /** The cone's cells, J first. */
+  /** The cone's cells: ascending ids when the cone is a large part of the workbook (see compute), else J first. */
   ids = new Int32Array(0)
   count = 0
   /** The cone must be recomputed before it is trusted (then every value change counts). */
@@ -47,6 +47,14 @@ export class ObjectiveCone {
         }
         ids[count++] = p
       }
+    }
+    // A large cone is listed by ascending id instead of breadth-first: the reverse pass
+    // walks it once per pass over three per-cell arrays, and breadth-first order from J
+    // jumps across them (a stencil's anti-diagonals), while ids follow the sheet's layout.
+    if (count * 16 > store.count) {
+      count = 0
+      const flag = this.flag
+      for (let id = 0; id < store.count; id++) if (flag[id]) ids[count++] = id
     }
     this.ids = ids
     this.count = count

@@ -4,6 +4,7 @@
 // changed value makes the gradients stale only when J reads the cell (core/cone.ts).
 import { constantValue } from '../evaluate/constant'
 import { runForward } from '../evaluate/run'
+import { forwardDirty, type DirtyPass } from '../evaluate/tape-ops'
 import { Kind } from '../graph/store'
 import { Err, Tensor, type V } from '../values'
 import { workbookElementsProblem } from '../limits'
@@ -41,8 +42,7 @@ function recomputeCell(w: WorkbookState, id: number, triedTape: boolean): boolea
   if (cyc) v = cyc
   else if (b) {
     if (!triedTape) w.forwardEvaluations++
-    const y = triedTape ? NaN : w.tape.forward(s, id)
-    v = Number.isNaN(y) ? runForward(s, b) : y
+    v = runForward(s, b)
     if (typeof v === 'number' && !Number.isFinite(v)) v = new Err('#NUM!', 'the result is not a finite number')
     else if (v instanceof Tensor) v = finiteTensor(v)
     else if (v === 0) v = 0 // -0 shows and compares as 0, as in spreadsheets
@@ -73,6 +73,9 @@ function recomputeCell(w: WorkbookState, id: number, triedTape: boolean): boolea
   return changed
 }
 
+/** Ids of the cells whose value changed in one forward pass (reused: grows, never shrinks). */
+let changedIds = new Int32Array(1024)
+
 /** Forward pass over the dirty cells, in order; stops propagating where values do not change. */
 export function forward(w: WorkbookState): void {
   const sched = w.schedule
@@ -86,59 +89,34 @@ export function forward(w: WorkbookState): void {
     if (w.tape.fragmented) w.tape.relayout(sched.order, sched.length)
     if (s.users.scattered) s.users.rebuild(s.count, precedents)
   }
-  const start = sched.minDirtyPos === Infinity ? sched.length : sched.minDirtyPos
   const cycleErr = sched.cycleErr
-  const cycles = cycleErr.size > 0
-  const { dirty, order, length } = sched
   const { tape, grads, changes } = w
-  const { kind, num, obj } = s
+  const { kind, obj } = s
   const { start: userStart, live: userCount, targets: userIds, built } = s.users.rows()
-  const segment = tape.size
-  let pending = sched.pending
-  let evaluations = 0
-  for (let p = start; p < length && pending > 0; p++) {
-    const id = order[p]
-    if (!dirty[id]) continue
-    dirty[id] = 0
-    pending--
-    let changed: boolean
-    // The tape's common case inline: a number out of the cell's segment.
-    let y = segment[id] > 0 && !(cycles && cycleErr.has(id)) ? tape.forward(s, id) : NaN
-    if (y === y) {
-      evaluations++
-      if (y === 0) y = 0 // -0 shows and compares as 0, as in spreadsheets
-      if (kind[id] === Kind.Number) changed = num[id] !== y
-      else {
-        changed = true
-        if (kind[id] === Kind.Tensor) w.tensorElements -= (obj[id] as Tensor).size
-        else if (kind[id] === Kind.Error) w.errorCells--
-        kind[id] = Kind.Number
-        obj[id] = 0
-      }
-      num[id] = y
-    } else {
-      if (segment[id] > 0 && !(cycles && cycleErr.has(id))) evaluations++
-      changed = recomputeCell(w, id, segment[id] > 0)
-    }
-    if (!changed) continue
-    grads.valueChanged(id)
-    changes.touch(id)
-    if (id < built)
-      for (let k = userStart[id], end = k + userCount[id]; k < end; k++) {
-        const u = userIds[k]
-        if (!dirty[u] && !(cycles && cycleErr.has(u))) {
-          dirty[u] = 1
-          pending++
-        }
-      }
-    const more = s.users.extra(id)
-    if (more)
-      for (const u of more)
-        if (!dirty[u] && !(cycles && cycleErr.has(u))) {
-          dirty[u] = 1
-          pending++
-        }
+  if (changedIds.length < s.capacity) changedIds = new Int32Array(s.capacity)
+  const pass: DirtyPass = {
+    kinds: kind, nums: s.num, order: sched.order, length: sched.length,
+    from: sched.minDirtyPos === Infinity ? sched.length : sched.minDirtyPos,
+    dirty: sched.dirty, pending: sched.pending, start: tape.start, size: tape.size, ran: tape.ran,
+    userStart, userCount, userIds, built,
+    extraUsers: s.users.hasExtra ? (id) => s.users.extra(id) : null,
+    inCycle: cycleErr.size > 0 ? (id) => cycleErr.has(id) : null,
+    other: (id, triedTape) => recomputeCell(w, id, triedTape),
+    becameNumber: (id) => {
+      if (kind[id] === Kind.Tensor) w.tensorElements -= (obj[id] as Tensor).size
+      else if (kind[id] === Kind.Error) w.errorCells--
+      obj[id] = 0
+    },
+    changed: changedIds, changedCount: 0, evaluations: 0,
   }
+  forwardDirty(tape, pass)
+  const changedNow = pass.changed
+  const changedCount = pass.changedCount
+  const evaluations = pass.evaluations
+  const pending = pass.pending
+  // Recorded once for the whole pass: what changed, and whether J reads any of it.
+  changes.touchMany(changedNow, changedCount)
+  grads.valuesChanged(changedNow, changedCount)
   w.forwardEvaluations += evaluations
   sched.pending = pending
   sched.settle()

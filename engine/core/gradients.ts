@@ -31,6 +31,11 @@ export class Gradients {
     if (!this.stale && this.cone.matters(id)) this.stale = true
   }
 
+  /** The first `count` ids of `ids` changed value: gradients are stale if J reads any of them. */
+  valuesChanged(ids: Int32Array, count: number): void {
+    for (let k = 0; k < count && !this.stale; k++) if (this.cone.matters(ids[k])) this.stale = true
+  }
+
   /** ∂J/∂cell of a number cell (0 outside J's cone). */
   numberOf(id: number): number {
     return id < this.num.length ? this.num[id] : 0

@@ -2,6 +2,7 @@
 // contributions from all paths added up; cells whose gradient changed are touched.
 import { formatAddress, parseAddress } from '../address'
 import { runBackward } from '../evaluate/run'
+import { sweepOps } from '../evaluate/tape-ops'
 import { Kind, type CellStore } from '../graph/store'
 import type { Adj, Err } from '../values'
 import type { WorkbookState } from './workbook-state'
@@ -58,38 +59,29 @@ function sinkInto(store: CellStore, gnew: Float64Array, tnew: Map<number, Float6
 function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<number, Float64Array>): number {
   const s = w.store
   const { order, pos, cycleErr } = w.schedule
-  const tape = w.tape
-  const ran = tape.ran
-  const { kind } = s // bindings are flat now (issue 12, load branch): s.bindingOf(id) gives a view
+  const { kind } = s
   const cycles = cycleErr.size > 0
   let sink: ((id: number, adj: Adj) => void) | null = null
-  let visits = 0
-  for (let p = pos[jId]; p >= 0; p--) {
-    const id = order[p]
-    const k = kind[id]
-    if (k === Kind.Number) {
-      const g = gnew[id]
-      if (g === 0) continue
-      if (ran[id]) {
-        if (cycles && cycleErr.has(id)) continue
-        visits++
-        tape.backward(s, id, g, gnew)
-        continue
-      }
-      const b = s.bindingOf(id)
-      if (!b || (cycles && cycleErr.has(id))) continue
-      visits++
-      runBackward(s, b, g, (sink ??= sinkInto(s, gnew, tnew)))
-    } else if (k === Kind.Tensor) {
+  // The cells the tape did not run: number cells on the general path, and tensor cells.
+  // (Bindings are flat since the load branch: s.bindingOf(id) gives a view.)
+  const general = (id: number): number => {
+    if (cycles && cycleErr.has(id)) return 0
+    const b = s.bindingOf(id)
+    if (!b) return 0
+    if (kind[id] === Kind.Number) runBackward(s, b, gnew[id], (sink ??= sinkInto(s, gnew, tnew)))
+    else {
       const adj = tnew.get(id)
-      const b = s.bindingOf(id)
-      if (!adj || !b || (cycles && cycleErr.has(id))) continue
-      visits++
+      if (!adj) return 0
       runBackward(s, b, adj, (sink ??= sinkInto(s, gnew, tnew)))
     }
+    return 1
   }
-  return visits
+  const tape = w.tape
+  return sweepOps(tape, kind, order, pos[jId], gnew, tape.start, tape.size, tape.ran, s.bindings.program, general)
 }
+
+/** Ids of cone cells whose gradient changed in one pass (reused: grows, never shrinks). */
+let differing = new Int32Array(1024)
 
 /** Whether two gradients differ (NaN equals NaN: an unchanged non-finite gradient is not a change). */
 const differ = (a: number, b: number): boolean => a !== b && !(a !== a && b !== b)
@@ -121,18 +113,30 @@ export function reverse(w: WorkbookState): void {
     w.reverseVisits += sweep(w, target.id, gnew, tnew)
   }
   const old = grads.num
+  const kind = s.kind
+  const ids = cone.ids
+  if (differing.length < cone.count) differing = new Int32Array(cone.count)
+  let count = 0
   let maxAbs = 0
+  // With the same cone as last pass, every old entry is in it: zeroed here as it is read
+  // (the old array becomes the next pass's zeroed accumulator).
+  const zeroHere = !recompute
   for (let k = 0; k < cone.count; k++) {
-    const id = cone.ids[k]
+    const id = ids[k]
     const g = gnew[id]
-    if (differ(old[id], g)) w.changes.touch(id)
+    const o = old[id]
+    if (zeroHere) old[id] = 0
+    if (o !== g && (o === o || g === g)) differing[count++] = id // NaN equals NaN: an unchanged non-finite gradient is not a change
     const m = g < 0 ? -g : g
-    if (m > maxAbs && m !== Infinity && s.kind[id] === Kind.Number) maxAbs = m
+    if (m > maxAbs && m !== Infinity && kind[id] === Kind.Number) maxAbs = m
   }
-  for (let k = 0; k < oldCone.length; k++) {
-    const id = oldCone[k]
-    if (!cone.has(id) && differ(old[id], 0)) w.changes.touch(id)
-    old[id] = 0 // the old array becomes the next pass's zeroed accumulator
+  w.changes.touchMany(differing, count)
+  if (recompute) {
+    for (let k = 0; k < oldCone.length; k++) {
+      const id = oldCone[k]
+      if (!cone.has(id) && differ(old[id], 0)) w.changes.touch(id)
+      old[id] = 0
+    }
   }
   for (const [id, t] of tnew) {
     for (let i = 0; i < t.length; i++) {

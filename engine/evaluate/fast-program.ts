@@ -1,31 +1,28 @@
 // The shape of a program's scalar fast form (evaluate/fast.ts derives it from the
-// function table) and the tape's op codes. A leaf module, so the cell store and the tape
-// can name these without importing the evaluator.
+// function table; its op codes are evaluate/tape-ops.ts's). A leaf module, so the cell
+// store and the tape can name it without importing the evaluator.
 import type { Fast1, Fast2 } from '../functions/types'
-
-export const enum TapeOp {
-  Const = 0,
-  Cell = 1,
-  Name = 2,
-  Unary = 3,
-  Binary = 4,
-  /** A range read only by the reduction right after it: no value of its own. */
-  Range = 5,
-  /** SUM/sum of one range. */
-  RangeSum = 6,
-  /** mean of one range: divides by the range's size (tensor meaning). */
-  RangeMean = 7,
-  /** AVERAGE of one range: divides by the count of numbers (blanks skipped, as in Excel). */
-  RangeAverage = 8,
-}
 
 export interface FastProgram {
   kind: Uint8Array
-  /** Const: index into consts; Cell: slot; Name: name index; Unary/Binary: first argument op; reductions: slot. */
+  /** Const: index into consts; Cell: slot; Name: name index; one- and two-argument ops: first argument op; reductions: slot. */
   a: Int32Array
-  /** Binary: second argument op. */
+  /** Two-argument ops: second argument op. */
   b: Int32Array
+  /**
+   * Where an op's `a` / `b` operand comes from (evaluate/fast-fold.ts): OPERAND_OP (an
+   * earlier op), OPERAND_SLOT (a cell reference: `a`/`b` is its slot) or OPERAND_NAME (a
+   * name: its name index). Absent: every operand is an op.
+   */
+  aFrom?: Uint8Array
+  bFrom?: Uint8Array
+  /** Const: its value; ops with a folded constant (AddK … PowK): the constant. */
   consts: Float64Array
   f1: (Fast1 | undefined)[]
   f2: (Fast2 | undefined)[]
 }
+
+/** Operand sources of FastProgram.aFrom / bFrom. */
+export const OPERAND_OP = 0
+export const OPERAND_SLOT = 1
+export const OPERAND_NAME = 2

@@ -2,12 +2,16 @@
 // over Float64Arrays. A program made only of number constants, references, names and
 // functions with a scalar fast form in the function table (fast1/fast2), plus reductions
 // of one range that the table marks as such (rangeReduction: SUM, AVERAGE, sum, mean),
-// has one; the tape's op codes come from those fields, never from function names; anything else (tensors, labels,
+// has one; the tape's op codes come from those fields (an inline op where the fast form
+// declares one: evaluate/inline-ops.ts), never from function names; anything else (tensors, labels,
 // rare functions) runs on the general path (evaluate/run.ts). Computed once per program
 // shape, not per cell or per pass.
 import type { Program } from '../formula/program'
 import type { RangeReduction } from '../functions/types'
-import { TapeOp, type FastProgram } from './fast-program'
+import type { FastProgram } from './fast-program'
+import { TapeOp } from './tape-ops'
+import { foldConstants } from './fast-fold'
+import { INLINE_BINARY, INLINE_UNARY } from './inline-ops'
 
 export type { FastProgram } from './fast-program'
 
@@ -53,17 +57,19 @@ export function fastProgramOf(p: Program): FastProgram | null {
     } else if (op.k === 'call' && op.args.some((x) => p.ops[x].k === 'range')) {
       ok = false
     } else if (op.k === 'call' && op.args.length === 1 && op.fn.fast1) {
-      fp.kind[i] = TapeOp.Unary
+      const inline = op.fn.fast1.inline
+      fp.kind[i] = inline === undefined ? TapeOp.Unary : INLINE_UNARY[inline]
       fp.a[i] = op.args[0]
       fp.f1[i] = op.fn.fast1
     } else if (op.k === 'call' && op.args.length === 2 && op.fn.fast2) {
-      fp.kind[i] = TapeOp.Binary
+      const inline = op.fn.fast2.inline
+      fp.kind[i] = inline === undefined ? TapeOp.Binary : INLINE_BINARY[inline]
       fp.a[i] = op.args[0]
       fp.b[i] = op.args[1]
       fp.f2[i] = op.fn.fast2
     } else ok = false
   }
-  const result = ok ? fp : null
+  const result = ok ? foldConstants(fp) : null
   fastCache.set(p, result)
   return result
 }

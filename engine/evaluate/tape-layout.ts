@@ -6,7 +6,8 @@
 // order (locality, and dropping dead segments) when the order is recomputed. A cell whose
 // program has no fast form, or an unresolved slot, gets no segment.
 import type { Binding } from '../graph/store'
-import { TapeOp } from './fast-program'
+import { OPERAND_NAME, OPERAND_OP, OPERAND_SLOT } from './fast-program'
+import { TapeOp, readsOne, readsTwo } from './tape-ops'
 import { FastForms } from './tape-forms'
 
 function grownInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
@@ -15,14 +16,30 @@ function grownInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
   return b
 }
 
+/** Whether an operand read in place (a reference or a name) does not resolve to a cell. */
+function unresolved(binding: Binding, from: number, index: number): boolean {
+  return from === OPERAND_SLOT ? binding.slotIds[index] < 0 : from === OPERAND_NAME ? binding.nameIds[index] < 0 : false
+}
+
+/**
+ * An operand as the tape holds it: an earlier op's slot (≥ 0), or a cell read in place as
+ * its id's complement (~id < 0; evaluate/tape-ops.ts reads it with `operand`).
+ */
+function operand(binding: Binding, base: number, from: number, index: number): number {
+  if (from === OPERAND_SLOT) return ~binding.slotIds[index]
+  if (from === OPERAND_NAME) return ~binding.nameIds[index]
+  return base + index
+}
+
 /** The tape's arrays, and how cells' segments are written into them, dropped and laid out again. */
 export class TapeLayout {
   // Per op.
   op = new Uint8Array(1024)
   a = new Int32Array(1024)
   b = new Int32Array(1024)
-  fn = new Int32Array(1024)
   val = new Float64Array(1024)
+  /** The constant folded into an op (AddK … PowK); for a table call (Unary, Binary) its fast form's index. */
+  k = new Float64Array(1024)
   /** Ops in use, and how many of them belong to dropped segments. */
   length = 0
   dead = 0
@@ -35,9 +52,13 @@ export class TapeLayout {
   gather = new Int32Array(1024)
   gatherLength = 0
   gatherDead = 0
-  protected readonly forms = new FastForms()
-  /** Scratch adjoints for the reverse pass, sized here to the longest segment lowered. */
-  protected adj = new Float64Array(64)
+  readonly forms = new FastForms()
+  /**
+   * The reverse pass's adjoints of one segment's ops, indexed from the segment's start and
+   * sized to the longest segment: all zeros between cells, because the sweep zeroes each
+   * entry as it reads it (no reset per cell, no adjoint per op kept in memory).
+   */
+  adj = new Float64Array(64)
 
   /** Makes room for cell ids below `capacity`. */
   growCells(capacity: number): void {
@@ -58,10 +79,12 @@ export class TapeLayout {
     this.op = op
     this.a = grownInt32(this.a, cap)
     this.b = grownInt32(this.b, cap)
-    this.fn = grownInt32(this.fn, cap)
     const val = new Float64Array(cap)
     val.set(this.val)
     this.val = val
+    const k = new Float64Array(cap)
+    k.set(this.k)
+    this.k = k
   }
 
   private reserveGather(n: number): void {
@@ -87,6 +110,7 @@ export class TapeLayout {
       const k = fp.kind[i]
       if (k === TapeOp.Cell && binding.slotIds[fp.a[i]] < 0) return
       if (k === TapeOp.Name && binding.nameIds[fp.a[i]] < 0) return
+      if (fp.aFrom && (unresolved(binding, fp.aFrom[i], fp.a[i]) || unresolved(binding, fp.bFrom![i], fp.b[i]))) return
       if (k >= TapeOp.RangeSum) {
         const ids = binding.rangeIds[fp.a[i]]
         if (!ids) return
@@ -116,14 +140,21 @@ export class TapeLayout {
           break
         case TapeOp.Unary:
           this.a[t] = base + fp.a[i]
-          this.fn[t] = this.forms.unary(fp.f1[i]!)
+          this.k[t] = this.forms.unary(fp.f1[i]!)
           break
         case TapeOp.Binary:
           this.a[t] = base + fp.a[i]
           this.b[t] = base + fp.b[i]
-          this.fn[t] = this.forms.binary(fp.f2[i]!)
+          this.k[t] = this.forms.binary(fp.f2[i]!)
           break
         default: {
+          if (k < TapeOp.RangeSum) {
+            // An inline op: operands (and a folded constant) only, its rule is the op code.
+            this.a[t] = operand(binding, base, fp.aFrom?.[i] ?? OPERAND_OP, fp.a[i])
+            if (readsTwo(k)) this.b[t] = operand(binding, base, fp.bFrom?.[i] ?? OPERAND_OP, fp.b[i])
+            else this.k[t] = fp.consts[i]
+            break
+          }
           const ids = binding.rangeIds[fp.a[i]]!
           this.a[t] = this.gatherLength
           this.b[t] = ids.length
@@ -160,8 +191,8 @@ export class TapeLayout {
     const op = new Uint8Array(Math.max(1024, live))
     const a = new Int32Array(op.length)
     const b = new Int32Array(op.length)
-    const fn = new Int32Array(op.length)
     const val = new Float64Array(op.length)
+    const kk = new Float64Array(op.length)
     const gather = new Int32Array(Math.max(1024, this.gatherLength - this.gatherDead))
     let len = 0
     let glen = 0
@@ -176,12 +207,13 @@ export class TapeLayout {
         const t = len + i
         const k = this.op[s]
         op[t] = k
-        fn[t] = this.fn[s]
         val[t] = this.val[s]
-        if (k === TapeOp.Unary) a[t] = this.a[s] + shift
-        else if (k === TapeOp.Binary) {
-          a[t] = this.a[s] + shift
-          b[t] = this.b[s] + shift
+        kk[t] = this.k[s]
+        // Op operands move with the segment; cells read in place (< 0) do not.
+        if (readsOne(k)) a[t] = this.a[s] >= 0 ? this.a[s] + shift : this.a[s]
+        else if (readsTwo(k)) {
+          a[t] = this.a[s] >= 0 ? this.a[s] + shift : this.a[s]
+          b[t] = this.b[s] >= 0 ? this.b[s] + shift : this.b[s]
         } else if (k >= TapeOp.RangeSum) {
           gather.set(this.gather.subarray(this.a[s], this.a[s] + this.b[s]), glen)
           a[t] = glen
@@ -195,8 +227,8 @@ export class TapeLayout {
     this.op = op
     this.a = a
     this.b = b
-    this.fn = fn
     this.val = val
+    this.k = kk
     this.gather = gather
     this.length = len
     this.dead = 0

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { boundState as stateOf } from '../test/bound-state'
 import { WorkbookState } from '../core/workbook-state'
 import { Kind } from '../graph/store'
+import { sweepOps } from './tape-ops'
 
 function setNumber(w: WorkbookState, id: number, x: number): void {
   w.store.kind[id] = Kind.Number
@@ -64,12 +65,14 @@ describe('tape', () => {
     const tape = w.tape
     for (const c of ['B1', 'B2', 'B3']) setNumber(w, id(c), tape.forward(w.store, id(c)))
     const before = tape.length
+    const ops = tape.size[id('B1')] // A1 * 2: one MulK op (the constant folded in, A1 read in place)
+    expect(ops).toBe(1)
     tape.drop(id('B1'))
-    expect(tape.dead).toBe(3)
+    expect(tape.dead).toBe(ops)
     expect(tape.has(id('B1'))).toBe(false)
     const order = new Int32Array([id('A1'), id('B3'), id('B2')])
     tape.relayout(order, 3)
-    expect(tape.length).toBe(before - 3)
+    expect(tape.length).toBe(before - ops)
     expect(tape.dead).toBe(0)
     expect(tape.start[id('B3')]).toBe(0) // laid out in the order given
     expect(tape.ran[id('B3')]).toBe(1)
@@ -77,5 +80,29 @@ describe('tape', () => {
     tape.backward(w.store, id('B3'), 1, grads) // from the values kept across the relayout
     expect(grads[id('B2')]).toBe(2 * 9)
     expect(tape.forward(w.store, id('B2'))).toBe(6 + 3)
+  })
+
+  it('one reverse sweep down the order sends every cell\'s adjoint back, leaving the scratch adjoints zeroed', () => {
+    // C1 = A1 * B1, D1 = C1 + A1 * 3, E1 = B1 - 1 (not read by D1), F1 = labels: general path.
+    const { w, id } = stateOf({ C1: '=A1 * B1', D1: '=C1 + A1 * 3', E1: '=B1 - 1', F1: '=A1 + 1' })
+    setNumber(w, id('A1'), 2)
+    setNumber(w, id('B1'), 5)
+    const tape = w.tape
+    for (const c of ['C1', 'D1', 'E1']) setNumber(w, id(c), tape.forward(w.store, id(c)))
+    setNumber(w, id('F1'), 3) // a number the tape did not run (ran = 0): handed to the general path
+    const order = new Int32Array(['A1', 'B1', 'C1', 'E1', 'F1', 'D1'].map(id))
+    const grads = new Float64Array(w.store.capacity)
+    grads[id('D1')] = 1
+    grads[id('F1')] = 7
+    const general: number[] = []
+    const visits = sweepOps(tape, w.store.kind, order, 5, grads, tape.start, tape.size, tape.ran, w.store.bindings.program, (c) => (general.push(c), 1))
+    expect(grads[id('C1')]).toBe(1)
+    expect(grads[id('A1')]).toBe(5 + 3) // through C1 (B1 = 5) and directly (× 3)
+    expect(grads[id('B1')]).toBe(2)
+    expect(grads[id('E1')]).toBe(0) // off D1's cone: never reached
+    expect(general).toEqual([id('F1')])
+    expect(visits).toBe(3) // D1, C1 on the tape; F1 on the general path
+    // The scratch adjoints are all zero again, so the next cell or pass starts clean.
+    expect([...tape.adj].every((x) => x === 0)).toBe(true)
   })
 })

@@ -1,85 +1,33 @@
-// The workbook's tape (a Wengert list): the forward and reverse passes over the segments
-// that evaluate/tape-layout.ts lowers and lays out. The forward pass runs a cell's
-// segment; its values stay on the tape, so the reverse pass reads the intermediates
-// instead of re-running the forward. A cell without a segment — tensors, labels, rare
-// functions, an unresolved reference — runs on the general path (evaluate/run.ts), as
-// does a cell whose inputs are not numbers at the moment (the tape gives up and says so
-// with NaN).
-import { Kind, type CellStore } from '../graph/store'
-import { TapeOp } from './fast-program'
+// The workbook's tape (a Wengert list): its arrays and layout (evaluate/tape-layout.ts),
+// plus one cell's forward and backward on their own, for tests and tools. The passes
+// themselves — forward over the due cells, one reverse sweep for all cells — are the
+// kernels in evaluate/tape-ops.ts, which core/forward.ts and core/reverse.ts call. A cell
+// without a segment — tensors, labels, rare functions, an unresolved reference — runs on
+// the general path (evaluate/run.ts), as does a cell whose inputs are not numbers at the
+// moment (the tape gives up and says so with NaN).
+import type { CellStore } from '../graph/store'
+import { forwardDirty, sweepOps, type DirtyPass } from './tape-ops'
 import { TapeLayout } from './tape-layout'
+
+const noUsers = new Int32Array(1)
 
 export class Tape extends TapeLayout {
   /**
-   * Runs the cell's segment; returns its value, or NaN when the tape gives up (an input
-   * that is not a number, a domain error, a non-finite intermediate): then the general
-   * path decides, and `ran` says the reverse pass must use it too.
+   * Runs the cell's segment and stores a number result in the store; returns it, or NaN
+   * when the tape gives up (an input that is not a number, a domain error, a non-finite
+   * intermediate): then the general path decides, and `ran` says the reverse pass must use
+   * it too. (The forward pass runs many cells at once: forwardDirty.)
    */
   forward(store: CellStore, id: number): number {
-    const n = this.size[id]
-    this.ran[id] = 0
-    if (n === 0) return NaN
-    const kinds = store.kind
-    const nums = store.num
-    const op = this.op
-    const a = this.a
-    const val = this.val
-    const forms = this.forms
-    const from = this.start[id]
-    const end = from + n
-    for (let t = from; t < end; t++) {
-      let y: number
-      switch (op[t]) {
-        case TapeOp.Const:
-          continue
-        case TapeOp.Cell: {
-          const c = a[t]
-          const k = kinds[c]
-          if (k === Kind.Number) y = nums[c]
-          else if (k === Kind.Empty) y = 0
-          else return NaN
-          break
-        }
-        case TapeOp.Unary: {
-          const f = this.fn[t]
-          const x = val[a[t]]
-          if (forms.dom1[f](x)) return NaN
-          y = forms.f1[f](x)
-          break
-        }
-        case TapeOp.Binary: {
-          const f = this.fn[t]
-          const x = val[a[t]]
-          const z = val[this.b[t]]
-          if (forms.dom2[f](x, z)) return NaN
-          y = forms.f2[f](x, z)
-          break
-        }
-        default: {
-          // Left to right, as the general path's reduction adds the flattened range.
-          const g0 = a[t]
-          const g1 = g0 + this.b[t]
-          const gather = this.gather
-          let total = 0
-          let numbers = 0
-          for (let j = g0; j < g1; j++) {
-            const c = gather[j]
-            const k = kinds[c]
-            if (k === Kind.Number) {
-              total += nums[c]
-              numbers++
-            } else if (k !== Kind.Empty) return NaN
-          }
-          // AVERAGE of no numbers is #DIV/0!: left to the general path.
-          const kind = op[t]
-          y = kind === TapeOp.RangeSum ? total : total / (kind === TapeOp.RangeMean ? g1 - g0 : numbers)
-        }
-      }
-      if (y - y !== 0) return NaN // not finite
-      val[t] = y
+    const pass: DirtyPass = {
+      kinds: store.kind, nums: store.num, order: Int32Array.of(id), from: 0, length: 1, dirty: new Uint8Array(id + 1), pending: 1,
+      start: this.start, size: this.size, ran: this.ran, userStart: noUsers, userCount: noUsers, userIds: noUsers, built: 0,
+      extraUsers: null, inCycle: null, other: () => false, becameNumber: (c) => (store.obj[c] = 0),
+      changed: new Int32Array(1), changedCount: 0, evaluations: 0,
     }
-    this.ran[id] = 1
-    return val[end - 1]
+    pass.dirty[id] = 1
+    forwardDirty(this, pass)
+    return this.ran[id] ? store.num[id] : NaN
   }
 
   /**
@@ -88,61 +36,9 @@ export class Tape extends TapeLayout {
    * left on the tape; only for cells whose last forward ran here (`ran`).
    */
   backward(store: CellStore, id: number, g: number, grads: Float64Array): void {
-    const kinds = store.kind
-    const op = this.op
-    const a = this.a
-    const val = this.val
-    const from = this.start[id]
-    const n = this.size[id]
-    const adj = this.adj
-    const forms = this.forms
-    for (let i = 0; i < n - 1; i++) adj[i] = 0
-    adj[n - 1] = g
-    for (let i = n - 1; i >= 0; i--) {
-      const d = adj[i]
-      if (d === 0) continue
-      const t = from + i
-      switch (op[t]) {
-        case TapeOp.Const:
-          break
-        case TapeOp.Cell: {
-          const c = a[t]
-          if (kinds[c] === Kind.Number) grads[c] += d
-          break
-        }
-        case TapeOp.Unary: {
-          const x = a[t]
-          adj[x - from] += d * forms.df1[this.fn[t]](val[x], val[t])
-          break
-        }
-        case TapeOp.Binary: {
-          const f = this.fn[t]
-          const x = a[t]
-          const z = this.b[t]
-          const da = d * forms.dfa[f](val[x], val[z], val[t])
-          const db = d * forms.dfb[f](val[x], val[z], val[t])
-          adj[x - from] += da
-          adj[z - from] += db
-          break
-        }
-        default: {
-          // Every number cell of the range gets the same share; empty cells pass no gradient.
-          const g0 = a[t]
-          const g1 = g0 + this.b[t]
-          const gather = this.gather
-          const kind = op[t]
-          let share = d
-          if (kind !== TapeOp.RangeSum) {
-            let count = g1 - g0
-            if (kind === TapeOp.RangeAverage) {
-              count = 0
-              for (let j = g0; j < g1; j++) if (kinds[gather[j]] === Kind.Number) count++
-            }
-            share = d / count
-          }
-          for (let j = g0; j < g1; j++) if (kinds[gather[j]] === Kind.Number) grads[gather[j]] += share
-        }
-      }
-    }
+    const keep = grads[id]
+    grads[id] = g
+    sweepOps(this, store.kind, Int32Array.of(id), 0, grads, this.start, this.size, this.ran, store.bindings.program, () => 0)
+    grads[id] = keep
   }
 }

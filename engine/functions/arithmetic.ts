@@ -3,7 +3,7 @@ import { Err, Tensor } from '../values'
 import { binary, unary, unaryFlat } from './elementwise'
 import { matmul, matmulGrad } from './matrix'
 import { SMOOTH, kink, kinkAtZero } from './conventions'
-import type { FnDef } from './types'
+import { inline1, inline2, type FnDef } from './types'
 
 const divZero = (_a: number, b: number): Err | null => (b === 0 ? new Err('#DIV/0!', 'division by zero') : null)
 
@@ -13,12 +13,12 @@ function powDomain(a: number, b: number): Err | null {
   return null
 }
 
-const add = binary('add', (a, b) => a + b, () => 1, () => 1)
-const subtract = binary('subtract', (a, b) => a - b, () => 1, () => -1)
-const dotMultiply = binary('dotMultiply', (a, b) => a * b, (_a, b) => b, (a) => a)
-const divide = binary('divide', (a, b) => a / b, (_a, b) => 1 / b, (_a, b, y) => -y / b, divZero)
+const add = inline2(binary('add', (a, b) => a + b, () => 1, () => 1), 'add')
+const subtract = inline2(binary('subtract', (a, b) => a - b, () => 1, () => -1), 'subtract')
+const dotMultiply = inline2(binary('dotMultiply', (a, b) => a * b, (_a, b) => b, (a) => a), 'multiply')
+const divide = inline2(binary('divide', (a, b) => a / b, (_a, b) => 1 / b, (_a, b, y) => -y / b, divZero), 'divide')
 // d/db a^b = a^b·ln a; where ln a is undefined (a ≤ 0) the convention is 0.
-const powRule = binary(
+const powRule = inline2(binary(
   'pow',
   (a, b) => Math.pow(a, b),
   (a, b) => (b === 0 ? 0 : b * Math.pow(a, b - 1)),
@@ -28,7 +28,7 @@ const powRule = binary(
   // case and its exponent is a constant; a non-integer exponent of a negative base is #NUM!.
   kink('a base ≤ 0', 'its derivative for the exponent is taken as 0 there (the log of the base is not real)', (args) =>
     typeof args[0] === 'number' && args[0] === 0 && typeof args[1] === 'number' && !Number.isInteger(args[1]) ? 1 : 0),
-)
+), 'pow')
 
 /** `*`: scalar product, broadcast against tensors, or the matrix product of two tensors. */
 const multiply: FnDef = {
@@ -86,7 +86,7 @@ export const arithmeticFunctions: FnDef[] = [
   dotMultiply,
   { ...divide, name: 'dotDivide' },
   { ...powRule, name: 'dotPow' },
-  unary('unaryMinus', (x) => -x, () => -1),
+  inline1(unary('unaryMinus', (x) => -x, () => -1), 'negate'),
   unary('unaryPlus', (x) => x, () => 1),
   // abs'(0) = 0 by convention (SPEC §4).
   unary('abs', Math.abs, (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), undefined, kinkAtZero),

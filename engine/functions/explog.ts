@@ -2,7 +2,7 @@
 import { Err } from '../values'
 import { binary, unary } from './elementwise'
 import { infiniteSlope } from './conventions'
-import type { FnDef } from './types'
+import { inline1, type FnDef } from './types'
 
 const positive = (name: string) => (x: number): Err | null => {
   if (x < 0) return new Err('#NUM!', `${name} of a negative number (${x}) is not a real number`)
@@ -12,7 +12,7 @@ const positive = (name: string) => (x: number): Err | null => {
 const nonNegative = (name: string) => (x: number): Err | null =>
   x < 0 ? new Err('#NUM!', `${name} of a negative number (${x}) is not a real number`) : null
 
-export const ln = unary('log', Math.log, (x) => 1 / x, positive('log'))
+export const ln = inline1(unary('log', Math.log, (x) => 1 / x, positive('log')), 'log')
 export const log10 = unary('log10', Math.log10, (x) => 1 / (x * Math.LN10), positive('log10'))
 const logBase = binary(
   'log',
@@ -36,8 +36,8 @@ export function logWithDefault(name: string, single: FnDef): FnDef {
   }
 }
 
-export const sqrt = unary('sqrt', Math.sqrt, (_x, y) => 0.5 / y, nonNegative('sqrt'), infiniteSlope('0', (x) => x === 0))
-export const exp = unary('exp', Math.exp, (_x, y) => y)
+export const sqrt = inline1(unary('sqrt', Math.sqrt, (_x, y) => 0.5 / y, nonNegative('sqrt'), infiniteSlope('0', (x) => x === 0)), 'sqrt')
+export const exp = inline1(unary('exp', Math.exp, (_x, y) => y), 'exp')
 
 /** The real n-th root (math.js's nthRoot): a negative number has one only for an odd whole root. */
 function nthRootOf(a: number, n: number): number {

@@ -4,7 +4,7 @@
 import { Err } from '../values'
 import { binary, unary } from './elementwise'
 import { entriesWhere, infiniteSlope, kink } from './conventions'
-import type { FnDef } from './types'
+import { inline1, type FnDef } from './types'
 
 const within1 = (name: string) => (x: number): Err | null =>
   x < -1 || x > 1 ? new Err('#NUM!', `${name}(${x}) is not a real number (needs -1 ≤ x ≤ 1)`) : null
@@ -12,7 +12,7 @@ const within1 = (name: string) => (x: number): Err | null =>
 const outside1 = (name: string) => (x: number): Err | null =>
   x > -1 && x < 1 ? new Err('#NUM!', `${name}(${x}) is not a real number (needs x ≤ -1 or x ≥ 1)`) : null
 
-export const tanh = unary('tanh', Math.tanh, (_x, y) => 1 - y * y)
+export const tanh = inline1(unary('tanh', Math.tanh, (_x, y) => 1 - y * y), 'tanh')
 
 export const trigFunctions: FnDef[] = [
   unary('sin', Math.sin, Math.cos),

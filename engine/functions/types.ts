@@ -5,7 +5,8 @@
 //
 // Fields other parts of the engine read (the contract of this file):
 //   value / grad          the general path (any V in, any V out).
-//   fast1 / fast2         scalar forms of one- and two-argument functions (numbers only).
+//   fast1 / fast2         scalar forms of one- and two-argument functions (numbers only);
+//                         `inline` names the tape op that runs the same rule without a call.
 //   rangeReduction        'sum' | 'mean' | 'average': a call with one range argument may be
 //                         run as a loop over the range's cells (see RangeReduction).
 //   convention            how the derivative is taken where the function is not
@@ -89,11 +90,23 @@ export type Convention =
 
 export type ConventionKind = Convention['kind']
 
+/**
+ * The tape ops (evaluate/tape.ts) that run a fast form's rule written out in the tape's
+ * switch instead of calling `f`/`df`: the arithmetic operators and the commonest unary
+ * functions. A fast form that names one must agree with it bit for bit (same value, same
+ * derivative, and a non-finite result exactly where its domain test refuses):
+ * evaluate/inline-ops.test.ts checks every such entry on random inputs.
+ */
+export type InlineUnary = 'negate' | 'tanh' | 'exp' | 'log' | 'sqrt'
+export type InlineBinary = 'add' | 'subtract' | 'multiply' | 'divide' | 'pow'
+
 /** f, its derivative, and the domain test (a non-null result means: take the general path). */
 export interface Fast1 {
   f: (x: number) => number
   df: (x: number, y: number) => number
   domain?: (x: number) => unknown
+  /** The tape op that runs this rule inline (absent: the tape calls f and df). */
+  inline?: InlineUnary
 }
 
 export interface Fast2 {
@@ -101,6 +114,18 @@ export interface Fast2 {
   dfa: (a: number, b: number, y: number) => number
   dfb: (a: number, b: number, y: number) => number
   domain?: (a: number, b: number) => unknown
+  /** The tape op that runs this rule inline (absent: the tape calls f, dfa and dfb). */
+  inline?: InlineBinary
+}
+
+/** The entry with its one-argument fast form declared as the tape's inline op `op`. */
+export function inline1(def: FnDef, op: InlineUnary): FnDef {
+  return { ...def, fast1: { ...def.fast1!, inline: op } }
+}
+
+/** The entry with its two-argument fast form declared as the tape's inline op `op`. */
+export function inline2(def: FnDef, op: InlineBinary): FnDef {
+  return { ...def, fast2: { ...def.fast2!, inline: op } }
 }
 
 export type FnTable = Record<string, FnDef>

@@ -70,6 +70,11 @@ export class UserGraph {
     return { start: this.start, live: this.live, targets: this.targets, built: this.built }
   }
 
+  /** Whether any cell has users outside the CSR part (else `extra` is always undefined). */
+  get hasExtra(): boolean {
+    return this.moreCount > 0
+  }
+
   extra(of: number): number[] | undefined {
     return this.more[of]
   }

@@ -1,0 +1,126 @@
+// Fewer ops per cell for the tape to run forward and back, once per program shape, on its
+// fast form (evaluate/fast.ts):
+// - number constants fold into the inline op that reads them (x + 1e-4 is one AddK op
+//   instead of a Const op and an Add op);
+// - a reference (or name) read by an op whose derivative does not need that operand's
+//   value is read by the op itself, with no Cell op (A1 + 1e-4 is one op). Only where the
+//   reverse pass then adds into the cell's gradient in the same order as the Cell op did,
+//   so gradients stay bit for bit (see `fusable` and the comment above its use);
+// - the Range op a reduction reads through its gather block is dropped.
+import { OPERAND_NAME, OPERAND_OP, OPERAND_SLOT, type FastProgram } from './fast-program'
+import { TapeOp } from './tape-ops'
+
+/** The folded op for `op` with its second (`constSecond`) or first operand a constant; undefined when none. */
+function folded(op: number, constSecond: boolean): TapeOp | undefined {
+  switch (op) {
+    case TapeOp.Add:
+      return TapeOp.AddK
+    case TapeOp.Mul:
+      return TapeOp.MulK
+    case TapeOp.Sub:
+      return constSecond ? TapeOp.SubK : TapeOp.KSub
+    case TapeOp.Div:
+      return constSecond ? TapeOp.DivK : TapeOp.KDiv
+    case TapeOp.Pow:
+      return constSecond ? TapeOp.PowK : undefined
+  }
+  return undefined
+}
+
+/**
+ * Which operands of an op of kind `k` may be a cell read directly: 1 for `a`, 2 for `b`,
+ * 3 for both, 0 for none. The op's derivative must not read the operand's value (the
+ * reverse pass reads kept values, never the cells again): x ± k, k − x, x·k, x/k, −x,
+ * a ± b, and tanh, exp, √ (whose derivative reads their own result).
+ */
+function fusable(k: number): number {
+  if (k === TapeOp.Add || k === TapeOp.Sub) return 3
+  if (k >= TapeOp.AddK && k <= TapeOp.DivK) return 1
+  if (k === TapeOp.Neg || k === TapeOp.Tanh || k === TapeOp.Exp || k === TapeOp.Sqrt) return 1
+  return 0
+}
+
+/** The same program with constants folded into their inline readers, references read in place where allowed, and Range ops left out. */
+export function foldConstants(fp: FastProgram): FastProgram {
+  const n = fp.kind.length
+  const uses = new Int32Array(n)
+  for (let i = 0; i < n; i++) {
+    const k = fp.kind[i]
+    if (k === TapeOp.Unary || (k >= TapeOp.Neg && k <= TapeOp.Sqrt)) uses[fp.a[i]]++
+    else if (k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.Pow)) {
+      uses[fp.a[i]]++
+      uses[fp.b[i]]++
+    }
+  }
+  const kind = fp.kind.slice()
+  const a = fp.a.slice()
+  const b = fp.b.slice()
+  const consts = fp.consts.slice()
+  const keep = new Uint8Array(n).fill(1)
+  const isConst = (i: number) => fp.kind[i] === TapeOp.Const && uses[i] === 1
+  for (let i = 0; i < n; i++) {
+    const k = fp.kind[i]
+    if (k === TapeOp.Range) keep[i] = 0
+    if (k < TapeOp.Add || k > TapeOp.Pow) continue
+    const first = isConst(fp.a[i])
+    const second = isConst(fp.b[i])
+    if (first === second) continue
+    const op = folded(k, second)
+    if (op === undefined) continue
+    const c = second ? fp.b[i] : fp.a[i]
+    kind[i] = op
+    a[i] = second ? fp.a[i] : fp.b[i]
+    consts[i] = fp.consts[c]
+    keep[c] = 0
+  }
+  // References read in place. The reverse pass adds into a cell's gradient when it reaches
+  // the op; the Cell op did so when it reached the Cell op, which for the last operand is
+  // the op right before. So `b` may always be read in place, `a` of a two-operand op only
+  // when `b` is too (else `b`'s ops would come between), `a` of a one-operand op always.
+  const aFrom = new Uint8Array(n)
+  const bFrom = new Uint8Array(n)
+  const refFrom = (i: number) => (uses[i] !== 1 ? OPERAND_OP : fp.kind[i] === TapeOp.Cell ? OPERAND_SLOT : fp.kind[i] === TapeOp.Name ? OPERAND_NAME : OPERAND_OP)
+  for (let i = 0; i < n; i++) {
+    if (!keep[i]) continue
+    const k = kind[i]
+    const may = fusable(k)
+    if (may === 0) continue
+    if (may & 2) {
+      bFrom[i] = refFrom(b[i])
+      if (bFrom[i] !== OPERAND_OP) {
+        keep[b[i]] = 0
+        b[i] = fp.a[b[i]] // the slot or name index
+      }
+    }
+    if (may === 1 || bFrom[i] !== OPERAND_OP) {
+      aFrom[i] = refFrom(a[i])
+      if (aFrom[i] !== OPERAND_OP) {
+        keep[a[i]] = 0
+        a[i] = fp.a[a[i]]
+      }
+    }
+  }
+  // Renumber the ops kept; operands that are op indices follow.
+  const at = new Int32Array(n)
+  let m = 0
+  for (let i = 0; i < n; i++) if (keep[i]) at[i] = m++
+  const out: FastProgram = {
+    kind: new Uint8Array(m), a: new Int32Array(m), b: new Int32Array(m), consts: new Float64Array(m),
+    f1: new Array(m), f2: new Array(m), aFrom: new Uint8Array(m), bFrom: new Uint8Array(m),
+  }
+  for (let i = 0; i < n; i++) {
+    if (!keep[i]) continue
+    const j = at[i]
+    const k = kind[i]
+    out.kind[j] = k
+    out.consts[j] = consts[i]
+    out.f1[j] = fp.f1[i]
+    out.f2[j] = fp.f2[i]
+    const readsOps = k === TapeOp.Unary || k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.PowK)
+    out.aFrom![j] = aFrom[i]
+    out.bFrom![j] = bFrom[i]
+    out.a[j] = readsOps && aFrom[i] === OPERAND_OP ? at[a[i]] : a[i]
+    out.b[j] = (k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.Pow)) && bFrom[i] === OPERAND_OP ? at[b[i]] : b[i]
+  }
+  return out
+}

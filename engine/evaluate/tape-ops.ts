@@ -1,0 +1,524 @@
+// The tape's op codes and the two pass kernels that run them: the forward pass over the
+// due cells (`forwardDirty`) and the reverse sweep for all cells (`sweepOps`), each with
+// the op switch inline, so there is no call per cell or per op. Arithmetic operators and
+// the commonest unary functions run inline — their rule written out in the switches
+// here, picked by the op code the function table declares (Fast1/Fast2.inline, mapped in
+// evaluate/inline-ops.ts) and checked against the table's own rule by
+// evaluate/inline-ops.test.ts; other functions are called through the table's fast
+// forms (evaluate/tape-forms.ts).
+// The op codes are declared in this file so that the switches compile to jump tables:
+// esbuild writes an enum's members as number literals only in the file that declares it
+// (elsewhere `TapeOp.Add` is a property load, and V8 builds a jump table only for literal
+// cases: a chain of 26 compares measured ~2x slower per op on the stencil workload).
+// That is also why both kernels live in this one file, longer than the others.
+import type { FastForms } from './tape-forms'
+
+export const enum TapeOp {
+  Const = 0,
+  Cell = 1,
+  Name = 2,
+  /** A one-argument function called through the function table's fast form. */
+  Unary = 3,
+  /** A two-argument function called through the function table's fast form. */
+  Binary = 4,
+  /** A range read only by the reduction right after it: no value of its own. */
+  Range = 5,
+  // Two-argument rules the tape runs inline (Fast2.inline; evaluate/inline-ops.ts), Add..Pow.
+  Add = 6,
+  Sub = 7,
+  Mul = 8,
+  Div = 9,
+  Pow = 10,
+  // One-argument rules the tape runs inline (Fast1.inline), Neg..Sqrt.
+  Neg = 11,
+  Tanh = 12,
+  Exp = 13,
+  Log = 14,
+  Sqrt = 15,
+  // An inline two-argument rule with one operand a constant folded into the op (its `k`;
+  // evaluate/fast-fold.ts): one op and no Const op to run; the constant gets no adjoint.
+  /** x + k (and k + x: IEEE addition is commutative, bit for bit). */
+  AddK = 16,
+  /** x − k */
+  SubK = 17,
+  /** k − x */
+  KSub = 18,
+  /** x · k (and k · x) */
+  MulK = 19,
+  /** x / k */
+  DivK = 20,
+  /** k / x */
+  KDiv = 21,
+  /** x ^ k */
+  PowK = 22,
+  /** SUM/sum of one range. */
+  RangeSum = 23,
+  /** mean of one range: divides by the range's size (tensor meaning). */
+  RangeMean = 24,
+  /** AVERAGE of one range: divides by the count of numbers (blanks skipped, as in Excel). */
+  RangeAverage = 25,
+}
+
+/** Whether the op reads two earlier ops (a, b) of its segment. */
+export const readsTwo = (k: number): boolean => k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.Pow)
+/** Whether the op reads one earlier op (a) of its segment. */
+export const readsOne = (k: number): boolean => k === TapeOp.Unary || (k >= TapeOp.Neg && k <= TapeOp.PowK)
+
+/** The cell kinds the rules test (graph/store.ts Kind, as literals here; tape-ops.test.ts checks they agree). */
+export const enum CellKind {
+  Empty = 0,
+  Number = 1,
+  Tensor = 2,
+}
+
+/** The tape's arrays the rules read (evaluate/tape-layout.ts holds them). */
+export interface TapeArrays {
+  op: Uint8Array
+  a: Int32Array
+  b: Int32Array
+  /** A folded constant, or a table call's fast form index. */
+  k: Float64Array
+  val: Float64Array
+  gather: Int32Array
+  /** The segment's scratch adjoints, indexed from its start: all zeros between segments. */
+  adj: Float64Array
+  readonly forms: FastForms
+}
+
+/**
+ * An operand's value: an earlier op's (x ≥ 0), or a cell read in place (x = ~id): its
+ * number, 0 when empty, NaN otherwise — which makes the op's result non-finite, so the
+ * tape gives up as a Cell op would (only ops whose rule turns NaN into NaN read cells in
+ * place: evaluate/fast-fold.ts `fusable`).
+ */
+function read(x: number, val: Float64Array, kinds: Uint8Array, nums: Float64Array): number {
+  if (x >= 0) return val[x]
+  const k = kinds[~x]
+  return k === CellKind.Number ? nums[~x] : k === CellKind.Empty ? 0 : NaN
+}
+
+/**
+ * Sends `share` of the adjoint to an operand: an earlier op of the segment (x ≥ 0), or a
+ * cell read in place (x = ~id), whose gradient takes it as its Cell op would have (a
+ * number cell, a nonzero share).
+ */
+function send(x: number, share: number, adj: Float64Array, from: number, kinds: Uint8Array, grads: Float64Array): void {
+  if (x >= 0) adj[x - from] += share
+  else if (share !== 0 && kinds[~x] === CellKind.Number) grads[~x] += share
+}
+
+/** What the forward pass over the dirty cells needs besides the tape (core/forward.ts fills it in). */
+export interface DirtyPass {
+  kinds: Uint8Array
+  nums: Float64Array
+  /** The evaluation order, the position to start from and the order's length. */
+  order: Int32Array
+  from: number
+  length: number
+  /** 1 for cells due; how many are. */
+  dirty: Uint8Array
+  pending: number
+  /** The tape's segments per cell, and whether the last forward ran there (written here). */
+  start: Int32Array
+  size: Int32Array
+  ran: Uint8Array
+  /** Users in CSR rows (cells below `built`), and the overflow lists (null: none). */
+  userStart: Int32Array
+  userCount: Int32Array
+  userIds: Int32Array
+  built: number
+  extraUsers: ((id: number) => number[] | undefined) | null
+  /** Cycle members (null: the workbook has none): never run here, never flagged by a user. */
+  inCycle: ((id: number) => boolean) | null
+  /** A due cell the tape gave no number for (`triedTape`: it gave up): computes and stores it; whether its value changed. */
+  other: (id: number, triedTape: boolean) => boolean
+  /** A cell that held a tensor or an error now holds a number (the workbook's figures follow). */
+  becameNumber: (id: number) => void
+  /** Out: the ids whose value changed, in order, and how many; how many segments ran. */
+  changed: Int32Array
+  changedCount: number
+  evaluations: number
+}
+
+/**
+ * The forward pass over the due cells, in order: a cell with a segment runs it here (the
+ * common case, with no call per cell), any other goes to `other`; a cell whose value
+ * changed is recorded and flags its users. Stops when nothing is due.
+ */
+export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
+  const { kinds, nums, order, length, dirty, start, size, ran, userStart, userCount, userIds, built, extraUsers, inCycle } = p
+  const op = tape.op
+  const a = tape.a
+  const b = tape.b
+  const val = tape.val
+  const kc = tape.k
+  const changedIds = p.changed
+  let changedCount = p.changedCount
+  let pending = p.pending
+  let evaluations = p.evaluations
+  for (let q = p.from; q < length && pending > 0; q++) {
+    const id = order[q]
+    if (!dirty[id]) continue
+    dirty[id] = 0
+    pending--
+    const n = size[id]
+    let changed: boolean
+    if (n > 0 && !(inCycle !== null && inCycle(id))) {
+      evaluations++
+      const from = start[id]
+      const end = from + n
+      let y = NaN
+      run: {
+        for (let t = from; t < end; t++) {
+          let y: number
+          switch (op[t]) {
+            case TapeOp.Const:
+              continue
+            case TapeOp.Cell: {
+              const c = a[t]
+              const k = kinds[c]
+              if (k === CellKind.Number) y = nums[c]
+              else if (k === CellKind.Empty) y = 0
+              else break run
+              break
+            }
+            // Inline rules (Add … PowK): each the function table's own rule for the function
+            // that declares the op (functions/*: Fast1/Fast2.inline), checked by
+            // evaluate/inline-ops.test.ts. A domain the table refuses gives a non-finite value
+            // here, caught below. The operands are read at one place each (`read` inlined),
+            // as V8's inlining budget would not cover a call in every case.
+            case TapeOp.Add:
+            case TapeOp.Sub:
+            case TapeOp.Mul:
+            case TapeOp.Div:
+            case TapeOp.Pow:
+            case TapeOp.Neg:
+            case TapeOp.Tanh:
+            case TapeOp.Exp:
+            case TapeOp.Log:
+            case TapeOp.Sqrt:
+            case TapeOp.AddK:
+            case TapeOp.SubK:
+            case TapeOp.KSub:
+            case TapeOp.MulK:
+            case TapeOp.DivK:
+            case TapeOp.KDiv:
+            case TapeOp.PowK: {
+              const o = op[t]
+              const x = read(a[t], val, kinds, nums)
+              if (o <= TapeOp.Pow) {
+                const z = read(b[t], val, kinds, nums)
+                y = o === TapeOp.Add ? x + z : o === TapeOp.Sub ? x - z : o === TapeOp.Mul ? x * z : o === TapeOp.Div ? x / z : Math.pow(x, z)
+                break
+              }
+              const c = kc[t]
+              switch (o) {
+                case TapeOp.Neg:
+                  y = -x
+                  break
+                case TapeOp.Tanh:
+                  y = Math.tanh(x)
+                  break
+                case TapeOp.Exp:
+                  y = Math.exp(x)
+                  break
+                case TapeOp.Log:
+                  y = Math.log(x)
+                  break
+                case TapeOp.Sqrt:
+                  y = Math.sqrt(x)
+                  break
+                case TapeOp.AddK:
+                  y = x + c
+                  break
+                case TapeOp.SubK:
+                  y = x - c
+                  break
+                case TapeOp.KSub:
+                  y = c - x
+                  break
+                case TapeOp.MulK:
+                  y = x * c
+                  break
+                case TapeOp.DivK:
+                  y = x / c
+                  break
+                case TapeOp.KDiv:
+                  y = c / x
+                  break
+                default:
+                  // PowK. x² as x·x: V8's Math.pow (fdlibm) returns exactly x·x for an exponent of 2.
+                  y = c === 2 ? x * x : Math.pow(x, c)
+              }
+              break
+            }
+            case TapeOp.Unary: {
+              const forms = tape.forms
+              const f = kc[t]
+              const x = val[a[t]]
+              if (forms.dom1[f](x)) break run
+              y = forms.f1[f](x)
+              break
+            }
+            case TapeOp.Binary: {
+              const forms = tape.forms
+              const f = kc[t]
+              const x = val[a[t]]
+              const z = val[b[t]]
+              if (forms.dom2[f](x, z)) break run
+              y = forms.f2[f](x, z)
+              break
+            }
+            default: {
+              // Left to right, as the general path's reduction adds the flattened range.
+              const g0 = a[t]
+              const g1 = g0 + b[t]
+              const gather = tape.gather
+              let total = 0
+              let numbers = 0
+              for (let j = g0; j < g1; j++) {
+                const c = gather[j]
+                const k = kinds[c]
+                if (k === CellKind.Number) {
+                  total += nums[c]
+                  numbers++
+                } else if (k !== CellKind.Empty) break run
+              }
+              // AVERAGE of no numbers is #DIV/0!: left to the general path.
+              const kind = op[t]
+              y = kind === TapeOp.RangeSum ? total : total / (kind === TapeOp.RangeMean ? g1 - g0 : numbers)
+            }
+          }
+          if (y - y !== 0) break run // not finite
+          val[t] = y
+        }
+        y = val[end - 1]
+      }
+      if (y === y) {
+        ran[id] = 1
+        if (y === 0) y = 0 // -0 shows and compares as 0, as in spreadsheets
+        if (kinds[id] === CellKind.Number) changed = nums[id] !== y
+        else {
+          changed = true
+          p.becameNumber(id)
+          kinds[id] = CellKind.Number
+        }
+        nums[id] = y
+      } else {
+        ran[id] = 0
+        changed = p.other(id, true)
+      }
+    } else {
+      ran[id] = 0
+      changed = p.other(id, false)
+    }
+    if (!changed) continue
+    changedIds[changedCount++] = id
+    if (id < built)
+      for (let k = userStart[id], e = k + userCount[id]; k < e; k++) {
+        const u = userIds[k]
+        if (!dirty[u] && !(inCycle !== null && inCycle(u))) {
+          dirty[u] = 1
+          pending++
+        }
+      }
+    const more = extraUsers === null ? undefined : extraUsers(id)
+    if (more)
+      for (const u of more)
+        if (!dirty[u] && !(inCycle !== null && inCycle(u))) {
+          dirty[u] = 1
+          pending++
+        }
+  }
+  p.changedCount = changedCount
+  p.pending = pending
+  p.evaluations = evaluations
+}
+
+/** The reverse pass's hand-off for a cell the tape did not run: returns 1 if it sent the cell's adjoint back, else 0. */
+export type GeneralBackward = (id: number) => number
+
+/**
+ * The reverse pass: walks `order` down from position `top`. A cell whose last forward ran
+ * on the tape (`ran`) and has a nonzero adjoint in `grads` (its ∂J/∂cell, complete once
+ * the sweep reaches it, since every reader comes later in the order) sends it back through
+ * its segment into the cells it reads; a formula cell the tape did not run (`formulas[id]`
+ * set) and a tensor cell go to `general`. Returns how many cells sent an adjoint back.
+ */
+export function sweepOps(
+  tape: TapeArrays, kinds: Uint8Array, order: Int32Array, top: number, grads: Float64Array,
+  start: Int32Array, size: Int32Array, ran: Uint8Array, formulas: ArrayLike<unknown>, general: GeneralBackward,
+): number {
+  const op = tape.op
+  const a = tape.a
+  const b = tape.b
+  const val = tape.val
+  const kc = tape.k
+  const adj = tape.adj
+  let visits = 0
+  for (let p = top; p >= 0; p--) {
+    const id = order[p]
+    const cellKind = kinds[id]
+    if (cellKind === CellKind.Tensor) {
+      visits += general(id)
+      continue
+    }
+    const g = grads[id]
+    if (g === 0) continue
+    if (ran[id] === 0) {
+      if (cellKind === CellKind.Number && formulas[id]) visits += general(id)
+      continue
+    }
+    visits++
+    const from = start[id]
+    const n = size[id]
+    // The segment's adjoints live in adj[t - from]; each is zeroed as it is read.
+    const last = n - 1
+    adj[last] = g
+    for (let i = last; i >= 0; i--) {
+      const d = adj[i]
+      if (d === 0) continue
+      adj[i] = 0
+      const t = from + i
+      switch (op[t]) {
+        case TapeOp.Const:
+          break
+        case TapeOp.Cell: {
+          const c = a[t]
+          if (kinds[c] === CellKind.Number) grads[c] += d
+          break
+        }
+        // Inline rules' derivatives: d times the table's partial, written out (`da` to
+        // operand a, `db` to b). Operands that may be cells read in place (fast-fold.ts
+        // `fusable`) get their share through `send`, b before a, as their Cell ops did;
+        // the ops whose partial reads an operand's value only ever read earlier ops.
+        case TapeOp.Add:
+        case TapeOp.Sub:
+        case TapeOp.Mul:
+        case TapeOp.Div:
+        case TapeOp.Pow:
+        case TapeOp.Neg:
+        case TapeOp.Tanh:
+        case TapeOp.Exp:
+        case TapeOp.Log:
+        case TapeOp.Sqrt:
+        case TapeOp.AddK:
+        case TapeOp.SubK:
+        case TapeOp.KSub:
+        case TapeOp.MulK:
+        case TapeOp.DivK:
+        case TapeOp.KDiv:
+        case TapeOp.PowK: {
+          const o = op[t]
+          let da: number
+          if (o <= TapeOp.Pow) {
+            let db: number
+            switch (o) {
+              case TapeOp.Add:
+                da = d
+                db = d
+                break
+              case TapeOp.Sub:
+                da = d
+                db = d * -1
+                break
+              case TapeOp.Mul:
+                da = d * val[b[t]]
+                db = d * val[a[t]]
+                break
+              case TapeOp.Div: {
+                const z = val[b[t]]
+                da = d * (1 / z)
+                db = d * (-val[t] / z)
+                break
+              }
+              default: {
+                const x = val[a[t]]
+                const z = val[b[t]]
+                da = d * (z === 0 ? 0 : z * Math.pow(x, z - 1))
+                db = d * (x > 0 ? val[t] * Math.log(x) : 0)
+              }
+            }
+            send(b[t], db, adj, from, kinds, grads)
+          } else {
+            switch (o) {
+              case TapeOp.Neg:
+              case TapeOp.KSub:
+                da = d * -1
+                break
+              case TapeOp.Tanh: {
+                const y = val[t]
+                da = d * (1 - y * y)
+                break
+              }
+              case TapeOp.Exp:
+                da = d * val[t]
+                break
+              case TapeOp.Log:
+                da = d * (1 / val[a[t]])
+                break
+              case TapeOp.Sqrt:
+                da = d * (0.5 / val[t])
+                break
+              case TapeOp.AddK:
+              case TapeOp.SubK:
+                da = d
+                break
+              case TapeOp.MulK:
+                da = d * kc[t]
+                break
+              case TapeOp.DivK:
+                da = d * (1 / kc[t])
+                break
+              case TapeOp.KDiv:
+                da = d * (-val[t] / val[a[t]])
+                break
+              default: {
+                // PowK. For x²: 2·x, as Math.pow(x, 1) is exactly x (fdlibm's special case).
+                const z = kc[t]
+                const x = val[a[t]]
+                da = d * (z === 2 ? 2 * x : z === 0 ? 0 : z * Math.pow(x, z - 1))
+              }
+            }
+          }
+          send(a[t], da, adj, from, kinds, grads)
+          break
+        }
+        case TapeOp.Unary: {
+          const x = a[t]
+          adj[x - from] += d * tape.forms.df1[kc[t]](val[x], val[t])
+          break
+        }
+        case TapeOp.Binary: {
+          const forms = tape.forms
+          const f = kc[t]
+          const x = a[t]
+          const z = b[t]
+          const da = d * forms.dfa[f](val[x], val[z], val[t])
+          const db = d * forms.dfb[f](val[x], val[z], val[t])
+          adj[x - from] += da
+          adj[z - from] += db
+          break
+        }
+        default: {
+          // Every number cell of the range gets the same share; empty cells pass no gradient.
+          const g0 = a[t]
+          const g1 = g0 + b[t]
+          const gather = tape.gather
+          const kind = op[t]
+          let share = d
+          if (kind !== TapeOp.RangeSum) {
+            let count = g1 - g0
+            if (kind === TapeOp.RangeAverage) {
+              count = 0
+              for (let j = g0; j < g1; j++) if (kinds[gather[j]] === CellKind.Number) count++
+            }
+            share = d / count
+          }
+          for (let j = g0; j < g1; j++) if (kinds[gather[j]] === CellKind.Number) grads[gather[j]] += share
+        }
+      }
+    }
+  }
+  return visits
+}
