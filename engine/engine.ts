@@ -3,7 +3,7 @@
 // forward pass from the first dirty position (core/forward), the reverse pass when
 // anything J depends on changed (core/reverse), then build the change list
 // (core/change-list). The state all parts share is core/workbook-state.ts.
-import type { ApplyOptions, CellView, ChangeList, Edit, ObjectiveState, RejectedEdit } from './api'
+import type { ApplyOptions, CellView, ChangeList, ChangedCells, Edit, ObjectiveState, RejectedEdit } from './api'
 import { loadDocument, toDocument } from './core/document-io'
 import { drainChanges } from './core/change-list'
 import { applyOne } from './core/edit-rules'
@@ -13,7 +13,7 @@ import { explainWindow } from './core/explain-window'
 import { forward } from './core/forward'
 import { reverse } from './core/reverse'
 import { storeValues, type ValueUpdate } from './core/set-values'
-import { allViews, objectiveState, viewAt, viewsInOrder } from './core/views'
+import { allPositions, allViews, objectiveState, viewAt, viewsInOrder } from './core/views'
 import { WorkbookState } from './core/workbook-state'
 import type { ExplainSource } from './explain/source'
 import type { WorkbookDocument } from './workbook/document'
@@ -93,6 +93,11 @@ export class GraphEngine {
 
   cells(): CellView[] {
     return allViews(this.w)
+  }
+
+  /** appscale (issue 12): every cell's position and every name, no views (the app's windowed load). */
+  positions(): { positions: ChangedCells[]; names: { name: string; sheet: string; address: string }[] } {
+    return allPositions(this.w)
   }
 
   /** load branch (issue 12): cells() one view at a time, none kept (the CLI's listing of a large workbook). */

@@ -1,5 +1,5 @@
 // The engine's entry point: createEngine(doc) → Engine (see engine/api.ts for the data).
-import type { ApplyOptions, CellView, ChangeList, Edit, ObjectiveState } from './api'
+import type { ApplyOptions, CellView, ChangeList, ChangedCells, Edit, ObjectiveState } from './api'
 import { GraphEngine } from './engine'
 import { registerExplainSource } from './explain/source'
 import type { WorkbookDocument } from './workbook/document'
@@ -17,6 +17,8 @@ export interface Engine {
   cell(sheet: string, address: string): CellView
   /** Every non-empty cell, sheets in order, row-major. */
   cells(): CellView[]
+  /** appscale (issue 12): where every non-empty cell is (1-based, per sheet, as ChangeList.changed) and every cell name, without building views. */
+  positions?(): { positions: ChangedCells[]; names: { name: string; sheet: string; address: string }[] }
   /** The cells of cells(), in the same order, made one at a time as the caller reads them (load branch, issue 12: the CLI prints a million). */
   iterateCells?(): Iterable<CellView>
   sheets(): string[]

@@ -16,8 +16,23 @@ export async function installProbes(page: Page): Promise<void> {
   })
 }
 
+/** One edit's Enter → display time and where it went (the app's User Timing marks, document-controller.ts / engine-client.ts). */
+export interface EditTiming {
+  total: number
+  /** The worker's own time: the engine's update and the views it built. */
+  workerMs: number
+  /** Of workerMs, the engine's apply. */
+  engineMs: number
+  /** JSON.parse of the reply on the UI thread. */
+  parseMs: number
+  /** From the reply in hand to the store updated. */
+  storeMs: number
+  /** Size of the reply (characters of JSON). */
+  chars: number
+}
+
 /** Sets A1 to `input` through the name box and the keyboard; returns ms until every visible cell and J in the status bar show the new state. */
-export async function editToDisplay(page: Page, input: string): Promise<number> {
+export async function editToDisplay(page: Page, input: string): Promise<EditTiming> {
   const nameBox = page.getByLabel('Name box')
   await nameBox.fill('A1')
   await nameBox.press('Enter')
@@ -41,12 +56,56 @@ export async function editToDisplay(page: Page, input: string): Promise<number> 
         if (!el || el.dataset.value === value) return false
         if (cell === 'A1' && el.dataset.grad === grad) return false
       }
-      return performance.now() - (window.__gsEnterAt ?? 0)
+      const total = performance.now() - (window.__gsEnterAt ?? 0)
+      const reply = performance.getEntriesByName('gs:apply-reply').at(-1) as PerformanceMark | undefined
+      const stored = performance.getEntriesByName('gs:apply-stored').at(-1)
+      const parse = performance.getEntriesByName('gs:parse-applied').at(-1) as PerformanceMeasure | undefined
+      const detail = (reply?.detail ?? {}) as { workerMs?: number; engineMs?: number }
+      return {
+        total,
+        workerMs: detail.workerMs ?? NaN,
+        engineMs: detail.engineMs ?? NaN,
+        parseMs: parse?.duration ?? NaN,
+        storeMs: reply && stored ? stored.startTime - reply.startTime : NaN,
+        chars: ((parse?.detail ?? {}) as { chars?: number }).chars ?? NaN,
+      }
     },
     before,
-    { polling: 'raf', timeout: 120_000 },
+    { polling: 'raf', timeout: 300_000 },
   )
-  return (await handle.jsonValue()) as number
+  return (await handle.jsonValue()) as EditTiming
+}
+
+export interface OpenTiming {
+  /** Navigation start → the frame where A2 first shows a value. */
+  total: number
+  /** The worker's load (parse, engine build and first pass, the first views). */
+  workerMs: number
+  chars: number
+  views: number
+  owed: number
+}
+
+/** Waits for the first computed value on screen after the page opened its workbook; times it from navigation start. */
+export async function firstPaint(page: Page): Promise<OpenTiming> {
+  const handle = await page.waitForFunction(
+    () => {
+      if (!document.querySelector('[data-cell="A2"][data-value]')) return false
+      const reply = performance.getEntriesByName('gs:load-reply').at(-1) as PerformanceMark | undefined
+      const parse = performance.getEntriesByName('gs:parse-loaded').at(-1) as PerformanceMeasure | undefined
+      const detail = (reply?.detail ?? {}) as { workerMs?: number; views?: number; owed?: number }
+      return {
+        total: performance.now(),
+        workerMs: detail.workerMs ?? NaN,
+        chars: ((parse?.detail ?? {}) as { chars?: number }).chars ?? NaN,
+        views: detail.views ?? NaN,
+        owed: detail.owed ?? NaN,
+      }
+    },
+    undefined,
+    { polling: 'raf', timeout: 600_000 },
+  )
+  return (await handle.jsonValue()) as OpenTiming
 }
 
 export interface FrameStats {

@@ -1,7 +1,7 @@
 // CellViews: what a cell looks like from outside (engine/api.ts), built from the store
 // and the gradients on demand. Errors name their origin and cycle path as the viewer
 // sees them (a cell of another sheet is "Sheet2!A1").
-import type { CellGrad, CellValue, CellView, ObjectiveState } from '../api'
+import type { CellGrad, CellValue, CellView, ChangedCells, ObjectiveState } from '../api'
 import { formatAddress } from '../address'
 import { Kind } from '../graph/store'
 import { Err, nestedOf, type Tensor } from '../values'
@@ -116,6 +116,32 @@ export function* viewsInOrder(w: WorkbookState, cacheAddress = false): Generator
     ids.sort((a, b) => s.row[a] - s.row[b] || s.col[a] - s.col[b])
     for (const id of ids) yield viewOf(w, id, cacheAddress)
   }
+}
+
+/**
+ * Where every non-empty cell is (1-based rows and columns per sheet, as ChangeList.changed)
+ * and every cell name, without building a view: the app's windowed load (appscale, issue 12).
+ */
+export function allPositions(w: WorkbookState): { positions: ChangedCells[]; names: { name: string; sheet: string; address: string }[] } {
+  const s = w.store
+  const positions: ChangedCells[] = []
+  const names: { name: string; sheet: string; address: string }[] = []
+  for (const sid of w.sheets.order) {
+    const ids = w.sheets.cells(sid).ids
+    const rows = new Int32Array(ids.length)
+    const cols = new Int32Array(ids.length)
+    let n = 0
+    for (const id of ids) {
+      if (!w.hasContent(id)) continue
+      rows[n] = s.row[id]
+      cols[n] = s.col[id]
+      n++
+      const name = w.names.nameOf(id)
+      if (name !== undefined) names.push({ name, sheet: w.sheets.name(sid), address: w.addressOf(id) })
+    }
+    positions.push({ sheet: w.sheets.name(sid), rows: rows.subarray(0, n), cols: cols.subarray(0, n) })
+  }
+  return { positions, names }
 }
 
 export function objectiveState(w: WorkbookState): ObjectiveState {

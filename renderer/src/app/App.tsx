@@ -96,7 +96,8 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
 
   return (
     <Show when={ready()} fallback={<div class="splash" role="progressbar" aria-label="Loading workbook">Loading workbook…</div>}>
-    <div class="app">
+    {/* appscale: how many cells' views the worker still owes, and how many the last load left owed (a windowed load; e2e and bench:ui read these) */}
+    <div class="app" data-views-owed={client.streaming()} data-load-owed={store.snapshotOwed()}>
       <Toolbar ctl={ctl} view={view} commands={commands} bridge={bridge} graph={graph} />
       <FormulaBar view={view} commands={commands} formulaEditing={formulaEditing} />
       <AlertBanner ctl={ctl} />

@@ -238,6 +238,11 @@ export function createBlockCommands(store: WorkbookStore, ctl: DocumentControlle
 
   /** The last used row and column of the active sheet (Ctrl+End's target). */
   function lastUsed(): CellPos {
+    // appscale (windowed load): until every view has arrived, the worker's exact extent says where the data ends.
+    if (!store.complete()) {
+      const e = store.usedExtent(view.activeSheet())
+      return { col: Math.max(0, e.cols - 1), row: Math.max(0, e.rows - 1) }
+    }
     const used = store.cellsOfSheet(view.activeSheet()).filter((c) => c.input !== '').map((c) => parseAddress(c.address)).filter((p) => p !== null)
     return lastUsedCell(used)
   }

@@ -92,15 +92,34 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
   }
 
   function jumpSelection(dir: Direction): void {
-    const { filled, line } = dataAlong(view.selection(), dir)
-    view.select(jump(view.selection(), dir, filled, line))
+    whenDataKnown(() => view.selection(), dir, (filled, line) => view.select(jump(view.selection(), dir, filled, line)))
   }
 
   /** Ctrl+Shift+arrow: the selection's corner jumps over data. */
   function extendJumpSelection(dir: Direction): void {
-    const sel = view.range()
-    const { filled, line } = dataAlong(sel.corner, dir)
-    view.setRange(extendJump(sel, dir, filled, line))
+    whenDataKnown(() => view.range().corner, dir, (filled, line) => view.setRange(extendJump(view.range(), dir, filled, line)))
+  }
+
+  // appscale (windowed views): while the store does not hold every cell (a large load or
+  // edit still streaming in), the line of travel comes from the engine; jumps stay in key order.
+  let jumps: Promise<void> = Promise.resolve()
+  let jumpsPending = 0
+  function whenDataKnown(from: () => CellPos, dir: Direction, go: (filled: (p: CellPos) => boolean, line: number[]) => void): void {
+    if (store.complete() && jumpsPending === 0) {
+      const { filled, line } = dataAlong(from(), dir)
+      return go(filled, line)
+    }
+    const sheet = view.activeSheet()
+    const vertical = dir === 'up' || dir === 'down'
+    jumpsPending++
+    jumps = jumps.then(async () => {
+      const pos = from()
+      const line = await ctl.filledAlong(sheet, vertical, vertical ? pos.col : pos.row)
+      jumpsPending--
+      if (line === null || view.activeSheet() !== sheet) return
+      const set = new Set(line)
+      go((p) => set.has(vertical ? p.row : p.col), line)
+    })
   }
 
   /** The filled cells along the line of travel from `pos` (navigation.jump's inputs). */

@@ -13,6 +13,12 @@ import type { TrainingSettings } from '../../../engine/train/settings'
 import { createDocumentSession, mustAskBeforeReplacing } from './document-session'
 
 const BACKUP_DEBOUNCE_MS = 1000
+
+/** A User Timing mark that replaces the previous one of its name (bench:ui reads the latest load's and edit's). */
+function timing(name: string, options?: PerformanceMarkOptions): void {
+  performance.clearMarks(name)
+  performance.mark(name, options)
+}
 const SHEET_EDITS = new Set<Edit['type']>(['addSheet', 'renameSheet', 'deleteSheet'])
 /** The save point of work recovered from a hot-exit backup: never on the stack, so modified. */
 const NEVER_SAVED: HistoryEntry = { label: 'recovered, not saved', forward: [], inverse: [] }
@@ -59,18 +65,20 @@ export function createDocumentController(
    */
   async function applyEdits(edits: Edit[]): Promise<{ accepted: Edit[]; inverses: Edit[][]; ok: boolean }> {
     const res = await client.apply(edits, visibleHint())
+    timing('gs:apply-reply', { detail: res.type === 'applied' ? { workerMs: res.ms, engineMs: res.engineMs, views: res.changes.cells.length, owed: res.streaming } : null }) // bench:ui reads these marks
     if (res.type !== 'applied') {
       setAlert(res.type === 'failed' ? res.error : 'The engine gave an unexpected answer.')
       return { accepted: [], inverses: [], ok: false }
     }
-    store.applyChanges(res.changes, res.generation) // windowed: the rest of a large change streams in (state/window-sync.ts)
+    store.applyChanges(res.changes, res.generation, res.streaming)
+    timing('gs:apply-stored') // windowed: the rest of a large change streams in (state/window-sync.ts)
     if (res.columns) store.setColumnWidths(res.columns) // edit-ui: column widths after a resize, insert or delete
     setLastMs(res.ms)
     const rejected = new Set(res.changes.rejected.map((r) => JSON.stringify(r.edit)))
     if (res.changes.rejected.length > 0) setAlert(res.changes.rejected.map((r) => r.message).join(' '))
     const accepted = edits.filter((e) => !rejected.has(JSON.stringify(e)))
     if (accepted.some((e) => SHEET_EDITS.has(e.type))) {
-      const snap = await client.snapshot()
+      const snap = await client.snapshot(visibleHint())
       if (snap.type === 'snapshot') store.replaceAll(snap.snapshot)
     }
     return { accepted, inverses: res.inverses, ok: true }
@@ -151,13 +159,16 @@ export function createDocumentController(
   /** Opens workbook text; on an invalid file, says why and leaves the open one as it is. */
   function open(file: OpenedFile | null): Promise<boolean> {
     return enqueue(async () => {
-      const res = await client.load(file ? file.text : null)
+      timing('gs:load-request')
+      const res = await client.load(file ? file.text : null, visibleHint())
+      timing('gs:load-reply', { detail: res.type === 'loaded' ? { workerMs: res.ms, views: res.snapshot.cells.length, owed: res.snapshot.streaming ?? 0 } : null })
       if (res.type !== 'loaded') {
         const why = res.type === 'loadFailed' || res.type === 'failed' ? res.error : 'unexpected answer'
         setAlert(`Could not open ${file?.name ?? 'the workbook'}: ${why}`)
         return false
       }
       store.replaceAll(res.snapshot)
+      timing('gs:load-stored')
       setLastMs(res.ms)
       setHistory(emptyHistory())
       setSavedAt(file?.recovered ? NEVER_SAVED : null)
@@ -238,6 +249,11 @@ export function createDocumentController(
     discardBackup: () => session.discardBackup(),
     save: () => save(false),
     saveAs: () => save(true),
+    /** appscale: the non-empty cells along a column or row, from the engine (Ctrl+arrow while the store does not hold every view); null if the worker failed. */
+    filledAlong: async (sheet: string, vertical: boolean, index: number): Promise<number[] | null> => {
+      const res = await client.line(sheet, vertical, index)
+      return res.type === 'line' ? res.filled : null
+    },
     /** app-export: the workbook's text for File → Export as… (null: the alert bar says why). */
     workbookText: serialize,
   }

@@ -25,6 +25,8 @@ export function StatusBar(props: { store: WorkbookStore; ctl: DocumentController
     const r = view.rect()
     const sheet = view.activeSheet()
     if (isSingleCell(r)) return null
+    // appscale (windowed views): figures over a block only once the store holds every cell's current view.
+    if (!store.complete()) return null
     const used = commands.block.usedPart(sheet, r)
     return untrack(() => selectionStats(used ? commands.block.cellsIn(sheet, used) : []))
   })

@@ -74,9 +74,7 @@ export function createFormulaEditing(store: WorkbookStore, view: SheetView) {
 
   function workbookNames(): string[] {
     if (names) return names
-    const found: string[] = []
-    for (const sheet of store.sheets()) for (const cell of store.cellsOfSheet(sheet)) if (cell.name) found.push(cell.name)
-    return (names = found)
+    return (names = store.names()) // appscale: the store's name index (a windowed load holds every name, not every view)
   }
 
   /** The editor the user is typing in (the cell editor or the formula bar) took focus. */

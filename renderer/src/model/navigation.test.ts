@@ -51,3 +51,12 @@ describe('the last used cell and the scroll extent', () => {
     expect(scrollCount(1048576, 0, 100, 1048576)).toBe(1048576)
   })
 })
+
+describe('Ctrl+arrow over a million-cell column (appscale)', () => {
+  it('finds the next filled cell without spreading the line into a call', () => {
+    const line = Array.from({ length: 1_000_000 }, (_, i) => i + 5)
+    const empty = () => false
+    expect(jump({ col: 0, row: 0 }, 'down', empty, line)).toEqual({ col: 0, row: 5 })
+    expect(jump({ col: 0, row: 1048575 }, 'up', empty, line)).toEqual({ col: 0, row: 1_000_004 })
+  })
+})

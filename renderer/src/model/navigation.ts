@@ -48,9 +48,11 @@ export function jump(pos: CellPos, dir: Direction, isFilled: (p: CellPos) => boo
     while (i + sign >= 0 && i + sign <= (vertical ? ROW_COUNT - 1 : COLUMN_COUNT - 1) && isFilled(at(i + sign))) i += sign
     return at(i)
   }
-  const ahead = filledInLine.filter((i) => (sign > 0 ? i > here : i < here))
-  if (ahead.length === 0) return at(edge)
-  return at(sign > 0 ? Math.min(...ahead) : Math.max(...ahead))
+  // appscale: a loop, not Math.min(...ahead): spreading a million-cell column overflows the call stack.
+  let nearest = -1
+  for (const i of filledInLine) if (sign > 0 ? i > here && (nearest < 0 || i < nearest) : i < here && i > nearest) nearest = i
+  if (nearest < 0) return at(edge)
+  return at(nearest)
 }
 
 /**

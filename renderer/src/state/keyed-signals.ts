@@ -12,6 +12,8 @@ interface Watch {
 
 export interface KeyedSignals<T> {
   get(key: string): T | undefined
+  /** The entry without subscribing to it (for bookkeeping inside updates). */
+  peek(key: string): T | undefined
   set(key: string, value: T | undefined): void
   /** Replaces every entry; wakes readers of keys whose entry changed. */
   replaceAll(entries: Map<string, T>): void
@@ -57,6 +59,7 @@ export function createKeyedSignals<T>(): KeyedSignals<T> {
 
   return {
     get,
+    peek: (key: string) => data.get(key),
     set,
     replaceAll,
     entries: () => data.entries(),

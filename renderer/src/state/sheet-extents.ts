@@ -42,11 +42,19 @@ export function createSheetExtents() {
     publish()
   }
 
+  /** Exact extents computed elsewhere (the worker's windowed load, which sends only some views). */
+  function resetTo(exact: Record<string, Extent>): void {
+    bySheet.clear()
+    for (const [sheet, e] of Object.entries(exact)) bySheet.set(sheet, { rows: e.rows, cols: e.cols })
+    dirty = true
+    publish()
+  }
+
   function of(sheet: string): Extent {
     version()
     const e = bySheet.get(sheet)
     return e ? { ...e } : { rows: 0, cols: 0 }
   }
 
-  return { grow, publish, reset, of }
+  return { grow, publish, reset, resetTo, of }
 }

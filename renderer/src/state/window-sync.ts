@@ -1,4 +1,4 @@
-// Keeps the store current behind a large edit. The edit's reply carries only the views of
+// Keeps the store current behind a large edit or the windowed load of a large workbook. The edit's reply carries only the views of
 // the grid's window; the worker owes the rest. While it does, this module
 //  - pulls the owed views in small slices when the UI thread is idle (so typing the next
 //    edit or scrolling never waits behind them), and
@@ -15,7 +15,7 @@ type WindowClient = Pick<EngineClient, 'streaming' | 'appliedCount' | 'pull' | '
 /** Owed views per pull: small, so applying one slice fits in an idle period. */
 export const PULL_SIZE = 2000
 
-/** Pulling starts this long after the last edit's reply, so edits typed in a row never queue behind pulls. */
+/** Pulling starts this long after the last edit's reply (and the last scroll), so edits typed in a row and scrolling never queue behind pulls. */
 export const PULL_AFTER_MS = 300
 
 /** Windows larger than this (a zoomed-out screen) are cut: the worker reads each cell. */
@@ -37,10 +37,14 @@ const whenIdle: (run: () => void) => void =
 export function createWindowSync(store: WorkbookStore, client: WindowClient, visibleHint: () => ViewportHint | undefined): void {
   let pulling = false
   let lastEditAt = 0
+  // The last frame in which the visible window moved: pulls wait for scrolling to pause too,
+  // so a scroll right after a large edit never shares its frames with applying pulled views
+  // (measured: 100–350 ms frames while 100k owed views were pulled during a scroll).
+  let lastMovedAt = 0
   function pullWhenIdle(): void {
     if (pulling || client.streaming() === 0) return
     pulling = true
-    const wait = lastEditAt + PULL_AFTER_MS - performance.now()
+    const wait = Math.max(lastEditAt, lastMovedAt) + PULL_AFTER_MS - performance.now()
     if (wait > 0) {
       setTimeout(() => {
         pulling = false
@@ -51,7 +55,7 @@ export function createWindowSync(store: WorkbookStore, client: WindowClient, vis
     whenIdle(() => {
       void client.pull(PULL_SIZE).then((res) => {
         pulling = false
-        if (res.type === 'refreshed') store.applyCells(res.cells, res.generation)
+        if (res.type === 'refreshed') store.applyCells(res.cells, res.generation, res.remaining)
         pullWhenIdle()
       })
     })
@@ -76,6 +80,7 @@ export function createWindowSync(store: WorkbookStore, client: WindowClient, vis
       const now = visibleHint()
       if (now && !inFlight && !sameWindow(now, asked)) {
         asked = now
+        lastMovedAt = performance.now()
         inFlight = true
         void client.window(bounded(now)).then((res) => {
           inFlight = false

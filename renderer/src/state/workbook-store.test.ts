@@ -73,3 +73,32 @@ describe('the store with windowed views', () => {
     })
   })
 })
+
+describe('the store after a windowed load', () => {
+  it('knows every extent and name at once, and is complete only when nothing is owed', () => {
+    createRoot((dispose) => {
+      const store = createWorkbookStore()
+      store.replaceAll({
+        cells: [num('A1', 1)],
+        sheets: ['Sheet1'],
+        objective,
+        generation: 1,
+        extents: { Sheet1: { rows: 20000, cols: 3 } },
+        names: { rate: { sheet: 'Sheet1', address: 'C19000' } },
+        streaming: 19999,
+      })
+      expect(store.usedExtent('Sheet1')).toEqual({ rows: 20000, cols: 3 })
+      expect(store.findName('rate')).toEqual({ sheet: 'Sheet1', address: 'C19000' })
+      expect(store.names()).toEqual(['rate'])
+      expect(store.complete()).toBe(false)
+      store.applyCells([num('A2', 2)], 1, 5)
+      expect(store.complete()).toBe(false)
+      store.applyCells([num('A3', 3)], 1, 0)
+      expect(store.complete()).toBe(true)
+      // A name moved by an edit follows the cell's new view.
+      store.applyChanges(changes([{ ...num('C19000', 1), name: undefined }, { ...num('B2', 5), name: 'rate' }]), 2, 0)
+      expect(store.findName('rate')).toEqual({ sheet: 'Sheet1', address: 'B2' })
+      dispose()
+    })
+  })
+})

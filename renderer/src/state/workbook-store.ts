@@ -6,7 +6,10 @@
 // behind it (worker/window-views.ts); every batch carries the worker's generation, and a
 // batch older than one already applied is dropped (state/generation.ts). The status bar's
 // error count and the colour scale's largest |gradient| are the engine's figures, never a
-// walk over the cells held here.
+// walk over the cells held here. A large workbook's load is windowed the same way: the
+// window's views come first, with every sheet's extent and every name, and the rest are
+// owed; `complete()` says when the store holds every cell again (consumers that walk all
+// cells — selection figures, Ctrl+End — wait for it or use the extents; docs/ui.md).
 import { batch, createSignal } from 'solid-js'
 import type { CellView, ChangeList, ObjectiveState, WorkbookFigures } from '../../../engine/api'
 import { cellKey } from '../model/address'
@@ -15,6 +18,7 @@ import { createGenerationGate } from './generation'
 import { createKeyedSignals } from './keyed-signals'
 import { createSheetExtents } from './sheet-extents'
 import { figuresOfCells } from './figures'
+import { createNameIndex } from './name-index'
 
 const NO_OBJECTIVE: ObjectiveState = { ref: null, cell: null, value: null, unavailableReason: 'No objective cell is set.' }
 
@@ -34,6 +38,10 @@ export function createWorkbookStore() {
   const [columnWidths, setColumnWidths] = createSignal<ColumnWidths>({})
   const extents = createSheetExtents()
   const gate = createGenerationGate()
+  const names = createNameIndex()
+  // How many cells' views the worker still owes (0: every cell is held here).
+  const [owed, setOwed] = createSignal(0)
+  const [snapshotOwed, setSnapshotOwed] = createSignal(0)
 
   function setFigures(figures: WorkbookFigures): void {
     setErrorCount(figures.errorCells)
@@ -47,8 +55,13 @@ export function createWorkbookStore() {
       next.set(cellKey(view.sheet, view.address), view)
     }
     gate.reset(snapshot.generation)
+    // A windowed snapshot names every cell and measures every sheet; an older one held every view.
+    names.reset(snapshot.names ? Object.entries(snapshot.names) : [...next.values()].filter((v) => v.name).map((v) => [v.name!, { sheet: v.sheet, address: v.address }]))
     batch(() => {
-      extents.reset(next.values())
+      setOwed(snapshot.streaming ?? 0)
+      setSnapshotOwed(snapshot.streaming ?? 0)
+      if (snapshot.extents) extents.resetTo(snapshot.extents)
+      else extents.reset(next.values())
       if (snapshot.columns) setColumnWidths(snapshot.columns)
       cells.replaceAll(next)
       setSheets(snapshot.sheets.length > 0 ? snapshot.sheets : ['Sheet1'])
@@ -62,6 +75,7 @@ export function createWorkbookStore() {
     for (const view of views) {
       const key = cellKey(view.sheet, view.address)
       const stored = isBlank(view) ? undefined : view
+      names.update(cells.peek(key), stored)
       cells.set(key, stored)
       if (stored) extents.grow(stored)
     }
@@ -69,19 +83,24 @@ export function createWorkbookStore() {
   }
 
   /**
-   * Views read by the worker at `generation` (streamed behind an edit, or a scroll's
-   * window); dropped, returning false, when the store already holds a newer update.
+   * Views read by the worker at `generation` (streamed behind an edit or a load, or a
+   * scroll's window); dropped, returning false, when the store already holds a newer
+   * update. `remaining`: how many views the worker still owes after these.
    */
-  function applyCells(views: CellView[], generation?: number): boolean {
-    if (!gate.admit(generation)) return false
-    batch(() => writeCells(views))
-    return true
+  function applyCells(views: CellView[], generation?: number, remaining?: number): boolean {
+    const admitted = gate.admit(generation)
+    batch(() => {
+      if (admitted) writeCells(views)
+      if (remaining !== undefined) setOwed(remaining)
+    })
+    return admitted
   }
 
-  /** An edit's (or training's) change list; `generation` as in applyCells. Without figures (an older sender) the figures stay as they were. */
-  function applyChanges(changes: ChangeList, generation?: number): boolean {
+  /** An edit's (or training's) change list; `generation` and `remaining` as in applyCells. Without figures (an older sender) the figures stay as they were. */
+  function applyChanges(changes: ChangeList, generation?: number, remaining?: number): boolean {
     if (!gate.admit(generation)) return false
     batch(() => {
+      if (remaining !== undefined) setOwed(remaining)
       writeCells(changes.cells)
       if (changes.sheets) setSheets(changes.sheets)
       setObjective(changes.objective)
@@ -98,10 +117,6 @@ export function createWorkbookStore() {
     return out
   }
 
-  function findName(name: string): CellView | undefined {
-    for (const view of cells.values()) if (view.name === name) return view
-    return undefined
-  }
 
   return {
     /** Reactive per key: `cellAt("Sheet1!B4")` inside a computation tracks that cell only. */
@@ -111,8 +126,16 @@ export function createWorkbookStore() {
     maxAbsGrad,
     errorCount,
     cell: (sheet: string, address: string) => cells.get(cellKey(sheet, address)),
+    /** Every stored cell of a sheet: all of them only when `complete()`. */
     cellsOfSheet,
-    findName,
+    /** The cell a name is on (known for every name from the load on, before its view arrives). */
+    findName: names.find,
+    /** Every cell name of the workbook (autocomplete). */
+    names: names.names,
+    /** Reactive: true when the store holds every cell's current view (nothing owed behind a large load or edit). */
+    complete: () => owed() === 0,
+    /** How many views the last load (or snapshot) left owed: 0 when it came whole. */
+    snapshotOwed,
     columnWidths,
     setColumnWidths,
     /** Reactive: one past the last used row and column of a sheet (grows with edits; exact after a load). */

@@ -12,12 +12,14 @@ type FinalResponse = Exclude<WorkerResponse, { type: 'trainProgress' }>
 type ProgressListener = (res: Extract<WorkerResponse, { type: 'trainProgress' }>) => void
 
 const BUSY_AFTER_MS = 100
+/** Requests that only read views for the store (window-sync.ts): never shown as "computing…". */
+const QUIET = new Set<WorkerRequest['type']>(['pull', 'window'])
 
 export type EngineClient = ReturnType<typeof createEngineClient>
 
 export function createEngineClient(worker: WorkerPort) {
   let nextId = 1
-  const pending = new Map<number, { resolve: (res: FinalResponse) => void; onProgress?: ProgressListener }>()
+  const pending = new Map<number, { resolve: (res: FinalResponse) => void; onProgress?: ProgressListener; quiet: boolean }>()
   const [busy, setBusy] = createSignal(false)
   let busyTimer: ReturnType<typeof setTimeout> | undefined
   // How many changed cells' views the worker still owes after the last edit (state/window-sync.ts pulls them).
@@ -25,19 +27,32 @@ export function createEngineClient(worker: WorkerPort) {
   /** Bumps with every 'applied' reply. */
   const [appliedCount, setAppliedCount] = createSignal(0)
 
+  // Views pulled behind a large edit or load are not "computing": only other requests make the app busy.
+  const working = () => [...pending.values()].some((p) => !p.quiet)
   function refreshBusy(): void {
-    if (pending.size === 0) {
+    if (!working()) {
       clearTimeout(busyTimer)
       busyTimer = undefined
       setBusy(false)
     } else if (busyTimer === undefined) {
-      busyTimer = setTimeout(() => setBusy(pending.size > 0), BUSY_AFTER_MS)
+      busyTimer = setTimeout(() => {
+        busyTimer = undefined
+        setBusy(working())
+      }, BUSY_AFTER_MS)
     }
   }
 
   worker.onmessage = (event: MessageEvent<string>) => {
+    const arrived = performance.now()
     const res = JSON.parse(event.data) as WorkerResponse
+    // bench:ui: when a load's or an edit's reply arrived and how long parsing it took.
+    if (res.type === 'loaded' || res.type === 'applied') {
+      performance.clearMeasures(`gs:parse-${res.type}`)
+      performance.measure(`gs:parse-${res.type}`, { start: arrived, detail: { chars: event.data.length } })
+    }
     if (res.type === 'refreshed') setStreaming(res.remaining)
+    // A large workbook's load (or snapshot) owes the views outside the window, pulled like those behind an edit.
+    if (res.type === 'loaded' || res.type === 'snapshot') setStreaming(res.snapshot.streaming ?? 0)
     if (res.type === 'applied') {
       setStreaming(res.streaming)
       setAppliedCount((n) => n + 1)
@@ -64,7 +79,7 @@ export function createEngineClient(worker: WorkerPort) {
     const id = nextId++
     if (deadReason !== null) return Promise.resolve({ id, type: 'failed', error: deadReason })
     return new Promise((resolve) => {
-      pending.set(id, { resolve, onProgress })
+      pending.set(id, { resolve, onProgress, quiet: QUIET.has(body.type) })
       refreshBusy()
       worker.postMessage({ ...body, id } as WorkerRequest)
     })
@@ -80,11 +95,14 @@ export function createEngineClient(worker: WorkerPort) {
     pull: (max: number) => request({ type: 'pull', max }),
     /** The current views of every cell in a window (a scroll while views are streaming in). */
     window: (window: ViewportHint) => request({ type: 'window', window }),
-    load: (text: string | null) => request({ type: 'load', text }),
+    /** The non-empty cells along a column or row (Ctrl+arrow while views are owed). */
+    line: (sheet: string, vertical: boolean, index: number) => request({ type: 'line', sheet, vertical, index }),
+    /** `visible`: the window on screen (its size decides how many views come with the reply; the rest stream in). */
+    load: (text: string | null, visible?: ViewportHint) => request({ type: 'load', text, visible }),
     /** The reply carries the views of the changed cells in `visible`; the rest stream in (setRefreshListener). */
     apply: (edits: Edit[], visible?: ViewportHint) => request({ type: 'apply', edits, visible }),
     serialize: () => request({ type: 'serialize' }),
-    snapshot: () => request({ type: 'snapshot' }),
+    snapshot: (visible?: ViewportHint) => request({ type: 'snapshot', visible }),
     /** Training (renderer/src/training): progress arrives through onProgress until the final 'trained'. */
     train: (options: TrainOptions, onProgress: ProgressListener) => request({ type: 'train', options }, onProgress),
     stopTraining: () => request({ type: 'trainStop' }),

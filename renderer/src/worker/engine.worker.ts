@@ -7,7 +7,9 @@ import { RefreshQueue, cutByWindow, viewsOfWindow, withMargin } from './window-v
 import { applyAction } from './worker-inverse'
 import { handleTraining } from '../training/worker-training'
 import { answerExplain } from '../graph/worker-explain'
-import type { Snapshot, WorkerRequest, WorkerResponse } from './protocol'
+import type { Snapshot, ViewportHint, WorkerRequest, WorkerResponse } from './protocol'
+import type { CellView } from '../../../engine/api'
+import { filledAlong, layoutOfPositions, layoutOfViews, loadWindow, type WorkbookLayout } from './load-layout'
 import { WIDTH_EDITS, columnWidthsOf } from './column-widths'
 
 type Engine = ReturnType<typeof createEngine>
@@ -29,12 +31,28 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
 
-function snapshotOf(e: Engine): Snapshot {
-  // A snapshot holds every cell as it is now: nothing is owed any more.
+/**
+ * The UI's new starting point. A small workbook comes whole; a large one brings the
+ * window's views, the figures, every sheet's extent and the names, and owes the rest
+ * (pulled when the UI is idle, window-sync.ts): no CellView per cell on the load path.
+ */
+function snapshotOf(e: Engine, window: ViewportHint): Snapshot {
+  // Everything owed before is superseded: the snapshot is the new starting point.
   owed.clear()
   const figures = e.apply([], { views: 'none' }).figures
-  return { cells: e.cells(), sheets: e.sheets(), objective: e.objective(), columns: columnWidthsOf(e), figures, generation }
+  const base = { sheets: e.sheets(), objective: e.objective(), columns: columnWidthsOf(e), figures, generation }
+  let all: CellView[] | undefined
+  let layout: WorkbookLayout
+  const found = e.positions?.()
+  if (found) layout = layoutOfPositions(found.positions, found.names)
+  else layout = layoutOfViews(base.sheets, (all = e.cells()))
+  const { count, extents, names, positions } = layout
+  if (count <= PART_SIZE) return { ...base, cells: all ?? e.cells(), extents, names, streaming: 0 }
+  owed.push(positions)
+  return { ...base, cells: viewsOfWindow(e, window), extents, names, streaming: owed.size }
 }
+
+const NO_WINDOW: ViewportHint = { sheet: '', rows: [0, -1], cols: [0, -1] }
 
 function handle(req: WorkerRequest): WorkerResponse {
   switch (req.type) {
@@ -51,7 +69,8 @@ function handle(req: WorkerRequest): WorkerResponse {
       }
       engine = next
       generation++
-      return { id: req.id, type: 'loaded', snapshot: snapshotOf(next), ms: performance.now() - started }
+      const first = next.sheets()[0] ?? 'Sheet1'
+      return { id: req.id, type: 'loaded', snapshot: snapshotOf(next, loadWindow(first, req.visible)), ms: performance.now() - started }
     }
     case 'apply': {
       if (!engine) engine = createEngine()
@@ -59,6 +78,7 @@ function handle(req: WorkerRequest): WorkerResponse {
       // Editing commands are expanded before their inverse is computed (one exact undo step each).
       // No CellView per changed cell: views for the window now, the rest owed (window-views.ts).
       const { changes, inverses } = applyAction(engine, req.edits, { views: 'none' })
+      const engineMs = performance.now() - started
       generation++
       const { changed = [], unlisted = 0, ...list } = changes
       const few = unlisted <= PART_SIZE
@@ -66,12 +86,16 @@ function handle(req: WorkerRequest): WorkerResponse {
       owed.push(rest)
       const ms = performance.now() - started
       const columns = req.edits.some((e) => WIDTH_EDITS.has(e.type)) ? columnWidthsOf(engine) : undefined
-      return { id: req.id, type: 'applied', changes: { ...list, cells: views }, ms, inverses, columns, generation, streaming: owed.size }
+      return { id: req.id, type: 'applied', changes: { ...list, cells: views }, ms, engineMs, inverses, columns, generation, streaming: owed.size }
     }
     case 'pull': {
       if (!engine) engine = createEngine()
       const cells = owed.take(engine, Math.max(1, Math.min(req.max, PART_SIZE)))
       return { id: req.id, type: 'refreshed', cells, generation, remaining: owed.size }
+    }
+    case 'line': {
+      if (!engine) engine = createEngine()
+      return { id: req.id, type: 'line', filled: filledAlong(engine, req.sheet, req.vertical, req.index) }
     }
     case 'window': {
       if (!engine) engine = createEngine()
@@ -79,7 +103,9 @@ function handle(req: WorkerRequest): WorkerResponse {
     }
     case 'snapshot': {
       if (!engine) engine = createEngine()
-      return { id: req.id, type: 'snapshot', snapshot: snapshotOf(engine) }
+      const sheets = engine.sheets()
+      const visible = req.visible && sheets.includes(req.visible.sheet) ? withMargin(req.visible) : sheets.length > 0 ? loadWindow(sheets[0]) : NO_WINDOW
+      return { id: req.id, type: 'snapshot', snapshot: snapshotOf(engine, visible) }
     }
     case 'graph':
     case 'explain':

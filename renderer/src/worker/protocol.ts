@@ -3,9 +3,16 @@
 // (sent as its JSON text, see engine.worker.ts).
 import type { CellView, ChangeList, Edit, ObjectiveState, WorkbookFigures } from '../../../engine/api'
 import type { TrainingRequest, TrainingResponse } from '../training/protocol'
+import type { SheetExtent } from './load-layout'
 import type { Explanation, GraphData, GraphScope, Step } from '../../../engine/explain/types'
 
-/** Everything the UI needs after a load: every non-empty cell, the sheets, J. */
+/**
+ * Everything the UI needs after a load: the sheets, J, the figures and, for a workbook
+ * of more than PART_SIZE cells, only the views of the window on screen; the other cells'
+ * views are owed (`streaming`) and pulled when the UI is idle, like those behind a large
+ * edit. Extents and names cover the whole workbook, so Ctrl+End, the scrollbar and the
+ * name box are right before the rest arrives (worker/load-layout.ts).
+ */
 export interface Snapshot {
   cells: CellView[]
   sheets: string[]
@@ -16,6 +23,12 @@ export interface Snapshot {
   figures?: WorkbookFigures
   /** The worker's generation when the snapshot was read (see 'applied'). */
   generation?: number
+  /** One past the last used row and column of every sheet with data (exact). */
+  extents?: Record<string, SheetExtent>
+  /** Every cell name of the workbook → its cell. */
+  names?: Record<string, { sheet: string; address: string }>
+  /** How many cells' views are still owed (0 or absent: `cells` holds every cell). */
+  streaming?: number
 }
 
 /** Sheet name → column letter → width in px (only columns with a custom width). */
@@ -29,11 +42,12 @@ export interface ViewportHint {
 }
 
 export type WorkerRequest =
-  | { id: number; type: 'load'; text: string | null }
+  /** `visible`: the window on screen, whose size the load's first views cover (at the top left of the first sheet). */
+  | { id: number; type: 'load'; text: string | null; visible?: ViewportHint }
   | { id: number; type: 'apply'; edits: Edit[]; visible?: ViewportHint }
   | { id: number; type: 'serialize' }
   /** A fresh full snapshot (after sheet-level edits, where re-keying cells is simplest). */
-  | { id: number; type: 'snapshot' }
+  | { id: number; type: 'snapshot'; visible?: ViewportHint }
   /** Training, randomize, gradient check (renderer/src/training/protocol.ts). */
   | TrainingRequest
   /** The graph view (renderer/src/graph): a scope's nodes and edges, an inspector's cell, the grid's convention badges. */
@@ -42,6 +56,8 @@ export type WorkerRequest =
   | { id: number; type: 'conventions' }
   /** Up to `max` owed views of changed cells outside the window (the UI asks when idle). */
   | { id: number; type: 'pull'; max: number }
+  /** The 0-based indices of the non-empty cells along one column (`vertical`) or row: Ctrl+arrow while the UI does not hold every view. */
+  | { id: number; type: 'line'; sheet: string; vertical: boolean; index: number }
   /** The views of every cell in a window (after a scroll while changed cells are still streaming in). */
   | { id: number; type: 'window'; window: ViewportHint }
 
@@ -53,10 +69,11 @@ export type WorkerResponse =
    * `changes.cells` holds the changed cells in the grid's window (all of them when few); `streaming` more are owed, pulled as 'refreshed' replies.
    * `generation` counts the worker's updates: a view read at an older generation than one the UI has applied is never painted.
    */
-  | { id: number; type: 'applied'; changes: ChangeList; ms: number; inverses: Edit[][]; columns?: ColumnWidths; generation: number; streaming: number }
+  | { id: number; type: 'applied'; changes: ChangeList; ms: number; /** of `ms`, the engine's apply (the rest: views and the owed queue) */ engineMs?: number; inverses: Edit[][]; columns?: ColumnWidths; generation: number; streaming: number }
   /** Owed views of changed cells outside the window, read at `generation`; `remaining` still owed. */
   | { id: number; type: 'refreshed'; cells: CellView[]; generation: number; remaining: number }
   | { id: number; type: 'window'; cells: CellView[]; generation: number }
+  | { id: number; type: 'line'; filled: number[] }
   | { id: number; type: 'serialized'; text: string }
   | { id: number; type: 'snapshot'; snapshot: Snapshot }
   | TrainingResponse
