@@ -1,7 +1,9 @@
-// Writes a document as `.gradsheet` text: pretty JSON (2 spaces, trailing newline),
-// known keys first in a fixed order, unknown fields after them sorted by key, cells in
-// row-major order (A1, B1, …, A2, …). The same document always gives the same bytes,
-// so saved files diff cleanly.
+// Writes a document as `.gradsheet` text: pretty JSON (2 spaces, trailing newline) with
+// one line per cell (`"B2": { "input": "=A2*w" },`), known keys first in a fixed order,
+// unknown fields after them sorted by key, cells in row-major order (A1, B1, …, A2, …).
+// The same document always gives the same bytes, so saved files diff cleanly, a cell per
+// line. One line per cell also keeps a 1M-cell workbook well inside the 64 MiB a file may
+// have (fully expanded, a 1M-cell chain was 67 MB and could not be saved or backed up).
 import { CURRENT_VERSION, FORMAT, type CellEntry, type SheetEntry, type WorkbookDocument } from './document.ts'
 import { parseAddressKey } from './address-key.ts'
 import { defineField } from './json-values.ts'
@@ -13,7 +15,37 @@ export function serializeDocument(doc: WorkbookDocument): string {
     ['objective', doc.objective ?? null],
     ['sheets', doc.sheets.map(serializeSheet)],
   ])
-  return JSON.stringify(out, null, 2) + '\n'
+  return printObject(out as Record<string, unknown>, '', (key, value, indent) =>
+    key === 'sheets' && Array.isArray(value) ? printArray(value, indent, printSheet) : block(value, indent)) + '\n'
+}
+
+function printSheet(sheet: unknown, indent: string): string {
+  return printObject(sheet as Record<string, unknown>, indent, (key, value, inner) =>
+    key === 'cells' ? printObject(value as Record<string, unknown>, inner, (_, cell) => oneLine(cell)) : block(value, inner))
+}
+
+/** `{` one `"key": value` line per field `}`, each value printed by `entry` at the inner indent. */
+function printObject(obj: Record<string, unknown>, indent: string, entry: (key: string, value: unknown, indent: string) => string): string {
+  const keys = Object.keys(obj)
+  if (keys.length === 0) return '{}'
+  const inner = indent + '  '
+  return `{\n${keys.map((key) => `${inner}${JSON.stringify(key)}: ${entry(key, obj[key], inner)}`).join(',\n')}\n${indent}}`
+}
+
+function printArray(items: unknown[], indent: string, item: (value: unknown, indent: string) => string): string {
+  if (items.length === 0) return '[]'
+  const inner = indent + '  '
+  return `[\n${items.map((value) => inner + item(value, inner)).join(',\n')}\n${indent}]`
+}
+
+/** JSON.stringify's 2-space layout at this indent (JSON text has no raw newline but its own). */
+function block(value: unknown, indent: string): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`)
+}
+
+/** The value on one line: `{ "input": "=A1+1", "name": "w" }`. */
+function oneLine(value: unknown): string {
+  return JSON.stringify(value, null, 1).replace(/\n */g, ' ')
 }
 
 function serializeSheet(sheet: SheetEntry): object {
