@@ -52,7 +52,7 @@ describe('serializeDocument', () => {
     )
   })
 
-  it('writes a cell's nested extra field on its line, and a 1M-cell chain in under 64 MiB', () => {
+  it('writes a nested extra field on the cell line, and a 1M-cell chain in under 64 MiB', () => {
     const nested = serializeDocument({ format: 'gradsheet', version: 1, objective: null, sheets: [{ name: 'S', cells: { A1: { input: '1', meta: { a: [1, 2] } } } }] } as unknown as WorkbookDocument)
     expect(nested).toContain('\n        "A1": { "input": "1", "meta": { "a": [ 1, 2 ] } }\n')
     const cells: Record<string, { input: string }> = { A1: { input: '0.5' } }
