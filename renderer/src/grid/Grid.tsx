@@ -9,6 +9,7 @@
 import { Show, createEffect, createMemo, createSignal, on, onCleanup, onMount } from 'solid-js'
 import { Portal } from 'solid-js/web'
 import { createVirtualizer, elementScroll } from '@tanstack/solid-virtual'
+import { createUniformRows } from './uniform-rows'
 import { COLUMN_COUNT, ROW_COUNT, formatAddress, parseAddress, type CellPos } from '../model/address'
 import { gridKeyAction } from '../model/key-actions'
 import { createScrollMap } from '../model/scroll-map'
@@ -80,21 +81,11 @@ export function Grid(props: GridProps) {
   // The virtualizers read the virtual offsets from here rather than from the element, so
   // a change of mapping (zoom, resize) updates them even when scrollTop stays the same.
   type OffsetListener = (offset: number, isScrolling: boolean) => void
-  let rowOffsetListener: OffsetListener | null = null
   let colOffsetListener: OffsetListener | null = null
 
-  const rows = createVirtualizer({
-    get count() { return rowCount() },
-    getScrollElement: () => scroller,
-    estimateSize: () => rowH(),
-    overscan: 3,
-    observeElementOffset: (_inst, cb) => {
-      rowOffsetListener = cb
-      cb(top(), false)
-      return () => { rowOffsetListener = null }
-    },
-    scrollToFn: (off, opts, inst) => elementScroll(rowMap().toPhysical(off), opts, inst),
-  })
+  // Rows have one height: their window is arithmetic (grid/uniform-rows.ts), not a virtualizer.
+  const rowWindow = createUniformRows()
+  const rowItems = createMemo(() => rowWindow(rowCount(), rowH(), top(), bodyH(), 3))
   const cols = createVirtualizer({
     get count() { return colCount() },
     horizontal: true,
@@ -110,13 +101,11 @@ export function Grid(props: GridProps) {
   })
 
   createEffect(on(view.zoom, () => {
-    rows.measure()
     cols.measure()
     // Keep the selected cell in view at the new size.
     reveal()
   }, { defer: true }))
   createEffect(on(layout, () => cols.measure(), { defer: true }))
-  createEffect(() => rowOffsetListener?.(top(), false))
   createEffect(() => colOffsetListener?.(left(), false))
 
   onMount(() => {
@@ -157,7 +146,7 @@ export function Grid(props: GridProps) {
   }
 
   createEffect(() => {
-    const r = rows.getVirtualItems()
+    const r = rowItems()
     const c = cols.getVirtualItems()
     if (r.length > 0 && c.length > 0) view.setVisible([r[0].index, r[r.length - 1].index], [c[0].index, c[c.length - 1].index])
     // Scrolled to the end of the scroll space: let it grow.
@@ -350,7 +339,7 @@ export function Grid(props: GridProps) {
             view={view}
             commands={commands}
             pointer={pointer}
-            rowItems={rows.getVirtualItems()}
+            rowItems={rowItems()}
             colItems={cols.getVirtualItems()}
             headerW={headerW()}
             headerH={headerH()}
