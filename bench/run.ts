@@ -2,7 +2,7 @@
 // Runs every system × workload × size in a fresh child process, prints the tables and
 // writes them to bench/RESULTS.md (or --out).
 import { spawn } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { machineInfo } from './machine.ts'
@@ -111,7 +111,10 @@ async function main(): Promise<void> {
     command: 'npm run bench' + (argv ? ` -- ${argv}` : ''),
     boundsText: `From ${formatSize(BOUND_FROM)} cells on, each run (process start, building the workload, measuring) was bounded: engine ${BOUND_MS.engine / 1000} s, HyperFormula and math.js ${BOUND_MS.hyperformula / 1000} s; a run past its bound, or projected past it (the previous size's working time × the size ratio), is marked "not run"; whole run took ${((performance.now() - started) / 60000).toFixed(1)} min.`,
   })
-  writeFileSync(o.out, report)
+  // `npm run bench:ui` owns the section between its markers: a rerun of this bench keeps it.
+  const previous = existsSync(o.out) ? readFileSync(o.out, 'utf8') : ''
+  const ui = previous.match(/<!-- ui:start -->[\s\S]*<!-- ui:end -->\n?/)
+  writeFileSync(o.out, ui ? `${report.trimEnd()}\n\n${ui[0]}` : report)
   process.stdout.write(report)
   console.error(`written to ${o.out}`)
 }
