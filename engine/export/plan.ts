@@ -11,6 +11,7 @@ import type { Engine } from '../index'
 /** The part of an engine the plan reads: the app's UI store can supply it too (renderer/src/sensitivity). */
 export type EngineReader = Pick<Engine, 'objective' | 'cell' | 'resolveRef' | 'sheets'>
 import { classifyInput } from '../input'
+import { postOrder } from './post-order'
 
 export type CellRole =
   /** A number or tensor-literal cell marked `param`: a torch.nn.Parameter. */
@@ -101,30 +102,10 @@ export function planExport(engine: EngineReader): ExportPlan | { error: string }
     return c
   }
 
-  // Iterative depth-first post-order: a long chain must not overflow the stack.
   const objectiveKey = keyOf(target.sheet, target.address)
-  const order: PlannedCell[] = []
-  const state = new Map<string, 1 | 2>()
-  const stack: { cell: PlannedCell; deps: string[]; next: number }[] = []
-  const enter = (key: string) => {
-    state.set(key, 1)
-    const cell = at(key)
-    stack.push({ cell, deps: dependenciesOf(cell), next: 0 })
-  }
-  enter(objectiveKey)
-  while (stack.length) {
-    const top = stack[stack.length - 1]
-    if (top.next < top.deps.length) {
-      const dep = top.deps[top.next++]
-      const s = state.get(dep)
-      if (s === undefined) enter(dep)
-      else if (s === 1) return { error: `${dep} is on a reference cycle` }
-      continue
-    }
-    stack.pop()
-    state.set(top.cell.key, 2)
-    order.push(top.cell)
-  }
+  const walked = postOrder(objectiveKey, (key) => dependenciesOf(at(key)))
+  if ('cycle' in walked) return { error: `${walked.cycle[0]} is on a reference cycle` }
+  const order = walked.order.map(at)
   return { objectiveKey, order, cells }
 }
 

@@ -11,6 +11,7 @@
 // and read by the other) goes back to one line per cell.
 import { NotExportable, programValues, valueOf, type CellSource } from './expressions'
 import { analyseLanes } from './lanes'
+import { postOrder } from './post-order'
 import { dependenciesOf, type ExportPlan, type PlannedCell } from './plan'
 import { candidateRuns, laneKey, splitRun, type Run } from './runs'
 import type { Target } from './translations'
@@ -106,31 +107,9 @@ function orderUnits(plan: ExportPlan, member: Map<string, { run: VectorRun; row:
     for (const c of u.cells) for (const k of dependenciesOf(c)) deps.add(unitOf(k))
     return [...deps]
   }
-  const units: Unit[] = []
-  const state = new Map<Unit, 1 | 2>()
-  const stack: { unit: Unit; deps: Unit[]; next: number }[] = []
-  const enter = (u: Unit) => {
-    state.set(u, 1)
-    stack.push({ unit: u, deps: depsOf(u), next: 0 })
-  }
-  enter(unitOf(plan.objectiveKey))
-  while (stack.length) {
-    const top = stack[stack.length - 1]
-    if (top.next < top.deps.length) {
-      const dep = top.deps[top.next++]
-      const s = state.get(dep)
-      if (s === undefined) enter(dep)
-      else if (s === 1) {
-        const from = stack.findIndex((f) => f.unit === dep)
-        const cycle = new Set(stack.slice(from).map((f) => f.unit).filter(isRun))
-        if (cycle.size === 0) throw new Error(`${plan.objectiveKey}: a reference cycle the plan did not see`)
-        return { cycle }
-      }
-      continue
-    }
-    stack.pop()
-    state.set(top.unit, 2)
-    units.push(top.unit)
-  }
-  return { units }
+  const walked = postOrder(unitOf(plan.objectiveKey), depsOf)
+  if ('order' in walked) return { units: walked.order }
+  const cycle = new Set(walked.cycle.filter(isRun))
+  if (cycle.size === 0) throw new Error(`${plan.objectiveKey}: a reference cycle the plan did not see`)
+  return { cycle }
 }
