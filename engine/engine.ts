@@ -53,6 +53,8 @@ export class GraphEngine {
   apply(edits: Edit[], options?: ApplyOptions): ChangeList {
     const w = this.w
     w.changes.meta.clear()
+    // Only a windowed apply may name J's cone whole (core/changes.ts): a listed one keeps exact CellViews.
+    w.changes.coneAllowed = options?.views === 'none'
     w.forwardEvaluations = 0
     w.reverseVisits = 0
     const rejected: RejectedEdit[] = []
@@ -74,6 +76,7 @@ export class GraphEngine {
     }
     this.update()
     const { cells, unlisted, changed } = drainChanges(w, options?.views !== 'none')
+    w.changes.coneAllowed = false
     const list: ChangeList = {
       cells,
       objective: this.objective(),

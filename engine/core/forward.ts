@@ -115,7 +115,7 @@ export function forward(w: WorkbookState): void {
   const evaluations = pass.evaluations
   const pending = pass.pending
   // Recorded once for the whole pass: what changed, and whether J reads any of it.
-  changes.touchMany(changedNow, changedCount)
+  changes.valuesChanged(changedNow, changedCount, grads.cone)
   grads.valuesChanged(changedNow, changedCount)
   w.forwardEvaluations += evaluations
   sched.pending = pending
