@@ -372,13 +372,16 @@ export function sweepOps(
     visits++
     const from = start[id]
     const n = size[id]
-    // The segment's adjoints live in adj[t - from]; each is zeroed as it is read.
+    // The segment's adjoints live in adj[t - from]; each is zeroed as it is read. The
+    // last op's is the cell's own, g, and never goes through adj (most segments are one op).
     const last = n - 1
-    adj[last] = g
     for (let i = last; i >= 0; i--) {
-      const d = adj[i]
-      if (d === 0) continue
-      adj[i] = 0
+      let d = g
+      if (i !== last) {
+        d = adj[i]
+        if (d === 0) continue
+        adj[i] = 0
+      }
       const t = from + i
       switch (op[t]) {
         case TapeOp.Const:
