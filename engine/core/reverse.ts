@@ -77,7 +77,7 @@ function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<numb
     return 1
   }
   const tape = w.tape
-  return sweepOps(tape, kind, order, pos[jId], gnew, tape.start, tape.size, tape.ran, s.bindings.program, general)
+  return sweepOps(tape, kind, s.num, order, pos[jId], gnew, tape.start, tape.size, tape.ran, s.bindings.program, general)
 }
 
 /** Ids of cone cells whose gradient changed in one pass (reused: grows, never shrinks). */

@@ -28,15 +28,21 @@ function folded(op: number, constSecond: boolean): TapeOp | undefined {
 }
 
 /**
- * Which operands of an op of kind `k` may be a cell read directly: 1 for `a`, 2 for `b`,
- * 3 for both, 0 for none. The op's derivative must not read the operand's value (the
- * reverse pass reads kept values, never the cells again): x ± k, k − x, x·k, x/k, −x,
- * a ± b, and tanh, exp, √ (whose derivative reads their own result).
+ * Which operands of an op of kind `k` (folded constant `c`) may be a cell read directly:
+ * 1 for `a`, 2 for `b`, 3 for both, 0 for none. The op's rule must turn a NaN operand
+ * into a NaN result (how the tape gives up on a cell that is not a number): every inline
+ * op but x^0, which is 1 even for NaN — so Pow's base stays an op, and x^k only reads in
+ * place for k ≠ 0. A partial that reads an operand's value reads the cell again in the
+ * reverse pass (tape-ops.ts `read`), where it still holds the value the forward read: a
+ * change to a cell re-runs its readers before any reverse pass. (w·x + b is two ops
+ * instead of four: regression's and mixed's weights times inputs.) Table calls (Unary,
+ * Binary) read earlier ops only.
  */
-function fusable(k: number): number {
-  if (k === TapeOp.Add || k === TapeOp.Sub) return 3
-  if (k >= TapeOp.AddK && k <= TapeOp.DivK) return 1
-  if (k === TapeOp.Neg || k === TapeOp.Tanh || k === TapeOp.Exp || k === TapeOp.Sqrt) return 1
+function fusable(k: number, c: number): number {
+  if (k === TapeOp.Pow) return 2
+  if (k >= TapeOp.Add && k <= TapeOp.Div) return 3
+  if (k === TapeOp.PowK) return c === 0 ? 0 : 1
+  if (k >= TapeOp.Neg && k <= TapeOp.KDiv) return 1
   return 0
 }
 
@@ -83,7 +89,7 @@ export function foldConstants(fp: FastProgram): FastProgram {
   for (let i = 0; i < n; i++) {
     if (!keep[i]) continue
     const k = kind[i]
-    const may = fusable(k)
+    const may = fusable(k, consts[i])
     if (may === 0) continue
     if (may & 2) {
       bFrom[i] = refFrom(b[i])
@@ -92,7 +98,7 @@ export function foldConstants(fp: FastProgram): FastProgram {
         b[i] = fp.a[b[i]] // the slot or name index
       }
     }
-    if (may === 1 || bFrom[i] !== OPERAND_OP) {
+    if ((may & 1) !== 0 && (may === 1 || bFrom[i] !== OPERAND_OP)) {
       aFrom[i] = refFrom(a[i])
       if (aFrom[i] !== OPERAND_OP) {
         keep[a[i]] = 0

@@ -89,7 +89,8 @@ export interface TapeArrays {
  * An operand's value: an earlier op's (x ≥ 0), or a cell read in place (x = ~id): its
  * number, 0 when empty, NaN otherwise — which makes the op's result non-finite, so the
  * tape gives up as a Cell op would (only ops whose rule turns NaN into NaN read cells in
- * place: evaluate/fast-fold.ts `fusable`).
+ * place: evaluate/fast-fold.ts `fusable`). The reverse pass reads the same way, and only
+ * through segments that ran, so there it never meets NaN.
  */
 function read(x: number, val: Float64Array, kinds: Uint8Array, nums: Float64Array): number {
   if (x >= 0) return val[x]
@@ -346,7 +347,7 @@ export type GeneralBackward = (id: number) => number
  * set) and a tensor cell go to `general`. Returns how many cells sent an adjoint back.
  */
 export function sweepOps(
-  tape: TapeArrays, kinds: Uint8Array, order: Int32Array, top: number, grads: Float64Array,
+  tape: TapeArrays, kinds: Uint8Array, nums: Float64Array, order: Int32Array, top: number, grads: Float64Array,
   start: Int32Array, size: Int32Array, ran: Uint8Array, formulas: ArrayLike<unknown>, general: GeneralBackward,
 ): number {
   const op = tape.op
@@ -394,7 +395,8 @@ export function sweepOps(
         // Inline rules' derivatives: d times the table's partial, written out (`da` to
         // operand a, `db` to b). Operands that may be cells read in place (fast-fold.ts
         // `fusable`) get their share through `send`, b before a, as their Cell ops did;
-        // the ops whose partial reads an operand's value only ever read earlier ops.
+        // a partial that reads an operand's value reads it through `read`, as the forward
+        // did: a cell's value cannot have changed since (a change re-runs its readers).
         case TapeOp.Add:
         case TapeOp.Sub:
         case TapeOp.Mul:
@@ -426,18 +428,18 @@ export function sweepOps(
                 db = d * -1
                 break
               case TapeOp.Mul:
-                da = d * val[b[t]]
-                db = d * val[a[t]]
+                da = d * read(b[t], val, kinds, nums)
+                db = d * read(a[t], val, kinds, nums)
                 break
               case TapeOp.Div: {
-                const z = val[b[t]]
+                const z = read(b[t], val, kinds, nums)
                 da = d * (1 / z)
                 db = d * (-val[t] / z)
                 break
               }
               default: {
-                const x = val[a[t]]
-                const z = val[b[t]]
+                const x = read(a[t], val, kinds, nums)
+                const z = read(b[t], val, kinds, nums)
                 da = d * (z === 0 ? 0 : z * Math.pow(x, z - 1))
                 db = d * (x > 0 ? val[t] * Math.log(x) : 0)
               }
@@ -458,7 +460,7 @@ export function sweepOps(
                 da = d * val[t]
                 break
               case TapeOp.Log:
-                da = d * (1 / val[a[t]])
+                da = d * (1 / read(a[t], val, kinds, nums))
                 break
               case TapeOp.Sqrt:
                 da = d * (0.5 / val[t])
@@ -474,12 +476,12 @@ export function sweepOps(
                 da = d * (1 / kc[t])
                 break
               case TapeOp.KDiv:
-                da = d * (-val[t] / val[a[t]])
+                da = d * (-val[t] / read(a[t], val, kinds, nums))
                 break
               default: {
                 // PowK. For x²: 2·x, as Math.pow(x, 1) is exactly x (fdlibm's special case).
                 const z = kc[t]
-                const x = val[a[t]]
+                const x = read(a[t], val, kinds, nums)
                 da = d * (z === 2 ? 2 * x : z === 0 ? 0 : z * Math.pow(x, z - 1))
               }
             }

@@ -38,7 +38,7 @@ export class Tape extends TapeLayout {
   backward(store: CellStore, id: number, g: number, grads: Float64Array): void {
     const keep = grads[id]
     grads[id] = g
-    sweepOps(this, store.kind, Int32Array.of(id), 0, grads, this.start, this.size, this.ran, store.bindings.program, () => 0)
+    sweepOps(this, store.kind, store.num, Int32Array.of(id), 0, grads, this.start, this.size, this.ran, store.bindings.program, () => 0)
     grads[id] = keep
   }
 }
