@@ -69,7 +69,10 @@ function recomputeCell(w: WorkbookState, id: number, triedTape: boolean): boolea
   if (kind === Kind.Number) {
     s.num[id] = v as number
     s.obj[id] = 0
-  } else s.obj[id] = v ?? 0
+  } else {
+    s.obj[id] = v ?? 0
+    s.num[id] = kind === Kind.Empty ? 0 : NaN // what the tape reads for it in place (graph/store.ts `num`)
+  }
   return changed
 }
 

@@ -92,10 +92,8 @@ export interface TapeArrays {
  * place: evaluate/fast-fold.ts `fusable`). The reverse pass reads the same way, and only
  * through segments that ran, so there it never meets NaN.
  */
-function read(x: number, val: Float64Array, kinds: Uint8Array, nums: Float64Array): number {
-  if (x >= 0) return val[x]
-  const k = kinds[~x]
-  return k === CellKind.Number ? nums[~x] : k === CellKind.Empty ? 0 : NaN
+function read(x: number, val: Float64Array, nums: Float64Array): number {
+  return x >= 0 ? val[x] : nums[~x] // the store keeps 0 there for an empty cell and NaN for any other non-number (graph/store.ts `num`)
 }
 
 /**
@@ -175,14 +173,9 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
           switch (op[t]) {
             case TapeOp.Const:
               continue
-            case TapeOp.Cell: {
-              const c = a[t]
-              const k = kinds[c]
-              if (k === CellKind.Number) y = nums[c]
-              else if (k === CellKind.Empty) y = 0
-              else break run
+            case TapeOp.Cell:
+              y = nums[a[t]] // NaN for a cell that is not a number or empty: caught below
               break
-            }
             // Inline rules (Add … PowK): each the function table's own rule for the function
             // that declares the op (functions/*: Fast1/Fast2.inline), checked by
             // evaluate/inline-ops.test.ts. A domain the table refuses gives a non-finite value
@@ -206,9 +199,9 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
             case TapeOp.KDiv:
             case TapeOp.PowK: {
               const o = op[t]
-              const x = read(a[t], val, kinds, nums)
+              const x = read(a[t], val, nums)
               if (o <= TapeOp.Pow) {
-                const z = read(b[t], val, kinds, nums)
+                const z = read(b[t], val, nums)
                 y = o === TapeOp.Add ? x + z : o === TapeOp.Sub ? x - z : o === TapeOp.Mul ? x * z : o === TapeOp.Div ? x / z : Math.pow(x, z)
                 break
               }
@@ -428,18 +421,18 @@ export function sweepOps(
                 db = d * -1
                 break
               case TapeOp.Mul:
-                da = d * read(b[t], val, kinds, nums)
-                db = d * read(a[t], val, kinds, nums)
+                da = d * read(b[t], val, nums)
+                db = d * read(a[t], val, nums)
                 break
               case TapeOp.Div: {
-                const z = read(b[t], val, kinds, nums)
+                const z = read(b[t], val, nums)
                 da = d * (1 / z)
                 db = d * (-val[t] / z)
                 break
               }
               default: {
-                const x = read(a[t], val, kinds, nums)
-                const z = read(b[t], val, kinds, nums)
+                const x = read(a[t], val, nums)
+                const z = read(b[t], val, nums)
                 da = d * (z === 0 ? 0 : z * Math.pow(x, z - 1))
                 db = d * (x > 0 ? val[t] * Math.log(x) : 0)
               }
@@ -460,7 +453,7 @@ export function sweepOps(
                 da = d * val[t]
                 break
               case TapeOp.Log:
-                da = d * (1 / read(a[t], val, kinds, nums))
+                da = d * (1 / read(a[t], val, nums))
                 break
               case TapeOp.Sqrt:
                 da = d * (0.5 / val[t])
@@ -476,12 +469,12 @@ export function sweepOps(
                 da = d * (1 / kc[t])
                 break
               case TapeOp.KDiv:
-                da = d * (-val[t] / read(a[t], val, kinds, nums))
+                da = d * (-val[t] / read(a[t], val, nums))
                 break
               default: {
                 // PowK. For x²: 2·x, as Math.pow(x, 1) is exactly x (fdlibm's special case).
                 const z = kc[t]
-                const x = read(a[t], val, kinds, nums)
+                const x = read(a[t], val, nums)
                 da = d * (z === 2 ? 2 * x : z === 0 ? 0 : z * Math.pow(x, z - 1))
               }
             }
