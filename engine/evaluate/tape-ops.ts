@@ -11,6 +11,7 @@
 // (elsewhere `TapeOp.Add` is a property load, and V8 builds a jump table only for literal
 // cases: a chain of 26 compares measured ~2x slower per op on the stencil workload).
 // That is also why both kernels live in this one file, longer than the others.
+import { flagAhead, readsChanged, type DenseRun } from './dense-run'
 import type { FastForms } from './tape-forms'
 
 export const enum TapeOp {
@@ -133,6 +134,8 @@ export interface DirtyPass {
   other: (id: number, triedTape: boolean) => boolean
   /** A cell that held a tensor or an error now holds a number (the workbook's figures follow). */
   becameNumber: (id: number) => void
+  /** Dense mode's stamps, positions, precedent rows and thresholds (evaluate/dense-run.ts). */
+  dense: DenseRun
   /** Out: the ids whose value changed, in order, and how many; how many segments ran. */
   changed: Int32Array
   changedCount: number
@@ -155,11 +158,27 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
   let changedCount = p.changedCount
   let pending = p.pending
   let evaluations = p.evaluations
-  for (let q = p.from; q < length && pending > 0; q++) {
+  // Dense mode (evaluate/dense-run.ts): run every tape cell, stamp changes instead of flagging users.
+  const d = p.dense
+  let dense = false
+  let hits = 0
+  let lastChange = 0
+  let denseFrom = 0
+  for (let q = p.from; q < length && (pending > 0 || dense); q++) {
     const id = order[q]
-    if (!dirty[id]) continue
-    dirty[id] = 0
-    pending--
+    if (dense && q - lastChange > d.exitAfter) {
+      pending += flagAhead(changedIds, denseFrom, changedCount, q - 1, d, dirty, p)
+      dense = false
+    }
+    if (dirty[id]) {
+      dirty[id] = 0
+      pending--
+      if (!dense && ++hits >= d.after && hits * 4 >= q - p.from) {
+        dense = true
+        denseFrom = changedCount
+        lastChange = q
+      }
+    } else if (!dense || (inCycle !== null && inCycle(id)) || (size[id] === 0 && !readsChanged(id, d))) continue
     const n = size[id]
     let changed: boolean
     if (n > 0 && !(inCycle !== null && inCycle(id))) {
@@ -308,6 +327,11 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
     }
     if (!changed) continue
     changedIds[changedCount++] = id
+    if (dense) {
+      d.changedAt[id] = d.epoch
+      lastChange = q
+      continue
+    }
     if (id < built)
       for (let k = userStart[id], e = k + userCount[id]; k < e; k++) {
         const u = userIds[k]
