@@ -6,9 +6,10 @@
 //   value is read by the op itself, with no Cell op (A1 + 1e-4 is one op). Only where the
 //   reverse pass then adds into the cell's gradient in the same order as the Cell op did,
 //   so gradients stay bit for bit (see `fusable` and the comment above its use);
-// - the Range op a reduction reads through its gather block is dropped.
+// - the Range op a reduction reads through its gather block is dropped;
+// - an Add and a MulK read only by it fuse into one AddScaled (a + b·k; see below).
 import { OPERAND_NAME, OPERAND_OP, OPERAND_SLOT, type FastProgram } from './fast-program'
-import { TapeOp } from './tape-ops'
+import { TapeOp, readsOne, readsTwo } from './tape-ops'
 
 /** The folded op for `op` with its second (`constSecond`) or first operand a constant; undefined when none. */
 function folded(op: number, constSecond: boolean): TapeOp | undefined {
@@ -106,6 +107,30 @@ export function foldConstants(fp: FastProgram): FastProgram {
       }
     }
   }
+  // Fusion: an Add one of whose operands is a MulK read by nothing else becomes one
+  // AddScaled, a + b·k (0.5·B1 + 0.5·A2 is two ops instead of three; x + 1e-4·tanh(x) is
+  // two instead of three). Its value is the pair's, rounding for rounding (IEEE addition
+  // commutes). In the reverse pass it sends `a` its share, then `b` its share times k:
+  // the order in which the pair's cells took theirs, so a cell read by both still adds
+  // them in the same order. That holds when the MulK is the Add's `b` (it is the op right
+  // before the Add: nothing runs between them), and when it is `a` with `b` read in place
+  // (also right before); not when `b` has ops of its own, which would run in between.
+  for (let i = 0; i < n; i++) {
+    if (!keep[i] || kind[i] !== TapeOp.Add) continue
+    // The MulK is `b`, or `a` when `b` is read in place (never `a` when `b` is an op).
+    const m = bFrom[i] === OPERAND_OP ? b[i] : aFrom[i] === OPERAND_OP ? a[i] : -1
+    if (m < 0 || kind[m] !== TapeOp.MulK || uses[m] !== 1 || !keep[m]) continue
+    if (bFrom[i] !== OPERAND_OP) {
+      // The MulK was `a`: `b`, read in place, becomes the plain operand.
+      a[i] = b[i]
+      aFrom[i] = bFrom[i]
+    }
+    kind[i] = TapeOp.AddScaled
+    b[i] = a[m]
+    bFrom[i] = aFrom[m]
+    consts[i] = consts[m]
+    keep[m] = 0
+  }
   // Renumber the ops kept; operands that are op indices follow.
   const at = new Int32Array(n)
   let m = 0
@@ -122,11 +147,10 @@ export function foldConstants(fp: FastProgram): FastProgram {
     out.consts[j] = consts[i]
     out.f1[j] = fp.f1[i]
     out.f2[j] = fp.f2[i]
-    const readsOps = k === TapeOp.Unary || k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.PowK)
     out.aFrom![j] = aFrom[i]
     out.bFrom![j] = bFrom[i]
-    out.a[j] = readsOps && aFrom[i] === OPERAND_OP ? at[a[i]] : a[i]
-    out.b[j] = (k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.Pow)) && bFrom[i] === OPERAND_OP ? at[b[i]] : b[i]
+    out.a[j] = (readsOne(k) || readsTwo(k)) && aFrom[i] === OPERAND_OP ? at[a[i]] : a[i]
+    out.b[j] = readsTwo(k) && bFrom[i] === OPERAND_OP ? at[b[i]] : b[i]
   }
   return out
 }

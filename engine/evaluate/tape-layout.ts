@@ -152,7 +152,7 @@ export class TapeLayout {
             // An inline op: operands (and a folded constant) only, its rule is the op code.
             this.a[t] = operand(binding, base, fp.aFrom?.[i] ?? OPERAND_OP, fp.a[i])
             if (readsTwo(k)) this.b[t] = operand(binding, base, fp.bFrom?.[i] ?? OPERAND_OP, fp.b[i])
-            else this.k[t] = fp.consts[i]
+            if (!readsTwo(k) || k === TapeOp.AddScaled) this.k[t] = fp.consts[i] // (editpath: AddScaled has both)
             break
           }
           const ids = binding.rangeIds[fp.a[i]]!

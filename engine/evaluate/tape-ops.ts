@@ -52,16 +52,21 @@ export const enum TapeOp {
   KDiv = 21,
   /** x ^ k */
   PowK = 22,
+  /**
+   * a + b·k: an Add whose one operand was a MulK read only by it, fused (evaluate/fast-fold.ts).
+   * The same two roundings as the pair; `a` takes its share before `b`, as it did.
+   */
+  AddScaled = 23,
   /** SUM/sum of one range. */
-  RangeSum = 23,
+  RangeSum = 24,
   /** mean of one range: divides by the range's size (tensor meaning). */
-  RangeMean = 24,
+  RangeMean = 25,
   /** AVERAGE of one range: divides by the count of numbers (blanks skipped, as in Excel). */
-  RangeAverage = 25,
+  RangeAverage = 26,
 }
 
 /** Whether the op reads two earlier ops (a, b) of its segment. */
-export const readsTwo = (k: number): boolean => k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.Pow)
+export const readsTwo = (k: number): boolean => k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.Pow) || k === TapeOp.AddScaled
 /** Whether the op reads one earlier op (a) of its segment. */
 export const readsOne = (k: number): boolean => k === TapeOp.Unary || (k >= TapeOp.Neg && k <= TapeOp.PowK)
 
@@ -265,6 +270,9 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
               }
               break
             }
+            case TapeOp.AddScaled:
+              y = read(a[t], val, nums) + read(b[t], val, nums) * kc[t]
+              break
             case TapeOp.Unary: {
               const forms = tape.forms
               const f = kc[t]
@@ -506,6 +514,10 @@ export function sweepOps(
           send(a[t], da, adj, from, kinds, grads)
           break
         }
+        case TapeOp.AddScaled:
+          send(a[t], d, adj, from, kinds, grads)
+          send(b[t], d * kc[t], adj, from, kinds, grads)
+          break
         case TapeOp.Unary: {
           const x = a[t]
           adj[x - from] += d * tape.forms.df1[kc[t]](val[x], val[t])
