@@ -7,7 +7,8 @@
 //   reverse pass then adds into the cell's gradient in the same order as the Cell op did,
 //   so gradients stay bit for bit (see `fusable` and the comment above its use);
 // - the Range op a reduction reads through its gather block is dropped;
-// - an Add and a MulK read only by it fuse into one AddScaled (a + b·k; see below).
+// - an Add and a MulK or Mul read only by it fuse into one AddScaled (a + b·k) or AddMul
+//   (a + b·c), and x² of a Sub read only by it into one SqDiff ((a − b)²; see below).
 import { OPERAND_NAME, OPERAND_OP, OPERAND_SLOT, type FastProgram } from './fast-program'
 import { TapeOp, readsOne, readsTwo } from './tape-ops'
 
@@ -119,16 +120,31 @@ export function foldConstants(fp: FastProgram): FastProgram {
     if (!keep[i] || kind[i] !== TapeOp.Add) continue
     // The MulK is `b`, or `a` when `b` is read in place (never `a` when `b` is an op).
     const m = bFrom[i] === OPERAND_OP ? b[i] : aFrom[i] === OPERAND_OP ? a[i] : -1
-    if (m < 0 || kind[m] !== TapeOp.MulK || uses[m] !== 1 || !keep[m]) continue
+    if (m < 0 || uses[m] !== 1 || !keep[m]) continue
+    // A Mul fuses when its second operand is a cell read in place (AddMul keeps it in `k`).
+    const mul = kind[m] === TapeOp.Mul && bFrom[m] === OPERAND_SLOT
+    if (kind[m] !== TapeOp.MulK && !mul) continue
     if (bFrom[i] !== OPERAND_OP) {
       // The MulK was `a`: `b`, read in place, becomes the plain operand.
       a[i] = b[i]
       aFrom[i] = bFrom[i]
     }
-    kind[i] = TapeOp.AddScaled
+    kind[i] = mul ? TapeOp.AddMul : TapeOp.AddScaled
     b[i] = a[m]
     bFrom[i] = aFrom[m]
-    consts[i] = consts[m]
+    consts[i] = mul ? b[m] : consts[m] // AddMul: the slot of the cell read in place
+    keep[m] = 0
+  }
+  // (a − b)²: x² of a Sub read only by it (nothing runs between them: the Sub is its operand's last op).
+  for (let i = 0; i < n; i++) {
+    if (!keep[i] || kind[i] !== TapeOp.PowK || consts[i] !== 2 || aFrom[i] !== OPERAND_OP) continue
+    const m = a[i]
+    if (kind[m] !== TapeOp.Sub || uses[m] !== 1 || !keep[m]) continue
+    kind[i] = TapeOp.SqDiff
+    a[i] = a[m]
+    aFrom[i] = aFrom[m]
+    b[i] = b[m]
+    bFrom[i] = bFrom[m]
     keep[m] = 0
   }
   // Renumber the ops kept; operands that are op indices follow.

@@ -57,16 +57,23 @@ export const enum TapeOp {
    * The same two roundings as the pair; `a` takes its share before `b`, as it did.
    */
   AddScaled = 23,
+  /**
+   * a + b·c, with c a cell read in place (its ~id in `k`): an Add whose one operand was a
+   * Mul read only by it, fused (fast-fold.ts). Shares go to a, then c, then b, as they did.
+   */
+  AddMul = 24,
+  /** (a − b)²: a Sub read only by an x² (PowK 2), fused (fast-fold.ts). Shares go to b, then a. */
+  SqDiff = 25,
   /** SUM/sum of one range. */
-  RangeSum = 24,
+  RangeSum = 26,
   /** mean of one range: divides by the range's size (tensor meaning). */
-  RangeMean = 25,
+  RangeMean = 27,
   /** AVERAGE of one range: divides by the count of numbers (blanks skipped, as in Excel). */
-  RangeAverage = 26,
+  RangeAverage = 28,
 }
 
 /** Whether the op reads two earlier ops (a, b) of its segment. */
-export const readsTwo = (k: number): boolean => k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.Pow) || k === TapeOp.AddScaled
+export const readsTwo = (k: number): boolean => k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.Pow) || (k >= TapeOp.AddScaled && k <= TapeOp.SqDiff)
 /** Whether the op reads one earlier op (a) of its segment. */
 export const readsOne = (k: number): boolean => k === TapeOp.Unary || (k >= TapeOp.Neg && k <= TapeOp.PowK)
 
@@ -273,6 +280,14 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
             case TapeOp.AddScaled:
               y = read(a[t], val, nums) + read(b[t], val, nums) * kc[t]
               break
+            case TapeOp.AddMul:
+              y = read(a[t], val, nums) + read(b[t], val, nums) * read(kc[t], val, nums)
+              break
+            case TapeOp.SqDiff: {
+              const x = read(a[t], val, nums) - read(b[t], val, nums)
+              y = x * x
+              break
+            }
             case TapeOp.Unary: {
               const forms = tape.forms
               const f = kc[t]
@@ -518,6 +533,21 @@ export function sweepOps(
           send(a[t], d, adj, from, kinds, grads)
           send(b[t], d * kc[t], adj, from, kinds, grads)
           break
+        case TapeOp.AddMul: {
+          // As the pair did: the Add's share to a, then the Mul's to c (d·b), then to b (d·c).
+          const c = kc[t]
+          send(a[t], d, adj, from, kinds, grads)
+          send(c, d * read(b[t], val, nums), adj, from, kinds, grads)
+          send(b[t], d * read(c, val, nums), adj, from, kinds, grads)
+          break
+        }
+        case TapeOp.SqDiff: {
+          // x² sends d·2x to the Sub, which sends it to b (negated), then to a.
+          const s = d * (2 * (read(a[t], val, nums) - read(b[t], val, nums)))
+          send(b[t], s * -1, adj, from, kinds, grads)
+          send(a[t], s, adj, from, kinds, grads)
+          break
+        }
         case TapeOp.Unary: {
           const x = a[t]
           adj[x - from] += d * tape.forms.df1[kc[t]](val[x], val[t])
