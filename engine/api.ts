@@ -119,7 +119,9 @@ export interface ChangeList {
   /**
    * Only with `views: 'none'`: where the changed cells are, per sheet (parallel typed
    * arrays of 1-based rows and columns), so a consumer can tell whether any cell it shows
-   * changed without a CellView per changed cell.
+   * changed without a CellView per changed cell. When an update changed at least half of
+   * a large J's cone, the whole cone is named (a superset: docs/engine.md, "Cone listing").
+   * Read-only: the arrays may be the engine's own cache, shared by later change lists.
    */
   changed?: ChangedCells[]
   /** Workbook-wide figures kept current by every update (status bar, colour scale). */

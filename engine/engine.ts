@@ -22,9 +22,13 @@ import type { WorkbookDocument } from './workbook/document'
 const STRUCTURAL = new Set(['setName', 'setObjective', 'addSheet', 'renameSheet', 'deleteSheet'])
 const SHEET_EDITS = new Set(['addSheet', 'renameSheet', 'deleteSheet'])
 
-/** Internal options: `tape: false` evaluates every cell on the general path (tests compare the two). */
+/**
+ * Internal options: `tape: false` evaluates every cell on the general path (tests compare
+ * the two); `dense` sets the forward pass's dense-mode thresholds (tests make them tiny).
+ */
 export interface EngineOptions {
   tape?: boolean
+  dense?: { after: number; exitAfter: number }
 }
 
 export class GraphEngine {
@@ -32,6 +36,10 @@ export class GraphEngine {
 
   constructor(doc?: WorkbookDocument, options?: EngineOptions) {
     this.w = new WorkbookState(options?.tape !== false)
+    if (options?.dense) {
+      this.w.denseAfter = options.dense.after
+      this.w.denseExitAfter = options.dense.exitAfter
+    }
     if (!doc) this.w.sheets.add('Sheet1', {})
     else loadDocument(this.w, doc)
     this.update()
@@ -53,6 +61,8 @@ export class GraphEngine {
   apply(edits: Edit[], options?: ApplyOptions): ChangeList {
     const w = this.w
     w.changes.meta.clear()
+    // Only a windowed apply may name J's cone whole (core/changes.ts): a listed one keeps exact CellViews.
+    w.changes.coneAllowed = options?.views === 'none'
     w.forwardEvaluations = 0
     w.reverseVisits = 0
     const rejected: RejectedEdit[] = []
@@ -74,6 +84,7 @@ export class GraphEngine {
     }
     this.update()
     const { cells, unlisted, changed } = drainChanges(w, options?.views !== 'none')
+    w.changes.coneAllowed = false
     const list: ChangeList = {
       cells,
       objective: this.objective(),

@@ -6,9 +6,18 @@
 // the objective changed.
 import type { CellStore } from '../graph/store'
 
+/** The cone's cells that a change list names, by sheet: `listed[id]` is 1 for each of them. */
+export interface ConePositions {
+  parts: { sheet: number; rows: Int32Array; cols: Int32Array }[]
+  listed: Uint8Array
+  count: number
+}
+
 export class ObjectiveCone {
   /** 1 for cells in the cone. */
   private flag = new Uint8Array(0)
+  /** Where the cone's listable cells are, per sheet (core/change-list.ts builds it; dropped when the cone changes). */
+  positions: ConePositions | null = null
   /** The cone's cells: ascending ids when the cone is a large part of the workbook (see compute), else J first. */
   ids = new Int32Array(0)
   count = 0
@@ -24,8 +33,21 @@ export class ObjectiveCone {
     return id < this.flag.length && this.flag[id] === 1
   }
 
+  /** 1 for cells in the cone (read-only; sized to the store's capacity once computed). */
+  get flags(): Uint8Array {
+    return this.flag
+  }
+
+  /** Whether any of the first `count` ids is in the cone. */
+  hasAny(ids: Int32Array, count: number): boolean {
+    const flag = this.flag
+    for (let k = 0; k < count; k++) if (flag[ids[k]] === 1) return true
+    return false
+  }
+
   /** The cells `root` reads, transitively (breadth-first along precedent edges). */
   compute(store: CellStore, root: number): void {
+    this.positions = null
     for (let k = 0; k < this.count; k++) this.flag[this.ids[k]] = 0
     if (this.flag.length < store.capacity) this.flag = new Uint8Array(store.capacity)
     if (this.ids.length < 16) this.ids = new Int32Array(16)
@@ -63,6 +85,7 @@ export class ObjectiveCone {
 
   /** No usable objective: no cone, and every value change counts until there is one. */
   clear(): void {
+    this.positions = null
     for (let k = 0; k < this.count; k++) this.flag[this.ids[k]] = 0
     this.count = 0
     this.stale = true

@@ -4,6 +4,7 @@
 // changed value makes the gradients stale only when J reads the cell (core/cone.ts).
 import { constantValue } from '../evaluate/constant'
 import { runForward } from '../evaluate/run'
+import type { DenseRun } from '../evaluate/dense-run'
 import { forwardDirty, type DirtyPass } from '../evaluate/tape-ops'
 import { Kind } from '../graph/store'
 import { Err, Tensor, type V } from '../values'
@@ -69,12 +70,19 @@ function recomputeCell(w: WorkbookState, id: number, triedTape: boolean): boolea
   if (kind === Kind.Number) {
     s.num[id] = v as number
     s.obj[id] = 0
-  } else s.obj[id] = v ?? 0
+  } else {
+    s.obj[id] = v ?? 0
+    s.num[id] = kind === Kind.Empty ? 0 : NaN // what the tape reads for it in place (graph/store.ts `num`)
+  }
   return changed
 }
 
 /** Ids of the cells whose value changed in one forward pass (reused: grows, never shrinks). */
 let changedIds = new Int32Array(1024)
+
+/** Dense mode's stamps (evaluate/dense-run.ts), shared by every workbook: each pass has its own epoch. */
+let changedAt = new Int32Array(1024)
+let epoch = 0
 
 /** Forward pass over the dirty cells, in order; stops propagating where values do not change. */
 export function forward(w: WorkbookState): void {
@@ -94,6 +102,12 @@ export function forward(w: WorkbookState): void {
   const { kind, obj } = s
   const { start: userStart, live: userCount, targets: userIds, built } = s.users.rows()
   if (changedIds.length < s.capacity) changedIds = new Int32Array(s.capacity)
+  if (changedAt.length < s.capacity) changedAt = new Int32Array(s.capacity)
+  const dense: DenseRun = {
+    changedAt, epoch: ++epoch, pos: sched.pos,
+    precStart: precedents.start, precCount: precedents.count, precIds: precedents.ids,
+    after: w.denseAfter, exitAfter: w.denseExitAfter,
+  }
   const pass: DirtyPass = {
     kinds: kind, nums: s.num, order: sched.order, length: sched.length,
     from: sched.minDirtyPos === Infinity ? sched.length : sched.minDirtyPos,
@@ -107,7 +121,7 @@ export function forward(w: WorkbookState): void {
       else if (kind[id] === Kind.Error) w.errorCells--
       obj[id] = 0
     },
-    changed: changedIds, changedCount: 0, evaluations: 0,
+    dense, changed: changedIds, changedCount: 0, evaluations: 0,
   }
   forwardDirty(tape, pass)
   const changedNow = pass.changed
@@ -115,7 +129,7 @@ export function forward(w: WorkbookState): void {
   const evaluations = pass.evaluations
   const pending = pass.pending
   // Recorded once for the whole pass: what changed, and whether J reads any of it.
-  changes.touchMany(changedNow, changedCount)
+  changes.valuesChanged(changedNow, changedCount, grads.cone)
   grads.valuesChanged(changedNow, changedCount)
   w.forwardEvaluations += evaluations
   sched.pending = pending

@@ -77,11 +77,36 @@ function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<numb
     return 1
   }
   const tape = w.tape
-  return sweepOps(tape, kind, order, pos[jId], gnew, tape.start, tape.size, tape.ran, s.bindings.program, general)
+  return sweepOps(tape, kind, s.num, order, pos[jId], gnew, tape.start, tape.size, tape.ran, s.bindings.program, general)
 }
 
 /** Ids of cone cells whose gradient changed in one pass (reused: grows, never shrinks). */
 let differing = new Int32Array(1024)
+
+/** How many ids `settle` wrote into `differing`. */
+let differingCount = 0
+
+/**
+ * Over the cone's cells: the largest finite |∂J/∂cell| of the number cells, and the ids
+ * whose gradient differs from the last pass's (into `differing`, counted in
+ * `differingCount`); zeroes each old entry when `zeroHere`. Only the loop, so V8's
+ * on-stack compilation of it stays valid from one update to the next.
+ */
+function settle(ids: Int32Array, count: number, gnew: Float64Array, old: Float64Array, kind: Uint8Array, zeroHere: boolean, out: Int32Array): number {
+  let n = 0
+  let maxAbs = 0
+  for (let k = 0; k < count; k++) {
+    const id = ids[k]
+    const g = gnew[id]
+    const o = old[id]
+    if (zeroHere) old[id] = 0
+    if (o !== g && (o === o || g === g)) out[n++] = id // NaN equals NaN: an unchanged non-finite gradient is not a change
+    const m = g < 0 ? -g : g
+    if (m > maxAbs && m !== Infinity && kind[id] === Kind.Number) maxAbs = m
+  }
+  differingCount = n
+  return maxAbs
+}
 
 /** Whether two gradients differ (NaN equals NaN: an unchanged non-finite gradient is not a change). */
 const differ = (a: number, b: number): boolean => a !== b && !(a !== a && b !== b)
@@ -113,24 +138,18 @@ export function reverse(w: WorkbookState): void {
     w.reverseVisits += sweep(w, target.id, gnew, tnew)
   }
   const old = grads.num
-  const kind = s.kind
-  const ids = cone.ids
-  if (differing.length < cone.count) differing = new Int32Array(cone.count)
-  let count = 0
-  let maxAbs = 0
   // With the same cone as last pass, every old entry is in it: zeroed here as it is read
   // (the old array becomes the next pass's zeroed accumulator).
-  const zeroHere = !recompute
-  for (let k = 0; k < cone.count; k++) {
-    const id = ids[k]
-    const g = gnew[id]
-    const o = old[id]
-    if (zeroHere) old[id] = 0
-    if (o !== g && (o === o || g === g)) differing[count++] = id // NaN equals NaN: an unchanged non-finite gradient is not a change
-    const m = g < 0 ? -g : g
-    if (m > maxAbs && m !== Infinity && kind[id] === Kind.Number) maxAbs = m
+  if (differing.length < cone.count) differing = new Int32Array(cone.count)
+  let maxAbs = settle(cone.ids, cone.count, gnew, old, s.kind, !recompute, differing)
+  // When at least half the cone changed (values set aside by the forward plus gradients),
+  // the cone is listed whole (core/changes.ts); else each change is flagged.
+  const changes = w.changes
+  if (!recompute && changes.setAside > 0 && (changes.setAside + differingCount) * 2 >= cone.count) changes.listCone(cone)
+  else {
+    changes.flushSetAside()
+    changes.touchMany(differing, differingCount)
   }
-  w.changes.touchMany(differing, count)
   if (recompute) {
     for (let k = 0; k < oldCone.length; k++) {
       const id = oldCone[k]

@@ -47,6 +47,10 @@ export class WorkbookState {
    */
   loading = false
 
+  /** The forward pass's dense mode (evaluate/dense-run.ts): enter after this many due cells, leave after this many positions with no change. */
+  denseAfter = 1024
+  denseExitAfter = 512
+
   /** `lowerToTape: false` runs every cell on the general path (the reference the tape is tested against). */
   constructor(readonly lowerToTape = true) {}
 

@@ -35,14 +35,36 @@ describe('folded constants and references read in place', () => {
     )
   })
 
+  it('a fused a + b·k gives a cell read by both its shares in the pair\'s order (bit for bit)', () => {
+    // A1 takes shares from C2 first, then twice from C1 (the Add's, then the MulK's): with a
+    // nonzero sum already there, adding them the other way round rounds differently.
+    const formulas = [
+      '=A1 * 0.7 + A1', '=A1 + A1 * 0.3', '=B1 * 1.1 + A1', '=tanh(A1) * 0.9 + A1', '=A1 * 0.7 + tanh(A1) * A1', // AddScaled
+      '=A1 * A1 + A1', '=A1 + A1 * A1', '=exp(A1) + B1 * A1', '=B1 * A1 + A1 * 0.7', // AddMul
+      '=(A1 - A1 * 0.3) ^ 2', '=(A1 - B1) ^ 2 + A1', '=(tanh(A1) - A1) ^ 2', // SqDiff
+    ]
+    for (const c1 of formulas)
+      for (let k = 1; k <= 30; k++) {
+        const a1 = String(k * 0.0731 + 0.01) // rounding differs for some of them only
+        const doc = docOf({ A1: a1, B1: '0.29', C1: c1, C2: '=A1 * 0.123456789 + exp(A1) / 7', D1: '=C1 * 1.7 + C2 * 3.1 + C1 * C2' }, 'D1')
+        expect(new GraphEngine(doc).cells()).toEqual(new GraphEngine(doc, { tape: false }).cells())
+      }
+  })
+
   it('reads the last operand in place always, the first only when the last is read in place too', () => {
     const size = (formula: string) => {
       const { w, id } = boundState({ C1: formula })
       return w.tape.size[id('C1')]
     }
     expect(size('=A1 - B1')).toBe(1) // both cells in place
-    expect(size('=A1 * 3 + A1')).toBe(2) // MulK(A1), Add(op, A1 in place)
-    expect(size('=A1 + A1 * 3')).toBe(3) // A1's Cell op stays: its share must come after the MulK's
+    expect(size('=A1 * 3 + A1')).toBe(1) // AddScaled(A1, A1 · 3), both in place: the pair MulK(A1), Add(op, A1)
+    expect(size('=A1 + A1 * 3')).toBe(2) // A1's Cell op stays (its share must come after the MulK's), then AddScaled
+    expect(size('=0.5 * A1 + 0.5 * B1')).toBe(2) // MulK(A1), AddScaled(op, B1 · 0.5): a stencil cell
+    expect(size('=A1 * 3 + tanh(B1)')).toBe(3) // Tanh has ops between: MulK(A1), Tanh(B1), Add
+    expect(size('=A1 * B1 + A2')).toBe(1) // AddMul: a regression's prediction w·x + b
+    expect(size('=A1 * (B1 + 1) + A2')).toBe(4) // the Mul's second operand is an op: Cell(A1), AddK, Mul, Add
+    expect(size('=(A1 - B1) ^ 2')).toBe(1) // SqDiff: a squared error
+    expect(size('=(A1 - B1) ^ 3')).toBe(2) // only x²
     expect(size('=exp(A1) * 2')).toBe(2) // Exp(A1 in place), MulK
     expect(size('=A1')).toBe(1) // a lone reference is its Cell op
   })

@@ -100,8 +100,12 @@ describe('inline tape ops equal the function table', () => {
     expect(size('=A1 + B1')).toBe(1) // Add reading both cells in place
     expect(size('=+A1 + +B1')).toBe(5) // two Cell ops, two unaryPlus, Add
     expect(size('=A1 * 3')).toBe(1) // MulK reading A1 in place
-    expect(size('=3 / A1')).toBe(2) // KDiv needs x's value: a Cell op
+    expect(size('=3 / A1')).toBe(1) // KDiv reading A1 in place (its partial reads A1 again)
     expect(size('=tanh(A1)')).toBe(1)
-    expect(size('=log(A1)')).toBe(2) // log's derivative reads x: a Cell op
+    expect(size('=log(A1)')).toBe(1) // log's partial reads A1 again in the reverse pass
+    expect(size('=A1 * B1 + 2')).toBe(2) // Mul reading both in place, then AddK
+    expect(size('=A1 ^ B1')).toBe(2) // Pow's base through a Cell op: NaN ^ 0 is 1, which would hide a label
+    expect(size('=A1 ^ 0')).toBe(2) // the same for x^0
+    expect(size('=A1 ^ 2')).toBe(1)
   })
 })

@@ -152,7 +152,9 @@ export class TapeLayout {
             // An inline op: operands (and a folded constant) only, its rule is the op code.
             this.a[t] = operand(binding, base, fp.aFrom?.[i] ?? OPERAND_OP, fp.a[i])
             if (readsTwo(k)) this.b[t] = operand(binding, base, fp.bFrom?.[i] ?? OPERAND_OP, fp.b[i])
-            else this.k[t] = fp.consts[i]
+            // (editpath) AddScaled carries a constant too; AddMul its third operand, a cell read in place (fast-fold.ts).
+            if (k === TapeOp.AddMul) this.k[t] = operand(binding, base, OPERAND_SLOT, fp.consts[i])
+            else if (!readsTwo(k) || k === TapeOp.AddScaled) this.k[t] = fp.consts[i]
             break
           }
           const ids = binding.rangeIds[fp.a[i]]!

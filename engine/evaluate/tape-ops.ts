@@ -11,6 +11,7 @@
 // (elsewhere `TapeOp.Add` is a property load, and V8 builds a jump table only for literal
 // cases: a chain of 26 compares measured ~2x slower per op on the stencil workload).
 // That is also why both kernels live in this one file, longer than the others.
+import { flagAhead, readsChanged, type DenseRun } from './dense-run'
 import type { FastForms } from './tape-forms'
 
 export const enum TapeOp {
@@ -51,16 +52,28 @@ export const enum TapeOp {
   KDiv = 21,
   /** x ^ k */
   PowK = 22,
+  /**
+   * a + b·k: an Add whose one operand was a MulK read only by it, fused (evaluate/fast-fold.ts).
+   * The same two roundings as the pair; `a` takes its share before `b`, as it did.
+   */
+  AddScaled = 23,
+  /**
+   * a + b·c, with c a cell read in place (its ~id in `k`): an Add whose one operand was a
+   * Mul read only by it, fused (fast-fold.ts). Shares go to a, then c, then b, as they did.
+   */
+  AddMul = 24,
+  /** (a − b)²: a Sub read only by an x² (PowK 2), fused (fast-fold.ts). Shares go to b, then a. */
+  SqDiff = 25,
   /** SUM/sum of one range. */
-  RangeSum = 23,
+  RangeSum = 26,
   /** mean of one range: divides by the range's size (tensor meaning). */
-  RangeMean = 24,
+  RangeMean = 27,
   /** AVERAGE of one range: divides by the count of numbers (blanks skipped, as in Excel). */
-  RangeAverage = 25,
+  RangeAverage = 28,
 }
 
 /** Whether the op reads two earlier ops (a, b) of its segment. */
-export const readsTwo = (k: number): boolean => k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.Pow)
+export const readsTwo = (k: number): boolean => k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.Pow) || (k >= TapeOp.AddScaled && k <= TapeOp.SqDiff)
 /** Whether the op reads one earlier op (a) of its segment. */
 export const readsOne = (k: number): boolean => k === TapeOp.Unary || (k >= TapeOp.Neg && k <= TapeOp.PowK)
 
@@ -89,12 +102,11 @@ export interface TapeArrays {
  * An operand's value: an earlier op's (x ≥ 0), or a cell read in place (x = ~id): its
  * number, 0 when empty, NaN otherwise — which makes the op's result non-finite, so the
  * tape gives up as a Cell op would (only ops whose rule turns NaN into NaN read cells in
- * place: evaluate/fast-fold.ts `fusable`).
+ * place: evaluate/fast-fold.ts `fusable`). The reverse pass reads the same way, and only
+ * through segments that ran, so there it never meets NaN.
  */
-function read(x: number, val: Float64Array, kinds: Uint8Array, nums: Float64Array): number {
-  if (x >= 0) return val[x]
-  const k = kinds[~x]
-  return k === CellKind.Number ? nums[~x] : k === CellKind.Empty ? 0 : NaN
+function read(x: number, val: Float64Array, nums: Float64Array): number {
+  return x >= 0 ? val[x] : nums[~x] // the store keeps 0 there for an empty cell and NaN for any other non-number (graph/store.ts `num`)
 }
 
 /**
@@ -134,6 +146,8 @@ export interface DirtyPass {
   other: (id: number, triedTape: boolean) => boolean
   /** A cell that held a tensor or an error now holds a number (the workbook's figures follow). */
   becameNumber: (id: number) => void
+  /** Dense mode's stamps, positions, precedent rows and thresholds (evaluate/dense-run.ts). */
+  dense: DenseRun
   /** Out: the ids whose value changed, in order, and how many; how many segments ran. */
   changed: Int32Array
   changedCount: number
@@ -156,11 +170,27 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
   let changedCount = p.changedCount
   let pending = p.pending
   let evaluations = p.evaluations
-  for (let q = p.from; q < length && pending > 0; q++) {
+  // Dense mode (evaluate/dense-run.ts): run every tape cell, stamp changes instead of flagging users.
+  const d = p.dense
+  let dense = false
+  let hits = 0
+  let lastChange = 0
+  let denseFrom = 0
+  for (let q = p.from; q < length && (pending > 0 || dense); q++) {
     const id = order[q]
-    if (!dirty[id]) continue
-    dirty[id] = 0
-    pending--
+    if (dense && q - lastChange > d.exitAfter) {
+      pending += flagAhead(changedIds, denseFrom, changedCount, q - 1, d, dirty, p)
+      dense = false
+    }
+    if (dirty[id]) {
+      dirty[id] = 0
+      pending--
+      if (!dense && ++hits >= d.after && hits * 4 >= q - p.from) {
+        dense = true
+        denseFrom = changedCount
+        lastChange = q
+      }
+    } else if (!dense || (inCycle !== null && inCycle(id)) || (size[id] === 0 && !readsChanged(id, d))) continue
     const n = size[id]
     let changed: boolean
     if (n > 0 && !(inCycle !== null && inCycle(id))) {
@@ -174,14 +204,9 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
           switch (op[t]) {
             case TapeOp.Const:
               continue
-            case TapeOp.Cell: {
-              const c = a[t]
-              const k = kinds[c]
-              if (k === CellKind.Number) y = nums[c]
-              else if (k === CellKind.Empty) y = 0
-              else break run
+            case TapeOp.Cell:
+              y = nums[a[t]] // NaN for a cell that is not a number or empty: caught below
               break
-            }
             // Inline rules (Add … PowK): each the function table's own rule for the function
             // that declares the op (functions/*: Fast1/Fast2.inline), checked by
             // evaluate/inline-ops.test.ts. A domain the table refuses gives a non-finite value
@@ -205,9 +230,9 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
             case TapeOp.KDiv:
             case TapeOp.PowK: {
               const o = op[t]
-              const x = read(a[t], val, kinds, nums)
+              const x = read(a[t], val, nums)
               if (o <= TapeOp.Pow) {
-                const z = read(b[t], val, kinds, nums)
+                const z = read(b[t], val, nums)
                 y = o === TapeOp.Add ? x + z : o === TapeOp.Sub ? x - z : o === TapeOp.Mul ? x * z : o === TapeOp.Div ? x / z : Math.pow(x, z)
                 break
               }
@@ -250,6 +275,17 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
                   // PowK. x² as x·x: V8's Math.pow (fdlibm) returns exactly x·x for an exponent of 2.
                   y = c === 2 ? x * x : Math.pow(x, c)
               }
+              break
+            }
+            case TapeOp.AddScaled:
+              y = read(a[t], val, nums) + read(b[t], val, nums) * kc[t]
+              break
+            case TapeOp.AddMul:
+              y = read(a[t], val, nums) + read(b[t], val, nums) * read(kc[t], val, nums)
+              break
+            case TapeOp.SqDiff: {
+              const x = read(a[t], val, nums) - read(b[t], val, nums)
+              y = x * x
               break
             }
             case TapeOp.Unary: {
@@ -314,6 +350,11 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
     }
     if (!changed) continue
     changedIds[changedCount++] = id
+    if (dense) {
+      d.changedAt[id] = d.epoch
+      lastChange = q
+      continue
+    }
     if (id < built)
       for (let k = userStart[id], e = k + userCount[id]; k < e; k++) {
         const u = userIds[k]
@@ -346,7 +387,7 @@ export type GeneralBackward = (id: number) => number
  * set) and a tensor cell go to `general`. Returns how many cells sent an adjoint back.
  */
 export function sweepOps(
-  tape: TapeArrays, kinds: Uint8Array, order: Int32Array, top: number, grads: Float64Array,
+  tape: TapeArrays, kinds: Uint8Array, nums: Float64Array, order: Int32Array, top: number, grads: Float64Array,
   start: Int32Array, size: Int32Array, ran: Uint8Array, formulas: ArrayLike<unknown>, general: GeneralBackward,
 ): number {
   const op = tape.op
@@ -372,13 +413,16 @@ export function sweepOps(
     visits++
     const from = start[id]
     const n = size[id]
-    // The segment's adjoints live in adj[t - from]; each is zeroed as it is read.
+    // The segment's adjoints live in adj[t - from]; each is zeroed as it is read. The
+    // last op's is the cell's own, g, and never goes through adj (most segments are one op).
     const last = n - 1
-    adj[last] = g
     for (let i = last; i >= 0; i--) {
-      const d = adj[i]
-      if (d === 0) continue
-      adj[i] = 0
+      let d = g
+      if (i !== last) {
+        d = adj[i]
+        if (d === 0) continue
+        adj[i] = 0
+      }
       const t = from + i
       switch (op[t]) {
         case TapeOp.Const:
@@ -391,7 +435,8 @@ export function sweepOps(
         // Inline rules' derivatives: d times the table's partial, written out (`da` to
         // operand a, `db` to b). Operands that may be cells read in place (fast-fold.ts
         // `fusable`) get their share through `send`, b before a, as their Cell ops did;
-        // the ops whose partial reads an operand's value only ever read earlier ops.
+        // a partial that reads an operand's value reads it through `read`, as the forward
+        // did: a cell's value cannot have changed since (a change re-runs its readers).
         case TapeOp.Add:
         case TapeOp.Sub:
         case TapeOp.Mul:
@@ -423,18 +468,18 @@ export function sweepOps(
                 db = d * -1
                 break
               case TapeOp.Mul:
-                da = d * val[b[t]]
-                db = d * val[a[t]]
+                da = d * read(b[t], val, nums)
+                db = d * read(a[t], val, nums)
                 break
               case TapeOp.Div: {
-                const z = val[b[t]]
+                const z = read(b[t], val, nums)
                 da = d * (1 / z)
                 db = d * (-val[t] / z)
                 break
               }
               default: {
-                const x = val[a[t]]
-                const z = val[b[t]]
+                const x = read(a[t], val, nums)
+                const z = read(b[t], val, nums)
                 da = d * (z === 0 ? 0 : z * Math.pow(x, z - 1))
                 db = d * (x > 0 ? val[t] * Math.log(x) : 0)
               }
@@ -455,7 +500,7 @@ export function sweepOps(
                 da = d * val[t]
                 break
               case TapeOp.Log:
-                da = d * (1 / val[a[t]])
+                da = d * (1 / read(a[t], val, nums))
                 break
               case TapeOp.Sqrt:
                 da = d * (0.5 / val[t])
@@ -471,17 +516,36 @@ export function sweepOps(
                 da = d * (1 / kc[t])
                 break
               case TapeOp.KDiv:
-                da = d * (-val[t] / val[a[t]])
+                da = d * (-val[t] / read(a[t], val, nums))
                 break
               default: {
                 // PowK. For x²: 2·x, as Math.pow(x, 1) is exactly x (fdlibm's special case).
                 const z = kc[t]
-                const x = val[a[t]]
+                const x = read(a[t], val, nums)
                 da = d * (z === 2 ? 2 * x : z === 0 ? 0 : z * Math.pow(x, z - 1))
               }
             }
           }
           send(a[t], da, adj, from, kinds, grads)
+          break
+        }
+        case TapeOp.AddScaled:
+          send(a[t], d, adj, from, kinds, grads)
+          send(b[t], d * kc[t], adj, from, kinds, grads)
+          break
+        case TapeOp.AddMul: {
+          // As the pair did: the Add's share to a, then the Mul's to c (d·b), then to b (d·c).
+          const c = kc[t]
+          send(a[t], d, adj, from, kinds, grads)
+          send(c, d * read(b[t], val, nums), adj, from, kinds, grads)
+          send(b[t], d * read(c, val, nums), adj, from, kinds, grads)
+          break
+        }
+        case TapeOp.SqDiff: {
+          // x² sends d·2x to the Sub, which sends it to b (negated), then to a.
+          const s = d * (2 * (read(a[t], val, nums) - read(b[t], val, nums)))
+          send(b[t], s * -1, adj, from, kinds, grads)
+          send(a[t], s, adj, from, kinds, grads)
           break
         }
         case TapeOp.Unary: {

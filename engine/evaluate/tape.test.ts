@@ -22,8 +22,9 @@ describe('tape', () => {
     expect(tape.forward(w.store, id('C1'))).toBe(Math.tanh(1.5) + 2)
     expect(tape.ran[id('C1')]).toBe(1)
     const grads = new Float64Array(w.store.capacity)
-    // Change an input after the forward: backward must use the kept intermediates, not re-read the cells.
-    setNumber(w, id('A1'), 100)
+    // Intermediates come from the kept values (tanh's result), and cells read in place
+    // (A1 · B1 reads both: fast-fold.ts) are read again, as the forward read them: the
+    // engine re-runs a cell's readers whenever its value changes, before any reverse pass.
     tape.backward(w.store, id('C1'), 1, grads)
     const d = 1 - Math.tanh(1.5) ** 2
     expect(grads[id('A1')]).toBe(d * 3)
@@ -45,6 +46,7 @@ describe('tape', () => {
   it('gives up (NaN) on a label, a domain error or a non-finite result, so the general path decides', () => {
     const { w, id } = stateOf({ B1: '=A1 + 1', B2: '=sqrt(A2)', B3: '=exp(A3)' })
     w.store.kind[id('A1')] = Kind.Text
+    w.store.num[id('A1')] = NaN // as the store keeps a label's number slot (graph/store.ts num)
     setNumber(w, id('A2'), -1)
     setNumber(w, id('A3'), 1000)
     for (const c of ['B1', 'B2', 'B3']) {
@@ -95,7 +97,7 @@ describe('tape', () => {
     grads[id('D1')] = 1
     grads[id('F1')] = 7
     const general: number[] = []
-    const visits = sweepOps(tape, w.store.kind, order, 5, grads, tape.start, tape.size, tape.ran, w.store.bindings.program, (c) => (general.push(c), 1))
+    const visits = sweepOps(tape, w.store.kind, w.store.num, order, 5, grads, tape.start, tape.size, tape.ran, w.store.bindings.program, (c) => (general.push(c), 1))
     expect(grads[id('C1')]).toBe(1)
     expect(grads[id('A1')]).toBe(5 + 3) // through C1 (B1 = 5) and directly (× 3)
     expect(grads[id('B1')]).toBe(2)

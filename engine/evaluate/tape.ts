@@ -24,6 +24,8 @@ export class Tape extends TapeLayout {
       start: this.start, size: this.size, ran: this.ran, userStart: noUsers, userCount: noUsers, userIds: noUsers, built: 0,
       extraUsers: null, inCycle: null, other: () => false, becameNumber: (c) => (store.obj[c] = 0),
       changed: new Int32Array(1), changedCount: 0, evaluations: 0,
+      // One cell: dense mode never starts (evaluate/dense-run.ts).
+      dense: { changedAt: noUsers, epoch: 0, pos: noUsers, precStart: noUsers, precCount: noUsers, precIds: noUsers, after: Infinity, exitAfter: 0 },
     }
     pass.dirty[id] = 1
     forwardDirty(this, pass)
@@ -38,7 +40,7 @@ export class Tape extends TapeLayout {
   backward(store: CellStore, id: number, g: number, grads: Float64Array): void {
     const keep = grads[id]
     grads[id] = g
-    sweepOps(this, store.kind, Int32Array.of(id), 0, grads, this.start, this.size, this.ran, store.bindings.program, () => 0)
+    sweepOps(this, store.kind, store.num, Int32Array.of(id), 0, grads, this.start, this.size, this.ran, store.bindings.program, () => 0)
     grads[id] = keep
   }
 }

@@ -23,6 +23,7 @@ export class CellStore {
   row = new Int32Array(0)
   col = new Int32Array(0)
   kind = new Uint8Array(0)
+  /** A number cell's value; 0 for an empty cell and NaN for any other, so the tape reads a cell with one load (evaluate/tape-ops.ts `read`). */
   num = new Float64Array(0)
   /** 0 = not set, 1 = true, 2 = explicitly false (kept so a save writes it back). */
   param = new Uint8Array(0)

@@ -48,6 +48,7 @@ function figuresOf(cells: CellView[]): ChangeList['figures'] {
 const positionsOf = (r: ChangeList): string[] =>
   (r.changed ?? []).flatMap((p) => Array.from(p.rows, (row, k) => `${p.sheet}!${formatAddress(row, p.cols[k])}`)).sort()
 
+const byKeyOf = (x: CellView, y: CellView) => (`${x.sheet}!${x.address}` < `${y.sheet}!${y.address}` ? -1 : 1)
 const snapshot = (e: Engine | GraphEngine) => ({ cells: e.cells(), objective: e.objective(), sheets: e.sheets() })
 const doc = (cells: Record<string, string>) => docOf({ ...cells, C2: { input: cells.C2 ?? '=A1 * B1 + SUM(A1:A4) + AVERAGE(A1:A3) * mean(B1:B3) + tanh(A2) * B2', name: 'J' } } as Record<string, CellSpec>)
 
@@ -58,10 +59,18 @@ describe('the tape computes exactly what the general path computes', () => {
         const onTape = createEngine(doc(cells))
         const general = new GraphEngine(doc(cells), { tape: false })
         const windowed = createEngine(doc(cells))
+        // Dense mode (evaluate/dense-run.ts) from the first due cell: leaving it at once, and never.
+        const denseShort = new GraphEngine(doc(cells), { dense: { after: 1, exitAfter: 1 } })
+        const denseLong = new GraphEngine(doc(cells), { dense: { after: 1, exitAfter: 1000 } })
         expect(snapshot(onTape)).toEqual(snapshot(general))
         for (const batch of batches) {
           const a = onTape.apply(batch)
           const b = general.apply(batch)
+          for (const dense of [denseShort, denseLong]) {
+            const r = dense.apply(batch)
+            expect([...r.cells].sort(byKeyOf)).toEqual([...a.cells].sort(byKeyOf))
+            expect(snapshot(dense)).toEqual(snapshot(general))
+          }
           const c = windowed.apply(batch, { views: 'none' })
           const byKey = (x: CellView, y: CellView) => (`${x.sheet}!${x.address}` < `${y.sheet}!${y.address}` ? -1 : 1)
           expect([...a.cells].sort(byKey)).toEqual([...b.cells].sort(byKey))
