@@ -161,7 +161,7 @@ export function createDocumentController(
     return enqueue(async () => {
       timing('gs:load-request')
       const res = await client.load(file ? file.text : null, visibleHint())
-      timing('gs:load-reply', { detail: res.type === 'loaded' ? { workerMs: res.ms, views: res.snapshot.cells.length, owed: res.snapshot.streaming ?? 0 } : null })
+      timing('gs:load-reply', { detail: res.type === 'loaded' ? { workerMs: res.ms, ...res.parts, views: res.snapshot.cells.length, owed: res.snapshot.streaming ?? 0 } : null })
       if (res.type !== 'loaded') {
         const why = res.type === 'loadFailed' || res.type === 'failed' ? res.error : 'unexpected answer'
         setAlert(`Could not open ${file?.name ?? 'the workbook'}: ${why}`)
