@@ -43,6 +43,9 @@ export interface GridProps {
 
 export { focusGrid }
 
+/** Rows drawn beyond each edge of the viewport. */
+const ROW_OVERSCAN = 3
+
 export function Grid(props: GridProps) {
   const { store, view, commands } = props
   let scroller!: HTMLDivElement
@@ -85,7 +88,7 @@ export function Grid(props: GridProps) {
 
   // Rows have one height: their window is arithmetic (grid/uniform-rows.ts), not a virtualizer.
   const rowWindow = createUniformRows()
-  const rowItems = createMemo(() => rowWindow(rowCount(), rowH(), top(), bodyH(), 3))
+  const rowItems = createMemo(() => rowWindow(rowCount(), rowH(), top(), bodyH(), ROW_OVERSCAN))
   const cols = createVirtualizer({
     get count() { return colCount() },
     horizontal: true,
@@ -340,6 +343,7 @@ export function Grid(props: GridProps) {
             commands={commands}
             pointer={pointer}
             rowItems={rowItems()}
+            rowSlots={Math.ceil(bodyH() / rowH()) + 2 + 2 * ROW_OVERSCAN}
             colItems={cols.getVirtualItems()}
             headerW={headerW()}
             headerH={headerH()}
