@@ -78,8 +78,10 @@ export function Grid(props: GridProps) {
   })
   const rowMap = createMemo(() => createScrollMap(rowCount() * rowH(), bodyH()))
   const colMap = createMemo(() => createScrollMap(layout().offsetOf(colCount()), bodyW()))
-  const top = () => rowMap().toVirtual(scroll().top)
-  const left = () => colMap().toVirtual(scroll().left)
+  // Memos: a vertical scroll must not wake every cell's horizontal position (and the reverse);
+  // as plain functions every cell's style re-ran on every scroll event (bench/ui/frame-profile.ts).
+  const top = createMemo(() => rowMap().toVirtual(scroll().top))
+  const left = createMemo(() => colMap().toVirtual(scroll().left))
 
   // The virtualizers read the virtual offsets from here rather than from the element, so
   // a change of mapping (zoom, resize) updates them even when scrollTop stays the same.
