@@ -9,14 +9,16 @@ const ACTIVITY_EVENTS = ['scroll', 'wheel', 'keydown', 'pointerdown'] as const
 let lastActivityAt = -Infinity
 let listening = false
 
+/** The person did something (the listeners call this; tests too). */
+export function markActivity(): void {
+  lastActivityAt = performance.now()
+}
+
 function listen(): void {
   if (listening || typeof document === 'undefined') return
   listening = true
-  const mark = () => {
-    lastActivityAt = performance.now()
-  }
   // Capture: a scroll of the grid's own scroller does not bubble to the document.
-  for (const type of ACTIVITY_EVENTS) document.addEventListener(type, mark, { capture: true, passive: true })
+  for (const type of ACTIVITY_EVENTS) document.addEventListener(type, markActivity, { capture: true, passive: true })
 }
 
 export interface QuietOptions {
