@@ -48,6 +48,15 @@ describe('readDeclaration', () => {
     }), { seed: 13, numRuns: 4000 })
   })
 
+  it('reads files of tens of megabytes in one string, number or nesting without overflowing the stack', () => {
+    const long = 'a'.repeat(20_000_000)
+    expect(readDeclaration(`{"format": "gradsheet", "x": "${long}"}`)).toEqual({ json: true, gradsheet: true })
+    expect(readDeclaration(`{"format": "gradsheet", "x": "${long}`)).toEqual({ json: false, gradsheet: false })
+    expect(readDeclaration(`{"format": "gradsheet", "x": ${'9'.repeat(20_000_000)}}`)).toEqual({ json: true, gradsheet: true })
+    expect(readDeclaration(`{"format": "gradsheet"${' '.repeat(20_000_000)}}`)).toEqual({ json: true, gradsheet: true })
+    expect(readDeclaration('['.repeat(1_000_000) + ']'.repeat(1_000_000))).toEqual({ json: true, gradsheet: false })
+  })
+
   it('reads the top-level "format" only, the last one when repeated, escapes decoded', () => {
     expect(readDeclaration('{"sheets": {"format": "gradsheet"}}')).toEqual({ json: true, gradsheet: false })
     expect(readDeclaration('[{"format": "gradsheet"}]')).toEqual({ json: true, gradsheet: false })

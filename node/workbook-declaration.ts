@@ -18,7 +18,9 @@ const OBJECT = 1
 const ARRAY = 2
 // Sticky patterns for the tokens: V8's regex engine scans these far faster than a loop of charCodeAt.
 const WHITESPACE = /[ \t\n\r]*/y
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y
+/** A run of string characters that need no checking; a class loop, so no backtracking state per character. */
+const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y
+const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y
 const LITERAL = /true|false|null/y
 
@@ -26,6 +28,25 @@ const LITERAL = /true|false|null/y
 function token(pattern: RegExp, text: string, at: number): number {
   pattern.lastIndex = at
   return pattern.test(text) ? pattern.lastIndex : -1
+}
+
+/**
+ * The index after the string token at `at` (which holds '"'), or -1. Scanned run by run
+ * rather than with one regex over the whole string: a regex with a group per character
+ * overflowed V8's backtracking stack on a 50 MB string (measured).
+ */
+function stringEnd(text: string, at: number): number {
+  let i = at + 1
+  for (;;) {
+    PLAIN_RUN.lastIndex = i
+    PLAIN_RUN.test(text)
+    i = PLAIN_RUN.lastIndex
+    const c = text.charCodeAt(i)
+    if (c === 34) return i + 1
+    if (c !== 92) return -1 // a control character, or the text ended inside the string
+    i = token(ESCAPE, text, i)
+    if (i < 0) return -1
+  }
 }
 
 function skipWhitespace(text: string, at: number): number {
@@ -69,13 +90,13 @@ export function readDeclaration(input: string): Declaration {
         }
         continue
       }
-      const end = token(c === 34 ? STRING : c === 45 || (c >= 48 && c <= 57) ? NUMBER : LITERAL, text, at)
+      const end = c === 34 ? stringEnd(text, at) : token(c === 45 || (c >= 48 && c <= 57) ? NUMBER : LITERAL, text, at)
       if (end < 0) return NOT_JSON
       if (isFormat && c === 34) format = stringValue(text.slice(at, end))
       at = end
       mode = 'after'
     } else if (mode === 'key') {
-      const end = c === 34 ? token(STRING, text, at) : -1
+      const end = c === 34 ? stringEnd(text, at) : -1
       if (end < 0) return NOT_JSON
       if (open.length === 1) formatNext = stringValue(text.slice(at, end)) === 'format'
       at = skipWhitespace(text, end)
