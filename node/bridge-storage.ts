@@ -11,7 +11,7 @@ import type { Reply, WorkbookStorage } from './bridge-service'
 import { readTextFile, writeFileAtomic } from './file-store.ts'
 import { recentFiles } from './recent-files.ts'
 import { restoreDocument } from '../engine/workbook/restore.ts'
-import { readDeclaration } from './workbook-declaration.ts'
+import { readDeclaration, type Declaration } from './workbook-declaration.ts'
 
 /** A file that starts like a Gradsheet workbook: its own JSON errors may be named in detail. */
 function startsLikeGradsheet(text: string): boolean {
@@ -33,7 +33,13 @@ export async function readWorkbookForWindow(path: string): Promise<Reply<string>
     // Size is about the file the person chose, not its content: say it.
     return /too large to open/.test(read.error) ? { ok: false, error: read.error } : { ok: false, error: unreadableMessage(path) }
   }
-  const declared = readDeclaration(read.text)
+  let declared: Declaration
+  try {
+    declared = readDeclaration(read.text)
+  } catch {
+    // Never expected (the scanner keeps no per-character state); if it happens, the file is refused, not quoted.
+    return { ok: false, error: notAWorkbookMessage(path) }
+  }
   if (declared.gradsheet) return { ok: true, value: read.text }
   // Broken JSON that starts as a workbook: the restore step's message says where (it fails at the parse, cheaply).
   if (!declared.json && startsLikeGradsheet(read.text)) {
