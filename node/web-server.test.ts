@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY_HEADER } from './web-content-policy'
 import { SECRET_HEADERS, startTestServer, VALID_WORKBOOK, type TestServer } from './web-server.test-support'
+import { TEXT_APART_HEADER, readTextApart } from '../bridge/text-apart'
 
 /** A raw request, so paths like /../ reach the server as written (fetch would normalise them). */
 function raw(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string; host?: string } = {}) {
@@ -99,6 +100,24 @@ describe('web server (real HTTP on an ephemeral port)', () => {
     const opened = await api('openPath', { path })
     expect(opened).toEqual({ ok: true, value: { path, name: 'model.gradsheet', text: VALID_WORKBOOK } })
     expect((await api('recentFiles')).value).toEqual([path])
+  })
+
+  it('sends an opened workbook’s text apart from the JSON when the page asks, and plain JSON otherwise', async () => {
+    const path = join(t.files, 'apart.gradsheet')
+    const text = VALID_WORKBOOK.replace('{', '{\n  "title": "line\\nbreak \u00e9",')
+    writeFileSync(path, text)
+    const post = (headers: Record<string, string>) =>
+      fetch(`${t.server.url}api/openPath`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...SECRET_HEADERS, ...headers }, body: JSON.stringify({ path }) })
+    const apart = await post({ [TEXT_APART_HEADER]: '1' })
+    expect(apart.headers.get('content-type')).toMatch(/^application\/x-gradsheet-text-apart/)
+    expect(apart.headers.get('x-content-type-options')).toBe('nosniff')
+    const body = await apart.text()
+    expect(body.slice(body.indexOf('\n') + 1)).toBe(text)
+    expect(readTextApart(body)).toEqual({ ok: true, value: { path, name: 'apart.gradsheet', text } })
+    expect(await (await post({})).json()).toEqual({ ok: true, value: { path, name: 'apart.gradsheet', text } })
+    // A refusal is plain JSON either way.
+    const refused = await (await fetch(`${t.server.url}api/openPath`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...SECRET_HEADERS, [TEXT_APART_HEADER]: '1' }, body: JSON.stringify({ path: join(t.files, 'none.gradsheet') }) })).json()
+    expect(refused).toMatchObject({ ok: false })
   })
 
   it('an invalid file gives a clear error, and the file is left as it was', async () => {

@@ -27,6 +27,8 @@ export interface WebBridgeDeps {
 }
 
 const EXTENSION = '.gradsheet'
+/** Workbooks come with their text apart from the JSON (bridge/text-apart.ts): no escaping of megabytes. */
+const TEXT_APART = { textApart: true }
 
 function joinPath(folder: string, name: string): string {
   return folder.endsWith('/') || folder.endsWith('\\') ? folder + name : `${folder}/${name}`
@@ -48,7 +50,7 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
   }
 
   const openPath = async (path: string): Promise<OpenedFile> => {
-    const opened = await call<OpenedFile>('openPath', { path })
+    const opened = await call<OpenedFile>('openPath', { path }, TEXT_APART)
     remember(opened.path)
     return opened
   }
@@ -62,7 +64,7 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
   return {
     host: 'web',
     initialFile: async () => {
-      const opened = await call<OpenedFile | null>('initialFile', { documentId: deps.rememberedDocument() })
+      const opened = await call<OpenedFile | null>('initialFile', { documentId: deps.rememberedDocument() }, TEXT_APART)
       remember(opened?.path ?? null)
       return opened
     },
@@ -119,7 +121,7 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
       return outcome
     },
     listExamples: () => call<ExampleInfo[]>('listExamples'),
-    openExample: (id) => call<OpenedFile>('openExample', { id }),
+    openExample: (id) => call<OpenedFile>('openExample', { id }, TEXT_APART),
     recentFiles: () => call<string[]>('recentFiles'),
     setDocumentState(state) {
       deps.setTitle(documentTitle(state))
