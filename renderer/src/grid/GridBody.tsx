@@ -77,7 +77,8 @@ export function GridRows(props: GridRowsProps) {
       {(slot) => (
         <Show when={slot()}>
           {(row) => (
-            <div class="grid-row" role="row" style={{ transform: `translateY(${props.headerH + row().start - props.top}px)`, height: `${props.rowH}px` }}>
+            // aria-rowindex: recycled rows sit in the DOM in slot order, not row order.
+            <div class="grid-row" role="row" aria-rowindex={row().index + 1} style={{ transform: `translateY(${props.headerH + row().start - props.top}px)`, height: `${props.rowH}px` }}>
               <For each={props.colItems}>
                 {(col) => {
                   // A column item keeps its index for its whole life (keyed by index); the row
