@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { joinForWire, readTextApart, splitText } from './text-apart'
+import { joinForWire, readArgsApart, readTextApart, splitArgs, splitText } from './text-apart'
 
 describe('text apart', () => {
   it('round-trips an opened file, text with line breaks, quotes and non-ASCII included', () => {
@@ -15,5 +15,18 @@ describe('text apart', () => {
     expect(splitText({ ok: true, value: ['a'] })).toBeNull()
     expect(splitText({ ok: true, value: { path: '/a' } })).toBeNull()
     expect(() => readTextApart('{"ok":true}')).toThrow()
+  })
+})
+
+describe('requests with the text apart', () => {
+  it('round-trips named arguments with a workbook text, and refuses bodies not in this form', () => {
+    const args = { path: '/x/a "b".gradsheet', text: '{\n"format": "gradsheet"\n}\n\n', document: { id: 'd', path: null, name: 'n' } }
+    const parts = splitArgs(args)!
+    expect(parts.head).not.toContain('\n')
+    expect(readArgsApart(joinForWire(parts))).toEqual(args)
+    expect(splitArgs({ path: '/a' })).toBeNull()
+    expect(readArgsApart('no line break')).toBeNull()
+    expect(readArgsApart('{oops\ntext')).toBeNull()
+    expect(readArgsApart('[1]\ntext')).toBeNull()
   })
 })

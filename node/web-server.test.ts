@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY_HEADER } from './web-content-policy'
 import { SECRET_HEADERS, startTestServer, VALID_WORKBOOK, type TestServer } from './web-server.test-support'
-import { TEXT_APART_HEADER, readTextApart } from '../bridge/text-apart'
+import { TEXT_APART_HEADER, joinForWire, readTextApart, splitArgs } from '../bridge/text-apart'
 
 /** A raw request, so paths like /../ reach the server as written (fetch would normalise them). */
 function raw(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string; host?: string } = {}) {
@@ -118,6 +118,21 @@ describe('web server (real HTTP on an ephemeral port)', () => {
     // A refusal is plain JSON either way.
     const refused = await (await fetch(`${t.server.url}api/openPath`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...SECRET_HEADERS, [TEXT_APART_HEADER]: '1' }, body: JSON.stringify({ path: join(t.files, 'none.gradsheet') }) })).json()
     expect(refused).toMatchObject({ ok: false })
+  })
+
+  it('takes a workbook’s text apart from the JSON in a request (save), and refuses a body not in that form', async () => {
+    const path = join(t.files, 'saved-apart.gradsheet')
+    const text = VALID_WORKBOOK.replace('{', '{\n  "title": "two\\nlines \u00e9",')
+    const send = (body: string) =>
+      fetch(`${t.server.url}api/saveAs`, { method: 'POST', headers: { 'Content-Type': 'application/x-gradsheet-text-apart; charset=utf-8', ...SECRET_HEADERS }, body })
+    const saved = await (await send(joinForWire(splitArgs({ path, text })!))).json()
+    expect(saved).toEqual({ ok: true, value: { ok: true, path, name: 'saved-apart.gradsheet' } })
+    expect(readFileSync(path, 'utf8')).toBe(text)
+    for (const bad of ['no head line', '{oops\ntext', '["path"]\ntext']) {
+      const refused = await send(bad)
+      expect(refused.status).toBe(400)
+      expect(await refused.json()).toEqual({ ok: false, error: 'The request body is not valid JSON.' })
+    }
   })
 
   it('an invalid file gives a clear error, and the file is left as it was', async () => {

@@ -3,7 +3,7 @@
 // Every call carries the run's secret (the `token` of the printed address) in a header.
 // A refusal becomes a rejected promise whose message is the server's sentence.
 
-import { TEXT_APART_HEADER, TEXT_APART_TYPE, readTextApart } from '../../../bridge/text-apart'
+import { TEXT_APART_HEADER, TEXT_APART_TYPE, joinForWire, readTextApart, splitArgs } from '../../../bridge/text-apart'
 
 /** The header the server checks (node/web-server.ts SECRET_HEADER). */
 export const SECRET_HEADER = 'X-Gradsheet-Secret'
@@ -18,7 +18,7 @@ export type FetchLike = (input: string, init: { method: string; headers: Record<
 }>
 
 export interface CallOptions {
-  /** Ask for a workbook's text apart from the JSON (initialFile, openPath, openExample): no escaping of megabytes. */
+  /** A workbook's text travels apart from the JSON, both ways (bridge/text-apart.ts): no escaping of megabytes. */
   textApart?: boolean
 }
 
@@ -27,8 +27,16 @@ export function createHttpCaller(fetchImpl: FetchLike, base = '', secret: () => 
     let response
     try {
       const headers: Record<string, string> = { 'Content-Type': 'application/json', [SECRET_HEADER]: secret() }
+      let body: string
+      const sent = options.textApart ? splitArgs(args) : null
+      if (sent) {
+        headers['Content-Type'] = `${TEXT_APART_TYPE}; charset=utf-8`
+        body = joinForWire(sent)
+      } else {
+        body = JSON.stringify(args)
+      }
       if (options.textApart) headers[TEXT_APART_HEADER] = '1'
-      response = await fetchImpl(`${base}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(args) })
+      response = await fetchImpl(`${base}/api/${method}`, { method: 'POST', headers, body })
     } catch {
       throw new Error('The Gradsheet web server cannot be reached: is `npm run web` still running?')
     }

@@ -56,7 +56,7 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
   }
 
   const save = async (path: string, text: string): Promise<SaveOutcome> => {
-    const outcome = await call<SaveOutcome>('save', { path, text })
+    const outcome = await call<SaveOutcome>('save', { path, text }, TEXT_APART)
     if (outcome.ok) remember(outcome.path)
     return outcome
   }
@@ -87,7 +87,7 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
       })
       if (typed === null) return null
       // The prompt's answer is the user's choice: the server lets later saves go there.
-      const outcome = await call<SaveOutcome>('saveAs', { path: typed.toLowerCase().endsWith(EXTENSION) ? typed : typed + EXTENSION, text })
+      const outcome = await call<SaveOutcome>('saveAs', { path: typed.toLowerCase().endsWith(EXTENSION) ? typed : typed + EXTENSION, text }, TEXT_APART)
       if (outcome.ok) remember(outcome.path)
       return outcome
     },
@@ -128,7 +128,7 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
       deps.setLeaveGuard(state.modified)
     },
     writeBackup: async (document, text) => {
-      await call<null>('writeBackup', { document, text })
+      await call<null>('writeBackup', { document, text }, TEXT_APART)
       if (text !== null) deps.rememberDocument(document.id)
       else if (deps.rememberedDocument() === document.id) deps.rememberDocument(null)
     },
