@@ -1,24 +1,21 @@
 // The WorkbookStorage of both hosts, on the real file system: node/file-store for
-// reads (validated by the engine's restore step) and atomic writes, node/recent-files
-// for the Open Recent list in the app's data folder.
+// reads and atomic writes, node/recent-files for the Open Recent list in the app's data folder.
 //
 // What a page learns from a refused open is kept to what a person needs: a file that is
 // not a Gradsheet workbook is called that, without quoting any of its content, and a
 // missing, unreadable or special path gets one sentence, so the bridge cannot be used to
-// read other files or to probe which paths exist.
+// read other files or to probe which paths exist. Only the declaration is checked here
+// (node/workbook-declaration.ts: JSON whose top level says "format": "gradsheet"); the
+// worker restores the text (validates and builds it) and names a workbook's own problems.
 import type { Reply, WorkbookStorage } from './bridge-service'
 import { readTextFile, writeFileAtomic } from './file-store.ts'
 import { recentFiles } from './recent-files.ts'
 import { restoreDocument } from '../engine/workbook/restore.ts'
+import { readDeclaration, type Declaration } from './workbook-declaration.ts'
 
-/** A file that declares itself a Gradsheet workbook: its own problems may be named in detail. */
-function declaresGradsheet(text: string): boolean {
-  try {
-    const parsed: unknown = JSON.parse(text)
-    return typeof parsed === 'object' && parsed !== null && (parsed as { format?: unknown }).format === 'gradsheet'
-  } catch {
-    return /^\s*\{\s*"format"\s*:\s*"gradsheet"/.test(text)
-  }
+/** A file that starts like a Gradsheet workbook: its own JSON errors may be named in detail. */
+function startsLikeGradsheet(text: string): boolean {
+  return /^\ufeff?\s*\{\s*"format"\s*:\s*"gradsheet"/.test(text)
 }
 
 export function unreadableMessage(path: string): string {
@@ -36,9 +33,20 @@ export async function readWorkbookForWindow(path: string): Promise<Reply<string>
     // Size is about the file the person chose, not its content: say it.
     return /too large to open/.test(read.error) ? { ok: false, error: read.error } : { ok: false, error: unreadableMessage(path) }
   }
-  const restored = restoreDocument(read.text)
-  if (restored.ok) return { ok: true, value: read.text }
-  return { ok: false, error: declaresGradsheet(read.text) ? `${path}: ${restored.error}` : notAWorkbookMessage(path) }
+  let declared: Declaration
+  try {
+    declared = readDeclaration(read.text)
+  } catch {
+    // Never expected (the scanner keeps no per-character state); if it happens, the file is refused, not quoted.
+    return { ok: false, error: notAWorkbookMessage(path) }
+  }
+  if (declared.gradsheet) return { ok: true, value: read.text }
+  // Broken JSON that starts as a workbook: the restore step's message says where (it fails at the parse, cheaply).
+  if (!declared.json && startsLikeGradsheet(read.text)) {
+    const restored = restoreDocument(read.text)
+    if (!restored.ok) return { ok: false, error: `${path}: ${restored.error}` }
+  }
+  return { ok: false, error: notAWorkbookMessage(path) }
 }
 
 export function createFileSystemStorage(dataFolder: string): WorkbookStorage {

@@ -132,6 +132,10 @@ describe('web API guards (real HTTP)', () => {
     expect(notWorkbook).toBe(`${secret} is not a Gradsheet workbook.`)
     expect(await errorOf(json)).toBe(`${json} is not a Gradsheet workbook.`)
     expect(await errorOf(json)).not.toMatch(/secret-value|token/)
+    // The declaration must be the top level's own (node/workbook-declaration.ts), not a nested object's.
+    const nested = join(t.files, 'nested.gradsheet')
+    writeFileSync(nested, JSON.stringify({ data: { format: 'gradsheet' }, token: 'Qsecret-value' }))
+    expect(await errorOf(nested)).toBe(`${nested} is not a Gradsheet workbook.`)
     const missing = await errorOf(join(t.files, 'missing.gradsheet'))
     const folder = await errorOf(t.files)
     const outside = await errorOf(t.outside)

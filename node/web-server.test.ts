@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY_HEADER } from './web-content-policy'
 import { SECRET_HEADERS, startTestServer, VALID_WORKBOOK, type TestServer } from './web-server.test-support'
+import { TEXT_APART_HEADER, joinForWire, readTextApart, splitArgs } from '../bridge/text-apart'
 
 /** A raw request, so paths like /../ reach the server as written (fetch would normalise them). */
 function raw(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string; host?: string } = {}) {
@@ -99,6 +100,39 @@ describe('web server (real HTTP on an ephemeral port)', () => {
     const opened = await api('openPath', { path })
     expect(opened).toEqual({ ok: true, value: { path, name: 'model.gradsheet', text: VALID_WORKBOOK } })
     expect((await api('recentFiles')).value).toEqual([path])
+  })
+
+  it('sends an opened workbook’s text apart from the JSON when the page asks, and plain JSON otherwise', async () => {
+    const path = join(t.files, 'apart.gradsheet')
+    const text = VALID_WORKBOOK.replace('{', '{\n  "title": "line\\nbreak \u00e9",')
+    writeFileSync(path, text)
+    const post = (headers: Record<string, string>) =>
+      fetch(`${t.server.url}api/openPath`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...SECRET_HEADERS, ...headers }, body: JSON.stringify({ path }) })
+    const apart = await post({ [TEXT_APART_HEADER]: '1' })
+    expect(apart.headers.get('content-type')).toMatch(/^application\/x-gradsheet-text-apart/)
+    expect(apart.headers.get('x-content-type-options')).toBe('nosniff')
+    const body = await apart.text()
+    expect(body.slice(body.indexOf('\n') + 1)).toBe(text)
+    expect(readTextApart(body)).toEqual({ ok: true, value: { path, name: 'apart.gradsheet', text } })
+    expect(await (await post({})).json()).toEqual({ ok: true, value: { path, name: 'apart.gradsheet', text } })
+    // A refusal is plain JSON either way.
+    const refused = await (await fetch(`${t.server.url}api/openPath`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...SECRET_HEADERS, [TEXT_APART_HEADER]: '1' }, body: JSON.stringify({ path: join(t.files, 'none.gradsheet') }) })).json()
+    expect(refused).toMatchObject({ ok: false })
+  })
+
+  it('takes a workbook’s text apart from the JSON in a request (save), and refuses a body not in that form', async () => {
+    const path = join(t.files, 'saved-apart.gradsheet')
+    const text = VALID_WORKBOOK.replace('{', '{\n  "title": "two\\nlines \u00e9",')
+    const send = (body: string) =>
+      fetch(`${t.server.url}api/saveAs`, { method: 'POST', headers: { 'Content-Type': 'application/x-gradsheet-text-apart; charset=utf-8', ...SECRET_HEADERS }, body })
+    const saved = await (await send(joinForWire(splitArgs({ path, text })!))).json()
+    expect(saved).toEqual({ ok: true, value: { ok: true, path, name: 'saved-apart.gradsheet' } })
+    expect(readFileSync(path, 'utf8')).toBe(text)
+    for (const bad of ['no head line', '{oops\ntext', '["path"]\ntext']) {
+      const refused = await send(bad)
+      expect(refused.status).toBe(400)
+      expect(await refused.json()).toEqual({ ok: false, error: 'The request body is not valid JSON.' })
+    }
   })
 
   it('an invalid file gives a clear error, and the file is left as it was', async () => {

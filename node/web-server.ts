@@ -13,6 +13,7 @@ import { LIMITS } from './bridge-arguments'
 import { securityHeaders } from './web-content-policy'
 import { callWebApi, type WebApiContext } from './web-api'
 import { resolveStaticFile } from './web-static-files'
+import { TEXT_APART_HEADER, TEXT_APART_TYPE, joinForWire, readArgsApart, splitText } from '../bridge/text-apart'
 
 export const WEB_HOST = '127.0.0.1'
 /**
@@ -55,6 +56,18 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
     'Cache-Control': 'no-store',
   })
   response.end(text)
+}
+
+/** An opened workbook with its text as it is, after a JSON line (bridge/text-apart.ts). */
+function sendTextApart(response: ServerResponse, parts: { head: string; text: string }): void {
+  const body = joinForWire(parts)
+  response.writeHead(200, {
+    ...securityHeaders(),
+    'Content-Type': `${TEXT_APART_TYPE}; charset=utf-8`,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  })
+  response.end(body)
 }
 
 function sendText(response: ServerResponse, status: number, text: string): void {
@@ -126,17 +139,23 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, met
     return refuse(401, 'This request does not carry the secret of this Gradsheet web session: open the address `npm run web` printed.')
   }
   const contentType = request.headers['content-type'] ?? ''
-  if (!/^application\/json\b/i.test(contentType)) return refuse(415, 'The request body must be JSON (Content-Type: application/json).')
+  // A workbook's text may come apart from the JSON (bridge/text-apart.ts); never a type a plain form can send.
+  const apartBody = contentType.toLowerCase().startsWith(TEXT_APART_TYPE)
+  if (!apartBody && !/^application\/json\b/i.test(contentType)) return refuse(415, 'The request body must be JSON (Content-Type: application/json).')
   const body = await readBody(request, options.maxBodyBytes ?? MAX_BODY_BYTES, options.bodyTimeoutMs ?? BODY_TIMEOUT_MS)
   if (!body.ok) return refuse(body.status, body.error)
   const api = options.api
   let parsed: unknown
   try {
-    parsed = body.text === '' ? {} : JSON.parse(body.text)
+    parsed = apartBody ? readArgsApart(body.text) : body.text === '' ? {} : JSON.parse(body.text)
   } catch {
-    return sendJson(response, 400, { ok: false, error: 'The request body is not valid JSON.' })
+    parsed = null
   }
-  sendJson(response, 200, await callWebApi(method, parsed, api))
+  if (parsed === null) return sendJson(response, 400, { ok: false, error: 'The request body is not valid JSON.' })
+  const reply = await callWebApi(method, parsed, api)
+  const apart = request.headers[TEXT_APART_HEADER.toLowerCase()] === '1' ? splitText(reply) : null
+  if (apart) return sendTextApart(response, apart)
+  sendJson(response, 200, reply)
 }
 
 async function handleStatic(request: IncomingMessage, response: ServerResponse, pathname: string, rootDir: string): Promise<void> {

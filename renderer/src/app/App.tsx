@@ -81,7 +81,9 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
     let initial = null
     let problem: string | null = null
     try {
+      performance.mark('gs:initial-file-request') // bench:ui's open timeline (bench/ui/open-timeline.ts)
       initial = await bridge.initialFile()
+      performance.mark('gs:initial-file-reply')
     } catch (err) {
       problem = `Could not open the starting file: ${err instanceof Error ? err.message : String(err)}`
     }

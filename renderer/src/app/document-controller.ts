@@ -11,8 +11,11 @@ import type { EngineClient } from '../worker/engine-client'
 import type { ViewportHint } from '../worker/protocol'
 import type { TrainingSettings } from '../../../engine/train/settings'
 import { createDocumentSession, mustAskBeforeReplacing } from './document-session'
+import { afterQuietMoment } from './quiet-moment'
 
 const BACKUP_DEBOUNCE_MS = 1000
+/** A backup waits for half a second without scrolling or typing, at most 4 s more (docs/ui.md, "Backups wait for a quiet moment"). */
+const BACKUP_QUIET = { quietMs: 500, maxWaitMs: 4000 }
 
 /** A User Timing mark that replaces the previous one of its name (bench:ui reads the latest load's and edit's). */
 function timing(name: string, options?: PerformanceMarkOptions): void {
@@ -161,7 +164,7 @@ export function createDocumentController(
     return enqueue(async () => {
       timing('gs:load-request')
       const res = await client.load(file ? file.text : null, visibleHint())
-      timing('gs:load-reply', { detail: res.type === 'loaded' ? { workerMs: res.ms, views: res.snapshot.cells.length, owed: res.snapshot.streaming ?? 0 } : null })
+      timing('gs:load-reply', { detail: res.type === 'loaded' ? { workerMs: res.ms, ...res.parts, views: res.snapshot.cells.length, owed: res.snapshot.streaming ?? 0 } : null })
       if (res.type !== 'loaded') {
         const why = res.type === 'loadFailed' || res.type === 'failed' ? res.error : 'unexpected answer'
         setAlert(`Could not open ${file?.name ?? 'the workbook'}: ${why}`)
@@ -172,7 +175,7 @@ export function createDocumentController(
       setLastMs(res.ms)
       setHistory(emptyHistory())
       setSavedAt(file?.recovered ? NEVER_SAVED : null)
-      clearTimeout(backupTimer)
+      cancelBackup()
       await session.loaded(file)
       setDoc({ name: session.identity().name, path: session.identity().path })
       setAlert(file?.notice ?? null) // excel helper: an .xlsx import's report
@@ -212,14 +215,15 @@ export function createDocumentController(
     }
   }
 
-  let backupTimer: ReturnType<typeof setTimeout> | undefined
+  // The backup's text crosses the UI thread (a 100k workbook: ~300 ms frame): never mid-scroll (app/quiet-moment.ts).
+  let cancelBackup: () => void = () => {}
   function scheduleBackup(): void {
-    clearTimeout(backupTimer)
-    backupTimer = setTimeout(async () => {
+    cancelBackup()
+    cancelBackup = afterQuietMoment(BACKUP_DEBOUNCE_MS, async () => {
       const ticket = session.ticket()
       const text = await serialize()
       if (text !== null) await session.backup(ticket, text, modified()).catch(() => undefined)
-    }, BACKUP_DEBOUNCE_MS)
+    }, BACKUP_QUIET)
   }
 
   createEffect(() => bridge.setDocumentState({ name: doc().name, modified: modified() }))

@@ -3,6 +3,8 @@
 // Every call carries the run's secret (the `token` of the printed address) in a header.
 // A refusal becomes a rejected promise whose message is the server's sentence.
 
+import { TEXT_APART_HEADER, TEXT_APART_TYPE, joinForWire, readTextApart, splitArgs } from '../../../bridge/text-apart'
+
 /** The header the server checks (node/web-server.ts SECRET_HEADER). */
 export const SECRET_HEADER = 'X-Gradsheet-Secret'
 
@@ -10,23 +12,38 @@ export type FetchLike = (input: string, init: { method: string; headers: Record<
   ok: boolean
   status: number
   json(): Promise<unknown>
+  /** Present on real responses: an answer with a workbook's text apart (bridge/text-apart.ts) is read as text. */
+  text?(): Promise<string>
+  headers?: { get(name: string): string | null }
 }>
 
+export interface CallOptions {
+  /** A workbook's text travels apart from the JSON, both ways (bridge/text-apart.ts): no escaping of megabytes. */
+  textApart?: boolean
+}
+
 export function createHttpCaller(fetchImpl: FetchLike, base = '', secret: () => string = () => '') {
-  return async function call<T>(method: string, args: Record<string, unknown> = {}): Promise<T> {
+  return async function call<T>(method: string, args: Record<string, unknown> = {}, options: CallOptions = {}): Promise<T> {
     let response
     try {
-      response = await fetchImpl(`${base}/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', [SECRET_HEADER]: secret() },
-        body: JSON.stringify(args),
-      })
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', [SECRET_HEADER]: secret() }
+      let body: string
+      const sent = options.textApart ? splitArgs(args) : null
+      if (sent) {
+        headers['Content-Type'] = `${TEXT_APART_TYPE}; charset=utf-8`
+        body = joinForWire(sent)
+      } else {
+        body = JSON.stringify(args)
+      }
+      if (options.textApart) headers[TEXT_APART_HEADER] = '1'
+      response = await fetchImpl(`${base}/api/${method}`, { method: 'POST', headers, body })
     } catch {
       throw new Error('The Gradsheet web server cannot be reached: is `npm run web` still running?')
     }
     let reply: unknown
     try {
-      reply = await response.json()
+      const apart = response.text && response.headers?.get('content-type')?.startsWith(TEXT_APART_TYPE)
+      reply = apart ? readTextApart(await response.text!()) : await response.json()
     } catch {
       throw new Error(`The Gradsheet web server sent an unreadable answer (HTTP ${response.status}).`)
     }

@@ -27,6 +27,8 @@ export interface WebBridgeDeps {
 }
 
 const EXTENSION = '.gradsheet'
+/** Workbooks come with their text apart from the JSON (bridge/text-apart.ts): no escaping of megabytes. */
+const TEXT_APART = { textApart: true }
 
 function joinPath(folder: string, name: string): string {
   return folder.endsWith('/') || folder.endsWith('\\') ? folder + name : `${folder}/${name}`
@@ -48,13 +50,13 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
   }
 
   const openPath = async (path: string): Promise<OpenedFile> => {
-    const opened = await call<OpenedFile>('openPath', { path })
+    const opened = await call<OpenedFile>('openPath', { path }, TEXT_APART)
     remember(opened.path)
     return opened
   }
 
   const save = async (path: string, text: string): Promise<SaveOutcome> => {
-    const outcome = await call<SaveOutcome>('save', { path, text })
+    const outcome = await call<SaveOutcome>('save', { path, text }, TEXT_APART)
     if (outcome.ok) remember(outcome.path)
     return outcome
   }
@@ -62,7 +64,7 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
   return {
     host: 'web',
     initialFile: async () => {
-      const opened = await call<OpenedFile | null>('initialFile', { documentId: deps.rememberedDocument() })
+      const opened = await call<OpenedFile | null>('initialFile', { documentId: deps.rememberedDocument() }, TEXT_APART)
       remember(opened?.path ?? null)
       return opened
     },
@@ -85,7 +87,7 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
       })
       if (typed === null) return null
       // The prompt's answer is the user's choice: the server lets later saves go there.
-      const outcome = await call<SaveOutcome>('saveAs', { path: typed.toLowerCase().endsWith(EXTENSION) ? typed : typed + EXTENSION, text })
+      const outcome = await call<SaveOutcome>('saveAs', { path: typed.toLowerCase().endsWith(EXTENSION) ? typed : typed + EXTENSION, text }, TEXT_APART)
       if (outcome.ok) remember(outcome.path)
       return outcome
     },
@@ -119,14 +121,14 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
       return outcome
     },
     listExamples: () => call<ExampleInfo[]>('listExamples'),
-    openExample: (id) => call<OpenedFile>('openExample', { id }),
+    openExample: (id) => call<OpenedFile>('openExample', { id }, TEXT_APART),
     recentFiles: () => call<string[]>('recentFiles'),
     setDocumentState(state) {
       deps.setTitle(documentTitle(state))
       deps.setLeaveGuard(state.modified)
     },
     writeBackup: async (document, text) => {
-      await call<null>('writeBackup', { document, text })
+      await call<null>('writeBackup', { document, text }, TEXT_APART)
       if (text !== null) deps.rememberDocument(document.id)
       else if (deps.rememberedDocument() === document.id) deps.rememberDocument(null)
     },

@@ -43,6 +43,9 @@ export interface GridProps {
 
 export { focusGrid }
 
+/** Rows drawn beyond each edge of the viewport. */
+const ROW_OVERSCAN = 3
+
 export function Grid(props: GridProps) {
   const { store, view, commands } = props
   let scroller!: HTMLDivElement
@@ -75,8 +78,10 @@ export function Grid(props: GridProps) {
   })
   const rowMap = createMemo(() => createScrollMap(rowCount() * rowH(), bodyH()))
   const colMap = createMemo(() => createScrollMap(layout().offsetOf(colCount()), bodyW()))
-  const top = () => rowMap().toVirtual(scroll().top)
-  const left = () => colMap().toVirtual(scroll().left)
+  // Memos: a vertical scroll must not wake every cell's horizontal position (and the reverse);
+  // as plain functions every cell's style re-ran on every scroll event (bench/ui/frame-profile.ts).
+  const top = createMemo(() => rowMap().toVirtual(scroll().top))
+  const left = createMemo(() => colMap().toVirtual(scroll().left))
 
   // The virtualizers read the virtual offsets from here rather than from the element, so
   // a change of mapping (zoom, resize) updates them even when scrollTop stays the same.
@@ -85,7 +90,7 @@ export function Grid(props: GridProps) {
 
   // Rows have one height: their window is arithmetic (grid/uniform-rows.ts), not a virtualizer.
   const rowWindow = createUniformRows()
-  const rowItems = createMemo(() => rowWindow(rowCount(), rowH(), top(), bodyH(), 3))
+  const rowItems = createMemo(() => rowWindow(rowCount(), rowH(), top(), bodyH(), ROW_OVERSCAN))
   const cols = createVirtualizer({
     get count() { return colCount() },
     horizontal: true,
@@ -340,6 +345,7 @@ export function Grid(props: GridProps) {
             commands={commands}
             pointer={pointer}
             rowItems={rowItems()}
+            rowSlots={Math.ceil(bodyH() / rowH()) + 2 + 2 * ROW_OVERSCAN}
             colItems={cols.getVirtualItems()}
             headerW={headerW()}
             headerH={headerH()}

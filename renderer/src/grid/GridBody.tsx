@@ -1,8 +1,12 @@
-// The grid's body: one row element per visible row (TanStack Virtual's items, Grid.tsx),
+// The grid's body: one row element per visible row (grid/uniform-rows.ts, Grid.tsx),
 // each holding a GridCell per visible column and its row header. Here a cell's address,
 // its view in the store (one subscription per cell), whether it is selected, active, J or
 // has a convention badge, and how far a label spills over empty cells to its right.
-import { For, createMemo } from 'solid-js'
+// Row elements are recycled: row n always draws in slot n mod `rowSlots`, so a row that
+// scrolls out hands its elements to the row that scrolls in and they only update. Creating
+// and disposing every cell of a screen per frame (a scrollbar drag) cost 50–130 ms frames,
+// nearly all Solid's component set-up and cleanNode (bench/ui/frame-profile.ts, docs/ui.md).
+import { For, Index, Show, createMemo } from 'solid-js'
 import type { VirtualItem } from '@tanstack/solid-virtual'
 import type { CellView } from '../../../engine/api'
 import type { Commands } from '../app/commands'
@@ -24,6 +28,8 @@ export interface GridRowsProps {
   commands: Commands
   pointer: ReturnType<typeof createGridPointer>
   rowItems: VirtualItem[]
+  /** How many row elements to keep (at least the most rows ever drawn at once at this height). */
+  rowSlots: number
   colItems: VirtualItem[]
   /** Header sizes, the scroll position (virtual px) and the row height, at the current zoom. */
   headerW: number
@@ -59,40 +65,52 @@ export function GridRows(props: GridRowsProps) {
     return s.row === row && s.col === col
   }
 
+  /** Each drawn row at its slot (index mod rowSlots); slots with no row this frame are empty. */
+  const slots = createMemo(() => {
+    const out: (VirtualItem | undefined)[] = new Array(props.rowSlots).fill(undefined)
+    for (const item of props.rowItems) out[item.index % props.rowSlots] = item
+    return out
+  })
+
   return (
-    <For each={props.rowItems}>
-      {(row) => (
-        <div class="grid-row" role="row" style={{ transform: `translateY(${props.headerH + row.start - props.top}px)`, height: `${props.rowH}px` }}>
-          <For each={props.colItems}>
-            {(col) => {
-              // An item keeps its index for its whole life (keyed by index), so the
-              // address is fixed; only the sheet can change under it.
-              const address = formatAddress({ col: col.index, row: row.index })
-              const key = createMemo(() => cellKey(view.activeSheet(), address))
-              // One subscription per cell; GridCell reads the view many times.
-              const cellView = createMemo(() => store.cellAt(key()))
-              const spillWidth = createMemo(() => labelSpill(cellView(), view.activeSheet(), col.index, row.index))
-              return (
-                <GridCell
-                  sheet={view.activeSheet()}
-                  address={address}
-                  view={cellView()}
-                  left={props.headerW + col.start - props.left}
-                  width={props.colW(col.index)}
-                  selected={isSelected(row.index, col.index)}
-                  active={isActive(row.index, col.index)}
-                  isObjective={objectiveKey() === key()}
-                  convention={conventionKeys().has(key())}
-                  showGradients={view.showGradients()}
-                  maxAbsGrad={store.maxAbsGrad()}
-                  spillWidth={spillWidth()}
-                />
-              )
-            }}
-          </For>
-          <RowHeader view={view} commands={commands} pointer={pointer} headerW={props.headerW} row={row.index} />
-        </div>
+    <Index each={slots()}>
+      {(slot) => (
+        <Show when={slot()}>
+          {(row) => (
+            // aria-rowindex: recycled rows sit in the DOM in slot order, not row order.
+            <div class="grid-row" role="row" aria-rowindex={row().index + 1} style={{ transform: `translateY(${props.headerH + row().start - props.top}px)`, height: `${props.rowH}px` }}>
+              <For each={props.colItems}>
+                {(col) => {
+                  // A column item keeps its index for its whole life (keyed by index); the row
+                  // under it changes as the row element is recycled, and the sheet may change.
+                  const address = createMemo(() => formatAddress({ col: col.index, row: row().index }))
+                  const key = createMemo(() => cellKey(view.activeSheet(), address()))
+                  // One subscription per cell; GridCell reads the view many times.
+                  const cellView = createMemo(() => store.cellAt(key()))
+                  const spillWidth = createMemo(() => labelSpill(cellView(), view.activeSheet(), col.index, row().index))
+                  return (
+                    <GridCell
+                      sheet={view.activeSheet()}
+                      address={address()}
+                      view={cellView()}
+                      left={props.headerW + col.start - props.left}
+                      width={props.colW(col.index)}
+                      selected={isSelected(row().index, col.index)}
+                      active={isActive(row().index, col.index)}
+                      isObjective={objectiveKey() === key()}
+                      convention={conventionKeys().has(key())}
+                      showGradients={view.showGradients()}
+                      maxAbsGrad={store.maxAbsGrad()}
+                      spillWidth={spillWidth()}
+                    />
+                  )
+                }}
+              </For>
+              <RowHeader view={view} commands={commands} pointer={pointer} headerW={props.headerW} row={row().index} />
+            </div>
+          )}
+        </Show>
       )}
-    </For>
+    </Index>
   )
 }

@@ -19,6 +19,7 @@ import { createKeyedSignals } from './keyed-signals'
 import { createSheetExtents } from './sheet-extents'
 import { figuresOfCells } from './figures'
 import { createNameIndex } from './name-index'
+import { sameView } from './same-view'
 
 const NO_OBJECTIVE: ObjectiveState = { ref: null, cell: null, value: null, unavailableReason: 'No objective cell is set.' }
 
@@ -75,7 +76,10 @@ export function createWorkbookStore() {
     for (const view of views) {
       const key = cellKey(view.sheet, view.address)
       const stored = isBlank(view) ? undefined : view
-      names.update(cells.peek(key), stored)
+      const held = cells.peek(key)
+      // An equal view (a scrolled window's unchanged cells) wakes nothing.
+      if (sameView(held, stored)) continue
+      names.update(held, stored)
       cells.set(key, stored)
       if (stored) extents.grow(stored)
     }

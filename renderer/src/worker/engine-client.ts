@@ -42,13 +42,14 @@ export function createEngineClient(worker: WorkerPort) {
     }
   }
 
-  worker.onmessage = (event: MessageEvent<string>) => {
+  worker.onmessage = (event: MessageEvent<string | WorkerResponse>) => {
     const arrived = performance.now()
-    const res = JSON.parse(event.data) as WorkerResponse
+    // JSON text, except a workbook's serialized text, which comes as an object (engine.worker.ts).
+    const res = (typeof event.data === 'string' ? JSON.parse(event.data) : event.data) as WorkerResponse
     // bench:ui: when a load's or an edit's reply arrived and how long parsing it took.
     if (res.type === 'loaded' || res.type === 'applied') {
       performance.clearMeasures(`gs:parse-${res.type}`)
-      performance.measure(`gs:parse-${res.type}`, { start: arrived, detail: { chars: event.data.length } })
+      performance.measure(`gs:parse-${res.type}`, { start: arrived, detail: { chars: typeof event.data === 'string' ? event.data.length : 0 } })
     }
     if (res.type === 'refreshed') setStreaming(res.remaining)
     // A large workbook's load (or snapshot) owes the views outside the window, pulled like those behind an edit.

@@ -62,7 +62,8 @@ export type WorkerRequest =
   | { id: number; type: 'window'; window: ViewportHint }
 
 export type WorkerResponse =
-  | { id: number; type: 'loaded'; snapshot: Snapshot; ms: number }
+  /** `parts`: where the worker's `ms` went (bench:ui's open timeline). */
+  | { id: number; type: 'loaded'; snapshot: Snapshot; ms: number; parts?: { restoreMs: number; engineMs: number; viewsMs: number } }
   | { id: number; type: 'loadFailed'; error: string }
   /**
    * `inverses[i]` undoes `edits[i]`, computed from the engine's state before the action; `columns` (edit-ui) comes when the action could change column widths.

@@ -5,11 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createRoot } from 'solid-js'
 import { createEngineClient } from './engine-client'
 import { superviseWorker, type WorkerPort } from './supervised-worker'
-import type { WorkerRequest } from './protocol'
+import type { WorkerRequest, WorkerResponse } from './protocol'
 
 class FakeEngineWorker implements WorkerPort {
   static all: FakeEngineWorker[] = []
-  onmessage: ((event: MessageEvent<string>) => void) | null = null
+  onmessage: ((event: MessageEvent<string | WorkerResponse>) => void) | null = null
   onerror: ((event: ErrorEvent) => void) | null = null
   inputs = new Map<string, string>()
   terminated = false
@@ -38,7 +38,8 @@ class FakeEngineWorker implements WorkerPort {
       for (const e of req.edits) if (e.type === 'setInput') this.inputs.set(e.address, e.input)
       return this.reply({ id: req.id, type: 'applied', changes: { cells: [], objective: {}, rejected: [], stats: {} }, ms: 0, inverses: [] })
     }
-    if (req.type === 'serialize') return this.reply({ id: req.id, type: 'serialized', text: JSON.stringify(Object.fromEntries(this.inputs)) })
+    // As the real worker: a serialized workbook comes as the reply object, not as JSON text.
+    if (req.type === 'serialize') return void (this.terminated || this.onmessage?.({ data: { id: req.id, type: 'serialized', text: JSON.stringify(Object.fromEntries(this.inputs)) } } as MessageEvent<WorkerResponse>))
     return this.reply({ id: req.id, type: 'snapshot', snapshot: { cells: [], sheets: ['Sheet1'], objective: {} } })
   }
 }

@@ -6,12 +6,13 @@
 // and keeps the user's input in it, and re-sends the requests queued behind it. The
 // window never waits on the worker, so it stays responsive throughout.
 import type { Edit } from '../../../engine/api'
-import type { WorkerRequest } from './protocol'
+import type { WorkerRequest, WorkerResponse } from './protocol'
 
 /** What the engine client uses of a Worker. */
 export interface WorkerPort {
   postMessage(message: unknown): void
-  onmessage: ((event: MessageEvent<string>) => void) | null
+  /** JSON text, or (a workbook's serialized text) the reply object itself (engine.worker.ts). */
+  onmessage: ((event: MessageEvent<string | WorkerResponse>) => void) | null
   onerror: ((event: ErrorEvent) => void) | null
   terminate(): void
 }
@@ -95,16 +96,18 @@ export function superviseWorker(make: () => WorkerPort, options: WatchdogOptions
       if (w !== worker) return
       const data = event.data
       const head = typeof data === 'string' ? HEADER.exec(data) : null
-      const id = head ? Number(head[1]) : NaN
-      const type = head ? head[2] : ''
+      // A reply sent as an object (a serialized workbook) names its id and type itself.
+      const known = head !== null || (typeof data === 'object' && data !== null)
+      const id = head ? Number(head[1]) : typeof data === 'object' && data !== null ? data.id : NaN
+      const type = head ? head[2] : typeof data === 'object' && data !== null ? data.type : ''
       if (id < 0) {
         if (!PARTIAL_REPLIES.has(type)) replaying--
-      } else if (head && !PARTIAL_REPLIES.has(type)) {
+      } else if (known && !PARTIAL_REPLIES.has(type)) {
         const k = inFlight.findIndex((r) => r.id === id)
         if (k >= 0) remember(inFlight.splice(k, 1)[0], type, data)
       }
       arm()
-      if (id >= 0 || !head) port.onmessage?.(event)
+      if (id >= 0 || !known) port.onmessage?.(event)
     }
     w.onerror = (event) => {
       if (w !== worker) return
@@ -115,7 +118,7 @@ export function superviseWorker(make: () => WorkerPort, options: WatchdogOptions
   }
 
   /** Keeps the replay log in step with what the engine has accepted. */
-  function remember(req: WorkerRequest, type: string, raw: string): void {
+  function remember(req: WorkerRequest, type: string, raw: string | WorkerResponse): void {
     if (req.type === 'load' && type === 'loaded') {
       baseText = req.text
       baseRaw = null
@@ -125,11 +128,11 @@ export function superviseWorker(make: () => WorkerPort, options: WatchdogOptions
       accepted.push(req.edits)
     } else if (req.type === 'train' && type === 'trained') {
       // A finished run moved the parameters: replay where it left them.
-      accepted.push((JSON.parse(raw) as { redo: Edit[] }).redo)
+      accepted.push((typeof raw === 'string' ? (JSON.parse(raw) as { redo: Edit[] }) : (raw as { redo: Edit[] })).redo)
     } else if (req.type === 'serialize' && type === 'serialized') {
       // Parsed only if a restart needs it: most serialisations are never replayed.
-      baseRaw = raw
-      baseText = null
+      baseRaw = typeof raw === 'string' ? raw : null
+      baseText = typeof raw === 'string' ? null : (raw as { text: string }).text
       accepted = []
     }
   }
