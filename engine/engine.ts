@@ -25,6 +25,8 @@ const SHEET_EDITS = new Set(['addSheet', 'renameSheet', 'deleteSheet'])
 /** Internal options: `tape: false` evaluates every cell on the general path (tests compare the two). */
 export interface EngineOptions {
   tape?: boolean
+  /** loadmem branch (issue 12): the caller gives the document up; its cells are let go as they are loaded (core/document-io.ts). */
+  consumeDocument?: boolean
 }
 
 export class GraphEngine {
@@ -33,7 +35,7 @@ export class GraphEngine {
   constructor(doc?: WorkbookDocument, options?: EngineOptions) {
     this.w = new WorkbookState(options?.tape !== false)
     if (!doc) this.w.sheets.add('Sheet1', {})
-    else loadDocument(this.w, doc)
+    else loadDocument(this.w, doc, options?.consumeDocument === true) // loadmem branch: consumeDocument
     this.update()
     this.w.changes.clear()
   }
