@@ -3,6 +3,8 @@
 // time per function.
 // Usage: node --import tsx bench/profile.ts WORKLOAD N load|edit [EDITS] [views]
 // Edits are applied with views: 'none' (what the benchmark measures) unless `views` is given.
+// PROFILE_FROM_JSON=1 loads the document as JSON.parse would give it from a file (its input
+// strings flat; the builder's are concatenations, which the load's first read flattens).
 import { Session } from 'node:inspector/promises'
 import { loadEngine } from './systems/engine-loader.ts'
 import { a1 } from './workloads/address.ts'
@@ -36,7 +38,9 @@ async function main(): Promise<void> {
   }
   const loaded = await loadEngine()
   if (!loaded.ok) { console.error(loaded.reason); process.exit(1) }
-  const doc = buildDocument(workload, n)
+  // PROFILE_FROM_JSON=1: the document as a file's JSON.parse gives it (flat strings), not as the builder concatenated it.
+  const built = buildDocument(workload, n)
+  const doc = process.env.PROFILE_FROM_JSON === '1' ? (JSON.parse(JSON.stringify(built)) as typeof built) : built
   const session = new Session()
   session.connect()
   await session.post('Profiler.enable')
