@@ -5,6 +5,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createEngine } from '../index'
+import { loadDocument } from './document-io'
+import { WorkbookState } from './workbook-state'
 import { restoreDocument } from '../workbook/restore'
 import type { WorkbookDocument } from '../workbook/document'
 
@@ -53,5 +55,26 @@ describe('loadDocument', () => {
     const engine = createEngine(doc)
     expect(engine.cell('S', 'C3').value).toEqual({ kind: 'number', value: 2 })
     expect(engine.cells().map((c) => c.address)).toEqual(['B2', 'C3'])
+  })
+
+  it('lays the tape out once, in evaluation order, in arrays of the exact size', () => {
+    // A chain written bottom-up: key order is the reverse of evaluation order.
+    const n = 3000
+    const cells: Record<string, { input: string }> = {}
+    for (let r = n; r >= 2; r--) cells[`A${r}`] = { input: `=A${r - 1}+1` }
+    cells.A1 = { input: '1' }
+    const w = new WorkbookState()
+    loadDocument(w, { format: 'gradsheet', version: 1, objective: null, sheets: [{ name: 'S', cells }] })
+    expect(w.schedule.stale).toBe(false)
+    expect(w.tape.op.length).toBe(w.tape.length) // no slack left by doubling
+    expect(w.tape.dead).toBe(0)
+    let last = -1
+    for (let p = 0; p < w.schedule.length; p++) {
+      const id = w.schedule.order[p]
+      if (w.tape.size[id] === 0) continue
+      expect(w.tape.start[id]).toBeGreaterThan(last)
+      last = w.tape.start[id]
+    }
+    expect(w.store.users.count(w.sheets.cells(0).get(1, 1))).toBe(1)
   })
 })
