@@ -20,7 +20,8 @@ export async function loadEngineForCommand(file: string, objective: string | nul
   const doc = loaded.doc
   if (objective !== null) doc.objective = objective
   const { createEngine } = await import('../engine/index.ts')
-  const engine = createEngine(doc)
+  // The document is not read again: the engine may let its cells go as it loads them (eval-command.ts).
+  const engine = createEngine(doc, { consumeDocument: true })
   if (objective !== null && engine.resolveRef(objective) === null) {
     out.stderr(`gradsheet: --objective ${objective}: no such cell (use a name, B4 or Sheet1!B4)\n`)
     return 2

@@ -17,28 +17,9 @@ export interface Output {
 type Engine = ReturnType<typeof import('../engine/index.ts').createEngine>
 
 export async function runEval(options: EvalOptions, out: Output): Promise<number> {
-  const loadStart = performance.now()
-  // .gradsheet or .xlsx (SPEC §6); an Excel import's report goes to stderr.
-  const read = await loadWorkbook(options.file)
-  if (!read.ok) {
-    out.stderr(`gradsheet: ${read.error}\n`)
-    return 1
-  }
-  for (const note of read.notes) out.stderr(`gradsheet: ${note}\n`)
-  const doc = read.doc
-  if (options.objective !== null) doc.objective = options.objective
-  const loadEnd = performance.now()
-
-  // The engine's code (math.js) is loaded only now, outside the timed phases: --help,
-  // usage errors and bad files answer without it.
-  const { createEngine } = await import('../engine/index.ts')
-
-  // createEngine parses every formula, builds the graph and runs the first full
-  // forward and reverse pass (nothing is lazy); reading the objective is all that is left.
-  const evalStart = performance.now()
-  const engine = createEngine(doc)
-  engine.objective()
-  const evalEnd = performance.now()
+  const opened = await openEngine(options, out)
+  if (typeof opened === 'number') return opened
+  const { engine, loadMs, evalMs } = opened
 
   if (options.objective !== null && engine.resolveRef(options.objective) === null) {
     return usage(out, `--objective ${options.objective}: no such cell (use a name, B4 or Sheet1!B4)`)
@@ -120,9 +101,40 @@ export async function runEval(options: EvalOptions, out: Output): Promise<number
   }
   if (options.timing) {
     const ms = (x: number) => Math.round(x * 1000) / 1000
-    out.stderr(JSON.stringify({ load_ms: ms(loadEnd - loadStart), eval_ms: ms(evalEnd - evalStart), edits_ms: editsMs.map(ms) }) + '\n')
+    out.stderr(JSON.stringify({ load_ms: ms(loadMs), eval_ms: ms(evalMs), edits_ms: editsMs.map(ms) }) + '\n')
   }
   return 0
+}
+
+/**
+ * Reads the workbook and builds its engine, in a function of its own so that nothing
+ * outside it holds the document, and with the document handed over (consumeDocument):
+ * each sheet's cells become garbage once the engine has read them, instead of staying
+ * alive through the first pass and the listing (issue 12, peak memory of `gradsheet eval`
+ * on a 1M-cell file). Returns the exit code when the file cannot be read.
+ */
+async function openEngine(options: EvalOptions, out: Output): Promise<{ engine: Engine; loadMs: number; evalMs: number } | number> {
+  const loadStart = performance.now()
+  // .gradsheet or .xlsx (SPEC §6); an Excel import's report goes to stderr.
+  const read = await loadWorkbook(options.file)
+  if (!read.ok) {
+    out.stderr(`gradsheet: ${read.error}\n`)
+    return 1
+  }
+  for (const note of read.notes) out.stderr(`gradsheet: ${note}\n`)
+  if (options.objective !== null) read.doc.objective = options.objective
+  const loadMs = performance.now() - loadStart
+
+  // The engine's code (math.js) is loaded only now, outside the timed phases: --help,
+  // usage errors and bad files answer without it.
+  const { createEngine } = await import('../engine/index.ts')
+
+  // createEngine parses every formula, builds the graph and runs the first full
+  // forward and reverse pass (nothing is lazy); reading the objective is all that is left.
+  const evalStart = performance.now()
+  const engine = createEngine(read.doc, { consumeDocument: true })
+  engine.objective()
+  return { engine, loadMs, evalMs: performance.now() - evalStart }
 }
 
 function usage(out: Output, message: string): number {

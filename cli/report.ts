@@ -114,9 +114,17 @@ function textOfGrad(grad: CellGrad): string {
   }
 }
 
-/** Exact shortest round-trip form (what JSON prints too), so the table never rounds. */
+/**
+ * Exact shortest round-trip form (what JSON prints too), so the table never rounds.
+ * A finite number is converted by JSON.stringify, which prints the same digits as String
+ * but leaves V8's number-to-string cache alone: that cache lives in the old generation,
+ * so every string String() puts there outlives the young-generation collections and a
+ * million-cell listing promoted ~100 MB of them (loadmem branch, issue 12: peak memory of
+ * `gradsheet eval`).
+ */
 export function formatNumber(n: number): string {
-  return Object.is(n, -0) ? '0' : String(n)
+  if (Object.is(n, -0)) return '0'
+  return Number.isFinite(n) ? JSON.stringify(n) : String(n)
 }
 
 /** Plain-text table with aligned columns; long inputs and messages are cut at 60. */

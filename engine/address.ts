@@ -24,27 +24,39 @@ export const formatAddress = (row: number, col: number): string => columnLetters
 
 const ADDRESS = /^\$?([A-Za-z]{1,3})\$?([0-9]+)$/
 
-/** {row, col} of an address like "B4" or "$b$4", or null when malformed or out of bounds. */
-export function parseAddress(text: string): { row: number; col: number } | null {
-  // Fast path for the common canonical form ("B4"), without a regex.
+/**
+ * Reads a canonical address ("B4": upper-case letters, no `$`, no leading zero) into
+ * `out` without allocating; false for anything else (parseAddress then tries the other
+ * spellings). A loaded workbook's keys are canonical: a million of them are read this way
+ * (loadbranch, issue 12: no object per cell on the load path).
+ */
+export function readCanonicalAddress(text: string, out: { row: number; col: number }): boolean {
   let i = 0
-  let fastCol = 0
+  let col = 0
   while (i < text.length && i < 3) {
     const c = text.charCodeAt(i)
     if (c < 65 || c > 90) break
-    fastCol = fastCol * 26 + (c - 64)
+    col = col * 26 + (c - 64)
     i++
   }
-  if (i > 0 && i < text.length) {
-    let row = 0
-    let j = i
-    for (; j < text.length; j++) {
-      const c = text.charCodeAt(j)
-      if (c < 48 || c > 57) break
-      row = row * 10 + (c - 48)
-    }
-    if (j === text.length && text.charCodeAt(i) !== 48 && row >= 1 && row <= MAX_ROW && fastCol <= MAX_COL) return { row, col: fastCol }
+  if (i === 0 || i === text.length || text.charCodeAt(i) === 48) return false
+  let row = 0
+  for (let j = i; j < text.length; j++) {
+    const c = text.charCodeAt(j)
+    if (c < 48 || c > 57) return false
+    row = row * 10 + (c - 48)
   }
+  if (row < 1 || row > MAX_ROW || col > MAX_COL) return false
+  out.row = row
+  out.col = col
+  return true
+}
+
+const fast = { row: 0, col: 0 }
+
+/** {row, col} of an address like "B4" or "$b$4", or null when malformed or out of bounds. */
+export function parseAddress(text: string): { row: number; col: number } | null {
+  if (readCanonicalAddress(text, fast)) return { row: fast.row, col: fast.col }
   const m = ADDRESS.exec(text.trim())
   if (!m) return null
   const col = columnNumber(m[1])

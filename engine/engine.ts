@@ -23,12 +23,14 @@ const STRUCTURAL = new Set(['setName', 'setObjective', 'addSheet', 'renameSheet'
 const SHEET_EDITS = new Set(['addSheet', 'renameSheet', 'deleteSheet'])
 
 /**
- * Internal options: `tape: false` evaluates every cell on the general path (tests compare
- * the two); `dense` sets the forward pass's dense-mode thresholds (tests make them tiny).
+ * Options: `tape: false` evaluates every cell on the general path (tests compare the two);
+ * `dense` sets the forward pass's dense-mode thresholds (tests make them tiny).
  */
 export interface EngineOptions {
   tape?: boolean
   dense?: { after: number; exitAfter: number }
+  /** The caller gives the document up; its cells are let go as they are loaded (core/document-io.ts). */
+  consumeDocument?: boolean
 }
 
 export class GraphEngine {
@@ -41,7 +43,7 @@ export class GraphEngine {
       this.w.denseExitAfter = options.dense.exitAfter
     }
     if (!doc) this.w.sheets.add('Sheet1', {})
-    else loadDocument(this.w, doc)
+    else loadDocument(this.w, doc, options?.consumeDocument === true) // loadmem branch: consumeDocument
     this.update()
     this.w.changes.clear()
   }

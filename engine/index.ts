@@ -39,8 +39,13 @@ export interface Engine {
 }
 
 /** An engine over a validated document (engine/workbook restore), or one empty "Sheet1". */
-export function createEngine(doc?: WorkbookDocument): Engine {
-  const engine = new GraphEngine(doc)
+/**
+ * `consumeDocument`: the caller will not read `doc` again, so the engine may empty each
+ * sheet's `cells` as it loads them (a 1M-cell file then does not hold the parsed document
+ * and the engine together: the CLI's peak memory, issue 12).
+ */
+export function createEngine(doc?: WorkbookDocument, options?: { consumeDocument?: boolean }): Engine {
+  const engine = new GraphEngine(doc, { consumeDocument: options?.consumeDocument })
   // engine/explain reads the engine's state through this window (no cast, no import cycle).
   registerExplainSource(engine, () => engine.explainSource())
   return engine

@@ -133,16 +133,8 @@ export function bind(w: WorkbookState, id: number): void {
     seen.clear()
     t.setPrecedents(id, distinct, count)
   }
-  if (w.lowerToTape) {
-    if (forTape.slotIds.length < n) forTape.slotIds = new Int32Array(n * 2)
-    if (forTape.nameIds.length < m) forTape.nameIds = new Int32Array(m * 2)
-    // Copied entry by entry: a subarray is an object per call (per formula at load).
-    for (let k = 0; k < n; k++) forTape.slotIds[k] = t.ids[base + k]
-    for (let k = 0; k < m; k++) forTape.nameIds[k] = t.ids[base + n + k]
-    forTape.fast = fastProgramOf(program)
-    forTape.rangeIds = rare?.rangeIds ?? []
-    w.tape.lower(id, forTape)
-  }
+  // While a document loads, the tape is laid out once, in evaluation order, after every formula is bound (layoutLoaded).
+  if (w.lowerToTape && !w.loading) lowerCell(w, id, rare?.rangeIds)
   if (w.loading) return
   const sched = w.schedule
   const users = w.store.users
@@ -152,6 +144,46 @@ export function bind(w: WorkbookState, id: number): void {
     if (sched.pos[p] >= sched.pos[id]) sched.stale = true
   }
   if (sched.cycleErr.has(id)) sched.stale = true
+}
+
+/** Lowers a bound cell's program into the tape from its slot and name ids in the binding table (no segment without a fast form). */
+export function lowerCell(w: WorkbookState, id: number, rangeIds?: (Int32Array | null)[]): void {
+  const t = w.store.bindings
+  const program = t.program[id]
+  if (!program) return
+  const n = t.slots[id]
+  const m = program.names.length
+  const base = t.slotStart[id]
+  if (forTape.slotIds.length < n) forTape.slotIds = new Int32Array(n * 2)
+  if (forTape.nameIds.length < m) forTape.nameIds = new Int32Array(m * 2)
+  // Copied entry by entry: a subarray is an object per call (per formula at load).
+  for (let k = 0; k < n; k++) forTape.slotIds[k] = t.ids[base + k]
+  for (let k = 0; k < m; k++) forTape.nameIds[k] = t.ids[base + n + k]
+  forTape.fast = fastProgramOf(program)
+  forTape.rangeIds = rangeIds ?? t.rare.get(id)?.rangeIds ?? []
+  w.tape.lower(id, forTape)
+}
+
+/**
+ * After a document's formulas are bound: the evaluation order, the users graph and the
+ * tape, each built once. The tape is lowered straight in evaluation order into arrays of
+ * the exact size (lowering while binding grew them by doubling and the first pass then
+ * copied them into order: ~3× the tape's size in short-lived arrays at 1M cells, each
+ * large allocation a reason for a full collection; loadmem branch, issue 12).
+ */
+export function layoutLoaded(w: WorkbookState): void {
+  const s = w.store
+  const sched = w.schedule
+  sched.reorder(s.count, s.bindings)
+  s.users.rebuild(s.count, s.bindings)
+  if (!w.lowerToTape) return
+  let ops = 0
+  for (let p = 0; p < sched.length; p++) {
+    const program = s.bindings.program[sched.order[p]]
+    if (program) ops += fastProgramOf(program)?.kind.length ?? 0
+  }
+  w.tape.reserveExact(ops)
+  for (let p = 0; p < sched.length; p++) lowerCell(w, sched.order[p])
 }
 
 /** Removes the cell's binding and its edges. */

@@ -54,8 +54,8 @@ export class Schedule {
 
   /** Recomputes the order and the cycles; cells whose cycle error changed become dirty. */
   reorder(count: number, rows: PrecedentRows): void {
-    const { order, cycles } = computeOrder(count, rows)
-    this.order.set(order)
+    // Written in place: the order into this.order, with this.pos as the search's scratch (set again right after).
+    const { order, cycles } = computeOrder(count, rows, { order: this.order, scratch: this.pos })
     for (let p = 0; p < order.length; p++) this.pos[order[p]] = p
     const next = new Map<number, Err>()
     for (const members of cycles) {

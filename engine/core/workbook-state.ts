@@ -60,7 +60,6 @@ export class WorkbookState {
 
   /** Sizes every per-cell array for `n` cells at once (a document about to load). */
   reserveCells(n: number): void {
-    if (this.store.count === 0 && this.addressCache.length < n) this.addressCache = new Array<string>(n).fill('')
     this.store.reserve(n)
     this.schedule.grow(this.store.capacity)
     this.changes.grow(this.store.capacity)
@@ -73,7 +72,6 @@ export class WorkbookState {
     if (found >= 0) return found
     const id = this.store.add(sid, row, col)
     cells.set(row, col, id)
-    if (id >= this.addressCache.length) this.addressCache.push('') // appended, never written sparsely (that would fall back to dictionary mode)
     if (id >= this.schedule.order.length) {
       this.schedule.grow(this.store.capacity)
       this.changes.grow(this.store.capacity)
@@ -105,6 +103,9 @@ export class WorkbookState {
   }
 
   addressOf(id: number): string {
+    // loadmem branch (issue 12): the cache is made on the first view, not per loaded cell (8 B a cell the CLI's listing never uses),
+    // filled at once to the store's capacity (never written sparsely: that would fall back to dictionary mode).
+    if (id >= this.addressCache.length) this.addressCache = this.addressCache.concat(new Array<string>(Math.max(id + 1, this.store.capacity) - this.addressCache.length).fill(''))
     return (this.addressCache[id] ||= formatAddress(this.store.row[id], this.store.col[id]))
   }
 

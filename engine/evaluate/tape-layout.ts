@@ -70,6 +70,16 @@ export class TapeLayout {
     this.ran = ran
   }
 
+  /** An empty tape with room for exactly `n` ops (a workbook about to be lowered in order). */
+  reserveExact(n: number): void {
+    if (this.length > 0 || n <= this.op.length) return
+    this.op = new Uint8Array(n)
+    this.a = new Int32Array(n)
+    this.b = new Int32Array(n)
+    this.val = new Float64Array(n)
+    this.k = new Float64Array(n)
+  }
+
   private reserveOps(n: number): void {
     if (this.length + n <= this.op.length) return
     let cap = this.op.length * 2

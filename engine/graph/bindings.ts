@@ -75,7 +75,12 @@ export class BindingTable implements PrecedentRows {
     this.start = widen(this.start)
     this.count = widen(this.count)
     // Filled at once (never sparse), not pushed a million times: each push-growth leaves a copy behind.
-    if (this.program.length < capacity) this.program = this.program.concat(new Array<Program | null>(capacity - this.program.length).fill(null))
+    // One new array, the old entries copied in (a concat of a filled tail was two arrays of the full size).
+    if (this.program.length < capacity) {
+      const grown = new Array<Program | null>(capacity).fill(null)
+      for (let id = 0; id < this.program.length; id++) grown[id] = this.program[id]
+      this.program = grown
+    }
   }
 
   has(id: number): boolean {

@@ -32,15 +32,21 @@ export interface OrderResult {
   cycles: Int32Array[]
 }
 
-export function computeOrder(count: number, rows: PrecedentRows): OrderResult {
+/**
+ * `into`: arrays of at least `count` entries the caller owns (the schedule's order and
+ * positions): the order is written into `order`, and `scratch` serves as Tarjan's
+ * discovery index (overwritten), so a reorder of a million cells allocates 8 MB less.
+ */
+export function computeOrder(count: number, rows: PrecedentRows, into?: { order: Int32Array; scratch: Int32Array }): OrderResult {
   const { start: rowStart, count: rowCount, ids: edges } = rows
-  const index = new Int32Array(count).fill(-1)
+  const index = into ? into.scratch.subarray(0, count) : new Int32Array(count)
+  index.fill(-1)
   const low = new Int32Array(count)
   const onStack = new Uint8Array(count)
   const stack = new Int32Array(count)
   const callNode = new Int32Array(count)
   const callEdge = new Int32Array(count)
-  const order = new Int32Array(count)
+  const order = into ? into.order.subarray(0, count) : new Int32Array(count)
   const cycles: Int32Array[] = []
   let sp = 0
   let next = 0
