@@ -51,6 +51,13 @@ describe('folded constants and references read in place', () => {
       }
   })
 
+  it('a fused op whose cell does not resolve leaves the formula to the general path (#REF!)', () => {
+    const doc = docOf({ A1: '2', A2: '3', B1: '5', C1: '=A1 * Nope!B1 + A2', C2: '=A1 * 0.5 + Nope!B1', C3: '=(A1 - Nope!B1) ^ 2' }, 'A1')
+    const onTape = new GraphEngine(doc).cells()
+    expect(onTape).toEqual(new GraphEngine(doc, { tape: false }).cells())
+    expect(onTape.filter((c) => c.value.kind === 'error').map((c) => c.address)).toEqual(['C1', 'C2', 'C3'])
+  })
+
   it('reads the last operand in place always, the first only when the last is read in place too', () => {
     const size = (formula: string) => {
       const { w, id } = boundState({ C1: formula })

@@ -121,6 +121,7 @@ export class TapeLayout {
       if (k === TapeOp.Cell && binding.slotIds[fp.a[i]] < 0) return
       if (k === TapeOp.Name && binding.nameIds[fp.a[i]] < 0) return
       if (fp.aFrom && (unresolved(binding, fp.aFrom[i], fp.a[i]) || unresolved(binding, fp.bFrom![i], fp.b[i]))) return
+      if (k === TapeOp.AddMul && unresolved(binding, OPERAND_SLOT, fp.consts[i])) return // its third operand (fast-fold.ts)
       if (k >= TapeOp.RangeSum) {
         const ids = binding.rangeIds[fp.a[i]]
         if (!ids) return
