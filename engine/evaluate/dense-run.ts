@@ -33,13 +33,15 @@ export function readsChanged(id: number, d: DenseRun): boolean {
   return false
 }
 
-/** The users CSR and its overflow lists, and the cycle test, as the pass has them. */
+/** The users graph and the cycle test, as the forward pass has them (tape-ops.ts DirtyPass extends this). */
 export interface UserRows {
+  /** Users in CSR rows (cells below `built`), and the overflow lists (null: none). */
   userStart: Int32Array
   userCount: Int32Array
   userIds: Int32Array
   built: number
   extraUsers: ((id: number) => number[] | undefined) | null
+  /** Cycle members (null: the workbook has none): never run by the tape, never flagged by a user. */
   inCycle: ((id: number) => boolean) | null
 }
 

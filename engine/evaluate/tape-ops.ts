@@ -11,7 +11,7 @@
 // (elsewhere `TapeOp.Add` is a property load, and V8 builds a jump table only for literal
 // cases: a chain of 26 compares measured ~2x slower per op on the stencil workload).
 // That is also why both kernels live in this one file, longer than the others.
-import { flagAhead, readsChanged, type DenseRun } from './dense-run'
+import { flagAhead, readsChanged, type DenseRun, type UserRows } from './dense-run'
 import type { FastForms } from './tape-forms'
 
 export const enum TapeOp {
@@ -119,8 +119,11 @@ function send(x: number, share: number, adj: Float64Array, from: number, kinds: 
   else if (share !== 0 && kinds[~x] === CellKind.Number) grads[~x] += share
 }
 
-/** What the forward pass over the dirty cells needs besides the tape (core/forward.ts fills it in). */
-export interface DirtyPass {
+/**
+ * What the forward pass over the dirty cells needs besides the tape (core/forward.ts fills
+ * it in); the users graph and cycle members as UserRows (evaluate/dense-run.ts).
+ */
+export interface DirtyPass extends UserRows {
   kinds: Uint8Array
   nums: Float64Array
   /** The evaluation order, the position to start from and the order's length. */
@@ -134,14 +137,6 @@ export interface DirtyPass {
   start: Int32Array
   size: Int32Array
   ran: Uint8Array
-  /** Users in CSR rows (cells below `built`), and the overflow lists (null: none). */
-  userStart: Int32Array
-  userCount: Int32Array
-  userIds: Int32Array
-  built: number
-  extraUsers: ((id: number) => number[] | undefined) | null
-  /** Cycle members (null: the workbook has none): never run here, never flagged by a user. */
-  inCycle: ((id: number) => boolean) | null
   /** A due cell the tape gave no number for (`triedTape`: it gave up): computes and stores it; whether its value changed. */
   other: (id: number, triedTape: boolean) => boolean
   /** A cell that held a tensor or an error now holds a number (the workbook's figures follow). */
