@@ -12,7 +12,7 @@ import { tempDir } from '../../e2e/support/files.ts'
 import { serializeDocument } from '../../engine/workbook/index.ts'
 import { chain } from '../workloads/chain.ts'
 import { buildDocument } from '../workloads/document.ts'
-import { editToDisplay, installProbes, settle } from './probes.ts'
+import { editToDisplay, readyToMeasure } from './probes.ts'
 
 interface ProfileNode {
   id: number
@@ -60,9 +60,7 @@ async function main(): Promise<void> {
   const app = await launchApp(file)
   try {
     const { page } = app
-    await page.locator('[data-cell="A2"][data-value]').waitFor({ timeout: 300_000 })
-    await installProbes(page)
-    await settle(page)
+    await readyToMeasure(page)
     if (mode === 'after-edit') await editToDisplay(page, '0.75') // the chain's A1 is 0.5: a new value, so every cell changes
     const browser = page.context().browser()
     const tracing = process.argv.includes('--trace') && browser

@@ -146,3 +146,10 @@ export async function scrollFrames(page: Page, frames: number, step: number | 'p
     return { count: deltas.length, max: sorted[sorted.length - 1], p95: sorted[Math.floor(sorted.length * 0.95)] }
   }, [frames, step] as const)
 }
+
+/** Waits for the opened chain's first values, installs the probes and lets the app settle: where every measurement starts. */
+export async function readyToMeasure(page: Page): Promise<void> {
+  await page.locator('[data-cell="A2"][data-value]').waitFor({ timeout: 300_000 })
+  await installProbes(page)
+  await settle(page)
+}

@@ -18,7 +18,7 @@ import { tempDir } from '../../e2e/support/files.ts'
 import { describeTarget, repoRoot } from '../../e2e/support/target.ts'
 import { chain } from '../workloads/chain.ts'
 import { buildDocument } from '../workloads/document.ts'
-import { editToDisplay, firstPaint, installProbes, scrollFrames, settle, type EditTiming } from './probes.ts'
+import { editToDisplay, firstPaint, installProbes, readyToMeasure, scrollFrames, settle, type EditTiming } from './probes.ts'
 
 const EDITS = 7
 
@@ -47,9 +47,7 @@ async function run100k(file: string): Promise<string[]> {
   const app = await launchApp(file)
   try {
     const { page } = app
-    await page.locator('[data-cell="A2"][data-value]').waitFor({ timeout: 300_000 })
-    await installProbes(page)
-    await settle(page)
+    await readyToMeasure(page)
     const edits: EditTiming[] = []
     for (let i = 0; i < EDITS; i++) edits.push(await editToDisplay(page, String(0.25 + i * 0.01)))
     console.log('100k edits', edits)
