@@ -51,7 +51,7 @@ const isIdentStart = (s: string, i: number): boolean => i < s.length && isLetter
  * exponent (what /[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?/ matches there; "12." is 12 followed by
  * a dot). By hand, because a regex match is an array per number in every formula.
  */
-function numberEnd(s: string, i: number): number {
+export function numberEnd(s: string, i: number): number {
   let j = i
   while (isDigit(s.charCodeAt(j))) j++
   if (s.charCodeAt(j) === 46 && isDigit(s.charCodeAt(j + 1))) {
