@@ -171,7 +171,7 @@ function finishBind(w: WorkbookState, id: number, program: Program, n: number, r
     for (let k = 0; k < n; k++) count = addDistinct(count, t.ids[base + k], useSet)
     if (rare) for (const ids of rare.rangeIds) if (ids) for (const x of ids) count = addDistinct(count, x, useSet)
     for (let k = n; k < n + m; k++) count = addDistinct(count, t.ids[base + k], useSet)
-    seen.clear()
+    if (useSet) seen.clear() // clearing allocates a new table even when empty: only after use
     t.setPrecedents(id, distinct, count)
   }
   // While a document loads, the tape is laid out once, in evaluation order, after every formula is bound (layoutLoaded).

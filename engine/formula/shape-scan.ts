@@ -13,7 +13,7 @@ import { LIMITS } from '../limits'
 import { Err } from '../values'
 import { compileFormula, type Compiled } from './compile'
 import type { Program } from './program'
-import { numberEnd } from './scan'
+import { codeAt, numberEnd } from './scan'
 
 /** Where the last successful read left its references: row and column of reference k, k < count. */
 export const shapeRefs: { rows: Int32Array<ArrayBuffer>; cols: Int32Array<ArrayBuffer>; count: number } = { rows: new Int32Array(64), cols: new Int32Array(64), count: 0 }
@@ -84,7 +84,7 @@ function sameText(input: string, from: number, count: number, text: string): boo
     if (p + end - at > text.length) return false
     for (let i = at; i < end; i++) if (input.charCodeAt(i) !== text.charCodeAt(p++)) return false
     if (k < count) {
-      if (text.charCodeAt(p++) !== REF) return false
+      if (codeAt(text, p++) !== REF) return false
       at = refEnd[k]
     }
   }
@@ -106,6 +106,7 @@ export function useShapeReader(on: boolean): void {
 export function compileShape(input: string): Program | null {
   if (!enabled) return null
   const end = input.length
+  if (end < 2) return null
   const lastChar = input.charCodeAt(end - 1)
   // What the general path reads as a formula body without trimming (core/binding.ts formulaBody).
   if (input.charCodeAt(0) !== 61 || !(lastChar > 32 && lastChar < 127) || end - 1 > LIMITS.formulaLength) return null
@@ -147,10 +148,10 @@ export function compileShape(input: string): Program | null {
       if (cell) {
         let after = j
         while (after < end && input.charCodeAt(after) === 32) after++
-        const next = input.charCodeAt(after)
+        const next = codeAt(input, after)
         // A function called A1(…) is a name, not a reference; `A1:B2` is a range, `A1!` a sheet: the general path.
         if (next === 40) cell = false
-        else if (next === 58 || next === 9 || (next === 33 && input.charCodeAt(after + 1) !== 61)) return null
+        else if (next === 58 || next === 9 || (next === 33 && codeAt(input, after + 1) !== 61)) return null
       }
       if (cell) {
         if (row < 1 || row > MAX_ROW || col > MAX_COL) return null
@@ -161,19 +162,19 @@ export function compileShape(input: string): Program | null {
         refEnd[n] = j
         n++
         h = Math.imul(h ^ REF, 16777619)
-        if (match) match = guessText.charCodeAt(p++) === REF
+        if (match) match = codeAt(guessText, p++) === REF
         i = j
         continue
       }
-    } else if (cls === DIGIT || (cls === DOT && i + 1 < end && CLASS[input.charCodeAt(i + 1) & 127] === DIGIT)) {
+    } else if (cls === DIGIT || (cls === DOT && i + 1 < end && CLASS[input.charCodeAt(i + 1) & 127] === DIGIT && input.charCodeAt(i + 1) < 128)) {
       stop = numberEnd(input, i)
     } else if (cls === OTHER || cls === DOT) {
       return null
-    } else if (c === 33 && input.charCodeAt(i + 1) !== 61) return null // `!` outside `!=`
+    } else if (c === 33 && codeAt(input, i + 1) !== 61) return null // `!` outside `!=`
     for (; i < stop; i++) {
       const x = input.charCodeAt(i)
       h = Math.imul(h ^ x, 16777619)
-      if (match) match = guessText.charCodeAt(p++) === x
+      if (match) match = codeAt(guessText, p++) === x
     }
   }
   shapeRefs.count = n
