@@ -2,7 +2,7 @@
 // contributions from all paths added up; cells whose gradient changed are touched.
 import { formatAddress, parseAddress } from '../address'
 import { runBackward } from '../evaluate/run'
-import { sweepOps } from '../evaluate/tape-ops'
+import { lastSweepMaxAbs, sweepOps } from '../evaluate/tape-ops'
 import { Kind, type CellStore } from '../graph/store'
 import type { Adj, Err } from '../values'
 import type { WorkbookState } from './workbook-state'
@@ -108,6 +108,12 @@ function settle(ids: Int32Array, count: number, gnew: Float64Array, old: Float64
   return maxAbs
 }
 
+/** Flags the set-aside value changes and the differing gradients one by one (the exact list). */
+function listEach(changes: WorkbookState['changes']): void {
+  changes.flushSetAside()
+  changes.touchMany(differing, differingCount)
+}
+
 /** Whether two gradients differ (NaN equals NaN: an unchanged non-finite gradient is not a change). */
 const differ = (a: number, b: number): boolean => a !== b && !(a !== a && b !== b)
 
@@ -138,17 +144,25 @@ export function reverse(w: WorkbookState): void {
     w.reverseVisits += sweep(w, target.id, gnew, tnew)
   }
   const old = grads.num
-  // With the same cone as last pass, every old entry is in it: zeroed here as it is read
-  // (the old array becomes the next pass's zeroed accumulator).
-  if (differing.length < cone.count) differing = new Int32Array(cone.count)
-  let maxAbs = settle(cone.ids, cone.count, gnew, old, s.kind, !recompute, differing)
-  // When at least half the cone changed (values set aside by the forward plus gradients),
-  // the cone is listed whole (core/changes.ts); else each change is flagged.
   const changes = w.changes
-  if (!recompute && changes.setAside > 0 && (changes.setAside + differingCount) * 2 >= cone.count) changes.listCone(cone)
-  else {
-    changes.flushSetAside()
-    changes.touchMany(differing, differingCount)
+  let maxAbs: number
+  if (!recompute && changes.setAside * 2 >= cone.count && changes.setAside > 0) {
+    // Half the cone's values changed: it is listed whole (core/changes.ts) whatever the
+    // gradients did, so they are not compared. The sweep found the largest gradient;
+    // the old array, nonzero only in the cone, is zeroed for the next pass.
+    maxAbs = lastSweepMaxAbs()
+    if (cone.count * 4 >= n) old.fill(0, 0, n)
+    else for (let k = 0; k < cone.count; k++) old[cone.ids[k]] = 0
+    changes.listCone(cone)
+  } else {
+    // With the same cone as last pass, every old entry is in it: zeroed here as it is read
+    // (the old array becomes the next pass's zeroed accumulator).
+    if (differing.length < cone.count) differing = new Int32Array(cone.count)
+    maxAbs = settle(cone.ids, cone.count, gnew, old, s.kind, !recompute, differing)
+    // When at least half the cone changed (values set aside by the forward plus gradients),
+    // the cone is listed whole; else each change is flagged.
+    if (!recompute && changes.setAside > 0 && (changes.setAside + differingCount) * 2 >= cone.count) changes.listCone(cone)
+    else listEach(changes)
   }
   if (recompute) {
     for (let k = 0; k < oldCone.length; k++) {

@@ -379,7 +379,8 @@ export type GeneralBackward = (id: number) => number
  * on the tape (`ran`) and has a nonzero adjoint in `grads` (its ∂J/∂cell, complete once
  * the sweep reaches it, since every reader comes later in the order) sends it back through
  * its segment into the cells it reads; a formula cell the tape did not run (`formulas[id]`
- * set) and a tensor cell go to `general`. Returns how many cells sent an adjoint back.
+ * set) and a tensor cell go to `general`. Returns how many cells sent an adjoint back;
+ * `lastSweepMaxAbs()` then gives the largest finite |∂J/∂cell| of a number cell.
  */
 export function sweepOps(
   tape: TapeArrays, kinds: Uint8Array, nums: Float64Array, order: Int32Array, top: number, grads: Float64Array,
@@ -392,6 +393,7 @@ export function sweepOps(
   const kc = tape.k
   const adj = tape.adj
   let visits = 0
+  let maxAbs = 0
   for (let p = top; p >= 0; p--) {
     const id = order[p]
     const cellKind = kinds[id]
@@ -401,6 +403,9 @@ export function sweepOps(
     }
     const g = grads[id]
     if (g === 0) continue
+    // Complete here (every reader comes later in the order): the largest finite |∂J/∂cell|.
+    const m = g < 0 ? -g : g
+    if (m > maxAbs && m !== Infinity && cellKind === CellKind.Number) maxAbs = m
     if (ran[id] === 0) {
       if (cellKind === CellKind.Number && formulas[id]) visits += general(id)
       continue
@@ -579,5 +584,12 @@ export function sweepOps(
       }
     }
   }
+  sweptMaxAbs = maxAbs
   return visits
 }
+
+/** The largest finite |∂J/∂cell| of a number cell the last `sweepOps` reached (a module slot: nothing stored on an object after its loop). */
+let sweptMaxAbs = 0
+
+/** The largest finite |∂J/∂cell| of the number cells the last `sweepOps` reached. */
+export const lastSweepMaxAbs = (): number => sweptMaxAbs
