@@ -64,16 +64,22 @@ export const enum TapeOp {
   AddMul = 24,
   /** (a − b)²: a Sub read only by an x² (PowK 2), fused (fast-fold.ts). Shares go to b, then a. */
   SqDiff = 25,
+  /**
+   * a·k2 + b·k, both cells read in place: an AddScaled whose `a` was a MulK read only by it,
+   * fused (fast-fold.ts; a stencil cell 0.5·above + 0.5·left). Its second constant is in
+   * the tape's `k2`. The pair's roundings; shares go to b, then a, as they did.
+   */
+  WeightedPair = 26,
   /** SUM/sum of one range. */
-  RangeSum = 26,
+  RangeSum = 27,
   /** mean of one range: divides by the range's size (tensor meaning). */
-  RangeMean = 27,
+  RangeMean = 28,
   /** AVERAGE of one range: divides by the count of numbers (blanks skipped, as in Excel). */
-  RangeAverage = 28,
+  RangeAverage = 29,
 }
 
 /** Whether the op reads two earlier ops (a, b) of its segment. */
-export const readsTwo = (k: number): boolean => k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.Pow) || (k >= TapeOp.AddScaled && k <= TapeOp.SqDiff)
+export const readsTwo = (k: number): boolean => k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.Pow) || (k >= TapeOp.AddScaled && k <= TapeOp.WeightedPair)
 /** Whether the op reads one earlier op (a) of its segment. */
 export const readsOne = (k: number): boolean => k === TapeOp.Unary || (k >= TapeOp.Neg && k <= TapeOp.PowK)
 
@@ -91,6 +97,8 @@ export interface TapeArrays {
   b: Int32Array
   /** A folded constant, or a table call's fast form index. */
   k: Float64Array
+  /** A second folded constant (WeightedPair's for `a`). */
+  k2: Float64Array
   val: Float64Array
   gather: Int32Array
   /** The segment's scratch adjoints, indexed from its start: all zeros between segments. */
@@ -161,6 +169,7 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
   const b = tape.b
   const val = tape.val
   const kc = tape.k
+  const k2 = tape.k2
   const changedIds = p.changed
   let changedCount = p.changedCount
   let pending = p.pending
@@ -283,6 +292,9 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
               y = x * x
               break
             }
+            case TapeOp.WeightedPair:
+              y = nums[~a[t]] * k2[t] + nums[~b[t]] * kc[t]
+              break
             case TapeOp.Unary: {
               const forms = tape.forms
               const f = kc[t]
@@ -391,6 +403,7 @@ export function sweepOps(
   const b = tape.b
   const val = tape.val
   const kc = tape.k
+  const k2 = tape.k2
   const adj = tape.adj
   let visits = 0
   let maxAbs = 0
@@ -546,6 +559,16 @@ export function sweepOps(
           const s = d * (2 * (read(a[t], val, nums) - read(b[t], val, nums)))
           send(b[t], s * -1, adj, from, kinds, grads)
           send(a[t], s, adj, from, kinds, grads)
+          break
+        }
+        case TapeOp.WeightedPair: {
+          // As the pair did: the AddScaled's share to b (d·k), then the MulK's to a (d·k2).
+          const xb = ~b[t]
+          const xa = ~a[t]
+          const sb = d * kc[t]
+          if (sb !== 0 && kinds[xb] === CellKind.Number) grads[xb] += sb
+          const sa = d * k2[t]
+          if (sa !== 0 && kinds[xa] === CellKind.Number) grads[xa] += sa
           break
         }
         case TapeOp.Unary: {
