@@ -80,6 +80,15 @@ function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<numb
   return sweepOps(tape, kind, s.num, order, pos[jId], gnew, tape.start, tape.size, tape.ran, s.bindings.program, general)
 }
 
+/**
+ * The cone is listed whole without comparing gradients once 1/VALUES_LIST_CONE of it
+ * changed value: a weight's edit changes a model's predictions and losses (a quarter to
+ * a half of its cells) and nearly always every gradient with them, so the compare would
+ * only confirm a list within a few times the exact one. Below it, the gradients are
+ * compared and the cone is listed whole when values and gradients reach half of it.
+ */
+const VALUES_LIST_CONE = 8
+
 /** Ids of cone cells whose gradient changed in one pass (reused: grows, never shrinks). */
 let differing = new Int32Array(1024)
 
@@ -146,10 +155,10 @@ export function reverse(w: WorkbookState): void {
   const old = grads.num
   const changes = w.changes
   let maxAbs: number
-  if (!recompute && changes.setAside * 2 >= cone.count && changes.setAside > 0) {
-    // Half the cone's values changed: it is listed whole (core/changes.ts) whatever the
-    // gradients did, so they are not compared. The sweep found the largest gradient;
-    // the old array, nonzero only in the cone, is zeroed for the next pass.
+  if (!recompute && changes.setAside * VALUES_LIST_CONE >= cone.count && changes.setAside > 0) {
+    // An eighth of the cone's values changed: it is listed whole (core/changes.ts)
+    // whatever the gradients did, so they are not compared. The sweep found the largest
+    // gradient; the old array, nonzero only in the cone, is zeroed for the next pass.
     maxAbs = lastSweepMaxAbs()
     if (cone.count * 4 >= n) old.fill(0, 0, n)
     else for (let k = 0; k < cone.count; k++) old[cone.ids[k]] = 0

@@ -112,4 +112,27 @@ describe('cone listing in windowed change lists', () => {
       }
     }
   })
+
+  it.each([
+    [6, 'whole'],
+    [8, 'exact'],
+  ])('lists the cone whole without comparing gradients once an eighth of it changed value (%i unchanged inputs per row: %s)', (spare, how) => {
+    // s scales column B (B = s·A); J sums B and `spare` columns of inputs. Editing s changes
+    // the values of B and J (about 1/(spare + 2) of the cone) and the gradients of A.
+    const rows = 600
+    const cells: Record<string, CellSpec> = { Z1: { input: '2', name: 's' } }
+    const letters = 'CDEFGHIJ'.slice(0, spare)
+    for (let r = 1; r <= rows; r++) {
+      cells[`A${r}`] = String(r)
+      cells[`B${r}`] = `=s * A${r}`
+      for (const c of letters) cells[`${c}${r}`] = '1'
+    }
+    const last = letters[letters.length - 1]
+    cells.Z2 = { input: `=SUM(B1:B${rows}) + SUM(C1:${last}${rows})`, name: 'J' }
+    const edit: Edit[] = [{ type: 'setInput', sheet: 'Sheet1', address: 'Z1', input: '3' }]
+    const windowed = createEngine(docOf(cells)).apply(edit, { views: 'none' })
+    const exact = exactOf(createEngine(docOf(cells)).apply(edit))
+    expect(exact.length).toBe(2 * rows + 2) // B's values, A's gradients, s and J
+    expect(windowed.unlisted).toBe(how === 'whole' ? rows * (spare + 2) + 2 : exact.length)
+  })
 })
