@@ -176,20 +176,22 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
   let evaluations = p.evaluations
   // Dense mode (evaluate/dense-run.ts): run every tape cell, stamp changes instead of flagging users.
   const d = p.dense
+  const { changedAt, epoch, exitAfter, after } = d
+  const passFrom = p.from
   let dense = false
   let hits = 0
   let lastChange = 0
   let denseFrom = 0
-  for (let q = p.from; q < length && (pending > 0 || dense); q++) {
+  for (let q = passFrom; q < length && (pending > 0 || dense); q++) {
     const id = order[q]
-    if (dense && q - lastChange > d.exitAfter) {
+    if (dense && q - lastChange > exitAfter) {
       pending += flagAhead(changedIds, denseFrom, changedCount, q - 1, d, dirty, p)
       dense = false
     }
     if (dirty[id]) {
       dirty[id] = 0
       pending--
-      if (!dense && ++hits >= d.after && hits * 4 >= q - p.from) {
+      if (!dense && ++hits >= after && hits * 4 >= q - passFrom) {
         dense = true
         denseFrom = changedCount
         lastChange = q
@@ -358,7 +360,7 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
     if (!changed) continue
     changedIds[changedCount++] = id
     if (dense) {
-      d.changedAt[id] = d.epoch
+      changedAt[id] = epoch
       lastChange = q
       continue
     }
