@@ -108,7 +108,7 @@ describe('cone listing in windowed change lists', () => {
       for (const r of [1, 2, 5, 6, N - 3, N - 2, N - 1, N]) {
         const got = windowed.cell('Sheet1', `A${r}`)
         const want = exact.cell('Sheet1', `A${r}`)
-        expect([`A${r}`, got.value, got.gradient]).toEqual([`A${r}`, want.value, want.gradient])
+        expect([`A${r}`, got.value, got.grad]).toEqual([`A${r}`, want.value, want.grad])
       }
     }
   })
