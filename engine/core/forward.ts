@@ -129,7 +129,7 @@ export function forward(w: WorkbookState): void {
   const evaluations = pass.evaluations
   const pending = pass.pending
   // Recorded once for the whole pass: what changed, and whether J reads any of it.
-  changes.valuesChanged(changedNow, changedCount, grads.cone)
+  changes.valuesChanged(changedNow, changedCount, grads.cone, s.count)
   grads.valuesChanged(changedNow, changedCount)
   w.forwardEvaluations += evaluations
   sched.pending = pending

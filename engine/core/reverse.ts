@@ -2,7 +2,7 @@
 // contributions from all paths added up; cells whose gradient changed are touched.
 import { formatAddress, parseAddress } from '../address'
 import { runBackward } from '../evaluate/run'
-import { sweepOps } from '../evaluate/tape-ops'
+import { lastSweepMaxAbs, sweepOps } from '../evaluate/tape-ops'
 import { Kind, type CellStore } from '../graph/store'
 import type { Adj, Err } from '../values'
 import type { WorkbookState } from './workbook-state'
@@ -80,6 +80,15 @@ function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<numb
   return sweepOps(tape, kind, s.num, order, pos[jId], gnew, tape.start, tape.size, tape.ran, s.bindings.program, general)
 }
 
+/**
+ * The cone is listed whole without comparing gradients once 1/VALUES_LIST_CONE of it
+ * changed value: a weight's edit changes a model's predictions and losses (a quarter to
+ * a half of its cells) and nearly always every gradient with them, so the compare would
+ * only confirm a list within a few times the exact one. Below it, the gradients are
+ * compared and the cone is listed whole when values and gradients reach half of it.
+ */
+const VALUES_LIST_CONE = 8
+
 /** Ids of cone cells whose gradient changed in one pass (reused: grows, never shrinks). */
 let differing = new Int32Array(1024)
 
@@ -106,6 +115,12 @@ function settle(ids: Int32Array, count: number, gnew: Float64Array, old: Float64
   }
   differingCount = n
   return maxAbs
+}
+
+/** Flags the set-aside value changes and the differing gradients one by one (the exact list). */
+function listEach(changes: WorkbookState['changes']): void {
+  changes.flushSetAside()
+  changes.touchMany(differing, differingCount)
 }
 
 /** Whether two gradients differ (NaN equals NaN: an unchanged non-finite gradient is not a change). */
@@ -138,17 +153,25 @@ export function reverse(w: WorkbookState): void {
     w.reverseVisits += sweep(w, target.id, gnew, tnew)
   }
   const old = grads.num
-  // With the same cone as last pass, every old entry is in it: zeroed here as it is read
-  // (the old array becomes the next pass's zeroed accumulator).
-  if (differing.length < cone.count) differing = new Int32Array(cone.count)
-  let maxAbs = settle(cone.ids, cone.count, gnew, old, s.kind, !recompute, differing)
-  // When at least half the cone changed (values set aside by the forward plus gradients),
-  // the cone is listed whole (core/changes.ts); else each change is flagged.
   const changes = w.changes
-  if (!recompute && changes.setAside > 0 && (changes.setAside + differingCount) * 2 >= cone.count) changes.listCone(cone)
-  else {
-    changes.flushSetAside()
-    changes.touchMany(differing, differingCount)
+  let maxAbs: number
+  if (!recompute && changes.setAside * VALUES_LIST_CONE >= cone.count && changes.setAside > 0) {
+    // An eighth of the cone's values changed: it is listed whole (core/changes.ts)
+    // whatever the gradients did, so they are not compared. The sweep found the largest
+    // gradient; the old array, nonzero only in the cone, is zeroed for the next pass.
+    maxAbs = lastSweepMaxAbs()
+    if (cone.count * 4 >= n) old.fill(0, 0, n)
+    else for (let k = 0; k < cone.count; k++) old[cone.ids[k]] = 0
+    changes.listCone(cone)
+  } else {
+    // With the same cone as last pass, every old entry is in it: zeroed here as it is read
+    // (the old array becomes the next pass's zeroed accumulator).
+    if (differing.length < cone.count) differing = new Int32Array(cone.count)
+    maxAbs = settle(cone.ids, cone.count, gnew, old, s.kind, !recompute, differing)
+    // When at least half the cone changed (values set aside by the forward plus gradients),
+    // the cone is listed whole; else each change is flagged.
+    if (!recompute && changes.setAside > 0 && (changes.setAside + differingCount) * 2 >= cone.count) changes.listCone(cone)
+    else listEach(changes)
   }
   if (recompute) {
     for (let k = 0; k < oldCone.length; k++) {

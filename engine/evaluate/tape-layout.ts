@@ -40,6 +40,8 @@ export class TapeLayout {
   val = new Float64Array(1024)
   /** The constant folded into an op (AddK … PowK); for a table call (Unary, Binary) its fast form's index. */
   k = new Float64Array(1024)
+  /** A second folded constant (WeightedPair's, for its `a`). */
+  k2 = new Float64Array(1024)
   /** Ops in use, and how many of them belong to dropped segments. */
   length = 0
   dead = 0
@@ -78,6 +80,7 @@ export class TapeLayout {
     this.b = new Int32Array(n)
     this.val = new Float64Array(n)
     this.k = new Float64Array(n)
+    this.k2 = new Float64Array(n)
   }
 
   private reserveOps(n: number): void {
@@ -95,6 +98,9 @@ export class TapeLayout {
     const k = new Float64Array(cap)
     k.set(this.k)
     this.k = k
+    const k2 = new Float64Array(cap)
+    k2.set(this.k2)
+    this.k2 = k2
   }
 
   private reserveGather(n: number): void {
@@ -165,7 +171,8 @@ export class TapeLayout {
             if (readsTwo(k)) this.b[t] = operand(binding, base, fp.bFrom?.[i] ?? OPERAND_OP, fp.b[i])
             // (editpath) AddScaled carries a constant too; AddMul its third operand, a cell read in place (fast-fold.ts).
             if (k === TapeOp.AddMul) this.k[t] = operand(binding, base, OPERAND_SLOT, fp.consts[i])
-            else if (!readsTwo(k) || k === TapeOp.AddScaled) this.k[t] = fp.consts[i]
+            else if (!readsTwo(k) || k === TapeOp.AddScaled || k === TapeOp.WeightedPair) this.k[t] = fp.consts[i]
+            if (k === TapeOp.WeightedPair) this.k2[t] = fp.consts2![i]
             break
           }
           const ids = binding.rangeIds[fp.a[i]]!
@@ -206,6 +213,7 @@ export class TapeLayout {
     const b = new Int32Array(op.length)
     const val = new Float64Array(op.length)
     const kk = new Float64Array(op.length)
+    const kk2 = new Float64Array(op.length)
     const gather = new Int32Array(Math.max(1024, this.gatherLength - this.gatherDead))
     let len = 0
     let glen = 0
@@ -222,6 +230,7 @@ export class TapeLayout {
         op[t] = k
         val[t] = this.val[s]
         kk[t] = this.k[s]
+        kk2[t] = this.k2[s]
         // Op operands move with the segment; cells read in place (< 0) do not.
         if (readsOne(k)) a[t] = this.a[s] >= 0 ? this.a[s] + shift : this.a[s]
         else if (readsTwo(k)) {
@@ -242,6 +251,7 @@ export class TapeLayout {
     this.b = b
     this.val = val
     this.k = kk
+    this.k2 = kk2
     this.gather = gather
     this.length = len
     this.dead = 0
