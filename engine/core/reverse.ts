@@ -55,7 +55,14 @@ function sinkInto(store: CellStore, gnew: Float64Array, tnew: Map<number, Float6
   }
 }
 
-/** Walks the order down from J, sending each cell's adjoint to the cells it reads; returns how many cells it visited. */
+/**
+ * Walks the order down from J, sending each cell's adjoint to the cells it reads; returns
+ * how many cells it visited, and leaves the largest finite |∂J/∂cell| in `sweptLargest`.
+ * When every formula cell is on the tape and there is no cycle (core/tape-cells.ts), it
+ * walks only the cells with a segment, if they are at most three quarters of the order:
+ * the others are inputs and blanks, which send nothing back (`largestSwept` then finds
+ * the largest gradient by one pass over the gradient array).
+ */
 function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<number, Float64Array>): number {
   const s = w.store
   const { order, pos, cycleErr } = w.schedule
@@ -77,7 +84,29 @@ function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<numb
     return 1
   }
   const tape = w.tape
-  return sweepOps(tape, kind, s.num, order, pos[jId], gnew, tape.start, tape.size, tape.ran, s.bindings.program, general)
+  const cells = w.tapeCells
+  cells.update(w.schedule, tape, s.bindings.program) // (current already when a forward pass ran first)
+  const top = cells.offTape === 0 && cells.count * 4 <= w.schedule.length * 3 ? cells.indexOf(jId, pos) : -1
+  sweptAll = top < 0
+  if (sweptAll) return sweepOps(tape, kind, s.num, order, pos[jId], gnew, tape.start, tape.size, tape.ran, s.bindings.program, general)
+  return sweepOps(tape, kind, s.num, cells.ids, top, gnew, tape.start, tape.size, tape.ran, s.bindings.program, general)
+}
+
+/** Whether the last `sweep` walked the whole order (else only the cells with a segment). */
+let sweptAll = true
+
+/** The largest finite |∂J/∂cell| after a sweep: the sweep's own when it walked every cell, else one pass over `gnew`. */
+const largestSwept = (gnew: Float64Array, n: number): number => (sweptAll ? lastSweepMaxAbs() : largestGradient(gnew, n))
+
+/** The largest finite |g[id]| for ids below `n` (only number cells ever receive a gradient). */
+function largestGradient(g: Float64Array, n: number): number {
+  let largest = 0
+  for (let id = 0; id < n; id++) {
+    const x = g[id]
+    const m = x < 0 ? -x : x
+    if (m > largest && m !== Infinity) largest = m
+  }
+  return largest
 }
 
 /**
@@ -159,7 +188,7 @@ export function reverse(w: WorkbookState): void {
     // An eighth of the cone's values changed: it is listed whole (core/changes.ts)
     // whatever the gradients did, so they are not compared. The sweep found the largest
     // gradient; the old array, nonzero only in the cone, is zeroed for the next pass.
-    maxAbs = lastSweepMaxAbs()
+    maxAbs = largestSwept(gnew, n)
     if (cone.count * 4 >= n) old.fill(0, 0, n)
     else for (let k = 0; k < cone.count; k++) old[cone.ids[k]] = 0
     changes.listCone(cone)

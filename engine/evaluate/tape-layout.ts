@@ -45,6 +45,8 @@ export class TapeLayout {
   /** Ops in use, and how many of them belong to dropped segments. */
   length = 0
   dead = 0
+  /** Bumped whenever a cell's segment is made or dropped (core/tape-cells.ts rebuilds its list then). */
+  version = 0
   // Per cell id.
   start = new Int32Array(1024)
   size = new Int32Array(1024)
@@ -117,6 +119,7 @@ export class TapeLayout {
 
   /** Lowers a bound cell's program into a new segment (none when it has no fast form or an unresolved slot). */
   lower(id: number, binding: Binding): void {
+    this.version++
     this.drop(id)
     const fp = binding.fast
     if (!fp) return
@@ -192,6 +195,7 @@ export class TapeLayout {
 
   /** Forgets the cell's segment (its ops become dead until the next relayout). */
   drop(id: number): void {
+    this.version++
     const n = this.size[id]
     if (n === 0) return
     this.dead += n

@@ -176,7 +176,7 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
   let evaluations = p.evaluations
   // Dense mode (evaluate/dense-run.ts): run every tape cell, stamp changes instead of flagging users.
   const d = p.dense
-  const { changedAt, epoch, exitAfter, after } = d
+  const { changedAt, epoch, exitAfter, after, offTape } = d
   const passFrom = p.from
   let dense = false
   let hits = 0
@@ -196,7 +196,7 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
         denseFrom = changedCount
         lastChange = q
       }
-    } else if (!dense || (inCycle !== null && inCycle(id)) || (size[id] === 0 && !readsChanged(id, d))) continue
+    } else if (!dense || (inCycle !== null && inCycle(id)) || (size[id] === 0 && (!offTape || !readsChanged(id, d)))) continue
     const n = size[id]
     let changed: boolean
     if (n > 0 && !(inCycle !== null && inCycle(id))) {
@@ -360,7 +360,7 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
     if (!changed) continue
     changedIds[changedCount++] = id
     if (dense) {
-      changedAt[id] = epoch
+      if (offTape) changedAt[id] = epoch
       lastChange = q
       continue
     }
