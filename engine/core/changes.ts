@@ -65,10 +65,11 @@ export class ChangeTracker {
 
   /**
    * Records one pass's changed values: when the cone may be listed whole, those inside
-   * a large, current cone are set aside for `settleCone` and the others flagged; else
-   * each is flagged.
+   * a large, current cone are set aside for the reverse pass and the others flagged; else
+   * each is flagged. `cells`: how many cell ids the store has (when the cone has as many,
+   * every id is in it).
    */
-  valuesChanged(ids: Int32Array, count: number, cone: ObjectiveCone): void {
+  valuesChanged(ids: Int32Array, count: number, cone: ObjectiveCone, cells: number): void {
     if (!this.coneAllowed || cone.stale || cone.count < CONE_LISTING_MIN) {
       this.touchMany(ids, count)
       return
@@ -77,6 +78,12 @@ export class ChangeTracker {
       const grown = new Int32Array(Math.max(this.deferredCount + count, this.deferred.length * 2))
       grown.set(this.deferred.subarray(0, this.deferredCount))
       this.deferred = grown
+    }
+    if (cone.count === cells) {
+      // Every cell is in the cone (a chain, a stencil, a model whose J reads it all): one copy, no test per id.
+      this.deferred.set(ids.subarray(0, count), this.deferredCount)
+      this.deferredCount += count
+      return
     }
     this.deferredCount = setAside(ids, count, cone.flags, this.deferred, this.deferredCount, this.flagged, this.ids, this.count)
     this.count = flaggedAfter

@@ -99,6 +99,7 @@ export function forward(w: WorkbookState): void {
   }
   const cycleErr = sched.cycleErr
   const { tape, grads, changes } = w
+  w.tapeCells.update(sched, tape, precedents.program)
   const { kind, obj } = s
   const { start: userStart, live: userCount, targets: userIds, built } = s.users.rows()
   if (changedIds.length < s.capacity) changedIds = new Int32Array(s.capacity)
@@ -106,7 +107,7 @@ export function forward(w: WorkbookState): void {
   const dense: DenseRun = {
     changedAt, epoch: ++epoch, pos: sched.pos,
     precStart: precedents.start, precCount: precedents.count, precIds: precedents.ids,
-    after: w.denseAfter, exitAfter: w.denseExitAfter,
+    after: w.denseAfter, exitAfter: w.denseExitAfter, offTape: w.tapeCells.offTape > 0,
   }
   const pass: DirtyPass = {
     kinds: kind, nums: s.num, order: sched.order, length: sched.length,
@@ -129,7 +130,7 @@ export function forward(w: WorkbookState): void {
   const evaluations = pass.evaluations
   const pending = pass.pending
   // Recorded once for the whole pass: what changed, and whether J reads any of it.
-  changes.valuesChanged(changedNow, changedCount, grads.cone)
+  changes.valuesChanged(changedNow, changedCount, grads.cone, s.count)
   grads.valuesChanged(changedNow, changedCount)
   w.forwardEvaluations += evaluations
   sched.pending = pending

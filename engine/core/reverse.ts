@@ -2,7 +2,7 @@
 // contributions from all paths added up; cells whose gradient changed are touched.
 import { formatAddress, parseAddress } from '../address'
 import { runBackward } from '../evaluate/run'
-import { sweepOps } from '../evaluate/tape-ops'
+import { lastSweepMaxAbs, sweepOps } from '../evaluate/tape-ops'
 import { Kind, type CellStore } from '../graph/store'
 import type { Adj, Err } from '../values'
 import type { WorkbookState } from './workbook-state'
@@ -55,7 +55,14 @@ function sinkInto(store: CellStore, gnew: Float64Array, tnew: Map<number, Float6
   }
 }
 
-/** Walks the order down from J, sending each cell's adjoint to the cells it reads; returns how many cells it visited. */
+/**
+ * Walks the order down from J, sending each cell's adjoint to the cells it reads; returns
+ * how many cells it visited, and leaves the largest finite |∂J/∂cell| in `sweptLargest`.
+ * When every formula cell is on the tape and there is no cycle (core/tape-cells.ts), it
+ * walks only the cells with a segment, if they are at most three quarters of the order:
+ * the others are inputs and blanks, which send nothing back (`largestSwept` then finds
+ * the largest gradient by one pass over the gradient array).
+ */
 function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<number, Float64Array>): number {
   const s = w.store
   const { order, pos, cycleErr } = w.schedule
@@ -77,8 +84,39 @@ function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<numb
     return 1
   }
   const tape = w.tape
-  return sweepOps(tape, kind, s.num, order, pos[jId], gnew, tape.start, tape.size, tape.ran, s.bindings.program, general)
+  const cells = w.tapeCells
+  cells.update(w.schedule, tape, s.bindings.program) // (current already when a forward pass ran first)
+  const top = cells.offTape === 0 && cells.count * 4 <= w.schedule.length * 3 ? cells.indexOf(jId, pos) : -1
+  sweptAll = top < 0
+  if (sweptAll) return sweepOps(tape, kind, s.num, order, pos[jId], gnew, tape.start, tape.size, tape.ran, s.bindings.program, general)
+  return sweepOps(tape, kind, s.num, cells.ids, top, gnew, tape.start, tape.size, tape.ran, s.bindings.program, general)
 }
+
+/** Whether the last `sweep` walked the whole order (else only the cells with a segment). */
+let sweptAll = true
+
+/** The largest finite |∂J/∂cell| after a sweep: the sweep's own when it walked every cell, else one pass over `gnew`. */
+const largestSwept = (gnew: Float64Array, n: number): number => (sweptAll ? lastSweepMaxAbs() : largestGradient(gnew, n))
+
+/** The largest finite |g[id]| for ids below `n` (only number cells ever receive a gradient). */
+function largestGradient(g: Float64Array, n: number): number {
+  let largest = 0
+  for (let id = 0; id < n; id++) {
+    const x = g[id]
+    const m = x < 0 ? -x : x
+    if (m > largest && m !== Infinity) largest = m
+  }
+  return largest
+}
+
+/**
+ * The cone is listed whole without comparing gradients once 1/VALUES_LIST_CONE of it
+ * changed value: a weight's edit changes a model's predictions and losses (a quarter to
+ * a half of its cells) and nearly always every gradient with them, so the compare would
+ * only confirm a list within a few times the exact one. Below it, the gradients are
+ * compared and the cone is listed whole when values and gradients reach half of it.
+ */
+const VALUES_LIST_CONE = 8
 
 /** Ids of cone cells whose gradient changed in one pass (reused: grows, never shrinks). */
 let differing = new Int32Array(1024)
@@ -106,6 +144,12 @@ function settle(ids: Int32Array, count: number, gnew: Float64Array, old: Float64
   }
   differingCount = n
   return maxAbs
+}
+
+/** Flags the set-aside value changes and the differing gradients one by one (the exact list). */
+function listEach(changes: WorkbookState['changes']): void {
+  changes.flushSetAside()
+  changes.touchMany(differing, differingCount)
 }
 
 /** Whether two gradients differ (NaN equals NaN: an unchanged non-finite gradient is not a change). */
@@ -138,17 +182,25 @@ export function reverse(w: WorkbookState): void {
     w.reverseVisits += sweep(w, target.id, gnew, tnew)
   }
   const old = grads.num
-  // With the same cone as last pass, every old entry is in it: zeroed here as it is read
-  // (the old array becomes the next pass's zeroed accumulator).
-  if (differing.length < cone.count) differing = new Int32Array(cone.count)
-  let maxAbs = settle(cone.ids, cone.count, gnew, old, s.kind, !recompute, differing)
-  // When at least half the cone changed (values set aside by the forward plus gradients),
-  // the cone is listed whole (core/changes.ts); else each change is flagged.
   const changes = w.changes
-  if (!recompute && changes.setAside > 0 && (changes.setAside + differingCount) * 2 >= cone.count) changes.listCone(cone)
-  else {
-    changes.flushSetAside()
-    changes.touchMany(differing, differingCount)
+  let maxAbs: number
+  if (!recompute && changes.setAside * VALUES_LIST_CONE >= cone.count && changes.setAside > 0) {
+    // An eighth of the cone's values changed: it is listed whole (core/changes.ts)
+    // whatever the gradients did, so they are not compared. The sweep found the largest
+    // gradient; the old array, nonzero only in the cone, is zeroed for the next pass.
+    maxAbs = largestSwept(gnew, n)
+    if (cone.count * 4 >= n) old.fill(0, 0, n)
+    else for (let k = 0; k < cone.count; k++) old[cone.ids[k]] = 0
+    changes.listCone(cone)
+  } else {
+    // With the same cone as last pass, every old entry is in it: zeroed here as it is read
+    // (the old array becomes the next pass's zeroed accumulator).
+    if (differing.length < cone.count) differing = new Int32Array(cone.count)
+    maxAbs = settle(cone.ids, cone.count, gnew, old, s.kind, !recompute, differing)
+    // When at least half the cone changed (values set aside by the forward plus gradients),
+    // the cone is listed whole; else each change is flagged.
+    if (!recompute && changes.setAside > 0 && (changes.setAside + differingCount) * 2 >= cone.count) changes.listCone(cone)
+    else listEach(changes)
   }
   if (recompute) {
     for (let k = 0; k < oldCone.length; k++) {

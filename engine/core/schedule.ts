@@ -20,6 +20,8 @@ export class Schedule {
   minDirtyPos = Infinity
   /** #CYCLE! per cycle member; empty when the workbook has no cycle. */
   cycleErr = new Map<number, Err>()
+  /** Bumped when the order of existing cells changes (core/tape-cells.ts rebuilds its list then). */
+  version = 0
 
   grow(capacity: number): void {
     if (capacity <= this.order.length) return
@@ -68,6 +70,7 @@ export class Schedule {
     this.cycleErr = next
     this.minDirtyPos = 0
     this.stale = false
+    this.version++
   }
 
   /** After a pass: only cells inside cycles can be left flagged (their value is fixed). */

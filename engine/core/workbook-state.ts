@@ -12,6 +12,7 @@ import { Gradients } from './gradients'
 import { NameTable } from './name-table'
 import { Schedule } from './schedule'
 import { SheetRegistry } from './sheets'
+import { TapeCellList } from './tape-cells'
 
 export class WorkbookState {
   readonly store = new CellStore()
@@ -22,6 +23,8 @@ export class WorkbookState {
   readonly grads = new Gradients()
   /** Every formula cell with a scalar fast form, lowered into shared typed arrays. */
   readonly tape = new Tape()
+  /** The cells with a segment, in order, and how many formula cells have none (core/tape-cells.ts). */
+  readonly tapeCells = new TapeCellList()
   /** Formula cells with a sheet-qualified reference (rebound when sheets change). */
   readonly sheetRefUsers = new Set<number>()
   /** Unknown fields of loaded cells, written back on save. */

@@ -14,7 +14,7 @@ const userIds = Int32Array.of(2, 3, 3, 4)
 
 const run = (): DenseRun => ({
   changedAt: new Int32Array(5), epoch: 7, pos: Int32Array.of(0, 1, 2, 3, 4),
-  precStart, precCount, precIds, after: 1, exitAfter: 1,
+  precStart, precCount, precIds, after: 1, exitAfter: 1, offTape: true,
 })
 
 describe('dense mode helpers', () => {

@@ -24,6 +24,12 @@ export interface DenseRun {
   after: number
   /** Leave after this many positions with no change. */
   exitAfter: number
+  /**
+   * Whether some formula cell runs off the tape (core/tape-cells.ts). When none does, a
+   * cell without a segment is an input or a blank: dense mode passes it by unless it was
+   * flagged, and stamps nothing (only off-tape readers read the stamps).
+   */
+  offTape: boolean
 }
 
 /** Whether a cell off the tape reads a cell whose value changed in dense mode. */

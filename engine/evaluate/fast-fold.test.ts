@@ -35,13 +35,14 @@ describe('folded constants and references read in place', () => {
     )
   })
 
-  it('a fused a + b·k gives a cell read by both its shares in the pair\'s order (bit for bit)', () => {
+  it('a fused a + b·k (or a·k2 + b·k) gives a cell read by both its shares in the pair\'s order (bit for bit)', () => {
     // A1 takes shares from C2 first, then twice from C1 (the Add's, then the MulK's): with a
     // nonzero sum already there, adding them the other way round rounds differently.
     const formulas = [
       '=A1 * 0.7 + A1', '=A1 + A1 * 0.3', '=B1 * 1.1 + A1', '=tanh(A1) * 0.9 + A1', '=A1 * 0.7 + tanh(A1) * A1', // AddScaled
       '=A1 * A1 + A1', '=A1 + A1 * A1', '=exp(A1) + B1 * A1', '=B1 * A1 + A1 * 0.7', // AddMul
       '=(A1 - A1 * 0.3) ^ 2', '=(A1 - B1) ^ 2 + A1', '=(tanh(A1) - A1) ^ 2', // SqDiff
+      '=A1 * 0.7 + A1 * 0.3', '=0.3 * B1 + A1 * 1.1', '=0.5 * A1 + 0.5 * A1 + A1 * 0.25', '=(A1 * 0.6 + B1 * 0.4) * A1', // WeightedPair
     ]
     for (const c1 of formulas)
       for (let k = 1; k <= 30; k++) {
@@ -52,10 +53,10 @@ describe('folded constants and references read in place', () => {
   })
 
   it('a fused op whose cell does not resolve leaves the formula to the general path (#REF!)', () => {
-    const doc = docOf({ A1: '2', A2: '3', B1: '5', C1: '=A1 * Nope!B1 + A2', C2: '=A1 * 0.5 + Nope!B1', C3: '=(A1 - Nope!B1) ^ 2' }, 'A1')
+    const doc = docOf({ A1: '2', A2: '3', B1: '5', C1: '=A1 * Nope!B1 + A2', C2: '=A1 * 0.5 + Nope!B1', C3: '=(A1 - Nope!B1) ^ 2', C4: '=0.5 * Nope!B1 + 0.5 * A1' }, 'A1')
     const onTape = new GraphEngine(doc).cells()
     expect(onTape).toEqual(new GraphEngine(doc, { tape: false }).cells())
-    expect(onTape.filter((c) => c.value.kind === 'error').map((c) => c.address)).toEqual(['C1', 'C2', 'C3'])
+    expect(onTape.filter((c) => c.value.kind === 'error').map((c) => c.address)).toEqual(['C1', 'C2', 'C3', 'C4'])
   })
 
   it('reads the last operand in place always, the first only when the last is read in place too', () => {
@@ -66,7 +67,8 @@ describe('folded constants and references read in place', () => {
     expect(size('=A1 - B1')).toBe(1) // both cells in place
     expect(size('=A1 * 3 + A1')).toBe(1) // AddScaled(A1, A1 · 3), both in place: the pair MulK(A1), Add(op, A1)
     expect(size('=A1 + A1 * 3')).toBe(2) // A1's Cell op stays (its share must come after the MulK's), then AddScaled
-    expect(size('=0.5 * A1 + 0.5 * B1')).toBe(2) // MulK(A1), AddScaled(op, B1 · 0.5): a stencil cell
+    expect(size('=0.5 * A1 + 0.5 * B1')).toBe(1) // WeightedPair(A1 · 0.5, B1 · 0.5): a stencil cell
+    expect(size('=0.5 * tanh(A1) + 0.5 * B1')).toBe(3) // Tanh(A1), MulK, AddScaled(op, B1 · 0.5): the MulK reads an op
     expect(size('=A1 * 3 + tanh(B1)')).toBe(3) // Tanh has ops between: MulK(A1), Tanh(B1), Add
     expect(size('=A1 * B1 + A2')).toBe(1) // AddMul: a regression's prediction w·x + b
     expect(size('=A1 * (B1 + 1) + A2')).toBe(4) // the Mul's second operand is an op: Cell(A1), AddK, Mul, Add

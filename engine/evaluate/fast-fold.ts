@@ -8,7 +8,8 @@
 //   so gradients stay bit for bit (see `fusable` and the comment above its use);
 // - the Range op a reduction reads through its gather block is dropped;
 // - an Add and a MulK or Mul read only by it fuse into one AddScaled (a + b·k) or AddMul
-//   (a + b·c), and x² of a Sub read only by it into one SqDiff ((a − b)²; see below).
+//   (a + b·c), an AddScaled and a MulK into one WeightedPair (a·k2 + b·k), and x² of a
+//   Sub read only by it into one SqDiff ((a − b)²; see below).
 import { OPERAND_NAME, OPERAND_OP, OPERAND_SLOT, type FastProgram } from './fast-program'
 import { TapeOp, readsOne, readsTwo } from './tape-ops'
 
@@ -135,6 +136,21 @@ export function foldConstants(fp: FastProgram): FastProgram {
     consts[i] = mul ? b[m] : consts[m] // AddMul: the slot of the cell read in place
     keep[m] = 0
   }
+  // a·k2 + b·k: an AddScaled with both cells read in place whose `a` is a MulK of a cell
+  // read in place, read only by it (0.5·above + 0.5·left, one op instead of two). Nothing
+  // runs between them (`b` has no ops), and the fused op sends b its share, then a, as the
+  // AddScaled and then the MulK did.
+  const consts2 = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    if (!keep[i] || kind[i] !== TapeOp.AddScaled || aFrom[i] !== OPERAND_OP || bFrom[i] === OPERAND_OP) continue
+    const m = a[i]
+    if (kind[m] !== TapeOp.MulK || uses[m] !== 1 || !keep[m] || aFrom[m] === OPERAND_OP) continue
+    kind[i] = TapeOp.WeightedPair
+    consts2[i] = consts[m]
+    a[i] = a[m]
+    aFrom[i] = aFrom[m]
+    keep[m] = 0
+  }
   // (a − b)²: x² of a Sub read only by it (nothing runs between them: the Sub is its operand's last op).
   for (let i = 0; i < n; i++) {
     if (!keep[i] || kind[i] !== TapeOp.PowK || consts[i] !== 2 || aFrom[i] !== OPERAND_OP) continue
@@ -152,7 +168,7 @@ export function foldConstants(fp: FastProgram): FastProgram {
   let m = 0
   for (let i = 0; i < n; i++) if (keep[i]) at[i] = m++
   const out: FastProgram = {
-    kind: new Uint8Array(m), a: new Int32Array(m), b: new Int32Array(m), consts: new Float64Array(m),
+    kind: new Uint8Array(m), a: new Int32Array(m), b: new Int32Array(m), consts: new Float64Array(m), consts2: new Float64Array(m),
     f1: new Array(m), f2: new Array(m), aFrom: new Uint8Array(m), bFrom: new Uint8Array(m),
   }
   for (let i = 0; i < n; i++) {
@@ -161,6 +177,7 @@ export function foldConstants(fp: FastProgram): FastProgram {
     const k = kind[i]
     out.kind[j] = k
     out.consts[j] = consts[i]
+    out.consts2![j] = consts2[i]
     out.f1[j] = fp.f1[i]
     out.f2[j] = fp.f2[i]
     out.aFrom![j] = aFrom[i]

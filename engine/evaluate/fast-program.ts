@@ -18,6 +18,8 @@ export interface FastProgram {
   bFrom?: Uint8Array
   /** Const: its value; ops with a folded constant (AddK … PowK): the constant. */
   consts: Float64Array
+  /** WeightedPair: its second constant (for `a`; evaluate/fast-fold.ts). Absent: none. */
+  consts2?: Float64Array
   f1: (Fast1 | undefined)[]
   f2: (Fast2 | undefined)[]
 }

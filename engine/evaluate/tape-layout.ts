@@ -40,9 +40,13 @@ export class TapeLayout {
   val = new Float64Array(1024)
   /** The constant folded into an op (AddK … PowK); for a table call (Unary, Binary) its fast form's index. */
   k = new Float64Array(1024)
+  /** A second folded constant (WeightedPair's, for its `a`). */
+  k2 = new Float64Array(1024)
   /** Ops in use, and how many of them belong to dropped segments. */
   length = 0
   dead = 0
+  /** Bumped whenever a cell's segment is made or dropped (core/tape-cells.ts rebuilds its list then). */
+  version = 0
   // Per cell id.
   start = new Int32Array(1024)
   size = new Int32Array(1024)
@@ -78,6 +82,7 @@ export class TapeLayout {
     this.b = new Int32Array(n)
     this.val = new Float64Array(n)
     this.k = new Float64Array(n)
+    this.k2 = new Float64Array(n)
   }
 
   private reserveOps(n: number): void {
@@ -95,6 +100,9 @@ export class TapeLayout {
     const k = new Float64Array(cap)
     k.set(this.k)
     this.k = k
+    const k2 = new Float64Array(cap)
+    k2.set(this.k2)
+    this.k2 = k2
   }
 
   private reserveGather(n: number): void {
@@ -111,6 +119,7 @@ export class TapeLayout {
 
   /** Lowers a bound cell's program into a new segment (none when it has no fast form or an unresolved slot). */
   lower(id: number, binding: Binding): void {
+    this.version++
     this.drop(id)
     const fp = binding.fast
     if (!fp) return
@@ -165,7 +174,8 @@ export class TapeLayout {
             if (readsTwo(k)) this.b[t] = operand(binding, base, fp.bFrom?.[i] ?? OPERAND_OP, fp.b[i])
             // (editpath) AddScaled carries a constant too; AddMul its third operand, a cell read in place (fast-fold.ts).
             if (k === TapeOp.AddMul) this.k[t] = operand(binding, base, OPERAND_SLOT, fp.consts[i])
-            else if (!readsTwo(k) || k === TapeOp.AddScaled) this.k[t] = fp.consts[i]
+            else if (!readsTwo(k) || k === TapeOp.AddScaled || k === TapeOp.WeightedPair) this.k[t] = fp.consts[i]
+            if (k === TapeOp.WeightedPair) this.k2[t] = fp.consts2![i]
             break
           }
           const ids = binding.rangeIds[fp.a[i]]!
@@ -185,6 +195,7 @@ export class TapeLayout {
 
   /** Forgets the cell's segment (its ops become dead until the next relayout). */
   drop(id: number): void {
+    this.version++
     const n = this.size[id]
     if (n === 0) return
     this.dead += n
@@ -206,6 +217,7 @@ export class TapeLayout {
     const b = new Int32Array(op.length)
     const val = new Float64Array(op.length)
     const kk = new Float64Array(op.length)
+    const kk2 = new Float64Array(op.length)
     const gather = new Int32Array(Math.max(1024, this.gatherLength - this.gatherDead))
     let len = 0
     let glen = 0
@@ -222,6 +234,7 @@ export class TapeLayout {
         op[t] = k
         val[t] = this.val[s]
         kk[t] = this.k[s]
+        kk2[t] = this.k2[s]
         // Op operands move with the segment; cells read in place (< 0) do not.
         if (readsOne(k)) a[t] = this.a[s] >= 0 ? this.a[s] + shift : this.a[s]
         else if (readsTwo(k)) {
@@ -242,6 +255,7 @@ export class TapeLayout {
     this.b = b
     this.val = val
     this.k = kk
+    this.k2 = kk2
     this.gather = gather
     this.length = len
     this.dead = 0

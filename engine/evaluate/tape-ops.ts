@@ -64,16 +64,22 @@ export const enum TapeOp {
   AddMul = 24,
   /** (a − b)²: a Sub read only by an x² (PowK 2), fused (fast-fold.ts). Shares go to b, then a. */
   SqDiff = 25,
+  /**
+   * a·k2 + b·k, both cells read in place: an AddScaled whose `a` was a MulK read only by it,
+   * fused (fast-fold.ts; a stencil cell 0.5·above + 0.5·left). Its second constant is in
+   * the tape's `k2`. The pair's roundings; shares go to b, then a, as they did.
+   */
+  WeightedPair = 26,
   /** SUM/sum of one range. */
-  RangeSum = 26,
+  RangeSum = 27,
   /** mean of one range: divides by the range's size (tensor meaning). */
-  RangeMean = 27,
+  RangeMean = 28,
   /** AVERAGE of one range: divides by the count of numbers (blanks skipped, as in Excel). */
-  RangeAverage = 28,
+  RangeAverage = 29,
 }
 
 /** Whether the op reads two earlier ops (a, b) of its segment. */
-export const readsTwo = (k: number): boolean => k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.Pow) || (k >= TapeOp.AddScaled && k <= TapeOp.SqDiff)
+export const readsTwo = (k: number): boolean => k === TapeOp.Binary || (k >= TapeOp.Add && k <= TapeOp.Pow) || (k >= TapeOp.AddScaled && k <= TapeOp.WeightedPair)
 /** Whether the op reads one earlier op (a) of its segment. */
 export const readsOne = (k: number): boolean => k === TapeOp.Unary || (k >= TapeOp.Neg && k <= TapeOp.PowK)
 
@@ -91,6 +97,8 @@ export interface TapeArrays {
   b: Int32Array
   /** A folded constant, or a table call's fast form index. */
   k: Float64Array
+  /** A second folded constant (WeightedPair's for `a`). */
+  k2: Float64Array
   val: Float64Array
   gather: Int32Array
   /** The segment's scratch adjoints, indexed from its start: all zeros between segments. */
@@ -161,31 +169,34 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
   const b = tape.b
   const val = tape.val
   const kc = tape.k
+  const k2 = tape.k2
   const changedIds = p.changed
   let changedCount = p.changedCount
   let pending = p.pending
   let evaluations = p.evaluations
   // Dense mode (evaluate/dense-run.ts): run every tape cell, stamp changes instead of flagging users.
   const d = p.dense
+  const { changedAt, epoch, exitAfter, after, offTape } = d
+  const passFrom = p.from
   let dense = false
   let hits = 0
   let lastChange = 0
   let denseFrom = 0
-  for (let q = p.from; q < length && (pending > 0 || dense); q++) {
+  for (let q = passFrom; q < length && (pending > 0 || dense); q++) {
     const id = order[q]
-    if (dense && q - lastChange > d.exitAfter) {
+    if (dense && q - lastChange > exitAfter) {
       pending += flagAhead(changedIds, denseFrom, changedCount, q - 1, d, dirty, p)
       dense = false
     }
     if (dirty[id]) {
       dirty[id] = 0
       pending--
-      if (!dense && ++hits >= d.after && hits * 4 >= q - p.from) {
+      if (!dense && ++hits >= after && hits * 4 >= q - passFrom) {
         dense = true
         denseFrom = changedCount
         lastChange = q
       }
-    } else if (!dense || (inCycle !== null && inCycle(id)) || (size[id] === 0 && !readsChanged(id, d))) continue
+    } else if (!dense || (inCycle !== null && inCycle(id)) || (size[id] === 0 && (!offTape || !readsChanged(id, d)))) continue
     const n = size[id]
     let changed: boolean
     if (n > 0 && !(inCycle !== null && inCycle(id))) {
@@ -283,6 +294,9 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
               y = x * x
               break
             }
+            case TapeOp.WeightedPair:
+              y = nums[~a[t]] * k2[t] + nums[~b[t]] * kc[t]
+              break
             case TapeOp.Unary: {
               const forms = tape.forms
               const f = kc[t]
@@ -346,7 +360,7 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
     if (!changed) continue
     changedIds[changedCount++] = id
     if (dense) {
-      d.changedAt[id] = d.epoch
+      if (offTape) changedAt[id] = epoch
       lastChange = q
       continue
     }
@@ -379,7 +393,8 @@ export type GeneralBackward = (id: number) => number
  * on the tape (`ran`) and has a nonzero adjoint in `grads` (its ∂J/∂cell, complete once
  * the sweep reaches it, since every reader comes later in the order) sends it back through
  * its segment into the cells it reads; a formula cell the tape did not run (`formulas[id]`
- * set) and a tensor cell go to `general`. Returns how many cells sent an adjoint back.
+ * set) and a tensor cell go to `general`. Returns how many cells sent an adjoint back;
+ * `lastSweepMaxAbs()` then gives the largest finite |∂J/∂cell| of a number cell.
  */
 export function sweepOps(
   tape: TapeArrays, kinds: Uint8Array, nums: Float64Array, order: Int32Array, top: number, grads: Float64Array,
@@ -390,8 +405,10 @@ export function sweepOps(
   const b = tape.b
   const val = tape.val
   const kc = tape.k
+  const k2 = tape.k2
   const adj = tape.adj
   let visits = 0
+  let maxAbs = 0
   for (let p = top; p >= 0; p--) {
     const id = order[p]
     const cellKind = kinds[id]
@@ -401,6 +418,9 @@ export function sweepOps(
     }
     const g = grads[id]
     if (g === 0) continue
+    // Complete here (every reader comes later in the order): the largest finite |∂J/∂cell|.
+    const m = g < 0 ? -g : g
+    if (m > maxAbs && m !== Infinity && cellKind === CellKind.Number) maxAbs = m
     if (ran[id] === 0) {
       if (cellKind === CellKind.Number && formulas[id]) visits += general(id)
       continue
@@ -543,6 +563,16 @@ export function sweepOps(
           send(a[t], s, adj, from, kinds, grads)
           break
         }
+        case TapeOp.WeightedPair: {
+          // As the pair did: the AddScaled's share to b (d·k), then the MulK's to a (d·k2).
+          const xb = ~b[t]
+          const xa = ~a[t]
+          const sb = d * kc[t]
+          if (sb !== 0 && kinds[xb] === CellKind.Number) grads[xb] += sb
+          const sa = d * k2[t]
+          if (sa !== 0 && kinds[xa] === CellKind.Number) grads[xa] += sa
+          break
+        }
         case TapeOp.Unary: {
           const x = a[t]
           adj[x - from] += d * tape.forms.df1[kc[t]](val[x], val[t])
@@ -579,5 +609,12 @@ export function sweepOps(
       }
     }
   }
+  sweptMaxAbs = maxAbs
   return visits
 }
+
+/** The largest finite |∂J/∂cell| of a number cell the last `sweepOps` reached (a module slot: nothing stored on an object after its loop). */
+let sweptMaxAbs = 0
+
+/** The largest finite |∂J/∂cell| of the number cells the last `sweepOps` reached. */
+export const lastSweepMaxAbs = (): number => sweptMaxAbs

@@ -25,7 +25,7 @@ export class Tape extends TapeLayout {
       extraUsers: null, inCycle: null, other: () => false, becameNumber: (c) => (store.obj[c] = 0),
       changed: new Int32Array(1), changedCount: 0, evaluations: 0,
       // One cell: dense mode never starts (evaluate/dense-run.ts).
-      dense: { changedAt: noUsers, epoch: 0, pos: noUsers, precStart: noUsers, precCount: noUsers, precIds: noUsers, after: Infinity, exitAfter: 0 },
+      dense: { changedAt: noUsers, epoch: 0, pos: noUsers, precStart: noUsers, precCount: noUsers, precIds: noUsers, after: Infinity, exitAfter: 0, offTape: true },
     }
     pass.dirty[id] = 1
     forwardDirty(this, pass)

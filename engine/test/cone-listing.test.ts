@@ -86,4 +86,53 @@ describe('cone listing in windowed change lists', () => {
     expect(listed).toContain('Sheet1!A2')
     expect(runs[2].windowed.unlisted).toBe(listed.length)
   })
+
+  it.each([
+    ['J reads every cell', 0],
+    ['the cone is a small part of the workbook', 4 * N],
+  ])('keeps every gradient right over repeated listed updates when %s (no compare; old gradients zeroed)', (_, outside) => {
+    // Every cell in the cone: the forward's changes are copied aside without a test per
+    // id; either way the reverse pass skips the gradient comparison when half the cone
+    // changed, and zeroes the old gradients whole or cell by cell.
+    const cells: Record<string, CellSpec> = { A1: '1' }
+    for (let r = 1; r <= outside; r++) cells[`C${r}`] = String(r)
+    for (let r = 2; r <= N; r++) cells[`A${r}`] = r % 5 ? `=A${r - 1} * 1.0001` : `=A${r - 1} + 0.01 * tanh(A${r - 1})`
+    cells[`A${N}`] = { input: `=A${N - 1} * A${N - 1}`, name: 'J' }
+    const windowed = createEngine(docOf(cells))
+    const exact = createEngine(docOf(cells))
+    const edits: Edit[] = [setA1('1.5'), setA1('0.5'), { type: 'setInput', sheet: 'Sheet1', address: `A${N - 2}`, input: '2' }, setA1('0.25')]
+    for (const edit of edits) {
+      const w = windowed.apply([edit], { views: 'none' })
+      const e = exact.apply([edit])
+      expect(w.figures).toEqual(e.figures)
+      for (const r of [1, 2, 5, 6, N - 3, N - 2, N - 1, N]) {
+        const got = windowed.cell('Sheet1', `A${r}`)
+        const want = exact.cell('Sheet1', `A${r}`)
+        expect([`A${r}`, got.value, got.grad]).toEqual([`A${r}`, want.value, want.grad])
+      }
+    }
+  })
+
+  it.each([
+    [6, 'whole'],
+    [8, 'exact'],
+  ])('lists the cone whole without comparing gradients once an eighth of it changed value (%i unchanged inputs per row: %s)', (spare, how) => {
+    // s scales column B (B = s·A); J sums B and `spare` columns of inputs. Editing s changes
+    // the values of B and J (about 1/(spare + 2) of the cone) and the gradients of A.
+    const rows = 600
+    const cells: Record<string, CellSpec> = { Z1: { input: '2', name: 's' } }
+    const letters = 'CDEFGHIJ'.slice(0, spare)
+    for (let r = 1; r <= rows; r++) {
+      cells[`A${r}`] = String(r)
+      cells[`B${r}`] = `=s * A${r}`
+      for (const c of letters) cells[`${c}${r}`] = '1'
+    }
+    const last = letters[letters.length - 1]
+    cells.Z2 = { input: `=SUM(B1:B${rows}) + SUM(C1:${last}${rows})`, name: 'J' }
+    const edit: Edit[] = [{ type: 'setInput', sheet: 'Sheet1', address: 'Z1', input: '3' }]
+    const windowed = createEngine(docOf(cells)).apply(edit, { views: 'none' })
+    const exact = exactOf(createEngine(docOf(cells)).apply(edit))
+    expect(exact.length).toBe(2 * rows + 2) // B's values, A's gradients, s and J
+    expect(windowed.unlisted).toBe(how === 'whole' ? rows * (spare + 2) + 2 : exact.length)
+  })
 })
