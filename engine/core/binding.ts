@@ -2,6 +2,8 @@
 // per reference slot, an id block per range, an id per name, #REF! for slots that do not
 // resolve), and the graph edges that follow from it. Unbinding removes those edges.
 import { compileFormula } from '../formula/compile'
+import { compileShape, shapeRefs, takeDeclined } from '../formula/shape-scan'
+import type { Program } from '../formula/program'
 import { fastProgramOf } from '../evaluate/fast'
 import { rareOf, type Binding, type RareParts } from '../graph/bindings'
 import { classifyInput } from '../input'
@@ -51,12 +53,43 @@ function formulaBody(input: string): string | null {
   return meaning.kind === 'formula' ? meaning.body : null
 }
 
+/**
+ * Binds a formula the shape reader took (formula/shape-scan.ts): single-cell references
+ * on the cell's own sheet, in range, their rows and columns in `shapeRefs`; no token objects.
+ */
+function bindShape(w: WorkbookState, id: number, program: Program): void {
+  w.grads.structureChanged()
+  const n = shapeRefs.count
+  const m = program.names.length
+  const t = w.store.bindings
+  const base = t.open(id, program, n, m)
+  const own = w.store.sheet[id]
+  const { rows, cols } = shapeRefs
+  let rare: RareParts | null = null
+  let slotsArePrecedents = m === 0
+  for (let k = 0; k < n; k++) {
+    const cell = w.cellWithinLimit(own, rows[k], cols[k])
+    if (typeof cell === 'string') {
+      t.ids[base + k] = -1
+      setSlotErr((rare ??= rareOf(t, id, [])), k, new Err('#VALUE!', cell))
+      slotsArePrecedents = false
+      continue
+    }
+    t.ids[base + k] = cell
+    if (slotsArePrecedents) for (let j = 0; j < k; j++) if (t.ids[base + j] === cell) slotsArePrecedents = false
+  }
+  finishBind(w, id, program, n, rare, false, slotsArePrecedents)
+}
+
 /** Binds the cell's formula (no-op for a constant) and adds its edges. */
 export function bind(w: WorkbookState, id: number): void {
-  const body = formulaBody(w.store.input[id])
+  const input = w.store.input[id]
+  const shaped = compileShape(input)
+  if (shaped !== null) return bindShape(w, id, shaped)
+  const body = formulaBody(input)
   if (body === null) return
   w.grads.structureChanged()
-  const { program, refs } = compileFormula(body)
+  const { program, refs } = takeDeclined(input) ?? compileFormula(body)
   const n = refs.length
   const m = program.names.length
   const t = w.store.bindings
@@ -114,6 +147,14 @@ export function bind(w: WorkbookState, id: number): void {
     if (rare.rangeIds.length === 0) rare.rangeIds = new Array<Int32Array | null>(n).fill(null)
     rare.rangeIds[k] = ids
   }
+  finishBind(w, id, program, n, rare, qualified, slotsArePrecedents)
+}
+
+/** The part of binding both readers share: name ids, precedents, the tape segment and users edges. */
+function finishBind(w: WorkbookState, id: number, program: Program, n: number, rare: RareParts | null, qualified: boolean, slotsArePrecedents: boolean): void {
+  const t = w.store.bindings
+  const base = t.slotStart[id]
+  const m = program.names.length
   for (let k = 0; k < m; k++) {
     const name = program.names[k]
     t.ids[base + n + k] = w.names.idOf(name) ?? -1
@@ -130,7 +171,7 @@ export function bind(w: WorkbookState, id: number): void {
     for (let k = 0; k < n; k++) count = addDistinct(count, t.ids[base + k], useSet)
     if (rare) for (const ids of rare.rangeIds) if (ids) for (const x of ids) count = addDistinct(count, x, useSet)
     for (let k = n; k < n + m; k++) count = addDistinct(count, t.ids[base + k], useSet)
-    seen.clear()
+    if (useSet) seen.clear() // clearing allocates a new table even when empty: only after use
     t.setPrecedents(id, distinct, count)
   }
   // While a document loads, the tape is laid out once, in evaluation order, after every formula is bound (layoutLoaded).
@@ -177,12 +218,28 @@ export function layoutLoaded(w: WorkbookState): void {
   sched.reorder(s.count, s.bindings)
   s.users.rebuild(s.count, s.bindings)
   if (!w.lowerToTape) return
+  w.tape.reserveExact(tapeOpsInOrder(w))
+  lowerInOrder(w)
+}
+
+// The two loops of layoutLoaded are functions of their own: V8 optimises a long-running
+// loop while it runs, and code optimised in the first loop met the second with no type
+// feedback and was dropped there (a deoptimisation per load, issue 12 fifth session).
+
+/** The tape ops the cells in the order will need. */
+function tapeOpsInOrder(w: WorkbookState): number {
+  const sched = w.schedule
+  const programs = w.store.bindings.program
   let ops = 0
   for (let p = 0; p < sched.length; p++) {
-    const program = s.bindings.program[sched.order[p]]
+    const program = programs[sched.order[p]]
     if (program) ops += fastProgramOf(program)?.kind.length ?? 0
   }
-  w.tape.reserveExact(ops)
+  return ops
+}
+
+function lowerInOrder(w: WorkbookState): void {
+  const sched = w.schedule
   for (let p = 0; p < sched.length; p++) lowerCell(w, sched.order[p])
 }
 

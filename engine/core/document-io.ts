@@ -40,14 +40,26 @@ interface Staged {
   rows: Int32Array
   cols: Int32Array
   inputs: string[]
+  /** 1 where the input starts with "=" (read here, so each input string is flattened before the engine's big arrays exist). */
+  formula: Uint8Array
   count: number
   /** Index → entry, for entries with a name, a param mark or unknown fields. */
   rich: Map<number, CellEntry>
 }
 
+/**
+ * Makes V8 store a formula's text in one piece. A string built by concatenation (a
+ * program writing a document) is a tree of its pieces; the formula readers walk it
+ * character by character, and a full collection marks every piece. `indexOf` flattens it
+ * once. Done while staging, before the engine's per-cell arrays are allocated: their size
+ * makes V8 run a full collection then, which now marks one string per input (at 1M cells
+ * of the benchmark's documents, that collection took 0.9-1.2 s before, ~0.4 s after).
+ */
+const flatten = (text: string): number => text.indexOf('\u0000')
+
 function stage(cells: Record<string, CellEntry | undefined>, addresses: string[]): Staged {
   const n = addresses.length
-  const staged: Staged = { rows: new Int32Array(n), cols: new Int32Array(n), inputs: new Array<string>(n).fill(''), count: 0, rich: new Map() }
+  const staged: Staged = { rows: new Int32Array(n), cols: new Int32Array(n), inputs: new Array<string>(n).fill(''), formula: new Uint8Array(n), count: 0, rich: new Map() }
   for (let i = 0; i < n; i++) {
     const entry = cells[addresses[i]]
     const input = entry?.input
@@ -56,13 +68,17 @@ function stage(cells: Record<string, CellEntry | undefined>, addresses: string[]
     staged.rows[k] = at.row
     staged.cols[k] = at.col
     staged.inputs[k] = input
+    if (input.charCodeAt(0) === 61) {
+      staged.formula[k] = 1
+      flatten(input)
+    }
     if (!isPlain(entry!)) staged.rich.set(k, entry!)
   }
   return staged
 }
 
 /** Creates one loaded cell; returns its id and whether its input is a formula. */
-function addCell(w: WorkbookState, sid: number, row: number, col: number, input: string, entry: CellEntry | undefined): number {
+function addCell(w: WorkbookState, sid: number, row: number, col: number, input: string, startsWithEquals: boolean, entry: CellEntry | undefined): number {
   const id = w.ensureCell(sid, row, col)
   w.store.input[id] = input
   if (entry !== undefined) {
@@ -73,59 +89,47 @@ function addCell(w: WorkbookState, sid: number, row: number, col: number, input:
   }
   w.schedule.markDirty(id)
   // Most formulas start with "=" right away: trim (which may copy) only when not.
-  return input.charCodeAt(0) === 61 || input.trim().startsWith('=') ? ~id : id
+  return startsWithEquals || input.trim().startsWith('=') ? ~id : id
 }
 
 /**
  * Fills an empty state from a document; every cell is left dirty for the first pass.
  * Each sheet's keys are listed once (a million-key object's `Object.keys` costs ~0.4 s;
- * `Object.values` beside it was slower still) and read with nothing allocated per cell;
- * the formula cells are then bound in that order.
+ * `Object.values` beside it was slower still) and its entries read into compact arrays
+ * (positions and inputs, 16 B a cell, and the few entries that carry more) before the
+ * engine's per-cell arrays are made; the formula cells are then bound in that order.
+ * Reading first matters at a million cells: the per-cell arrays are large enough that V8
+ * answers them with a full collection, and by then every input has been read once (a
+ * string built by concatenation is flattened by its first read), so that collection marks
+ * one flat string per input instead of its pieces (issue 12, load, fifth session).
  *
- * `consume`: the caller gives the document up (the CLI). Each sheet is first read into
- * compact arrays (positions and inputs, 16 B a cell, and the few entries that carry more)
- * and its `cells` replaced by `{}`, before the engine's per-cell arrays are made: the
- * parsed entries (~130 B a cell beside the input strings the engine keeps) are garbage
- * by the time those large allocations make V8 collect (loadmem branch, issue 12).
+ * `consume`: the caller gives the document up (the CLI): each sheet's `cells` is replaced
+ * by `{}` as soon as it is read, so the parsed entries (~130 B a cell beside the input
+ * strings the engine keeps) are garbage by the time those large allocations make V8
+ * collect (loadmem branch, issue 12).
  */
 export function loadDocument(w: WorkbookState, doc: WorkbookDocument, consume = false): void {
   w.docExtra = withoutKeys(doc, ['format', 'version', 'objective', 'sheets'])
   w.objectiveRef = doc.objective ?? null
-  // Own keys only (never inherited ones), counted first so every per-cell array is sized once.
-  const keys = doc.sheets.map((sheet) => Object.keys(sheet.cells))
-  const staged = consume
-    ? doc.sheets.map((sheet, k) => {
-        const s = stage(sheet.cells, keys[k])
-        keys[k] = []
-        sheet.cells = {}
-        return s
-      })
-    : null
-  const total = staged ? staged.reduce((n, s) => n + s.count, 0) : keys.reduce((n, k) => n + k.length, 0)
+  // Own keys only (never inherited ones); each sheet's keys are let go as soon as it is read.
+  const staged = doc.sheets.map((sheet) => {
+    const s = stage(sheet.cells, Object.keys(sheet.cells))
+    if (consume) sheet.cells = {}
+    return s
+  })
+  const total = staged.reduce((n, s) => n + s.count, 0)
   w.reserveCells(total)
   const formulas = new Int32Array(total)
   let formulaCount = 0
   doc.sheets.forEach((sheet, k) => {
     const sid = w.sheets.add(sheet.name, withoutKeys(sheet, ['name', 'cells']))
-    const s = staged?.[k]
-    if (s) {
-      const rich = s.rich.size > 0 ? s.rich : null
-      for (let i = 0; i < s.count; i++) {
-        const made = addCell(w, sid, s.rows[i], s.cols[i], s.inputs[i], rich?.get(i))
-        if (made < 0) formulas[formulaCount++] = ~made
-      }
-      return
-    }
-    const addresses = keys[k]
-    const cells: Record<string, CellEntry | undefined> = sheet.cells
-    keys[k] = [] // each sheet's keys are let go as soon as it is read
-    for (let i = 0; i < addresses.length; i++) {
-      const entry = cells[addresses[i]]
-      const input = entry?.input
-      if (!readKey(addresses[i]) || typeof input !== 'string') continue
-      const made = addCell(w, sid, at.row, at.col, input, isPlain(entry!) ? undefined : entry)
+    const s = staged[k]
+    const rich = s.rich.size > 0 ? s.rich : null
+    for (let i = 0; i < s.count; i++) {
+      const made = addCell(w, sid, s.rows[i], s.cols[i], s.inputs[i], s.formula[i] === 1, rich?.get(i))
       if (made < 0) formulas[formulaCount++] = ~made
     }
+    staged[k] = EMPTY
   })
   // While loading, binding adds no users edges and lowers nothing: the order, the users
   // graph and the tape are built once from the precedent rows, after the last bind.
@@ -134,6 +138,8 @@ export function loadDocument(w: WorkbookState, doc: WorkbookDocument, consume = 
   w.loading = false
   layoutLoaded(w)
 }
+
+const EMPTY: Staged = { rows: new Int32Array(0), cols: new Int32Array(0), inputs: [], formula: new Uint8Array(0), count: 0, rich: new Map() }
 
 export function toDocument(w: WorkbookState): WorkbookDocument {
   const s = w.store

@@ -46,25 +46,28 @@ const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <
 const isDigit = (c: number): boolean => c >= 48 && c <= 57
 const isIdentStart = (s: string, i: number): boolean => i < s.length && isLetter(s.charCodeAt(i))
 
+/** The character code at i, or -1 past the end (a read past the end would make V8 drop its optimised code once per place it happens). */
+export const codeAt = (s: string, i: number): number => (i < s.length ? s.charCodeAt(i) : -1)
+
 /**
  * Where the number literal starting at i ends: digits, an optional fraction, an optional
  * exponent (what /[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?/ matches there; "12." is 12 followed by
  * a dot). By hand, because a regex match is an array per number in every formula.
  */
-function numberEnd(s: string, i: number): number {
+export function numberEnd(s: string, i: number): number {
   let j = i
-  while (isDigit(s.charCodeAt(j))) j++
-  if (s.charCodeAt(j) === 46 && isDigit(s.charCodeAt(j + 1))) {
+  while (isDigit(codeAt(s, j))) j++
+  if (codeAt(s, j) === 46 && isDigit(codeAt(s, j + 1))) {
     j += 2
-    while (isDigit(s.charCodeAt(j))) j++
+    while (isDigit(codeAt(s, j))) j++
   }
-  const e = s.charCodeAt(j) | 32
+  const e = codeAt(s, j) | 32
   if (e === 101) {
     let k = j + 1
-    const sign = s.charCodeAt(k)
+    const sign = codeAt(s, k)
     if (sign === 43 || sign === 45) k++
-    if (isDigit(s.charCodeAt(k))) {
-      while (isDigit(s.charCodeAt(k))) k++
+    if (isDigit(codeAt(s, k))) {
+      while (isDigit(codeAt(s, k))) k++
       j = k
     }
   }
