@@ -11,7 +11,7 @@ import { expandInOrder } from './edits/index'
 import { columnWidths } from './workbook/columns'
 import { explainWindow } from './core/explain-window'
 import { forward } from './core/forward'
-import { reverse } from './core/reverse'
+import { listValuesOnly, reverse } from './core/reverse'
 import { storeValues, type ValueUpdate } from './core/set-values'
 import { allPositions, allViews, objectiveState, viewAt, viewsInOrder } from './core/views'
 import { WorkbookState } from './core/workbook-state'
@@ -52,6 +52,7 @@ export class GraphEngine {
   private update(): void {
     forward(this.w)
     if (this.w.grads.stale) reverse(this.w)
+    else listValuesOnly(this.w)
   }
 
   setValues(updates: ValueUpdate[]): string | null {
