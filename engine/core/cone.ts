@@ -30,6 +30,8 @@ export class ObjectiveCone {
    * an error or a blank changes which paths carry a gradient), never with a value.
    */
   affine = false
+  /** Whether `affine` may be set at all (EngineOptions.alwaysReverse turns it off). */
+  affineAllowed = true
 
   /** Whether a value change of `id` can change a gradient. */
   matters(id: number): boolean {

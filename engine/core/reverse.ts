@@ -217,7 +217,7 @@ export function reverse(w: WorkbookState): void {
   if (target.reason !== null) cone.clear()
   else if (recompute) {
     cone.compute(s, target.id)
-    cone.affine = coneIsAffine(w, cone)
+    cone.affine = cone.affineAllowed && coneIsAffine(w, cone)
   }
   const gnew = grads.next
   const tnew = new Map<number, Float64Array>()
