@@ -11,7 +11,7 @@ import { expandInOrder } from './edits/index'
 import { columnWidths } from './workbook/columns'
 import { explainWindow } from './core/explain-window'
 import { forward } from './core/forward'
-import { reverse } from './core/reverse'
+import { listValuesOnly, reverse } from './core/reverse'
 import { storeValues, type ValueUpdate } from './core/set-values'
 import { allPositions, allViews, objectiveState, viewAt, viewsInOrder } from './core/views'
 import { WorkbookState } from './core/workbook-state'
@@ -24,10 +24,13 @@ const SHEET_EDITS = new Set(['addSheet', 'renameSheet', 'deleteSheet'])
 
 /**
  * Options: `tape: false` evaluates every cell on the general path (tests compare the two);
- * `dense` sets the forward pass's dense-mode thresholds (tests make them tiny).
+ * `dense` sets the forward pass's dense-mode thresholds (tests make them tiny);
+ * `alwaysReverse` runs the reverse pass after every value change J reads, even when J is
+ * affine and its gradients cannot change (the benchmark's full forward + reverse pass).
  */
 export interface EngineOptions {
   tape?: boolean
+  alwaysReverse?: boolean
   dense?: { after: number; exitAfter: number }
   /** The caller gives the document up; its cells are let go as they are loaded (core/document-io.ts). */
   consumeDocument?: boolean
@@ -38,6 +41,7 @@ export class GraphEngine {
 
   constructor(doc?: WorkbookDocument, options?: EngineOptions) {
     this.w = new WorkbookState(options?.tape !== false)
+    this.w.grads.cone.affineAllowed = options?.alwaysReverse !== true
     if (options?.dense) {
       this.w.denseAfter = options.dense.after
       this.w.denseExitAfter = options.dense.exitAfter
@@ -52,6 +56,7 @@ export class GraphEngine {
   private update(): void {
     forward(this.w)
     if (this.w.grads.stale) reverse(this.w)
+    else listValuesOnly(this.w)
   }
 
   setValues(updates: ValueUpdate[]): string | null {

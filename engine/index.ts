@@ -42,10 +42,12 @@ export interface Engine {
 /**
  * `consumeDocument`: the caller will not read `doc` again, so the engine may empty each
  * sheet's `cells` as it loads them (a 1M-cell file then does not hold the parsed document
- * and the engine together: the CLI's peak memory, issue 12).
+ * and the engine together: the CLI's peak memory, issue 12). `alwaysReverse`: run the
+ * reverse pass after every value change J reads, even when J's gradients cannot change
+ * (docs/engine.md, "An affine J"); for the benchmark's full-pass figure.
  */
-export function createEngine(doc?: WorkbookDocument, options?: { consumeDocument?: boolean }): Engine {
-  const engine = new GraphEngine(doc, { consumeDocument: options?.consumeDocument })
+export function createEngine(doc?: WorkbookDocument, options?: { consumeDocument?: boolean; alwaysReverse?: boolean }): Engine {
+  const engine = new GraphEngine(doc, { consumeDocument: options?.consumeDocument, alwaysReverse: options?.alwaysReverse })
   // engine/explain reads the engine's state through this window (no cast, no import cycle).
   registerExplainSource(engine, () => engine.explainSource())
   return engine

@@ -10,7 +10,7 @@ export interface BenchEngine {
   objective(): ObjectiveState
 }
 
-export type CreateEngine = (doc?: WorkbookDocument) => BenchEngine
+export type CreateEngine = (doc?: WorkbookDocument, options?: { alwaysReverse?: boolean }) => BenchEngine
 
 export async function loadEngine(): Promise<{ ok: true; createEngine: CreateEngine } | { ok: false; reason: string }> {
   const path = '../../engine/index.ts'

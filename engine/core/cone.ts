@@ -23,6 +23,15 @@ export class ObjectiveCone {
   count = 0
   /** The cone must be recomputed before it is trusted (then every value change counts). */
   stale = true
+  /**
+   * Every formula in the cone runs on the tape through affine ops only (set by the reverse
+   * pass with the cone: core/reverse.ts): J is then an affine function of the cone's cells,
+   * and its gradients change only when some cell's kind does (a number becoming a label,
+   * an error or a blank changes which paths carry a gradient), never with a value.
+   */
+  affine = false
+  /** Whether `affine` may be set at all (EngineOptions.alwaysReverse turns it off). */
+  affineAllowed = true
 
   /** Whether a value change of `id` can change a gradient. */
   matters(id: number): boolean {
@@ -85,6 +94,7 @@ export class ObjectiveCone {
 
   /** No usable objective: no cone, and every value change counts until there is one. */
   clear(): void {
+    this.affine = false
     this.positions = null
     for (let k = 0; k < this.count; k++) this.flag[this.ids[k]] = 0
     this.count = 0

@@ -61,7 +61,10 @@ function recomputeCell(w: WorkbookState, id: number, triedTape: boolean): boolea
     : typeof v === 'string' ? Kind.Text : typeof v === 'boolean' ? Kind.Boolean : Kind.Error
   const oldKind = s.kind[id]
   let changed = oldKind !== kind
-  if (changed) w.errorCells += (kind === Kind.Error ? 1 : 0) - (oldKind === Kind.Error ? 1 : 0)
+  if (changed) {
+    w.errorCells += (kind === Kind.Error ? 1 : 0) - (oldKind === Kind.Error ? 1 : 0)
+    w.kindChanges++
+  }
   if (!changed) {
     if (kind === Kind.Number) changed = s.num[id] !== v
     else if (kind !== Kind.Empty) changed = !sameValue(s.obj[id], v!)
@@ -99,6 +102,7 @@ export function forward(w: WorkbookState): void {
   }
   const cycleErr = sched.cycleErr
   const { tape, grads, changes } = w
+  w.kindChanges = 0
   w.tapeCells.update(sched, tape, precedents.program)
   const { kind, obj } = s
   const { start: userStart, live: userCount, targets: userIds, built } = s.users.rows()
@@ -118,6 +122,7 @@ export function forward(w: WorkbookState): void {
     inCycle: cycleErr.size > 0 ? (id) => cycleErr.has(id) : null,
     other: (id, triedTape) => recomputeCell(w, id, triedTape),
     becameNumber: (id) => {
+      w.kindChanges++
       if (kind[id] === Kind.Tensor) w.tensorElements -= (obj[id] as Tensor).size
       else if (kind[id] === Kind.Error) w.errorCells--
       obj[id] = 0
@@ -131,7 +136,7 @@ export function forward(w: WorkbookState): void {
   const pending = pass.pending
   // Recorded once for the whole pass: what changed, and whether J reads any of it.
   changes.valuesChanged(changedNow, changedCount, grads.cone, s.count)
-  grads.valuesChanged(changedNow, changedCount)
+  grads.valuesChanged(changedNow, changedCount, w.kindChanges > 0)
   w.forwardEvaluations += evaluations
   sched.pending = pending
   sched.settle()

@@ -31,8 +31,13 @@ export class Gradients {
     if (!this.stale && this.cone.matters(id)) this.stale = true
   }
 
-  /** The first `count` ids of `ids` changed value: gradients are stale if J reads any of them. */
-  valuesChanged(ids: Int32Array, count: number): void {
+  /**
+   * The first `count` ids of `ids` changed value: gradients are stale if J reads any of
+   * them, unless J is affine in its cone (core/cone.ts) and no cell changed kind
+   * (`kindsChanged`): then every gradient is what it was.
+   */
+  valuesChanged(ids: Int32Array, count: number, kindsChanged: boolean): void {
+    if (!this.stale && !kindsChanged && !this.cone.stale && this.cone.affine) return
     for (let k = 0; k < count && !this.stale; k++) if (this.cone.matters(ids[k])) this.stale = true
   }
 

@@ -2,9 +2,10 @@
 // contributions from all paths added up; cells whose gradient changed are touched.
 import { formatAddress, parseAddress } from '../address'
 import { runBackward } from '../evaluate/run'
-import { lastSweepMaxAbs, sweepOps } from '../evaluate/tape-ops'
+import { isAffineOp, lastSweepMaxAbs, sweepOps } from '../evaluate/tape-ops'
 import { Kind, type CellStore } from '../graph/store'
 import type { Adj, Err } from '../values'
+import type { ObjectiveCone } from './cone'
 import type { WorkbookState } from './workbook-state'
 
 /** The objective cell id, or the reason there is no usable one. */
@@ -154,10 +155,43 @@ function settle(ids: Int32Array, count: number, gnew: Float64Array, old: Float64
   return maxAbs
 }
 
+/**
+ * An update whose value changes left the gradients as they were (J affine in its cone,
+ * core/cone.ts) runs no reverse pass; its value changes set aside in J's cone are listed
+ * by the same rule as after one: the whole cone once an eighth of it changed, else one by
+ * one (`take` flags them).
+ */
+export function listValuesOnly(w: WorkbookState): void {
+  const cone = w.grads.cone
+  const changes = w.changes
+  if (changes.setAside > 0 && changes.setAside * VALUES_LIST_CONE >= cone.count) changes.listCone(cone)
+}
+
 /** Flags the set-aside value changes and the differing gradients one by one (the exact list). */
 function listEach(changes: WorkbookState['changes']): void {
   changes.flushSetAside()
   changes.touchMany(differing, differingCount)
+}
+
+/**
+ * Whether every cell of the cone is a value (no tensor) or a formula whose tape segment
+ * has only affine ops (evaluate/tape-ops.ts `isAffineOp`); a formula off the tape is not
+ * assumed to be. (A vector or matrix is always a formula's value, and off the tape, so a
+ * cone through one is never affine and a tensor's change of shape always runs the pass.)
+ */
+function coneIsAffine(w: WorkbookState, cone: ObjectiveCone): boolean {
+  const s = w.store
+  const { op, k, start, size } = w.tape
+  const programs = s.bindings.program
+  for (let q = 0; q < cone.count; q++) {
+    const id = cone.ids[q]
+    if (s.kind[id] === Kind.Tensor) return false
+    if (!programs[id]) continue
+    const n = size[id]
+    if (n === 0) return false
+    for (let t = start[id], end = t + n; t < end; t++) if (!isAffineOp(op[t], k[t])) return false
+  }
+  return true
 }
 
 /** Whether two gradients differ (NaN equals NaN: an unchanged non-finite gradient is not a change). */
@@ -181,7 +215,10 @@ export function reverse(w: WorkbookState): void {
   // The last pass's cone (a copy when it is about to be recomputed in place).
   const oldCone = recompute ? cone.ids.slice(0, cone.count) : cone.ids.subarray(0, cone.count)
   if (target.reason !== null) cone.clear()
-  else if (recompute) cone.compute(s, target.id)
+  else if (recompute) {
+    cone.compute(s, target.id)
+    cone.affine = cone.affineAllowed && coneIsAffine(w, cone)
+  }
   const gnew = grads.next
   const tnew = new Map<number, Float64Array>()
   grads.jId = target.id

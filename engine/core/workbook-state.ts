@@ -39,6 +39,8 @@ export class WorkbookState {
   errorCells = 0
   /** Numbers held by all cells' tensor values (the per-workbook memory budget, engine/limits.ts). */
   tensorElements = 0
+  /** Cells whose kind (number, label, error, blank, tensor) changed in the last forward pass. */
+  kindChanges = 0
   /** Forward evaluations and reverse visits of the current update (ChangeList.stats). */
   forwardEvaluations = 0
   reverseVisits = 0
