@@ -52,6 +52,37 @@ export function readCanonicalAddress(text: string, out: { row: number; col: numb
   return true
 }
 
+/**
+ * Reads a formula word that is a cell reference, [$]letters[$]digits ("b4", "$XFD$1048576";
+ * 1 to 3 letters, any case), in text[from, to) into `out` without allocating or reading
+ * past `to`; false when the word has another shape. Bounds are left to the caller (the
+ * formula readers: formula/scan.ts, formula/shape-scan.ts).
+ */
+export function readCellWord(text: string, from: number, to: number, out: { row: number; col: number }): boolean {
+  let k = from
+  if (k < to && text.charCodeAt(k) === 36) k++
+  const letters = k
+  let col = 0
+  while (k < to) {
+    const l = text.charCodeAt(k) | 32
+    if (l < 97 || l > 122) break
+    col = col * 26 + (l - 96)
+    k++
+  }
+  if (k === letters || k - letters > 3) return false
+  if (k < to && text.charCodeAt(k) === 36) k++
+  if (k === to) return false
+  let row = 0
+  for (let d = k; d < to; d++) {
+    const digit = text.charCodeAt(d) - 48
+    if (digit < 0 || digit > 9) return false
+    row = row * 10 + digit
+  }
+  out.row = row
+  out.col = col
+  return true
+}
+
 const fast = { row: 0, col: 0 }
 
 /** {row, col} of an address like "B4" or "$b$4", or null when malformed or out of bounds. */

@@ -9,12 +9,7 @@ import type { Binding } from '../graph/store'
 import { OPERAND_NAME, OPERAND_OP, OPERAND_SLOT } from './fast-program'
 import { TapeOp, readsOne, readsTwo } from './tape-ops'
 import { FastForms } from './tape-forms'
-
-function grownInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(n)
-  b.set(a.subarray(0, Math.min(a.length, n)))
-  return b
-}
+import { grownInt32 } from '../typed-arrays'
 
 /** Whether an operand read in place (a reference or a name) does not resolve to a cell. */
 function unresolved(binding: Binding, from: number, index: number): boolean {

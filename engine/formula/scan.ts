@@ -4,7 +4,7 @@
 // replaces each by a placeholder symbol ($c0 for a cell, $r1 for a range). That sidesteps math.js's readings of those texts (A1:B3 + 1
 // as A1:(B3+1), Sheet2!A1 as a factorial, $ as a letter), and the placeholder text is
 // the key of the parse cache: every formula of the same shape shares one parse.
-import { columnNumber, MAX_COL, MAX_ROW } from '../address'
+import { columnNumber, MAX_COL, MAX_ROW, readCellWord } from '../address'
 
 export interface RefToken {
   range: boolean
@@ -83,29 +83,12 @@ function readIdent(s: string, i: number): number {
   return i
 }
 
-/** Parses [$]letters[$]digits in word[from, n) without a regex or a substring (this runs once per reference). */
+const cellAt = { row: 0, col: 0 }
+
+/** Parses [$]letters[$]digits in word[from, n) (address.ts readCellWord), with whether it is in bounds. */
 function cellOf(word: string, from = 0, n = word.length): { row: number; col: number; ok: boolean } | null {
-  let i = from
-  if (word.charCodeAt(i) === 36) i++
-  let col = 0
-  const letters = i
-  while (i < n) {
-    const c = word.charCodeAt(i) | 32
-    if (c < 97 || c > 122) break
-    col = col * 26 + (c - 96)
-    i++
-  }
-  if (i === letters || i - letters > 3) return null
-  if (word.charCodeAt(i) === 36) i++
-  const digits = i
-  let row = 0
-  while (i < n) {
-    const c = word.charCodeAt(i)
-    if (c < 48 || c > 57) return null
-    row = row * 10 + (c - 48)
-    i++
-  }
-  if (i === digits) return null
+  if (!readCellWord(word, from, n, cellAt)) return null
+  const { row, col } = cellAt
   return { row, col, ok: col >= 1 && col <= MAX_COL && row >= 1 && row <= MAX_ROW }
 }
 

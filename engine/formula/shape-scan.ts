@@ -8,9 +8,10 @@
 // not know) returns null and takes the general path (scan.ts, compile.ts); so does each
 // shape's first formula, whose general reading is the one cached, after checking that
 // both readings found the same references.
-import { MAX_COL, MAX_ROW } from '../address'
+import { MAX_COL, MAX_ROW, readCellWord } from '../address'
 import { LIMITS } from '../limits'
 import { Err } from '../values'
+import { grownInt32 } from '../typed-arrays'
 import { compileFormula, type Compiled } from './compile'
 import type { Program } from './program'
 import { codeAt, numberEnd } from './scan'
@@ -49,19 +50,17 @@ const SHAPE_LIMIT = 50_000
 /** The shape the previous formula had: formulas of one shape usually come in runs. */
 let last: Shape | null = null
 
+/** The cell a reference word names (readCellWord's out: reused, nothing allocated per reference). */
+const word = { row: 0, col: 0 }
+
 const isWordChar = (c: number): boolean => c < 128 && (CLASS[c] === LETTER || CLASS[c] === DIGIT)
 
 function grow(): void {
   const n = shapeRefs.rows.length * 2
-  const widen = (a: Int32Array): Int32Array<ArrayBuffer> => {
-    const b = new Int32Array(n)
-    b.set(a)
-    return b
-  }
-  shapeRefs.rows = widen(shapeRefs.rows)
-  shapeRefs.cols = widen(shapeRefs.cols)
-  refStart = widen(refStart)
-  refEnd = widen(refEnd)
+  shapeRefs.rows = grownInt32(shapeRefs.rows, n)
+  shapeRefs.cols = grownInt32(shapeRefs.cols, n)
+  refStart = grownInt32(refStart, n)
+  refEnd = grownInt32(refEnd, n)
 }
 
 /** The shape's text (placeholders as REF) of the input just read. */
@@ -130,21 +129,8 @@ export function compileShape(input: string): Program | null {
       while (j < end && isWordChar(input.charCodeAt(j))) j++
       stop = j
       // A cell: 1 to 3 letters, then digits to the end of the word.
-      let col = 0
-      let k = i
-      while (k < j) {
-        const l = input.charCodeAt(k) | 32
-        if (l < 97 || l > 122) break
-        col = col * 26 + (l - 96)
-        k++
-      }
-      let row = 0
-      let cell = k > i && k - i <= 3 && k < j
-      for (let d = k; d < j && cell; d++) {
-        const digit = input.charCodeAt(d) - 48
-        if (digit < 0 || digit > 9) cell = false
-        else row = row * 10 + digit
-      }
+      let cell = readCellWord(input, i, j, word)
+      const { row, col } = word
       if (cell) {
         let after = j
         while (after < end && input.charCodeAt(after) === 32) after++

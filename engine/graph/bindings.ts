@@ -15,6 +15,7 @@ import { fastProgramOf } from '../evaluate/fast'
 import type { FastProgram } from '../evaluate/fast-program'
 import type { Err } from '../values'
 import type { PrecedentRows } from './order'
+import { grownInt32 } from '../typed-arrays'
 
 /** A cell's formula, bound to cell ids of this workbook (a view over the flat tables). */
 export interface Binding {
@@ -65,15 +66,10 @@ export class BindingTable implements PrecedentRows {
 
   grow(capacity: number): void {
     if (capacity <= this.start.length) return
-    const widen = (a: Int32Array): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(capacity)
-      b.set(a)
-      return b
-    }
-    this.slotStart = widen(this.slotStart)
-    this.slots = widen(this.slots)
-    this.start = widen(this.start)
-    this.count = widen(this.count)
+    this.slotStart = grownInt32(this.slotStart, capacity)
+    this.slots = grownInt32(this.slots, capacity)
+    this.start = grownInt32(this.start, capacity)
+    this.count = grownInt32(this.count, capacity)
     // Filled at once (never sparse), not pushed a million times: each push-growth leaves a copy behind.
     // One new array, the old entries copied in (a concat of a filled tail was two arrays of the full size).
     if (this.program.length < capacity) {
