@@ -2,7 +2,8 @@
 // contributions from all paths added up; cells whose gradient changed are touched.
 import { formatAddress, parseAddress } from '../address'
 import { runBackward } from '../evaluate/run'
-import { isAffineOp, lastSweepMaxAbs, sweepOps } from '../evaluate/tape-ops'
+import { isAffineOp } from '../evaluate/affine-ops'
+import { lastSweepMaxAbs, sweepOps } from '../evaluate/tape-ops'
 import { Kind, type CellStore } from '../graph/store'
 import type { Adj, Err } from '../values'
 import type { ObjectiveCone } from './cone'
@@ -175,7 +176,7 @@ function listEach(changes: WorkbookState['changes']): void {
 
 /**
  * Whether every cell of the cone is a value (no tensor) or a formula whose tape segment
- * has only affine ops (evaluate/tape-ops.ts `isAffineOp`); a formula off the tape is not
+ * has only affine ops (evaluate/affine-ops.ts `isAffineOp`); a formula off the tape is not
  * assumed to be. (A vector or matrix is always a formula's value, and off the tape, so a
  * cone through one is never affine and a tensor's change of shape always runs the pass.)
  */

@@ -83,39 +83,6 @@ export const readsTwo = (k: number): boolean => k === TapeOp.Binary || (k >= Tap
 /** Whether the op reads one earlier op (a) of its segment. */
 export const readsOne = (k: number): boolean => k === TapeOp.Unary || (k >= TapeOp.Neg && k <= TapeOp.PowK)
 
-/**
- * Whether the op is affine in its operands: its partials are constants (or, for AVERAGE,
- * depend only on which cells hold numbers), never on the operands' values. A workbook
- * whose J reads only through such ops has gradients that no value edit can change
- * (core/cone.ts `affine`). Table calls (Unary, Binary) are not assumed to be.
- */
-export function isAffineOp(k: number, c: number): boolean {
-  switch (k) {
-    case TapeOp.Const:
-    case TapeOp.Cell:
-    case TapeOp.Name:
-    case TapeOp.Range:
-    case TapeOp.Add:
-    case TapeOp.Sub:
-    case TapeOp.Neg:
-    case TapeOp.AddK:
-    case TapeOp.SubK:
-    case TapeOp.KSub:
-    case TapeOp.MulK:
-    case TapeOp.DivK:
-    case TapeOp.AddScaled:
-    case TapeOp.WeightedPair:
-    case TapeOp.RangeSum:
-    case TapeOp.RangeMean:
-    case TapeOp.RangeAverage:
-      return true
-    case TapeOp.PowK:
-      return c === 1
-    default:
-      return false
-  }
-}
-
 /** The cell kinds the rules test (graph/store.ts Kind, as literals here; tape-ops.test.ts checks they agree). */
 export const enum CellKind {
   Empty = 0,
