@@ -34,6 +34,8 @@ export interface EngineOptions {
   dense?: { after: number; exitAfter: number }
   /** The caller gives the document up; its cells are let go as they are loaded (core/document-io.ts). */
   consumeDocument?: boolean
+  /** climem branch: called between reading the document and making the per-cell arrays (core/document-io.ts). */
+  afterDocumentRead?: (cells: number) => void
 }
 
 export class GraphEngine {
@@ -47,7 +49,7 @@ export class GraphEngine {
       this.w.denseExitAfter = options.dense.exitAfter
     }
     if (!doc) this.w.sheets.add('Sheet1', {})
-    else loadDocument(this.w, doc, options?.consumeDocument === true) // loadmem branch: consumeDocument
+    else loadDocument(this.w, doc, options?.consumeDocument === true, options?.afterDocumentRead) // loadmem, climem branches
     this.update()
     this.w.changes.clear()
   }
