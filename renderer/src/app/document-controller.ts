@@ -50,8 +50,6 @@ export function createDocumentController(
   const [lastMs, setLastMs] = createSignal<number | null>(null)
   /** Bumps after each load, so the view can reset the selection and sheet. */
   const [loadCount, setLoadCount] = createSignal(0)
-  /** Bumps whenever the host's recent list may have changed (an open, a refused open, a save): the toolbar's Open Recent re-reads it. */
-  const [recentVersion, setRecentVersion] = createSignal(0)
   const modified = () => savePoint(history()) !== savedAt()
   const session = createDocumentSession(bridge)
 
@@ -171,10 +169,7 @@ export function createDocumentController(
         const why = res.type === 'loadFailed' || res.type === 'failed' ? res.error : 'unexpected answer'
         setAlert(`Could not open ${file?.name ?? 'the workbook'}: ${why}`)
         // The restore step refused the text (not a worker crash): the file leaves Open Recent.
-        if (res.type === 'loadFailed') {
-          await session.refused(file)
-          setRecentVersion((n) => n + 1)
-        }
+        if (res.type === 'loadFailed') await session.refused(file)
         return false
       }
       store.replaceAll(res.snapshot)
@@ -187,7 +182,6 @@ export function createDocumentController(
       setDoc({ name: session.identity().name, path: session.identity().path })
       setAlert(file?.notice ?? null) // excel helper: an .xlsx import's report
       setLoadCount((n) => n + 1)
-      setRecentVersion((n) => n + 1) // a file read from a path is now first on the list
       return true
     })
   }
@@ -212,7 +206,6 @@ export function createDocumentController(
         return false
       }
       if (loads !== loadCount()) return true
-      setRecentVersion((n) => n + 1) // the saved path is now first on the list
       setDoc({ name: outcome.name, path: outcome.path })
       setSavedAt(marker)
       // Edits made while the save was in flight still need their backup.
@@ -247,7 +240,6 @@ export function createDocumentController(
     setNotice,
     lastMs,
     loadCount,
-    recentVersion,
     busy: client.busy,
     act,
     runAction,
