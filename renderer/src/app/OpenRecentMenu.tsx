@@ -57,9 +57,10 @@ export function OpenRecentMenu(props: { bridge: GradsheetBridge; commands: Comma
         title="Open Recent: a workbook opened or saved recently"
         onClick={() => (open() ? setOpen(false) : void show(false))}
         onKeyDown={(e) => {
-          if (e.key !== 'ArrowDown') return
+          if (e.key === 'ArrowDown') void show(true)
+          else if (e.key === 'Escape') setOpen(false)
+          else return
           e.preventDefault()
-          void show(true)
         }}
       >
         Recent ▾
