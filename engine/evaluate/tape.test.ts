@@ -84,15 +84,22 @@ describe('tape', () => {
     expect(tape.forward(w.store, id('B2'))).toBe(6 + 3)
   })
 
-  it('one reverse sweep down the order sends every cell\'s adjoint back, leaving the scratch adjoints zeroed', () => {
-    // C1 = A1 * B1, D1 = C1 + A1 * 3, E1 = B1 - 1 (not read by D1), F1 = labels: general path.
+  /**
+   * C1 = A1 * B1, D1 = C1 + A1 * 3, E1 = B1 - 1 (not read by D1), F1 a number the tape did
+   * not run (ran = 0: handed to the general path), with A1 = 2, B1 = 5; in evaluation order.
+   */
+  function sweepFixture() {
     const { w, id } = stateOf({ C1: '=A1 * B1', D1: '=C1 + A1 * 3', E1: '=B1 - 1', F1: '=A1 + 1' })
     setNumber(w, id('A1'), 2)
     setNumber(w, id('B1'), 5)
     const tape = w.tape
     for (const c of ['C1', 'D1', 'E1']) setNumber(w, id(c), tape.forward(w.store, id(c)))
-    setNumber(w, id('F1'), 3) // a number the tape did not run (ran = 0): handed to the general path
-    const order = new Int32Array(['A1', 'B1', 'C1', 'E1', 'F1', 'D1'].map(id))
+    setNumber(w, id('F1'), 3)
+    return { w, id, tape, order: new Int32Array(['A1', 'B1', 'C1', 'E1', 'F1', 'D1'].map(id)) }
+  }
+
+  it('one reverse sweep down the order sends every cell\'s adjoint back, leaving the scratch adjoints zeroed', () => {
+    const { w, id, tape, order } = sweepFixture()
     const grads = new Float64Array(w.store.capacity)
     grads[id('D1')] = 1
     grads[id('F1')] = 7
@@ -109,13 +116,7 @@ describe('tape', () => {
   })
 
   it('walked a position per call (KERNEL_CHUNK = 1), the sweep gives the same adjoints, visits and largest gradient', () => {
-    const { w, id } = stateOf({ C1: '=A1 * B1', D1: '=C1 + A1 * 3', E1: '=B1 - 1', F1: '=A1 + 1' })
-    setNumber(w, id('A1'), 2)
-    setNumber(w, id('B1'), 5)
-    const tape = w.tape
-    for (const c of ['C1', 'D1', 'E1']) setNumber(w, id(c), tape.forward(w.store, id(c)))
-    setNumber(w, id('F1'), 3)
-    const order = new Int32Array(['A1', 'B1', 'C1', 'E1', 'F1', 'D1'].map(id))
+    const { w, id, tape, order } = sweepFixture()
     const sweep = (chunk: number) => {
       const grads = new Float64Array(w.store.capacity)
       grads[id('D1')] = 1
