@@ -1,6 +1,7 @@
 // One measurement in its own process (spawned by run.ts), so memory figures do not mix
 // and a run that exhausts memory cannot take the others with it.
-// Usage: node --expose-gc --import tsx bench/child.ts SYSTEM WORKLOAD N
+// Usage: node --expose-gc bench/.cache/child.mjs SYSTEM WORKLOAD N (the bundle run.ts builds,
+// child-bundle.ts), or node --expose-gc --import tsx bench/child.ts … to run the sources.
 // Prints one line: RESULT <json Measurement>.
 import type { Measurement, SystemId } from './measure.ts'
 import { measureEngine } from './systems/engine.ts'

@@ -2,7 +2,7 @@
 // values and gradients equal the tape's, after load and after the benchmark's edit.
 import { describe, expect, it } from 'vitest'
 import type { CellView } from '../engine/api.ts'
-import { loadEngine } from './systems/engine-loader.ts'
+import { createBenchEngine } from './systems/engine-loader.ts'
 import { type Tape, buildTape, editInput, forward, reverse, slotOf } from './tape/tape.ts'
 import { a1 } from './workloads/address.ts'
 import { SHEET, buildDocument } from './workloads/document.ts'
@@ -25,9 +25,7 @@ function expectSame(cells: CellView[], tape: Tape, slotByAddress: Map<string, nu
 
 describe.each(WORKLOADS.map((w) => [w.id, w] as const))('engine against the tape on %s', (_id, w) => {
   it('gives the tape\'s values and gradients after load and after an edit', async () => {
-    const loaded = await loadEngine()
-    if (!loaded.ok) throw new Error(loaded.reason)
-    const engine = loaded.createEngine(buildDocument(w, N))
+    const engine = createBenchEngine(buildDocument(w, N))
 
     const tape = buildTape(w, N)
     const objective = slotOf(tape, w.objective(N))

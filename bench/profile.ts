@@ -6,7 +6,7 @@
 // PROFILE_FROM_JSON=1 loads the document as JSON.parse would give it from a file (its input
 // strings flat; the builder's are concatenations, which the load's first read flattens).
 import { Session } from 'node:inspector/promises'
-import { loadEngine } from './systems/engine-loader.ts'
+import { createBenchEngine } from './systems/engine-loader.ts'
 import { a1 } from './workloads/address.ts'
 import { SHEET, buildDocument } from './workloads/document.ts'
 import { workloadById } from './workloads/index.ts'
@@ -36,8 +36,6 @@ async function main(): Promise<void> {
     console.error('usage: node --import tsx bench/profile.ts chain|fan-in|stencil|regression N load|edit [EDITS]')
     process.exit(2)
   }
-  const loaded = await loadEngine()
-  if (!loaded.ok) { console.error(loaded.reason); process.exit(1) }
   // PROFILE_FROM_JSON=1: the document as a file's JSON.parse gives it (flat strings), not as the builder concatenated it.
   const built = buildDocument(workload, n)
   const doc = process.env.PROFILE_FROM_JSON === '1' ? (JSON.parse(JSON.stringify(built)) as typeof built) : built
@@ -49,7 +47,7 @@ async function main(): Promise<void> {
   const t0 = performance.now()
   // CPU time as well as wall time: on a shared machine the wall time includes waiting for a core.
   const cpu0 = process.cpuUsage()
-  const engine = loaded.createEngine(doc)
+  const engine = createBenchEngine(doc)
   engine.objective()
   const loadMs = performance.now() - t0
   const cpu = process.cpuUsage(cpu0)

@@ -139,6 +139,7 @@ export function renderReport(input: ReportInput): string {
     ...anatomyTable(input), '',
     ...agreementTable(input), '',
     '## How each figure was taken', '',
+    '- every system × workload × size runs in a fresh process from one esbuild bundle of the benchmark (bench/child-bundle.ts), as the app runs its bundled worker',
     ...methodNotes(input), '',
   ].join('\n')
 }

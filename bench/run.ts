@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { buildChildBundle } from './child-bundle.ts'
 import { machineInfo } from './machine.ts'
 import type { Measurement, SystemId } from './measure.ts'
 import { renderReport } from './report.ts'
@@ -58,9 +59,9 @@ const countCells = (workload: (typeof WORKLOADS)[number], n: number): number => 
 }
 
 /** Runs one measurement in a child process; never throws: failures become 'not run' rows. */
-function runChild(system: SystemId, workload: string, n: number, boundMs: number): Promise<Measurement> {
+function runChild(childBundle: string, system: SystemId, workload: string, n: number, boundMs: number): Promise<Measurement> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', join(HERE, 'child.ts'), system, workload, String(n)], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=16384', childBundle, system, workload, String(n)], { stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     let err = ''
     let timedOut = false
@@ -82,6 +83,7 @@ function runChild(system: SystemId, workload: string, n: number, boundMs: number
 async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2))
   const measurements: Measurement[] = []
+  const childBundle = await buildChildBundle(HERE)
   const started = performance.now()
   /** Each child's own working time (start-up excluded), by system/workload/size, for the projection above. */
   const wall = new Map<string, number>()
@@ -96,7 +98,7 @@ async function main(): Promise<void> {
         const t0 = performance.now()
         const m = bounded && smaller !== undefined && projectedTooSlow(previous, n / smaller, bound)
           ? { system, workload: w.id, n, cells: 0, status: 'not run' as const, reason: `projected past the ${bound / 1000} s bound: the ${formatSize(smaller)} run took ${(previous! / 1000).toFixed(1)} s` }
-          : await runChild(system, w.id, n, bound)
+          : await runChild(childBundle, system, w.id, n, bound)
         if (m.status !== 'ok') m.cells = countCells(w, n)
         measurements.push(m)
         wall.set(`${system}/${w.id}/${n}`, m.elapsedMs ?? performance.now() - t0)

@@ -82,6 +82,15 @@ export interface GradsheetBridge {
   listExamples(): Promise<ExampleInfo[]>
   openExample(id: string): Promise<OpenedFile>
   recentFiles(): Promise<string[]>
+  /**
+   * Takes `path` off the recent list: the renderer calls it when its worker refused the
+   * text of a file it read from `path` (openPath, Open…, the FILE argument all put the
+   * file on the list before the text reaches the worker). It can only remove, never add;
+   * the host ignores a path this session did not open or save, and a path that is not on
+   * the list; the answer is the same either way. Rejects only for a malformed path
+   * (not absolute, too long, NUL), with a message in words.
+   */
+  forgetRecent(path: string): Promise<void>
   /** Title bar and the close guard: the renderer says what is open and whether it is modified. */
   setDocumentState(state: { name: string; modified: boolean }): void
   /**

@@ -25,6 +25,8 @@ const SHEET_EDITS = new Set(['addSheet', 'renameSheet', 'deleteSheet'])
 /**
  * Options: `tape: false` evaluates every cell on the general path (tests compare the two);
  * `dense` sets the forward pass's dense-mode thresholds (tests make them tiny);
+ * `kernelChunk` how many positions the tape's kernels walk per call (tests make it tiny, so
+ * passes cross many chunk boundaries: evaluate/tape-ops.ts KERNEL_CHUNK);
  * `alwaysReverse` runs the reverse pass after every value change J reads, even when J is
  * affine and its gradients cannot change (the benchmark's full forward + reverse pass).
  */
@@ -32,6 +34,7 @@ export interface EngineOptions {
   tape?: boolean
   alwaysReverse?: boolean
   dense?: { after: number; exitAfter: number }
+  kernelChunk?: number
   /** The caller gives the document up; its cells are let go as they are loaded (core/document-io.ts). */
   consumeDocument?: boolean
   /** climem branch: called between reading the document and making the per-cell arrays (core/document-io.ts). */
@@ -48,6 +51,7 @@ export class GraphEngine {
       this.w.denseAfter = options.dense.after
       this.w.denseExitAfter = options.dense.exitAfter
     }
+    if (options?.kernelChunk !== undefined) this.w.kernelChunk = Math.max(1, Math.floor(options.kernelChunk))
     if (!doc) this.w.sheets.add('Sheet1', {})
     else loadDocument(this.w, doc, options?.consumeDocument === true, options?.afterDocumentRead) // loadmem, climem branches
     this.update()

@@ -21,6 +21,8 @@ export interface WorkbookStorage {
   write(path: string, text: string): Promise<Reply<void>>
   recent(): Promise<string[]>
   remember(path: string): Promise<void>
+  /** Drops `path` from the recent list; a path not in it changes nothing. */
+  forget(path: string): Promise<void>
   clearRecent(): Promise<void>
 }
 
@@ -43,6 +45,13 @@ export interface BridgeService {
   listExamples(): Promise<ExampleInfo[]>
   openExample(id: unknown): Promise<Reply<OpenedFile>>
   recentFiles(): Promise<string[]>
+  /**
+   * The renderer refused the text of a file this session opened (its worker's restore
+   * step): the path leaves the recent list that openPath put it on. Only removes, only a
+   * path this session opened or saved (node/path-grants.ts), and answers the same for
+   * every well-formed path (listed or not, granted or not), so a page learns nothing from it.
+   */
+  forgetRecent(path: unknown): Promise<Reply<null>>
   clearRecent(): Promise<void>
   /** The example a new window shows when no file was named: reference-example-1, else the first. */
   defaultExample(): Promise<OpenedFile | null>
@@ -130,6 +139,13 @@ export function createBridgeService(storage: WorkbookStorage, examplesDir: strin
       } catch {
         return []
       }
+    },
+
+    async forgetRecent(path) {
+      const checked = checkPath(path)
+      if (!checked.ok) return checked
+      if (grants.allows(checked.value)) await storage.forget(checked.value).catch(() => undefined)
+      return { ok: true, value: null }
     },
 
     async clearRecent() {

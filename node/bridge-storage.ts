@@ -65,6 +65,9 @@ export function createFileSystemStorage(dataFolder: string): WorkbookStorage {
     remember: async (path) => {
       await recent.add(path)
     },
+    forget: async (path) => {
+      await recent.remove(path)
+    },
     clearRecent: async () => {
       await recent.clear()
     },

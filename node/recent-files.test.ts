@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -36,6 +36,21 @@ describe('recentFiles', () => {
     await recent.add('/w/b.gradsheet')
     expect(await recent.remove('/w/a.gradsheet')).toEqual(['/w/b.gradsheet'])
     expect(await recent.clear()).toEqual([])
+  })
+
+  it('removing a path that is not listed is a no-op: no list file is created, an existing one is not rewritten', async () => {
+    const data = join(dir, 'data')
+    expect(await recentFiles(data).remove('/w/never.gradsheet')).toEqual([])
+    expect(await readdir(dir)).toEqual([])
+    const recent = recentFiles(data)
+    await recent.add('/w/a.gradsheet')
+    const file = join(data, RECENT_FILES_NAME)
+    const before = await stat(file)
+    expect(await recent.remove('/w/b.gradsheet')).toEqual(['/w/a.gradsheet'])
+    // The list is written atomically (a new file renamed over the old): a rewrite shows as a new inode.
+    expect((await stat(file)).ino).toBe(before.ino)
+    // The same file named another way (".." segments) is the listed one.
+    expect(await recent.remove('/w/x/../a.gradsheet')).toEqual([])
   })
 
   it('treats a corrupt list as empty and replaces it on the next change', async () => {

@@ -13,7 +13,10 @@ export interface RecentFiles {
   list(): Promise<string[]>
   /** Moves (or adds) `path` to the front; returns the new list. */
   add(path: string): Promise<string[]>
-  /** Drops `path` (e.g. it no longer opens); returns the new list. */
+  /**
+   * Drops `path` (e.g. the app refused it); returns the new list. A path that is not in
+   * the list changes nothing on disk (not even a first, empty list file).
+   */
   remove(path: string): Promise<string[]>
   clear(): Promise<string[]>
 }
@@ -39,9 +42,11 @@ export function recentFiles(dataFolder: string, limit = DEFAULT_RECENT_LIMIT): R
     }
   }
 
-  async function change(edit: (files: string[]) => string[]): Promise<string[]> {
+  async function change(edit: (files: string[]) => string[], onlyIfChanged = false): Promise<string[]> {
     return serialized(async () => {
-      const files = dedupe(edit(await read())).slice(0, limit)
+      const before = await read()
+      const files = dedupe(edit(before)).slice(0, limit)
+      if (onlyIfChanged && files.length === before.length) return files
       await fsp.mkdir(dataFolder, { recursive: true })
       await writeFileAtomic(file, JSON.stringify({ version: 1, files }, null, 2) + '\n')
       return files
@@ -51,7 +56,7 @@ export function recentFiles(dataFolder: string, limit = DEFAULT_RECENT_LIMIT): R
   return {
     list: () => serialized(read),
     add: (path) => change((files) => [resolve(path), ...files]),
-    remove: (path) => change((files) => files.filter((f) => f !== resolve(path))),
+    remove: (path) => change((files) => files.filter((f) => f !== resolve(path)), true),
     clear: () => change(() => []),
   }
 }

@@ -34,6 +34,8 @@ export const WEB_API: Record<string, Handler> = {
   listExamples: (_args, context) => wrap(context.service.listExamples()),
   openExample: (args, context) => context.service.openExample(args.id),
   recentFiles: (_args, context) => wrap(context.service.recentFiles()),
+  // The page's worker refused a file's text: it leaves the recent list (only removes; node/bridge-service.ts).
+  forgetRecent: (args, context) => context.service.forgetRecent(args.path),
   writeBackup: async (args, context) => {
     const document = checkDocumentIdentity(args.document)
     if (!document.ok) return document

@@ -1,6 +1,6 @@
 // The browser's bridge (renderer/src/bridge/web-bridge.ts) against the real web server:
 // the same calls the app makes, over HTTP, with the path prompt answered by the test.
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { GradsheetBridge } from '../bridge/api'
@@ -85,6 +85,16 @@ describe('web bridge client against the web server', () => {
     expect(remembered).toBeNull()
     expect(t.backups).toEqual(['backup text', null])
     expect(t.backupDocuments).toEqual([document, document])
+  })
+
+  it('forgetRecent goes through the server: the path leaves the list, a malformed one is refused in words', async () => {
+    const refused = join(t.files, 'refused.gradsheet')
+    writeFileSync(refused, VALID_WORKBOOK.replace('"version":1', '"version":99'))
+    expect((await bridge.openPath(refused)).path).toBe(refused)
+    expect((await bridge.recentFiles())[0]).toBe(refused)
+    await expect(bridge.forgetRecent(refused)).resolves.toBeUndefined()
+    expect(await bridge.recentFiles()).not.toContain(refused)
+    await expect(bridge.forgetRecent('relative.gradsheet')).rejects.toThrow(/absolute/)
   })
 
   it('sets the tab title with the modified marker and guards leaving with unsaved work', () => {

@@ -52,7 +52,7 @@ describe('web API guards (real HTTP)', () => {
   it('refuses every API call without this run’s secret, or with a wrong one', async () => {
     const target = join(t.files, 'no-secret.gradsheet')
     for (const headers of [{}, { 'X-Gradsheet-Secret': '' }, { 'X-Gradsheet-Secret': 'wrong' }, { 'X-Gradsheet-Secret': TEST_SECRET + 'x' }] as Record<string, string>[]) {
-      for (const method of ['saveAs', 'openPath', 'exportFile', 'writeBackup', 'initialFile']) {
+      for (const method of ['saveAs', 'openPath', 'exportFile', 'writeBackup', 'initialFile', 'forgetRecent']) {
         const reply = await post(method, { path: target, text: VALID_WORKBOOK }, headers)
         expect(reply.status, `${method} ${JSON.stringify(headers)}`).toBe(401)
         expect(((await reply.json()) as { error: string }).error).toMatch(/secret/)

@@ -135,6 +135,20 @@ describe('web server (real HTTP on an ephemeral port)', () => {
     }
   })
 
+  it('forgetRecent takes a file the page refused off the recent list; the other entries stay', async () => {
+    const good = join(t.files, 'kept.gradsheet')
+    const refused = join(t.files, 'refused-by-page.gradsheet')
+    writeFileSync(good, VALID_WORKBOOK)
+    // Declared a workbook (so it is read and remembered); the page's restore step refuses version 99.
+    writeFileSync(refused, VALID_WORKBOOK.replace('"version":1', '"version":99'))
+    expect((await api('openPath', { path: good })).ok).toBe(true)
+    expect((await api('openPath', { path: refused })).ok).toBe(true)
+    expect((await api('recentFiles')).value.slice(0, 2)).toEqual([refused, good])
+    expect(await api('forgetRecent', { path: refused })).toEqual({ ok: true, value: null })
+    expect((await api('recentFiles')).value).not.toContain(refused)
+    expect((await api('recentFiles')).value[0]).toBe(good)
+  })
+
   it('an invalid file gives a clear error, and the file is left as it was', async () => {
     const path = join(t.files, 'broken.gradsheet')
     writeFileSync(path, '{"format": "gradsheet", "version": 1, "sheets": [')
@@ -166,6 +180,9 @@ describe('web server (real HTTP on an ephemeral port)', () => {
     expect((await api('setDocumentState', { state: { name: 'a', modified: 'no' } })).error).toMatch(/true or false/)
     expect((await api('exportFile', { path: join(t.files, 'g.sh'), data: '<svg></svg>', encoding: 'utf8' })).value.error).toMatch(/\.svg or \.png/)
     expect((await api('exportFile', { path: join(t.files, 'g.png'), data: 'aGVsbG8=', encoding: 'base64' })).value.error).toMatch(/not a PNG/)
+    expect((await api('forgetRecent', { path: 42 })).error).toMatch(/must be text/)
+    expect((await api('forgetRecent', {})).error).toMatch(/must be text/)
+    expect((await api('forgetRecent', { path: 'relative.gradsheet' })).error).toMatch(/absolute/)
     expect((await api('noSuchThing')).error).toMatch(/no operation called "noSuchThing"/)
     const notJson = await raw(port, '/api/openPath', { method: 'POST', headers: { 'Content-Type': 'application/json', ...SECRET_HEADERS }, body: '{oops' })
     expect(JSON.parse(notJson.body)).toEqual({ ok: false, error: 'The request body is not valid JSON.' })

@@ -1,6 +1,8 @@
-// Loads the engine under test. It is imported by path at run time so the benchmark's
-// own parts (workloads, tape, baselines) build and test before the engine exists.
+// Loads the engine under test for the benchmark's parts (systems/engine.ts, profile.ts,
+// the engine-vs-tape test). A static import, so run.ts's bundled child (child-bundle.ts)
+// carries the engine inside it, compiled as the app's worker compiles it.
 import type { ApplyOptions, CellView, ChangeList, Edit, ObjectiveState } from '../../engine/api.ts'
+import { createEngine as engineCreate } from '../../engine/index.ts'
 import type { WorkbookDocument } from '../../engine/workbook/document.ts'
 
 /** The part of the engine's API the benchmark uses. */
@@ -12,14 +14,5 @@ export interface BenchEngine {
 
 export type CreateEngine = (doc?: WorkbookDocument, options?: { alwaysReverse?: boolean }) => BenchEngine
 
-export async function loadEngine(): Promise<{ ok: true; createEngine: CreateEngine } | { ok: false; reason: string }> {
-  const path = '../../engine/index.ts'
-  try {
-    const mod = (await import(path)) as { createEngine?: CreateEngine }
-    if (typeof mod.createEngine !== 'function') return { ok: false, reason: 'engine/index.ts does not export createEngine' }
-    return { ok: true, createEngine: mod.createEngine }
-  } catch (e) {
-    if ((e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && /engine\/index\.ts/.test((e as Error).message)) return { ok: false, reason: 'engine/index.ts does not exist yet' }
-    return { ok: false, reason: `engine/index.ts could not be loaded: ${(e as Error).message.split('\n')[0]}` }
-  }
-}
+/** The engine's `createEngine`, seen through the benchmark's narrower API. */
+export const createBenchEngine: CreateEngine = engineCreate

@@ -5,16 +5,13 @@ import { type Measurement, editValue, keepAlive, liveBytes, median, sampleTimes,
 import { a1 } from '../workloads/address.ts'
 import { SHEET, buildDocument } from '../workloads/document.ts'
 import type { Workload } from '../workloads/ops.ts'
-import { loadEngine } from './engine-loader.ts'
+import { createBenchEngine as createEngine } from './engine-loader.ts'
 
 const countCells = (doc: WorkbookDocument): number => Object.keys(doc.sheets[0].cells).length
 
 export async function measureEngine(workload: Workload, n: number): Promise<Measurement> {
-  const loaded = await loadEngine()
   const doc = buildDocument(workload, n)
   const cells = countCells(doc)
-  if (!loaded.ok) return { system: 'engine', workload: workload.id, n, cells, status: 'not run', reason: loaded.reason }
-  const { createEngine } = loaded
 
   const before = liveBytes()
   const load = timed(() => {

@@ -208,6 +208,9 @@ const bridgeHost = {
     }
     void refreshMenu()
   },
+  recentChanged() {
+    void refreshMenu()
+  },
   setDocumentState(sender: unknown, next: { name: string; modified: boolean }) {
     const state = stateOf(sender)
     if (!state) return
@@ -269,6 +272,8 @@ async function openAtStart(path: string, backups: DocumentBackup[]): Promise<voi
   const ofFile = backupsOfFile(backups, path).filter((b) => !documentOwners.has(b.documentId))
   const latest = ofFile[ofFile.length - 1]
   createWorkbookWindow(latest ? recoveredFile(latest) : await service.openPath(path))
+  // openPath put the file on the recent list: File → Open Recent shows it from the start.
+  void refreshMenu()
 }
 
 /** Files macOS asked us to open (double-click in Finder) before the app was ready. */

@@ -10,6 +10,7 @@ export const IPC = {
   listExamples: 'gradsheet:list-examples',
   openExample: 'gradsheet:open-example',
   recentFiles: 'gradsheet:recent-files',
+  forgetRecent: 'gradsheet:forget-recent',
   writeBackup: 'gradsheet:write-backup',
   exportFile: 'gradsheet:export-file',
   exportWorkbook: 'gradsheet:export-workbook',

@@ -55,6 +55,7 @@ describe('bridge IPC handlers', () => {
         return nextSavePath
       },
       documentLocated: (_sender, path) => void calls.push(`located ${path}`),
+      recentChanged: () => void calls.push('recent changed'),
       setDocumentState: (_sender, state) => void states.push(state),
       writeBackup: async (_sender, _document, text) => {
         calls.push(`backup ${text === null ? 'discard' : text.length}`)
@@ -80,6 +81,7 @@ describe('bridge IPC handlers', () => {
         [IPC.writeBackup, [DOC, 'text']],
         [IPC.listExamples, []],
         [IPC.recentFiles, []],
+        [IPC.forgetRecent, [path]],
         [IPC.initialFile, []],
         [IPC.openExample, ['x']],
         [IPC.exportFile, ['graph.svg', '<svg></svg>', 'utf8']],
@@ -135,6 +137,9 @@ describe('bridge IPC handlers', () => {
       [IPC.writeBackup, [{ ...DOC, path: 'relative.gradsheet' }, 'text'], /absolute/],
       [IPC.openExample, ['../secret'], /not a valid example id/],
       [IPC.openExample, [{}], /must be text/],
+      [IPC.forgetRecent, [7], /must be text/],
+      [IPC.forgetRecent, ['relative/file.gradsheet'], /must be absolute/],
+      [IPC.forgetRecent, ['/tmp/a\0b'], /NUL/],
     ]
     for (const [channel, args, message] of cases) {
       const reply = (await ipc.invoke(channel, APP, ...args)) as { ok: boolean; value?: { ok: boolean; error?: string }; error?: string }
@@ -173,5 +178,25 @@ describe('bridge IPC handlers', () => {
     expect(await ipc.invoke(IPC.writeBackup, APP, DOC, VALID)).toEqual({ ok: true, value: null })
     expect(await ipc.invoke(IPC.writeBackup, APP, DOC, null)).toEqual({ ok: true, value: null })
     expect(calls).toEqual([`backup ${VALID.length}`, 'backup discard'])
+  })
+
+  it('forgetRecent takes a refused file off Open Recent and asks for the menu to be rebuilt', async () => {
+    const good = join(folder, 'good.gradsheet')
+    const refused = join(folder, 'newer.gradsheet')
+    writeFileSync(good, VALID)
+    // Declared a workbook, so the host passes it on (and remembers it); the page's restore step refuses version 99.
+    writeFileSync(refused, VALID.replace('"version":1', '"version":99'))
+    expect((await ipc.invoke(IPC.openPath, APP, good)) as { ok: boolean }).toMatchObject({ ok: true })
+    expect((await ipc.invoke(IPC.openPath, APP, refused)) as { ok: boolean }).toMatchObject({ ok: true })
+    expect(await ipc.invoke(IPC.recentFiles, APP)).toEqual({ ok: true, value: [refused, good] })
+    calls = []
+    expect(await ipc.invoke(IPC.forgetRecent, APP, refused)).toEqual({ ok: true, value: null })
+    expect(calls).toEqual(['recent changed'])
+    expect(await ipc.invoke(IPC.recentFiles, APP)).toEqual({ ok: true, value: [good] })
+    // A second forget, and a forget of a path this session never opened: the same answer, nothing else changes.
+    expect(await ipc.invoke(IPC.forgetRecent, APP, refused)).toEqual({ ok: true, value: null })
+    expect(await ipc.invoke(IPC.forgetRecent, APP, join(folder, 'never-opened.gradsheet'))).toEqual({ ok: true, value: null })
+    expect(await ipc.invoke(IPC.recentFiles, APP)).toEqual({ ok: true, value: [good] })
+    expect(readFileSync(good, 'utf8')).toBe(VALID)
   })
 })

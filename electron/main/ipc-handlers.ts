@@ -37,6 +37,8 @@ export interface BridgeHost {
   chooseWorkbookExportPath?(sender: unknown, kind: WorkbookExportKind, suggestedName: string): Promise<string | null>
   /** The window now shows this file (opened or saved): title, recent list, backups. */
   documentLocated(sender: unknown, path: string): void
+  /** The recent list may have changed without a document moving (a forget): rebuild File → Open Recent. */
+  recentChanged(): void
   setDocumentState(sender: unknown, state: { name: string; modified: boolean }): void
   writeBackup(sender: unknown, document: DocumentIdentity, text: string | null): Promise<Reply<null>>
 }
@@ -119,6 +121,12 @@ export function registerBridgeHandlers(ipc: IpcMainLike, host: BridgeHost): void
   handle(IPC.listExamples, async () => ({ ok: true, value: await host.service.listExamples() }))
   handle(IPC.openExample, (_event, [id]) => host.service.openExample(id))
   handle(IPC.recentFiles, async () => ({ ok: true, value: await host.service.recentFiles() }))
+  // The page's worker refused a file's text: it leaves Open Recent (only removes; see node/bridge-service.ts).
+  handle(IPC.forgetRecent, async (_event, [path]) => {
+    const forgotten = await host.service.forgetRecent(path)
+    if (forgotten.ok) host.recentChanged()
+    return forgotten
+  })
 
   handle(IPC.writeBackup, async (event, [document, text]) => {
     const identity = checkDocumentIdentity(document)

@@ -5,6 +5,7 @@
 // grid handles them itself and text fields keep their native editing.
 import type { MenuItemConstructorOptions } from 'electron'
 import type { ExampleInfo, MenuCommand } from '../../bridge/api'
+import { fileNameOf } from '../../bridge/file-name'
 
 export interface MenuActions {
   send(command: MenuCommand): void
@@ -21,9 +22,6 @@ export interface MenuContext {
   actions: MenuActions
 }
 
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() || path
-}
 
 export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOptions[] {
   const { actions } = context
@@ -38,7 +36,7 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
   const recentItems: MenuItemConstructorOptions[] =
     context.recentFiles.length === 0
       ? [{ label: 'No Recent Files', enabled: false }]
-      : context.recentFiles.map((path) => ({ label: baseName(path), sublabel: path, toolTip: path, click: send({ openRecent: path }) }))
+      : context.recentFiles.map((path) => ({ label: fileNameOf(path), sublabel: path, toolTip: path, click: send({ openRecent: path }) }))
 
   const file: MenuItemConstructorOptions = {
     label: '&File',

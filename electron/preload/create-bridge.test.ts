@@ -25,7 +25,7 @@ function fakeIpcRenderer(replies: Record<string, unknown> = {}) {
 
 const BRIDGE_MEMBERS: Array<keyof GradsheetBridge> = [
   'host', 'initialFile', 'showOpenDialog', 'openPath', 'save', 'saveAs', 'listExamples', 'openExample',
-  'recentFiles', 'setDocumentState', 'writeBackup', 'onMenuCommand', 'exportFile', 'exportWorkbook',
+  'recentFiles', 'forgetRecent', 'setDocumentState', 'writeBackup', 'onMenuCommand', 'exportFile', 'exportWorkbook',
 ]
 
 describe('preload bridge', () => {
@@ -48,12 +48,13 @@ describe('preload bridge', () => {
     await bridge.listExamples()
     await bridge.openExample('reference-example-1')
     await bridge.recentFiles()
+    await bridge.forgetRecent('/refused.gradsheet')
     await bridge.writeBackup({ id: 'd1', path: null, name: 'a.gradsheet' }, null)
     bridge.setDocumentState({ name: 'a.gradsheet', modified: true, extra: 'dropped' } as never)
     expect(invoked).toEqual([
       [IPC.initialFile, []], [IPC.showOpenDialog, []], [IPC.openPath, ['/a.gradsheet']], [IPC.save, ['/a.gradsheet', 'text']],
       [IPC.saveAs, ['text', 'a.gradsheet']], [IPC.listExamples, []], [IPC.openExample, ['reference-example-1']],
-      [IPC.recentFiles, []], [IPC.writeBackup, [{ id: 'd1', path: null, name: 'a.gradsheet' }, null]],
+      [IPC.recentFiles, []], [IPC.forgetRecent, ['/refused.gradsheet']], [IPC.writeBackup, [{ id: 'd1', path: null, name: 'a.gradsheet' }, null]],
     ])
     expect(sent).toEqual([[IPC.setDocumentState, [{ name: 'a.gradsheet', modified: true }]]])
   })
@@ -63,11 +64,13 @@ describe('preload bridge', () => {
       [IPC.openPath]: { ok: false, error: '/x.gradsheet does not exist.' },
       [IPC.recentFiles]: { ok: true, value: ['/a.gradsheet'] },
       [IPC.listExamples]: 'garbage',
+      [IPC.forgetRecent]: { ok: false, error: 'The file path must be absolute.' },
     })
     const bridge = createIpcBridge(ipc)
     await expect(bridge.openPath('/x.gradsheet')).rejects.toThrow('/x.gradsheet does not exist.')
     await expect(bridge.recentFiles()).resolves.toEqual(['/a.gradsheet'])
     await expect(bridge.listExamples()).rejects.toThrow(/does not understand/)
+    await expect(bridge.forgetRecent('x')).rejects.toThrow('The file path must be absolute.')
   })
 
   it('forwards only well-formed menu commands, without the IPC event, and unsubscribes', () => {

@@ -35,6 +35,7 @@ export function createIpcBridge(ipc: IpcRendererLike): GradsheetBridge {
     listExamples: () => call(IPC.listExamples),
     openExample: (id) => call(IPC.openExample, id),
     recentFiles: () => call(IPC.recentFiles),
+    forgetRecent: (path) => call(IPC.forgetRecent, path),
     setDocumentState: (state) => ipc.send(IPC.setDocumentState, { name: state?.name, modified: state?.modified }),
     writeBackup: (document, text) => call(IPC.writeBackup, document, text),
     exportFile: (suggestedName, data, encoding) => call(IPC.exportFile, suggestedName, data, encoding),

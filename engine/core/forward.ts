@@ -87,6 +87,49 @@ let changedIds = new Int32Array(1024)
 let changedAt = new Int32Array(1024)
 let epoch = 0
 
+// One DirtyPass and one DenseRun for every pass, filled in at its start and emptied at
+// its end (so they hold no workbook between passes), and callbacks that are the same
+// functions each time. Objects made per pass die with it, and a full collection then
+// clears the field types V8 recorded for their shape; the next pass records them again,
+// which throws away the kernels' optimised code (a "field type" code dependency), and a
+// kernel can then stay in slower code for the rest of the session (measured: 25–35 %
+// slower edits after a collection, docs/benchmarks.md "Kernels and V8's compiled code").
+const NO_U8 = new Uint8Array(0)
+const NO_I32 = new Int32Array(0)
+const NO_F64 = new Float64Array(0)
+/** The workbook of the pass under way (null between passes). */
+let passing: WorkbookState | null = null
+const other = (id: number, triedTape: boolean): boolean => recomputeCell(passing!, id, triedTape)
+const becameNumber = (id: number): void => {
+  const w = passing!
+  const { kind, obj } = w.store
+  w.kindChanges++
+  if (kind[id] === Kind.Tensor) w.tensorElements -= (obj[id] as Tensor).size
+  else if (kind[id] === Kind.Error) w.errorCells--
+  obj[id] = 0
+}
+const extraUsers = (id: number): number[] | undefined => passing!.store.users.extra(id)
+const inCycle = (id: number): boolean => passing!.schedule.cycleErr.has(id)
+const dense: DenseRun = {
+  changedAt: NO_I32, epoch: 0, pos: NO_I32, precStart: NO_I32, precCount: NO_I32, precIds: NO_I32,
+  after: 0, exitAfter: 0, offTape: false,
+}
+const pass: DirtyPass = {
+  kinds: NO_U8, nums: NO_F64, order: NO_I32, length: 0, from: 0, dirty: NO_U8, pending: 0,
+  start: NO_I32, size: NO_I32, ran: NO_U8, userStart: NO_I32, userCount: NO_I32, userIds: NO_I32, built: 0,
+  extraUsers: null, inCycle: null, other, becameNumber, dense, changed: NO_I32, changedCount: 0, evaluations: 0,
+}
+
+/** Empties the shared pass objects: between passes they hold no workbook's arrays. */
+function releasePass(): void {
+  passing = null
+  dense.changedAt = dense.pos = dense.precStart = dense.precCount = dense.precIds = NO_I32
+  pass.kinds = pass.dirty = pass.ran = NO_U8
+  pass.nums = NO_F64
+  pass.order = pass.start = pass.size = pass.userStart = pass.userCount = pass.userIds = pass.changed = NO_I32
+  pass.extraUsers = pass.inCycle = null
+}
+
 /** Forward pass over the dirty cells, in order; stops propagating where values do not change. */
 export function forward(w: WorkbookState): void {
   const sched = w.schedule
@@ -100,40 +143,47 @@ export function forward(w: WorkbookState): void {
     if (w.tape.fragmented) w.tape.relayout(sched.order, sched.length)
     if (s.users.scattered) s.users.rebuild(s.count, precedents)
   }
-  const cycleErr = sched.cycleErr
   const { tape, grads, changes } = w
   w.kindChanges = 0
   w.tapeCells.update(sched, tape, precedents.program)
-  const { kind, obj } = s
-  const { start: userStart, live: userCount, targets: userIds, built } = s.users.rows()
+  const rows = s.users.rows()
   if (changedIds.length < s.capacity) changedIds = new Int32Array(s.capacity)
   if (changedAt.length < s.capacity) changedAt = new Int32Array(s.capacity)
-  const dense: DenseRun = {
-    changedAt, epoch: ++epoch, pos: sched.pos,
-    precStart: precedents.start, precCount: precedents.count, precIds: precedents.ids,
-    after: w.denseAfter, exitAfter: w.denseExitAfter, offTape: w.tapeCells.offTape > 0,
-  }
-  const pass: DirtyPass = {
-    kinds: kind, nums: s.num, order: sched.order, length: sched.length,
-    from: sched.minDirtyPos === Infinity ? sched.length : sched.minDirtyPos,
-    dirty: sched.dirty, pending: sched.pending, start: tape.start, size: tape.size, ran: tape.ran,
-    userStart, userCount, userIds, built,
-    extraUsers: s.users.hasExtra ? (id) => s.users.extra(id) : null,
-    inCycle: cycleErr.size > 0 ? (id) => cycleErr.has(id) : null,
-    other: (id, triedTape) => recomputeCell(w, id, triedTape),
-    becameNumber: (id) => {
-      w.kindChanges++
-      if (kind[id] === Kind.Tensor) w.tensorElements -= (obj[id] as Tensor).size
-      else if (kind[id] === Kind.Error) w.errorCells--
-      obj[id] = 0
-    },
-    dense, changed: changedIds, changedCount: 0, evaluations: 0,
-  }
-  forwardDirty(tape, pass)
+  passing = w
+  dense.changedAt = changedAt
+  dense.epoch = ++epoch
+  dense.pos = sched.pos
+  dense.precStart = precedents.start
+  dense.precCount = precedents.count
+  dense.precIds = precedents.ids
+  dense.after = w.denseAfter
+  dense.exitAfter = w.denseExitAfter
+  dense.offTape = w.tapeCells.offTape > 0
+  pass.kinds = s.kind
+  pass.nums = s.num
+  pass.order = sched.order
+  pass.length = sched.length
+  pass.from = sched.minDirtyPos === Infinity ? sched.length : sched.minDirtyPos
+  pass.dirty = sched.dirty
+  pass.pending = sched.pending
+  pass.start = tape.start
+  pass.size = tape.size
+  pass.ran = tape.ran
+  pass.userStart = rows.start
+  pass.userCount = rows.live
+  pass.userIds = rows.targets
+  pass.built = rows.built
+  pass.extraUsers = s.users.hasExtra ? extraUsers : null
+  pass.inCycle = sched.cycleErr.size > 0 ? inCycle : null
+  pass.changed = changedIds
+  pass.changedCount = 0
+  pass.evaluations = 0
+  forwardDirty(tape, pass, w.kernelChunk)
   const changedNow = pass.changed
   const changedCount = pass.changedCount
   const evaluations = pass.evaluations
   const pending = pass.pending
+  releasePass()
   // Recorded once for the whole pass: what changed, and whether J reads any of it.
   changes.valuesChanged(changedNow, changedCount, grads.cone, s.count)
   grads.valuesChanged(changedNow, changedCount, w.kindChanges > 0)

@@ -90,8 +90,8 @@ function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<numb
   cells.update(w.schedule, tape, s.bindings.program) // (current already when a forward pass ran first)
   const top = cells.offTape === 0 && cells.count * 4 <= w.schedule.length * 3 ? cells.indexOf(jId, pos) : -1
   sweptAll = top < 0
-  if (sweptAll) return sweepOps(tape, kind, s.num, order, pos[jId], gnew, tape.start, tape.size, tape.ran, s.bindings.program, general)
-  return sweepOps(tape, kind, s.num, cells.ids, top, gnew, tape.start, tape.size, tape.ran, s.bindings.program, general)
+  if (sweptAll) return sweepOps(tape, kind, s.num, order, pos[jId], gnew, tape.start, tape.size, tape.ran, s.bindings.program, general, w.kernelChunk)
+  return sweepOps(tape, kind, s.num, cells.ids, top, gnew, tape.start, tape.size, tape.ran, s.bindings.program, general, w.kernelChunk)
 }
 
 /** Whether the last `sweep` walked the whole order (else only the cells with a segment). */

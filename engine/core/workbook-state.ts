@@ -5,6 +5,7 @@
 // rules, document I/O) and take this state as their first argument.
 import { formatAddress, parseAddress, quoteSheet } from '../address'
 import { Tape } from '../evaluate/tape'
+import { KERNEL_CHUNK } from '../evaluate/tape-ops'
 import { CellStore } from '../graph/store'
 import { cellCountProblem } from '../limits'
 import { ChangeTracker } from './changes'
@@ -55,6 +56,8 @@ export class WorkbookState {
   /** The forward pass's dense mode (evaluate/dense-run.ts): enter after this many due cells, leave after this many positions with no change. */
   denseAfter = 1024
   denseExitAfter = 512
+  /** Positions the tape's kernels walk per call (evaluate/tape-ops.ts KERNEL_CHUNK; tests make it tiny). */
+  kernelChunk = KERNEL_CHUNK
 
   /** `lowerToTape: false` runs every cell on the general path (the reference the tape is tested against). */
   constructor(readonly lowerToTape = true) {}

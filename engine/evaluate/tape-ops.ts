@@ -162,8 +162,41 @@ export interface DirtyPass extends UserRows {
  * common case, with no call per cell), any other goes to `other`; a cell whose value
  * changed is recorded and flags its users. Stops when nothing is due.
  */
-export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
-  const { kinds, nums, order, length, dirty, start, size, ran, userStart, userCount, userIds, built, extraUsers, inCycle } = p
+export function forwardDirty(tape: TapeArrays, p: DirtyPass, chunk = KERNEL_CHUNK): void {
+  walk.q = p.from
+  walk.dense = false
+  walk.hits = 0
+  walk.lastChange = 0
+  walk.denseFrom = 0
+  while (forwardChunk(tape, p, walk, chunk)) {
+    // each call walks up to `chunk` positions
+  }
+}
+
+/**
+ * Positions per call of a kernel. V8 gives a function its best code when it is called
+ * often; a kernel called once per pass runs its loop in on-stack-replacement code, and
+ * once that call-compiled code is thrown away (a collection between passes, a feedback
+ * gap) the kernel can stay for good in baseline code that jumps into the loop's OSR
+ * code, measured 25–35 % slower (stencil 100k: 2.4 against 1.8 ms per edit; Node's
+ * --no-use-osr gave the fast figure every time). Called per chunk, the kernels reach
+ * call-compiled code in every run (docs/benchmarks.md, "Kernels and V8's compiled code").
+ */
+export const KERNEL_CHUNK = 4096
+
+/** Where a forward pass stands between chunks (one, reused: the passes never nest). */
+interface ForwardWalk {
+  q: number
+  dense: boolean
+  hits: number
+  lastChange: number
+  denseFrom: number
+}
+const walk: ForwardWalk = { q: 0, dense: false, hits: 0, lastChange: 0, denseFrom: 0 }
+
+/** One chunk of `forwardDirty`; whether positions are left to walk. */
+function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: number): boolean {
+  const { kinds, nums, order, dirty, start, size, ran, userStart, userCount, userIds, built, extraUsers, inCycle } = p
   const op = tape.op
   const a = tape.a
   const b = tape.b
@@ -178,11 +211,10 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
   const d = p.dense
   const { changedAt, epoch, exitAfter, after, offTape } = d
   const passFrom = p.from
-  let dense = false
-  let hits = 0
-  let lastChange = 0
-  let denseFrom = 0
-  for (let q = passFrom; q < length && (pending > 0 || dense); q++) {
+  let { dense, hits, lastChange, denseFrom } = w
+  let q = w.q
+  const stop = Math.min(p.length, q + chunk)
+  for (; q < stop && (pending > 0 || dense); q++) {
     const id = order[q]
     if (dense && q - lastChange > exitAfter) {
       pending += flagAhead(changedIds, denseFrom, changedCount, q - 1, d, dirty, p)
@@ -203,12 +235,13 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
       evaluations++
       const from = start[id]
       const end = from + n
+      // The last op's value when the segment ran to its end; NaN when it stopped (`break run`).
       let y = NaN
       run: {
         for (let t = from; t < end; t++) {
-          let y: number
           switch (op[t]) {
             case TapeOp.Const:
+              y = val[t] // set at lowering
               continue
             case TapeOp.Cell:
               y = nums[a[t]] // NaN for a cell that is not a number or empty: caught below
@@ -301,7 +334,10 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
               const forms = tape.forms
               const f = kc[t]
               const x = val[a[t]]
-              if (forms.dom1[f](x)) break run
+              if (forms.dom1[f](x)) {
+                y = NaN
+                break run
+              }
               y = forms.f1[f](x)
               break
             }
@@ -310,7 +346,10 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
               const f = kc[t]
               const x = val[a[t]]
               const z = val[b[t]]
-              if (forms.dom2[f](x, z)) break run
+              if (forms.dom2[f](x, z)) {
+                y = NaN
+                break run
+              }
               y = forms.f2[f](x, z)
               break
             }
@@ -327,17 +366,22 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
                 if (k === CellKind.Number) {
                   total += nums[c]
                   numbers++
-                } else if (k !== CellKind.Empty) break run
+                } else if (k !== CellKind.Empty) {
+                  y = NaN
+                  break run
+                }
               }
               // AVERAGE of no numbers is #DIV/0!: left to the general path.
               const kind = op[t]
               y = kind === TapeOp.RangeSum ? total : total / (kind === TapeOp.RangeMean ? g1 - g0 : numbers)
             }
           }
-          if (y - y !== 0) break run // not finite
+          if (y - y !== 0) {
+            y = NaN // not finite
+            break run
+          }
           val[t] = y
         }
-        y = val[end - 1]
       }
       if (y === y) {
         ran[id] = 1
@@ -383,6 +427,12 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass): void {
   p.changedCount = changedCount
   p.pending = pending
   p.evaluations = evaluations
+  w.q = q
+  w.dense = dense
+  w.hits = hits
+  w.lastChange = lastChange
+  w.denseFrom = denseFrom
+  return q < p.length && (pending > 0 || dense)
 }
 
 /** The reverse pass's hand-off for a cell the tape did not run: returns 1 if it sent the cell's adjoint back, else 0. */
@@ -399,6 +449,19 @@ export type GeneralBackward = (id: number) => number
 export function sweepOps(
   tape: TapeArrays, kinds: Uint8Array, nums: Float64Array, order: Int32Array, top: number, grads: Float64Array,
   start: Int32Array, size: Int32Array, ran: Uint8Array, formulas: ArrayLike<unknown>, general: GeneralBackward,
+  chunk = KERNEL_CHUNK,
+): number {
+  sweptMaxAbs = 0
+  let visits = 0
+  for (let high = top; high >= 0; high -= chunk)
+    visits += sweepChunk(tape, kinds, nums, order, high, Math.max(0, high - chunk + 1), grads, start, size, ran, formulas, general)
+  return visits
+}
+
+/** One chunk of `sweepOps`: positions `top` down to `bottom`; keeps the running maximum in `sweptMaxAbs`. */
+function sweepChunk(
+  tape: TapeArrays, kinds: Uint8Array, nums: Float64Array, order: Int32Array, top: number, bottom: number, grads: Float64Array,
+  start: Int32Array, size: Int32Array, ran: Uint8Array, formulas: ArrayLike<unknown>, general: GeneralBackward,
 ): number {
   const op = tape.op
   const a = tape.a
@@ -408,8 +471,8 @@ export function sweepOps(
   const k2 = tape.k2
   const adj = tape.adj
   let visits = 0
-  let maxAbs = 0
-  for (let p = top; p >= 0; p--) {
+  let maxAbs = sweptMaxAbs
+  for (let p = top; p >= bottom; p--) {
     const id = order[p]
     const cellKind = kinds[id]
     if (cellKind === CellKind.Tensor) {

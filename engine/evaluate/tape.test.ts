@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { boundState as stateOf } from '../test/bound-state'
 import { WorkbookState } from '../core/workbook-state'
 import { Kind } from '../graph/store'
-import { sweepOps } from './tape-ops'
+import { KERNEL_CHUNK, lastSweepMaxAbs, sweepOps } from './tape-ops'
 
 function setNumber(w: WorkbookState, id: number, x: number): void {
   w.store.kind[id] = Kind.Number
@@ -84,15 +84,22 @@ describe('tape', () => {
     expect(tape.forward(w.store, id('B2'))).toBe(6 + 3)
   })
 
-  it('one reverse sweep down the order sends every cell\'s adjoint back, leaving the scratch adjoints zeroed', () => {
-    // C1 = A1 * B1, D1 = C1 + A1 * 3, E1 = B1 - 1 (not read by D1), F1 = labels: general path.
+  /**
+   * C1 = A1 * B1, D1 = C1 + A1 * 3, E1 = B1 - 1 (not read by D1), F1 a number the tape did
+   * not run (ran = 0: handed to the general path), with A1 = 2, B1 = 5; in evaluation order.
+   */
+  function sweepFixture() {
     const { w, id } = stateOf({ C1: '=A1 * B1', D1: '=C1 + A1 * 3', E1: '=B1 - 1', F1: '=A1 + 1' })
     setNumber(w, id('A1'), 2)
     setNumber(w, id('B1'), 5)
     const tape = w.tape
     for (const c of ['C1', 'D1', 'E1']) setNumber(w, id(c), tape.forward(w.store, id(c)))
-    setNumber(w, id('F1'), 3) // a number the tape did not run (ran = 0): handed to the general path
-    const order = new Int32Array(['A1', 'B1', 'C1', 'E1', 'F1', 'D1'].map(id))
+    setNumber(w, id('F1'), 3)
+    return { w, id, tape, order: new Int32Array(['A1', 'B1', 'C1', 'E1', 'F1', 'D1'].map(id)) }
+  }
+
+  it('one reverse sweep down the order sends every cell\'s adjoint back, leaving the scratch adjoints zeroed', () => {
+    const { w, id, tape, order } = sweepFixture()
     const grads = new Float64Array(w.store.capacity)
     grads[id('D1')] = 1
     grads[id('F1')] = 7
@@ -106,5 +113,20 @@ describe('tape', () => {
     expect(visits).toBe(3) // D1, C1 on the tape; F1 on the general path
     // The scratch adjoints are all zero again, so the next cell or pass starts clean.
     expect([...tape.adj].every((x) => x === 0)).toBe(true)
+  })
+
+  it('walked a position per call (KERNEL_CHUNK = 1), the sweep gives the same adjoints, visits and largest gradient', () => {
+    const { w, id, tape, order } = sweepFixture()
+    const sweep = (chunk: number) => {
+      const grads = new Float64Array(w.store.capacity)
+      grads[id('D1')] = 1
+      grads[id('F1')] = -70 // the largest, high in the order: the maximum must be carried down through the chunks
+      const visits = sweepOps(tape, w.store.kind, w.store.num, order, 5, grads, tape.start, tape.size, tape.ran, w.store.bindings.program, () => 1, chunk)
+      return { grads: [...grads], visits, largest: lastSweepMaxAbs() }
+    }
+    const whole = sweep(KERNEL_CHUNK)
+    expect(whole.largest).toBe(70)
+    expect(sweep(1)).toEqual(whole)
+    expect(sweep(2)).toEqual(whole)
   })
 })

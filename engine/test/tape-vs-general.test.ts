@@ -62,14 +62,20 @@ describe('the tape computes exactly what the general path computes', () => {
         // Dense mode (evaluate/dense-run.ts) from the first due cell: leaving it at once, and never.
         const denseShort = new GraphEngine(doc(cells), { dense: { after: 1, exitAfter: 1 } })
         const denseLong = new GraphEngine(doc(cells), { dense: { after: 1, exitAfter: 1000 } })
+        // The kernels walk a few positions per call (evaluate/tape-ops.ts KERNEL_CHUNK): every
+        // pass crosses chunk boundaries, in and out of dense mode, and the sweep's largest
+        // gradient is carried from chunk to chunk.
+        const chunked = new GraphEngine(doc(cells), { kernelChunk: 1 })
+        const chunkedDense = new GraphEngine(doc(cells), { kernelChunk: 2, dense: { after: 1, exitAfter: 2 } })
         expect(snapshot(onTape)).toEqual(snapshot(general))
         for (const batch of batches) {
           const a = onTape.apply(batch)
           const b = general.apply(batch)
-          for (const dense of [denseShort, denseLong]) {
-            const r = dense.apply(batch)
+          for (const other of [denseShort, denseLong, chunked, chunkedDense]) {
+            const r = other.apply(batch)
             expect([...r.cells].sort(byKeyOf)).toEqual([...a.cells].sort(byKeyOf))
-            expect(snapshot(dense)).toEqual(snapshot(general))
+            expect(r.figures).toEqual(a.figures)
+            expect(snapshot(other)).toEqual(snapshot(general))
           }
           const c = windowed.apply(batch, { views: 'none' })
           const byKey = (x: CellView, y: CellView) => (`${x.sheet}!${x.address}` < `${y.sheet}!${y.address}` ? -1 : 1)

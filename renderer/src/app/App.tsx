@@ -91,7 +91,12 @@ export function App(props: { bridge: GradsheetBridge; worker: WorkerPort }) {
     // Shown after the load (which clears alerts): e.g. a web page opened without its secret (issue 10, documents helper).
     if (problem) ctl.setAlert(problem)
     if (opened && initial?.recovered) recovery.offer(initial)
-    if (!opened && initial) await ctl.open(null)
+    if (!opened && initial) {
+      // A refused starting file leaves a blank workbook; the alert still says why (the blank load clears alerts).
+      const refusal = ctl.alert()
+      await ctl.open(null)
+      if (refusal) ctl.setAlert(refusal)
+    }
     setReady(true)
     focusGrid()
   })

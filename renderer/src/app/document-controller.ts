@@ -168,6 +168,8 @@ export function createDocumentController(
       if (res.type !== 'loaded') {
         const why = res.type === 'loadFailed' || res.type === 'failed' ? res.error : 'unexpected answer'
         setAlert(`Could not open ${file?.name ?? 'the workbook'}: ${why}`)
+        // The restore step refused the text (not a worker crash): the file leaves Open Recent.
+        if (res.type === 'loadFailed') await session.refused(file)
         return false
       }
       store.replaceAll(res.snapshot)

@@ -2,7 +2,7 @@
 // backup belongs to, where Save goes, and when a backup is written or deleted.
 import { describe, expect, it } from 'vitest'
 import type { DocumentIdentity, SaveOutcome } from '../../../bridge/api'
-import { createDocumentSession, identityFor, mustAskBeforeReplacing, saveTarget } from './document-session'
+import { createDocumentSession, identityFor, mustAskBeforeReplacing, pathToForget, saveTarget } from './document-session'
 
 function recordingHost(saveAsAnswer: string | null = null) {
   const calls: string[] = []
@@ -17,6 +17,9 @@ function recordingHost(saveAsAnswer: string | null = null) {
     },
     async writeBackup(document: DocumentIdentity, text: string | null) {
       calls.push(`${text === null ? 'delete' : 'backup'} ${document.id} ${document.path ?? '-'}`)
+    },
+    async forgetRecent(path: string) {
+      calls.push(`forget ${path}`)
     },
   }
   return { host, calls }
@@ -65,5 +68,29 @@ describe('document session', () => {
     await session.backup(session.ticket(), 'same as saved', false)
     await session.discardBackup()
     expect(calls).toEqual(['delete doc-1 -', 'ask example.gradsheet', 'delete rec /w/new.gradsheet', 'delete rec /w/new.gradsheet', 'delete rec /w/new.gradsheet'])
+  })
+
+  it('a refused file read from a path leaves the recent list; recovered work, examples and new workbooks forget nothing', async () => {
+    expect(pathToForget({ path: '/w/bad.gradsheet', name: 'bad.gradsheet', text: '{}' })).toBe('/w/bad.gradsheet')
+    // Recovered work came from a backup: its file may be fine, and stays on the list.
+    expect(pathToForget({ path: '/w/a.gradsheet', name: 'a.gradsheet', text: '{}', recovered: true, documentId: 'rec' })).toBeNull()
+    expect(pathToForget({ path: null, name: 'example.gradsheet', text: '{}' })).toBeNull()
+    expect(pathToForget(null)).toBeNull()
+
+    const { host, calls } = recordingHost()
+    const session = createDocumentSession(host, ids())
+    await session.loaded({ path: '/w/good.gradsheet', name: 'good.gradsheet', text: '' })
+    await session.refused({ path: '/w/bad.gradsheet', name: 'bad.gradsheet', text: '{}' })
+    await session.refused({ path: '/w/a.gradsheet', name: 'a.gradsheet', text: '{}', recovered: true, documentId: 'rec' })
+    await session.refused({ path: null, name: 'example.gradsheet', text: '{}' })
+    // The shown document is untouched: same identity, no backup deleted.
+    expect(session.identity()).toEqual({ id: 'doc-2', path: '/w/good.gradsheet', name: 'good.gradsheet' })
+    expect(calls).toEqual(['delete doc-1 -', 'forget /w/bad.gradsheet'])
+  })
+
+  it('a host that cannot forget does not turn the refusal into a crash', async () => {
+    const { host } = recordingHost()
+    const session = createDocumentSession({ ...host, forgetRecent: async () => { throw new Error('host gone') } }, ids())
+    await expect(session.refused({ path: '/w/bad.gradsheet', name: 'bad.gradsheet', text: '{}' })).resolves.toBeUndefined()
   })
 })

@@ -8,6 +8,9 @@
 // deleted when another is loaded (it was saved, unmodified, or the user agreed to drop
 // it), so discarded work never comes back. Backups are written one at a time, in order,
 // and a backup taken for a document that is no longer shown is never written.
+//
+// A file whose text the worker refuses leaves the host's recent list: the host put it
+// there when it read the file, before the worker could say it is no workbook it can open.
 import type { DocumentIdentity, OpenedFile, SaveOutcome } from '../../../bridge/api'
 
 /** What the session needs from the host (a subset of bridge/api.ts GradsheetBridge). */
@@ -15,6 +18,7 @@ export interface DocumentSessionHost {
   save(path: string, text: string): Promise<SaveOutcome>
   saveAs(text: string, suggestedName: string): Promise<SaveOutcome | null>
   writeBackup(document: DocumentIdentity, text: string | null): Promise<void>
+  forgetRecent(path: string): Promise<void>
 }
 
 export const UNTITLED = 'Untitled.gradsheet'
@@ -29,6 +33,15 @@ export function identityFor(file: OpenedFile | null, newId: () => string): Docum
 /** Save writes to the document's path; a never-saved document (new, example, recovered untitled) asks. */
 export function saveTarget(identity: DocumentIdentity, asNew: boolean): { ask: true; suggestedName: string } | { ask: false; path: string } {
   return !asNew && identity.path ? { ask: false, path: identity.path } : { ask: true, suggestedName: identity.name }
+}
+
+/**
+ * The path to take off the recent list when the worker refuses `file`'s text: the file it
+ * was read from. Recovered work came from a backup, not from its file (which may be fine),
+ * and an example, a new workbook or an .xlsx import has no path on the list.
+ */
+export function pathToForget(file: OpenedFile | null): string | null {
+  return file && !file.recovered && file.path ? file.path : null
 }
 
 /** Replacing the shown workbook (New, Open, Open Recent, an example) asks while it has unsaved work. */
@@ -87,6 +100,15 @@ export function createDocumentSession(host: DocumentSessionHost, newId: () => st
     async backup(ticket: number, text: string, modified: boolean): Promise<void> {
       if (ticket !== generation) return
       await backupInOrder(identity, modified ? text : null)
+    },
+
+    /**
+     * The worker refused `file` (the shown document stays as it was): its path leaves the
+     * recent list. A host that cannot forget is no reason to fail the open's report.
+     */
+    async refused(file: OpenedFile | null): Promise<void> {
+      const path = pathToForget(file)
+      if (path) await host.forgetRecent(path).catch(() => undefined)
     },
 
     /** The person discarded this document's unsaved work: delete its backup now. */

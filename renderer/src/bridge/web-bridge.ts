@@ -123,6 +123,9 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
     listExamples: () => call<ExampleInfo[]>('listExamples'),
     openExample: (id) => call<OpenedFile>('openExample', { id }, TEXT_APART),
     recentFiles: () => call<string[]>('recentFiles'),
+    forgetRecent: async (path) => {
+      await call<null>('forgetRecent', { path })
+    },
     setDocumentState(state) {
       deps.setTitle(documentTitle(state))
       deps.setLeaveGuard(state.modified)

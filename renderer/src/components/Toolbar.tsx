@@ -14,6 +14,7 @@ import { HelpMenu } from '../help/HelpMenu' // graph branch (issue 13): the Help
 import { sensitivityOpen, setSensitivityOpen } from '../sensitivity/panel-state' // excel helper
 import { ExportAsDialog } from './ExportAsDialog'
 import { exportAsOpen, setExportAsOpen } from './export-as'
+import { OpenRecentMenu } from '../app/OpenRecentMenu' // recent helper: the page's File → Open Recent
 
 /** A tooltip that ends with the command's keys: "Save (Ctrl+S)". */
 const tip = (text: string, command: ShortcutCommand) => `${text} (${keysOf(command)})`
@@ -35,6 +36,7 @@ export function Toolbar(props: { ctl: DocumentController; view: SheetView; comma
       <div class="group">
         <button type="button" title={tip('New workbook', 'newWorkbook')} onClick={commands.newWorkbook}>New</button>
         <button type="button" title={tip('Open a workbook', 'open')} onClick={commands.open}>Open…</button>
+        <OpenRecentMenu bridge={bridge} commands={commands} />
         <button type="button" title={tip('Save', 'save')} onClick={commands.save}>Save</button>
         <button type="button" title={tip('Save under a new name', 'saveAs')} onClick={commands.saveAs}>Save As…</button>
         <button type="button" title={tip('Export as a PyTorch or NumPy module, or an Excel workbook', 'exportAs')} onClick={() => setExportAsOpen(true)}>Export as…</button>
