@@ -4,6 +4,8 @@ export interface BundleManifest {
   /** The folder under the bundle directory that holds this build. */
   build: string
   entry: 'main.js'
+  /** sha256 of cli/launch/bundle.mjs that built it. */
+  builder: string
   /** Path relative to the root → sha256 of the bytes the build read. */
   inputs: Record<string, string>
 }

@@ -1,6 +1,6 @@
 // The `gradsheet` command as one prebuilt bundle, and the check that it is current.
 //
-// Why: running the TypeScript sources through tsx costs ~60–110 MB of resident memory
+// Why: running the TypeScript sources through tsx costs ~100 MB of resident memory
 // and ~1.3 s before any workbook is read (esbuild transforms every module at run time,
 // math.js's `number` entry creates every function); a bundle built ahead of time with
 // code splitting keeps only what the command uses (math.js's `create` and parser,
@@ -27,6 +27,8 @@ const FORMAT = 1
 const BUILD_SETTINGS = ['package.json', 'tsconfig.json']
 
 const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex')
+/** This file's hash: how the bundle is built (options, banner) is part of what it was built from. */
+const builderHash = () => hashOf(readFileSync(import.meta.filename))
 const slash = (path) => path.split(sep).join('/')
 
 /**
@@ -43,13 +45,13 @@ export async function buildBundle({ root = ROOT, entry = 'cli/main.ts', outDir =
   const hashWhatIsBundled = {
     name: 'hash-local-sources',
     setup(b) {
-      b.onLoad({ filter: /\.(?:[cm]?[jt]s|json)$/ }, (args) => {
+      // Every file esbuild loads from the repository, whatever its kind (esbuild picks the loader by extension).
+      b.onLoad({ filter: /.*/, namespace: 'file' }, (args) => {
         const rel = slash(relative(root, args.path))
         if (rel.startsWith('..') || rel.split('/').includes('node_modules')) return undefined
         const bytes = readFileSync(args.path)
         inputs[rel] = hashOf(bytes)
-        const loader = /\.json$/.test(rel) ? 'json' : /\.[cm]?ts$/.test(rel) ? 'ts' : 'js'
-        return { contents: bytes, loader }
+        return { contents: bytes, loader: 'default' }
       })
     },
   }
@@ -73,11 +75,11 @@ export async function buildBundle({ root = ROOT, entry = 'cli/main.ts', outDir =
     for (const path of packageJsonsOf(Object.keys(result.metafile.inputs), root)) inputs[path] = hashOf(readFileSync(join(root, path)))
     for (const path of BUILD_SETTINGS) if (existsSync(join(root, path))) inputs[path] = hashOf(readFileSync(join(root, path)))
     const sorted = Object.fromEntries(Object.entries(inputs).sort(([a], [b]) => (a < b ? -1 : 1)))
-    const id = hashOf(JSON.stringify(sorted)).slice(0, 16)
+    const id = hashOf(builderHash() + JSON.stringify(sorted)).slice(0, 16)
     const previous = readManifest(outDir)
     if (existsSync(join(outDir, id))) rmSync(temp, { recursive: true, force: true })
     else renameSync(temp, join(outDir, id))
-    const manifest = { format: FORMAT, build: id, entry: 'main.js', inputs: sorted }
+    const manifest = { format: FORMAT, build: id, entry: 'main.js', builder: builderHash(), inputs: sorted }
     const tempManifest = join(outDir, `.${MANIFEST}.${process.pid}`)
     writeFileSync(tempManifest, JSON.stringify(manifest, null, 1) + '\n')
     renameSync(tempManifest, join(outDir, MANIFEST))
@@ -112,7 +114,7 @@ function readManifest(outDir) {
   try {
     const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8'))
     const valid = manifest?.format === FORMAT && typeof manifest.build === 'string' && /^[0-9a-f]+$/.test(manifest.build) &&
-      manifest.entry === 'main.js' && manifest.inputs !== null && typeof manifest.inputs === 'object'
+      manifest.entry === 'main.js' && typeof manifest.builder === 'string' && manifest.inputs !== null && typeof manifest.inputs === 'object'
     return valid ? manifest : null
   } catch {
     return null
@@ -127,6 +129,7 @@ function readManifest(outDir) {
 export function freshBundle({ root = ROOT, outDir = DEFAULT_BUNDLE_DIR } = {}) {
   const manifest = readManifest(outDir)
   if (manifest === null) return { entry: null, reason: `no bundle in ${outDir} (npm run build:cli makes one)` }
+  if (manifest.builder !== builderHash()) return { entry: null, reason: 'the bundle was built by another version of cli/launch/bundle.mjs' }
   const paths = Object.keys(manifest.inputs)
   if (paths.length === 0) return { entry: null, reason: 'the bundle lists no sources' }
   for (const path of paths) {

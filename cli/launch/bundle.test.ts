@@ -79,12 +79,15 @@ describe('a bundle runs only while it matches the files it was built from', () =
     const entry = join(outDir, manifest.build, 'main.js')
     rmSync(entry)
     expect(fresh()).toEqual({ entry: null, reason: `${entry} is missing` })
-    for (const text of ['{', 'null', '{"format":1,"build":"../x","entry":"main.js","inputs":{}}', '{"format":2,"build":"ab","entry":"main.js","inputs":{}}']) {
+    const builder = manifest.builder
+    for (const text of ['{', 'null', `{"format":1,"build":"../x","entry":"main.js","builder":"${builder}","inputs":{}}`, `{"format":2,"build":"ab","entry":"main.js","builder":"${builder}","inputs":{}}`, '{"format":1,"build":"ab","entry":"main.js","inputs":{}}']) {
       writeFileSync(join(outDir, 'manifest.json'), text)
       expect(fresh()).toMatchObject({ entry: null, reason: expect.stringContaining('no bundle') })
     }
-    writeFileSync(join(outDir, 'manifest.json'), '{"format":1,"build":"ab","entry":"main.js","inputs":{}}')
+    writeFileSync(join(outDir, 'manifest.json'), `{"format":1,"build":"ab","entry":"main.js","builder":"${builder}","inputs":{}}`)
     expect(fresh()).toEqual({ entry: null, reason: 'the bundle lists no sources' })
+    writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ ...manifest, builder: '0'.repeat(64) }))
+    expect(fresh()).toEqual({ entry: null, reason: 'the bundle was built by another version of cli/launch/bundle.mjs' })
   })
 
   it('a rebuild keeps the build it replaces (a running command may still load a chunk of it) and removes older ones', async () => {
