@@ -8,6 +8,8 @@ export interface BundleManifest {
   builder: string
   /** Path relative to the root → sha256 of the bytes the build read. */
   inputs: Record<string, string>
+  /** File name in the build's folder → its size in bytes. */
+  outputs: Record<string, number>
 }
 export const ROOT: string
 export const DEFAULT_BUNDLE_DIR: string

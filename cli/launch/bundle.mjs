@@ -79,7 +79,9 @@ export async function buildBundle({ root = ROOT, entry = 'cli/main.ts', outDir =
     const previous = readManifest(outDir)
     if (existsSync(join(outDir, id))) rmSync(temp, { recursive: true, force: true })
     else renameSync(temp, join(outDir, id))
-    const manifest = { format: FORMAT, build: id, entry: 'main.js', builder: builderHash(), inputs: sorted }
+    // The files it made and their sizes: a chunk removed or cut short is found before it is needed (a lazy import would fail mid-command).
+    const outputs = Object.fromEntries(readdirSync(join(outDir, id)).sort().map((name) => [name, statSync(join(outDir, id, name)).size]))
+    const manifest = { format: FORMAT, build: id, entry: 'main.js', builder: builderHash(), inputs: sorted, outputs }
     const tempManifest = join(outDir, `.${MANIFEST}.${process.pid}`)
     writeFileSync(tempManifest, JSON.stringify(manifest, null, 1) + '\n')
     renameSync(tempManifest, join(outDir, MANIFEST))
@@ -114,7 +116,8 @@ function readManifest(outDir) {
   try {
     const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8'))
     const valid = manifest?.format === FORMAT && typeof manifest.build === 'string' && /^[0-9a-f]+$/.test(manifest.build) &&
-      manifest.entry === 'main.js' && typeof manifest.builder === 'string' && manifest.inputs !== null && typeof manifest.inputs === 'object'
+      manifest.entry === 'main.js' && typeof manifest.builder === 'string' && manifest.inputs !== null && typeof manifest.inputs === 'object' &&
+      manifest.outputs !== null && typeof manifest.outputs === 'object' && typeof manifest.outputs['main.js'] === 'number'
     return valid ? manifest : null
   } catch {
     return null
@@ -123,8 +126,8 @@ function readManifest(outDir) {
 
 /**
  * The bundle's entry file when the bundle in `outDir` was built from exactly the files
- * there are now (`{ entry }`), else why not (`{ entry: null, reason }`): no bundle, a
- * file changed, added to a package or removed.
+ * there are now and is whole (`{ entry }`), else why not (`{ entry: null, reason }`): no
+ * bundle, a file changed or removed, another package version, a chunk missing or cut short.
  */
 export function freshBundle({ root = ROOT, outDir = DEFAULT_BUNDLE_DIR } = {}) {
   const manifest = readManifest(outDir)
@@ -141,9 +144,14 @@ export function freshBundle({ root = ROOT, outDir = DEFAULT_BUNDLE_DIR } = {}) {
     }
     if (hashOf(bytes) !== manifest.inputs[path]) return { entry: null, reason: `${path} changed since the bundle was built` }
   }
-  const entry = join(outDir, manifest.build, manifest.entry)
-  if (!existsSync(entry)) return { entry: null, reason: `${entry} is missing` }
-  return { entry }
+  for (const [name, size] of Object.entries(manifest.outputs)) {
+    let actual = -1
+    try {
+      actual = statSync(join(outDir, manifest.build, name)).size
+    } catch {}
+    if (actual !== size) return { entry: null, reason: `the bundle's ${name} is missing or damaged` }
+  }
+  return { entry: join(outDir, manifest.build, manifest.entry) }
 }
 
 /** `node cli/launch/bundle.mjs [--optional]`: build the bundle (npm run build:cli; `prepare` passes --optional so an install never fails on it). */

@@ -2,7 +2,7 @@
 // cli/bin/gradsheet.mjs): the bundle runs only when it was built from exactly the files
 // there are now, and it prints byte for byte what the sources print.
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -77,14 +77,20 @@ describe('a bundle runs only while it matches the files it was built from', () =
   it('a damaged bundle directory makes it stale, never an error', async () => {
     const manifest = await build()
     const entry = join(outDir, manifest.build, 'main.js')
+    const text = readFileSync(entry, 'utf8')
+    writeFileSync(entry, text.slice(0, -1))
+    expect(fresh()).toEqual({ entry: null, reason: "the bundle's main.js is missing or damaged" })
     rmSync(entry)
-    expect(fresh()).toEqual({ entry: null, reason: `${entry} is missing` })
+    expect(fresh()).toEqual({ entry: null, reason: "the bundle's main.js is missing or damaged" })
+    writeFileSync(entry, text)
+    expect(fresh().entry).toBe(entry)
     const builder = manifest.builder
-    for (const text of ['{', 'null', `{"format":1,"build":"../x","entry":"main.js","builder":"${builder}","inputs":{}}`, `{"format":2,"build":"ab","entry":"main.js","builder":"${builder}","inputs":{}}`, '{"format":1,"build":"ab","entry":"main.js","inputs":{}}']) {
-      writeFileSync(join(outDir, 'manifest.json'), text)
+    const valid = { format: 1, build: 'ab', entry: 'main.js', builder, inputs: {}, outputs: { 'main.js': 1 } }
+    for (const damaged of ['{', 'null', JSON.stringify({ ...valid, build: '../x' }), JSON.stringify({ ...valid, format: 2 }), JSON.stringify({ ...valid, builder: undefined }), JSON.stringify({ ...valid, outputs: {} })]) {
+      writeFileSync(join(outDir, 'manifest.json'), damaged)
       expect(fresh()).toMatchObject({ entry: null, reason: expect.stringContaining('no bundle') })
     }
-    writeFileSync(join(outDir, 'manifest.json'), `{"format":1,"build":"ab","entry":"main.js","builder":"${builder}","inputs":{}}`)
+    writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(valid))
     expect(fresh()).toEqual({ entry: null, reason: 'the bundle lists no sources' })
     writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ ...manifest, builder: '0'.repeat(64) }))
     expect(fresh()).toEqual({ entry: null, reason: 'the bundle was built by another version of cli/launch/bundle.mjs' })
