@@ -4,8 +4,16 @@
 // commands when that fails.
 import type { Output } from './eval-command.ts'
 import { loadWorkbook } from './load-workbook.ts'
+import { collectAfterLargeDocument } from './collect-garbage.ts'
 
 type Engine = ReturnType<typeof import('../engine/index.ts').createEngine>
+
+/**
+ * How every command builds its engine: the document is not read again, so the engine may
+ * let its cells go as it loads them, and a large one is collected right then
+ * (cli/collect-garbage.ts; issue 12, peak memory of `gradsheet eval`).
+ */
+export const COMMAND_ENGINE_OPTIONS = { consumeDocument: true, afterDocumentRead: collectAfterLargeDocument } as const
 
 /**
  * The engine for `file` with `objective` (when not null) as J; or, after saying why on
@@ -20,8 +28,7 @@ export async function loadEngineForCommand(file: string, objective: string | nul
   const doc = loaded.doc
   if (objective !== null) doc.objective = objective
   const { createEngine } = await import('../engine/index.ts')
-  // The document is not read again: the engine may let its cells go as it loads them (eval-command.ts).
-  const engine = createEngine(doc, { consumeDocument: true })
+  const engine = createEngine(doc, COMMAND_ENGINE_OPTIONS)
   if (objective !== null && engine.resolveRef(objective) === null) {
     out.stderr(`gradsheet: --objective ${objective}: no such cell (use a name, B4 or Sheet1!B4)\n`)
     return 2

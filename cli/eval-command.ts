@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks'
 import type { CellView, Edit } from '../engine/api.ts'
 import { loadWorkbook } from './load-workbook.ts'
+import { COMMAND_ENGINE_OPTIONS } from './command-engine.ts'
 import type { EvalOptions } from './args.ts'
 import { ChunkedWriter, TABLE_HEADERS, cellKey, formatTable, jsonEntry, jsonReport, objectiveLine, tableHead, tableLine, tableRow, tableWidths } from './report.ts'
 
@@ -132,7 +133,7 @@ async function openEngine(options: EvalOptions, out: Output): Promise<{ engine: 
   // createEngine parses every formula, builds the graph and runs the first full
   // forward and reverse pass (nothing is lazy); reading the objective is all that is left.
   const evalStart = performance.now()
-  const engine = createEngine(read.doc, { consumeDocument: true })
+  const engine = createEngine(read.doc, COMMAND_ENGINE_OPTIONS)
   engine.objective()
   return { engine, loadMs, evalMs: performance.now() - evalStart }
 }

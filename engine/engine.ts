@@ -37,6 +37,8 @@ export interface EngineOptions {
   kernelChunk?: number
   /** The caller gives the document up; its cells are let go as they are loaded (core/document-io.ts). */
   consumeDocument?: boolean
+  /** climem branch: called between reading the document and making the per-cell arrays (core/document-io.ts). */
+  afterDocumentRead?: (cells: number) => void
 }
 
 export class GraphEngine {
@@ -51,7 +53,7 @@ export class GraphEngine {
     }
     if (options?.kernelChunk !== undefined) this.w.kernelChunk = Math.max(1, Math.floor(options.kernelChunk))
     if (!doc) this.w.sheets.add('Sheet1', {})
-    else loadDocument(this.w, doc, options?.consumeDocument === true) // loadmem branch: consumeDocument
+    else loadDocument(this.w, doc, options?.consumeDocument === true, options?.afterDocumentRead) // loadmem, climem branches
     this.update()
     this.w.changes.clear()
   }

@@ -45,9 +45,12 @@ export interface Engine {
  * and the engine together: the CLI's peak memory, issue 12). `alwaysReverse`: run the
  * reverse pass after every value change J reads, even when J's gradients cannot change
  * (docs/engine.md, "An affine J"); for the benchmark's full-pass figure.
+ * `afterDocumentRead` (climem branch): called with the cell count once the document's cells are read (and,
+ * consumed, let go), before the engine's per-cell arrays are made; the CLI collects the
+ * garbage there.
  */
-export function createEngine(doc?: WorkbookDocument, options?: { consumeDocument?: boolean; alwaysReverse?: boolean }): Engine {
-  const engine = new GraphEngine(doc, { consumeDocument: options?.consumeDocument, alwaysReverse: options?.alwaysReverse })
+export function createEngine(doc?: WorkbookDocument, options?: { consumeDocument?: boolean; alwaysReverse?: boolean; afterDocumentRead?: (cells: number) => void }): Engine {
+  const engine = new GraphEngine(doc, { consumeDocument: options?.consumeDocument, alwaysReverse: options?.alwaysReverse, afterDocumentRead: options?.afterDocumentRead })
   // engine/explain reads the engine's state through this window (no cast, no import cycle).
   registerExplainSource(engine, () => engine.explainSource())
   return engine

@@ -106,9 +106,10 @@ function addCell(w: WorkbookState, sid: number, row: number, col: number, input:
  * `consume`: the caller gives the document up (the CLI): each sheet's `cells` is replaced
  * by `{}` as soon as it is read, so the parsed entries (~130 B a cell beside the input
  * strings the engine keeps) are garbage by the time those large allocations make V8
- * collect (loadmem branch, issue 12).
+ * collect (loadmem branch, issue 12). `afterRead` runs at that point, before those
+ * allocations: the CLI makes V8 collect there (climem branch, issue 12).
  */
-export function loadDocument(w: WorkbookState, doc: WorkbookDocument, consume = false): void {
+export function loadDocument(w: WorkbookState, doc: WorkbookDocument, consume = false, afterRead?: (cells: number) => void): void {
   w.docExtra = withoutKeys(doc, ['format', 'version', 'objective', 'sheets'])
   w.objectiveRef = doc.objective ?? null
   // Own keys only (never inherited ones); each sheet's keys are let go as soon as it is read.
@@ -118,6 +119,7 @@ export function loadDocument(w: WorkbookState, doc: WorkbookDocument, consume = 
     return s
   })
   const total = staged.reduce((n, s) => n + s.count, 0)
+  afterRead?.(total)
   w.reserveCells(total)
   const formulas = new Int32Array(total)
   let formulaCount = 0
