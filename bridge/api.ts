@@ -35,6 +35,14 @@ export interface DocumentIdentity {
   name: string
 }
 
+/**
+ * Why the host could not open a path, beside its message in the host's reply, told only
+ * about a path the page already knows (one on the recent list); any other path gets one
+ * sentence for every failure, so a page cannot probe which paths exist.
+ * 'missing': the file is not there any more (moved or deleted); the host took it off Open Recent.
+ */
+export type OpenFailureReason = 'missing'
+
 export type SaveOutcome = { ok: true; path: string; name: string } | { ok: false; error: string }
 
 /** What File → Export as… writes: a PyTorch module, a NumPy module, an Excel workbook. */
@@ -70,7 +78,15 @@ export interface GradsheetBridge {
   initialFile(): Promise<OpenedFile | null>
   /** Ask the user for a file (native dialog in Electron); null if they cancel. */
   showOpenDialog(): Promise<OpenedFile | null>
-  /** Read a file by path (Open Recent, tests). Rejects with a message in words. */
+  /**
+   * Read a file by path (Open Recent, tests). Rejects with a message in words. A path on
+   * the recent list whose file is no longer there (moved or deleted: the host's read
+   * failed with ENOENT/ENOTDIR) has already been taken off the list by the host when the
+   * promise rejects, and the message says so ("… was moved or deleted; it was removed
+   * from Open Recent."); the host's reply carries `reason: 'missing'` (OpenFailureReason).
+   * Any other failure leaves the list as it was. The renderer acts on neither: the host
+   * has done all there is to do, and the shown workbook stays (docs/desktop.md).
+   */
   openPath(path: string): Promise<OpenedFile>
   /**
    * Write `text` atomically to `path`: only a path this window opened or chose in a

@@ -3,20 +3,29 @@
 // argument checks (node/bridge-arguments.ts). Nothing here throws: every outcome is a
 // value, and every failure a sentence a user can act on.
 import { readdir } from 'node:fs/promises'
-import { basename, join } from 'node:path'
-import type { ExampleInfo, OpenedFile, SaveOutcome } from '../bridge/api'
+import { basename, join, resolve } from 'node:path'
+import type { ExampleInfo, OpenedFile, OpenFailureReason, SaveOutcome } from '../bridge/api'
 import { checkExampleId, checkPath, checkSavePath, checkWorkbookText } from './bridge-arguments'
 import { writeExportFile } from './export-file'
 import { writeWorkbookExport } from './export-workbook'
 import { createPathGrants, NOT_PICKED, type PathGrants } from './path-grants'
 import { restoreDocument } from '../engine/workbook/restore'
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string }
+/** `reason`: only on an open's refusal, when the host may say why (bridge/api.ts OpenFailureReason). */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; reason?: OpenFailureReason }
+
+/**
+ * A read that failed. `error` is what any page may be told (one sentence for every
+ * missing, unreadable or special path: node/bridge-storage.ts); `detail` (the file store's
+ * own words) and `missing` (ENOENT/ENOTDIR) are told only about a path on the recent list
+ * or one a person named outside the page (the FILE argument, a native dialog).
+ */
+export type ReadFailure = { ok: false; error: string; detail?: string; missing?: true }
 
 /** Where workbooks, the recent list and backups live (node/file-store, recent-files, backups). */
 export interface WorkbookStorage {
   /** The file's text, or why it cannot be read. */
-  read(path: string): Promise<Reply<string>>
+  read(path: string): Promise<{ ok: true; value: string } | ReadFailure>
   /** Atomic write; the old file is intact on failure. */
   write(path: string, text: string): Promise<Reply<void>>
   recent(): Promise<string[]>
@@ -34,8 +43,27 @@ export function exampleTitle(id: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
+/** Who named the path an open reads: the page (IPC/HTTP argument), or a person outside it. */
+export interface OpenPathOptions {
+  /**
+   * The path came from the command line (FILE) or a native dialog, not from the page:
+   * every failure may be told in the file store's own words ("does not exist").
+   */
+  namedByPerson?: boolean
+}
+
+export function movedOrDeletedMessage(path: string): string {
+  return `${path} was moved or deleted; it was removed from Open Recent.`
+}
+
 export interface BridgeService {
-  openPath(path: unknown): Promise<Reply<OpenedFile>>
+  /**
+   * Reads a workbook and puts it on the recent list. A path on the list whose file is gone
+   * (moved or deleted) is taken off it here, by the host that saw the read fail, and the
+   * refusal says so with `reason: 'missing'`; any other failure keeps it listed (the file
+   * may come back) and names the failure. Other paths get one sentence, unless `namedByPerson`.
+   */
+  openPath(path: unknown, options?: OpenPathOptions): Promise<Reply<OpenedFile>>
   /** Saves to a path this session opened or chose (node/path-grants.ts); any other path is refused. */
   save(path: unknown, text: unknown): Promise<SaveOutcome>
   /** Saves to a path the user just chose in a Save As dialog or prompt, and grants it. */
@@ -92,7 +120,7 @@ export function createBridgeService(storage: WorkbookStorage, examplesDir: strin
       return { ok: false, error: `There is no example called "${checked.value}".` }
     }
     const read = await storage.read(join(examplesDir, checked.value + FILE_EXTENSION))
-    if (!read.ok) return read
+    if (!read.ok) return { ok: false, error: read.error }
     // Examples open untitled (path null): Save asks where to keep the user's copy.
     return { ok: true, value: { path: null, name: checked.value + FILE_EXTENSION, text: read.value } }
   }
@@ -110,16 +138,32 @@ export function createBridgeService(storage: WorkbookStorage, examplesDir: strin
     return { ok: true, path: checkedPath.value, name: basename(checkedPath.value) }
   }
 
+  /**
+   * recent gone helper: what a failed read of `path` answers. The judgement "is it gone?" is
+   * the file store's (the OS error code), never a guess from words; a listed path that is
+   * gone leaves the list, told as reason 'missing'. Only the host's own read can remove an
+   * entry this way, and only one whose file is really not there: a page cannot use it to
+   * empty the list (forgetRecent keeps its own, stricter rule).
+   */
+  async function refusedRead(path: string, read: ReadFailure, options: OpenPathOptions): Promise<Reply<OpenedFile>> {
+    const listed = (await storage.recent().catch(() => [] as string[])).includes(resolve(path))
+    if (listed && read.missing) {
+      await storage.forget(path).catch(() => undefined)
+      return { ok: false, error: movedOrDeletedMessage(path), reason: 'missing' }
+    }
+    return { ok: false, error: (listed || options.namedByPerson) && read.detail ? read.detail : read.error }
+  }
+
   return {
     grants,
-    async openPath(path) {
+    async openPath(path, options = {}) {
       const checked = checkPath(path)
       if (!checked.ok) return checked
       // excel helper: an .xlsx is converted here; the renderer restores the result like any workbook text.
       // (loaded on first use: ExcelJS is large and most sessions never open an .xlsx)
       if (/\.xlsx$/i.test(checked.value)) return (await import('./xlsx/open-xlsx')).openXlsxAsWorkbook(checked.value)
       const read = await storage.read(checked.value)
-      if (!read.ok) return read
+      if (!read.ok) return refusedRead(checked.value, read, options)
       grants.grant(checked.value)
       await storage.remember(checked.value).catch(() => undefined)
       return { ok: true, value: { path: checked.value, name: basename(checked.value), text: read.value } }

@@ -7,8 +7,13 @@
 // read other files or to probe which paths exist. Only the declaration is checked here
 // (node/workbook-declaration.ts: JSON whose top level says "format": "gradsheet"); the
 // worker restores the text (validates and builds it) and names a workbook's own problems.
-import type { Reply, WorkbookStorage } from './bridge-service'
-import { readTextFile, writeFileAtomic } from './file-store.ts'
+//
+// The file store's own words (permission denied, does not exist) and whether the file is
+// missing ride along as `detail` and `missing`: node/bridge-service.ts tells them only
+// about a path the page already knows (on the recent list) or a person named outside the page.
+import type { promises as fsp } from 'node:fs'
+import type { ReadFailure, Reply, WorkbookStorage } from './bridge-service'
+import { MAX_WORKBOOK_BYTES, readTextFile, writeFileAtomic } from './file-store.ts'
 import { recentFiles } from './recent-files.ts'
 import { restoreDocument } from '../engine/workbook/restore.ts'
 import { readDeclaration, type Declaration } from './workbook-declaration.ts'
@@ -26,12 +31,16 @@ export function notAWorkbookMessage(path: string): string {
   return `${path} is not a Gradsheet workbook.`
 }
 
-/** Reads a workbook for a window: its text, or a refusal that reveals nothing else. */
-export async function readWorkbookForWindow(path: string): Promise<Reply<string>> {
-  const read = await readTextFile(path)
+/**
+ * Reads a workbook for a window: its text, or a refusal whose `error` reveals nothing else.
+ * `open` is the file system's (tests inject the errors the OS raises for non-root users).
+ */
+export async function readWorkbookForWindow(path: string, open?: typeof fsp.open): Promise<{ ok: true; value: string } | ReadFailure> {
+  const read = await readTextFile(path, MAX_WORKBOOK_BYTES, open)
   if (!read.ok) {
     // Size is about the file the person chose, not its content: say it.
-    return /too large to open/.test(read.error) ? { ok: false, error: read.error } : { ok: false, error: unreadableMessage(path) }
+    if (/too large to open/.test(read.error)) return { ok: false, error: read.error }
+    return { ok: false, error: unreadableMessage(path), detail: read.error, ...(read.missing ? { missing: true as const } : {}) }
   }
   let declared: Declaration
   try {
@@ -49,10 +58,10 @@ export async function readWorkbookForWindow(path: string): Promise<Reply<string>
   return { ok: false, error: notAWorkbookMessage(path) }
 }
 
-export function createFileSystemStorage(dataFolder: string): WorkbookStorage {
+export function createFileSystemStorage(dataFolder: string, options: { open?: typeof fsp.open } = {}): WorkbookStorage {
   const recent = recentFiles(dataFolder)
   return {
-    read: readWorkbookForWindow,
+    read: (path) => readWorkbookForWindow(path, options.open),
     async write(path, text): Promise<Reply<void>> {
       try {
         await writeFileAtomic(path, text)

@@ -14,15 +14,26 @@ import type { SaveOutcome } from '../bridge/api.ts'
 /** Larger files are refused: a workbook this big is almost surely not a workbook. */
 export const MAX_WORKBOOK_BYTES = 64 * 1024 * 1024
 
-export type ReadTextResult = { ok: true; text: string } | { ok: false; error: string }
+/**
+ * `missing`: the file is not there (ENOENT, or ENOTDIR: a folder on the way is now a
+ * file), so it was moved or deleted, as opposed to being there but unreadable (recent
+ * gone helper: Open Recent drops such a path, node/bridge-service.ts).
+ */
+export type ReadTextResult = { ok: true; text: string } | { ok: false; error: string; missing?: true }
 export type ReadWorkbookResult = { ok: true; doc: WorkbookDocument; text: string } | { ok: false; error: string }
 
-/** Reads a file as UTF-8 text, refusing folders, huge files and invalid UTF-8 in words. */
-export async function readTextFile(path: string, maxBytes = MAX_WORKBOOK_BYTES): Promise<ReadTextResult> {
+/** Codes of an open that failed because nothing is at the path (any more). */
+const MISSING_CODES = new Set(['ENOENT', 'ENOTDIR'])
+
+/**
+ * Reads a file as UTF-8 text, refusing folders, huge files and invalid UTF-8 in words.
+ * `open` is the file system's; tests pass one that fails as the OS would (they run as root).
+ */
+export async function readTextFile(path: string, maxBytes = MAX_WORKBOOK_BYTES, open: typeof fsp.open = fsp.open): Promise<ReadTextResult> {
   let handle: fsp.FileHandle | undefined
   try {
     // O_NONBLOCK: opening a named pipe must not wait for a writer (no effect on files).
-    handle = await fsp.open(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0))
+    handle = await open(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0))
     const info = await handle.stat()
     if (info.isDirectory()) return { ok: false, error: `${path} is a folder, not a file.` }
     if (!info.isFile()) return { ok: false, error: `${path} is not a regular file.` }
@@ -36,7 +47,8 @@ export async function readTextFile(path: string, maxBytes = MAX_WORKBOOK_BYTES):
     const text = bytes.toString('utf8')
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text }
   } catch (error) {
-    return { ok: false, error: describeFsError(error, path, 'read') }
+    const words = describeFsError(error, path, 'read')
+    return MISSING_CODES.has((error as NodeJS.ErrnoException)?.code ?? '') ? { ok: false, error: words, missing: true } : { ok: false, error: words }
   } finally {
     await handle?.close().catch(() => {})
   }
@@ -45,7 +57,7 @@ export async function readTextFile(path: string, maxBytes = MAX_WORKBOOK_BYTES):
 /** Reads and restores a workbook; on failure says what is wrong with which file. */
 export async function readWorkbookFile(path: string): Promise<ReadWorkbookResult> {
   const read = await readTextFile(path)
-  if (!read.ok) return read
+  if (!read.ok) return { ok: false, error: read.error }
   const restored = restoreDocument(read.text)
   if (!restored.ok) return { ok: false, error: `${path}: ${restored.error}` }
   return { ok: true, doc: restored.doc, text: read.text }

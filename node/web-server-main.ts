@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     // Say it here too: the page shows the same message when it asks for the file. Only the
     // host's declaration check (~0.5 s for a 1M-cell file): the page's worker restores the workbook.
     const check = /\.xlsx$/i.test(givenFile) ? await service.openPath(givenFile) : await readWorkbookForWindow(givenFile)
-    if (!check.ok) console.error(`Gradsheet web: ${check.error}`)
+    if (!check.ok) console.error(`Gradsheet web: ${'detail' in check && check.detail ? check.detail : check.error}`)
   }
   // SPEC §7: the address to open, on a line of its own, secret included.
   console.log(`Gradsheet web: ${server.url}?token=${secret}`)

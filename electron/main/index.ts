@@ -100,10 +100,14 @@ function sendMenuCommand(command: MenuCommand): void {
   if (typeof command === 'object' && 'example' in command) {
     void service.openExample(command.example).then((opened) => createWorkbookWindow(opened))
   } else if (typeof command === 'object' && 'openRecent' in command) {
-    void service.openPath(command.openRecent).then((opened) => createWorkbookWindow(opened))
+    void service.openPath(command.openRecent).then((opened) => {
+      createWorkbookWindow(opened)
+      // A moved or deleted file left the list (node/bridge-service.ts): rebuild the menu.
+      if (!opened.ok) void refreshMenu()
+    })
   } else if (command === 'open') {
     void dialog.showOpenDialog(openDialogOptions(undefined)).then(async (result) => {
-      if (!result.canceled && result.filePaths[0]) createWorkbookWindow(await service.openPath(result.filePaths[0]))
+      if (!result.canceled && result.filePaths[0]) createWorkbookWindow(await service.openPath(result.filePaths[0], { namedByPerson: true }))
     })
   } else if (command === 'new') {
     createWorkbookWindow({ ok: true, value: null })
@@ -271,8 +275,9 @@ async function offerLeftoverBackups(found: DocumentBackup[]): Promise<number> {
 async function openAtStart(path: string, backups: DocumentBackup[]): Promise<void> {
   const ofFile = backupsOfFile(backups, path).filter((b) => !documentOwners.has(b.documentId))
   const latest = ofFile[ofFile.length - 1]
-  createWorkbookWindow(latest ? recoveredFile(latest) : await service.openPath(path))
-  // openPath put the file on the recent list: File → Open Recent shows it from the start.
+  // The FILE is the person's (command line, Finder): a failure is told in the file store's words.
+  createWorkbookWindow(latest ? recoveredFile(latest) : await service.openPath(path, { namedByPerson: true }))
+  // openPath put the file on the recent list (or took it off, moved or deleted): File → Open Recent shows it from the start.
   void refreshMenu()
 }
 

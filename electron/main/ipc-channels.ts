@@ -1,5 +1,6 @@
 // IPC channel names shared by the main process and the preload. Every request channel
 // is answered with a BridgeReply so that a refusal crosses as a message in words.
+import type { OpenFailureReason } from '../../bridge/api'
 
 export const IPC = {
   initialFile: 'gradsheet:initial-file',
@@ -22,4 +23,5 @@ export const IPC = {
 
 export type InvokeChannel = Exclude<(typeof IPC)[keyof typeof IPC], typeof IPC.setDocumentState | typeof IPC.menuCommand>
 
-export type BridgeReply<T> = { ok: true; value: T } | { ok: false; error: string }
+/** `reason`: an open's refusal may say why (bridge/api.ts); the preload passes only the words on (contextBridge copies an Error's message only). */
+export type BridgeReply<T> = { ok: true; value: T } | { ok: false; error: string; reason?: OpenFailureReason }

@@ -60,20 +60,22 @@ export function registerBridgeHandlers(ipc: IpcMainLike, host: BridgeHost): void
     if (reply.ok && path) host.documentLocated(event.sender, path)
     return reply
   }
+  // recent gone helper: the service took a moved or deleted file off the list: rebuild File → Open Recent.
+  const opened = (event: BridgeIpcEvent, reply: Reply<OpenedFile>): Reply<OpenedFile> => {
+    if (!reply.ok && reply.reason === 'missing') host.recentChanged()
+    return located(event, reply, reply.ok ? reply.value.path : null)
+  }
 
   handle(IPC.initialFile, (event) => host.initialFile(event.sender))
 
   handle(IPC.showOpenDialog, async (event) => {
     const path = await host.chooseFileToOpen(event.sender)
     if (path === null) return { ok: true, value: null }
-    const opened = await host.service.openPath(path)
-    return located(event, opened, opened.ok ? opened.value.path : null)
+    // The native dialog's answer is the person's: a failure may be told in the file store's words.
+    return opened(event, await host.service.openPath(path, { namedByPerson: true }))
   })
 
-  handle(IPC.openPath, async (event, [path]) => {
-    const opened = await host.service.openPath(path)
-    return located(event, opened, opened.ok ? opened.value.path : null)
-  })
+  handle(IPC.openPath, async (event, [path]) => opened(event, await host.service.openPath(path)))
 
   handle(IPC.save, async (event, [path, text]) => {
     const outcome = await host.service.save(path, text)

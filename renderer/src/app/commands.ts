@@ -11,6 +11,7 @@ import { tabMove, type TabRun } from '../model/tab-run'
 import { createBlockCommands } from './block-commands'
 import type { WorkbookStore } from '../state/workbook-store'
 import type { DocumentController } from './document-controller'
+import { fetchThenLoad } from './document-session'
 import type { SheetView } from './sheet-view'
 
 export type Commands = ReturnType<typeof createCommands>
@@ -27,10 +28,6 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     return label.includes(':') ? label : (selectedCell()?.name ?? selectedAddress())
   }
 
-  function describe(err: unknown): string {
-    return err instanceof Error ? err.message : String(err)
-  }
-
   /**
    * Asks before anything that replaces the workbook (New, Open…, Open Recent, an example)
    * throws away unsaved work: Undo cannot bring a replaced workbook back. The decision is
@@ -40,14 +37,10 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     return !ctl.mustAskBeforeReplacing() || window.confirm(`${ctl.doc().name} has unsaved changes. Discard them?`)
   }
 
+  /** recent gone helper: a file the host could not read replaces nothing (document-session.ts fetchThenLoad). */
   async function openWith(fetchFile: () => Promise<OpenedFile | null>): Promise<void> {
     if (!mayDiscard()) return
-    try {
-      const file = await fetchFile()
-      if (file) await ctl.open(file)
-    } catch (err) {
-      ctl.setAlert(`Could not open the file: ${describe(err)}`)
-    }
+    await fetchThenLoad(fetchFile, (file) => ctl.open(file), (message) => ctl.setAlert(message))
   }
 
   function commitEdit(then: Direction | null): void {

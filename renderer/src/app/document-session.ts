@@ -11,6 +11,9 @@
 //
 // A file whose text the worker refuses leaves the host's recent list: the host put it
 // there when it read the file, before the worker could say it is no workbook it can open.
+// A file the host could not read at all (a recent file moved or deleted) replaces nothing:
+// the host has already judged it (the OS error code) and taken it off the list if it is
+// gone; the page only shows the host's words (fetchThenLoad).
 import type { DocumentIdentity, OpenedFile, SaveOutcome } from '../../../bridge/api'
 
 /** What the session needs from the host (a subset of bridge/api.ts GradsheetBridge). */
@@ -42,6 +45,26 @@ export function saveTarget(identity: DocumentIdentity, asNew: boolean): { ask: t
  */
 export function pathToForget(file: OpenedFile | null): string | null {
   return file && !file.recovered && file.path ? file.path : null
+}
+
+/**
+ * Open…, Open Recent, an example, New: the file is fetched from the host first, and only a
+ * file that arrived is loaded. A fetch that fails (a recent file moved or deleted,
+ * permission denied) replaces nothing: the shown workbook, its unsaved work and its backup
+ * stay as they were, and the alert gives the host's words, which name the path (for a
+ * moved or deleted recent file: that it left Open Recent, which the host already did).
+ */
+export async function fetchThenLoad(
+  fetchFile: () => Promise<OpenedFile | null>,
+  load: (file: OpenedFile) => Promise<unknown>,
+  alert: (message: string) => void,
+): Promise<void> {
+  try {
+    const file = await fetchFile()
+    if (file) await load(file)
+  } catch (err) {
+    alert(`Could not open the file: ${err instanceof Error ? err.message : String(err)}`)
+  }
 }
 
 /** Replacing the shown workbook (New, Open, Open Recent, an example) asks while it has unsaved work. */
