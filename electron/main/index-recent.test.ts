@@ -2,7 +2,10 @@
 // FILE a window starts with is listed from the start, a file the page's worker refused
 // leaves the list when the page says so (forgetRecent), and the menu is rebuilt then, so
 // picking the refused file again is no longer offered; a good file opened before stays.
-import { mkdtempSync, writeFileSync } from 'node:fs'
+// A listed file moved or deleted on disk leaves the list when the page asks for it (the
+// host sees the read fail, forgets it and rebuilds the menu); a listed path that is there
+// but unreadable (now a folder) stays.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { MenuItemConstructorOptions } from 'electron'
@@ -53,5 +56,24 @@ describe('Open Recent in the desktop menu (main process, Electron stood in)', ()
     await vi.waitFor(() => expect(rec.menus.length).toBeGreaterThan(menusBefore))
     await vi.waitFor(() => expect(menuRecent()).toEqual([good]))
     expect((await invoke(IPC.recentFiles, window)).value).toEqual([good])
+  })
+
+  it('drops a file moved or deleted on disk once the page picks it, and says so; an unreadable one stays', async () => {
+    const [window] = rec.windows
+    const gone = join(root, 'gone.gradsheet')
+    const folderNow = join(root, 'folder-now.gradsheet')
+    writeFileSync(gone, workbook(1))
+    writeFileSync(folderNow, workbook(1))
+    for (const path of [gone, folderNow]) expect(await invoke(IPC.openPath, window, path)).toMatchObject({ ok: true })
+    await vi.waitFor(() => expect(menuRecent()).toEqual([folderNow, gone, good]))
+    rmSync(gone)
+    rmSync(folderNow)
+    mkdirSync(folderNow)
+    const menusBefore = rec.menus.length
+    expect(await invoke(IPC.openPath, window, gone)).toEqual({ ok: false, error: `${gone} was moved or deleted; it was removed from Open Recent.`, reason: 'missing' })
+    await vi.waitFor(() => expect(rec.menus.length).toBeGreaterThan(menusBefore))
+    await vi.waitFor(() => expect(menuRecent()).toEqual([folderNow, good]))
+    expect(await invoke(IPC.openPath, window, folderNow)).toEqual({ ok: false, error: `${folderNow} is a folder, not a file.` })
+    expect((await invoke(IPC.recentFiles, window)).value).toEqual([folderNow, good])
   })
 })

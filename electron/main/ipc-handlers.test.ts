@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -198,5 +198,23 @@ describe('bridge IPC handlers', () => {
     expect(await ipc.invoke(IPC.forgetRecent, APP, join(folder, 'never-opened.gradsheet'))).toEqual({ ok: true, value: null })
     expect(await ipc.invoke(IPC.recentFiles, APP)).toEqual({ ok: true, value: [good] })
     expect(readFileSync(good, 'utf8')).toBe(VALID)
+  })
+
+  it('openPath of a listed file moved or deleted: the service forgot it, so the menu is rebuilt; any other failure rebuilds nothing', async () => {
+    const gone = join(folder, 'gone.gradsheet')
+    const folderNow = join(folder, 'folder-now.gradsheet')
+    for (const path of [gone, folderNow]) {
+      writeFileSync(path, VALID)
+      expect((await ipc.invoke(IPC.openPath, APP, path)) as { ok: boolean }).toMatchObject({ ok: true })
+    }
+    rmSync(gone)
+    rmSync(folderNow)
+    mkdirSync(folderNow)
+    calls = []
+    expect(await ipc.invoke(IPC.openPath, APP, folderNow)).toEqual({ ok: false, error: `${folderNow} is a folder, not a file.` })
+    expect(calls).toEqual([])
+    expect(await ipc.invoke(IPC.openPath, APP, gone)).toMatchObject({ ok: false, reason: 'missing', error: expect.stringMatching(/was moved or deleted; it was removed from Open Recent\.$/) })
+    expect(calls).toEqual(['recent changed'])
+    expect(await ipc.invoke(IPC.recentFiles, APP)).toEqual({ ok: true, value: [folderNow] })
   })
 })

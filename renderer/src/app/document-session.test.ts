@@ -2,7 +2,7 @@
 // backup belongs to, where Save goes, and when a backup is written or deleted.
 import { describe, expect, it } from 'vitest'
 import type { DocumentIdentity, SaveOutcome } from '../../../bridge/api'
-import { createDocumentSession, identityFor, mustAskBeforeReplacing, pathToForget, saveTarget } from './document-session'
+import { createDocumentSession, fetchThenLoad, identityFor, mustAskBeforeReplacing, pathToForget, saveTarget } from './document-session'
 
 function recordingHost(saveAsAnswer: string | null = null) {
   const calls: string[] = []
@@ -86,6 +86,35 @@ describe('document session', () => {
     // The shown document is untouched: same identity, no backup deleted.
     expect(session.identity()).toEqual({ id: 'doc-2', path: '/w/good.gradsheet', name: 'good.gradsheet' })
     expect(calls).toEqual(['delete doc-1 -', 'forget /w/bad.gradsheet'])
+  })
+
+  it('a recent file the host could not read (moved or deleted) replaces nothing: same document, its backup kept, the host’s words shown', async () => {
+    const { host, calls } = recordingHost()
+    const session = createDocumentSession(host, ids())
+    await session.loaded({ path: '/w/shown.gradsheet', name: 'shown.gradsheet', text: '' })
+    await session.backup(session.ticket(), 'unsaved edit', true)
+    const alerts: string[] = []
+    const loaded: string[] = []
+    const load = async (file: { name: string } | null) => {
+      loaded.push(file?.name ?? 'blank')
+      await session.loaded(null)
+    }
+    const gone = '/w/gone.gradsheet was moved or deleted; it was removed from Open Recent.'
+    await fetchThenLoad(() => Promise.reject(new Error(gone)), load, (message) => alerts.push(message))
+    await fetchThenLoad(() => Promise.reject(new Error('Cannot open /w/locked.gradsheet: permission denied.')), load, (message) => alerts.push(message))
+    expect(alerts).toEqual([
+      'Could not open the file: /w/gone.gradsheet was moved or deleted; it was removed from Open Recent.',
+      'Could not open the file: Cannot open /w/locked.gradsheet: permission denied.',
+    ])
+    // No blank workbook over it, no backup deleted, no forget asked of the host (it already forgot).
+    expect(loaded).toEqual([])
+    expect(session.identity()).toEqual({ id: 'doc-2', path: '/w/shown.gradsheet', name: 'shown.gradsheet' })
+    expect(calls).toEqual(['delete doc-1 -', 'backup doc-2 /w/shown.gradsheet'])
+    // A file that arrives is loaded; a cancelled dialog (null) loads nothing.
+    await fetchThenLoad(async () => null, load, (message) => alerts.push(message))
+    await fetchThenLoad(async () => ({ path: '/w/b.gradsheet', name: 'b.gradsheet', text: '' }), load, (message) => alerts.push(message))
+    expect(loaded).toEqual(['b.gradsheet'])
+    expect(alerts).toHaveLength(2)
   })
 
   it('a host that cannot forget does not turn the refusal into a crash', async () => {
