@@ -3,8 +3,11 @@
 // page's restore step refuses it (a newer version, a malformed address), the alert says
 // why, the open work stays, and the toolbar's Open Recent then lists the good file opened
 // before it but not the refused one — whether it came through Open…, Open Recent or the
-// FILE argument.
-import { writeFileSync } from 'node:fs'
+// FILE argument. A listed file moved or deleted on disk leaves it when picked (the host
+// sees the read fail and forgets it), with a message naming it, and the open work stays;
+// a listed path that is there but unreadable stays listed.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, test, type Sheet } from './support/fixtures'
 import { emptyWorkbook, tempDir, writeText } from './support/files'
 
@@ -91,4 +94,81 @@ test('a refused FILE argument is not in Open Recent after the app starts', async
   const good = emptyWorkbook(tempDir())
   await openThroughDialog(sheet, good)
   expect(await openRecentPaths(sheet)).toEqual([good])
+})
+
+test('a recent file deleted on disk: picked by keyboard, it says so, keeps the unsaved work, and leaves Recent ▾', async ({ launch }) => {
+  const dir = tempDir()
+  const saved = join(dir, 'saved.gradsheet')
+  const other = writeText('other.gradsheet', workbook(1, { A1: { input: '7' } }), dir)
+  const sheet = await launch()
+  const page = sheet.page
+  await page.getByRole('button', { name: 'New', exact: true }).click()
+  await sheet.type('A1', '5')
+  await page.getByRole('button', { name: 'Save As…' }).click()
+  const prompt = page.getByRole('dialog', { name: 'Save workbook as' })
+  await prompt.getByLabel('File path').fill(saved)
+  await prompt.getByRole('button', { name: 'OK' }).click()
+  await expect(page).toHaveTitle(/^saved\.gradsheet/)
+  await openThroughDialog(sheet, other)
+  await sheet.expectValue('A1', 7)
+  expect(await openRecentPaths(sheet)).toEqual([other, saved])
+  await closeMenu(sheet)
+  // Unsaved work in other.gradsheet, then another program deletes saved.gradsheet.
+  await sheet.type('B1', '=A1 * 3')
+  await sheet.expectValue('B1', 21)
+  await expect(page).toHaveTitle(/^● other\.gradsheet/)
+  rmSync(saved)
+  // Recent ▾ by keyboard: ArrowDown opens it on other.gradsheet, ArrowDown moves to saved.gradsheet, Enter picks it.
+  const questions: string[] = []
+  // (openThroughDialog's unused "discard?" answer from above is dropped: this one answers and records.)
+  await page.removeAllListeners('dialog')
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message())
+    void dialog.accept()
+  })
+  await page.getByRole('button', { name: /^Recent/ }).focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByRole('menuitem', { name: /other\.gradsheet/ })).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByRole('menuitem', { name: /saved\.gradsheet/ })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('alert')).toContainText(`${saved} was moved or deleted; it was removed from Open Recent.`)
+  expect(questions).toEqual(['other.gradsheet has unsaved changes. Discard them?'])
+  // The workbook is exactly as it was: same file, same values, still unsaved.
+  await sheet.expectValue('A1', 7)
+  await sheet.expectValue('B1', 21)
+  await expect(page).toHaveTitle(/^● other\.gradsheet/)
+  await page.screenshot({ path: '.tmp/e2e-results/open-recent-after-deleted-file.png' })
+  expect(await openRecentPaths(sheet)).toEqual([other])
+  await closeMenu(sheet)
+  // The unsaved work still saves to its own file.
+  await sheet.cell('C1').click()
+  await page.keyboard.press('Control+s')
+  await expect(page).toHaveTitle(/^other\.gradsheet/)
+  expect(readFileSync(other, 'utf8')).toContain('=A1 * 3')
+})
+
+test('a listed path that is there but unreadable (now a folder) stays in Recent ▾, with its own words', async ({ launch }) => {
+  const dir = tempDir()
+  const first = writeText('first.gradsheet', workbook(1, { A1: { input: '1' } }), dir)
+  const later = writeText('later.gradsheet', workbook(1, { A1: { input: '2' } }), dir)
+  const sheet = await launch()
+  await openThroughDialog(sheet, first)
+  await openThroughDialog(sheet, later)
+  await sheet.expectValue('A1', 2)
+  rmSync(first)
+  mkdirSync(first)
+  await sheet.page.getByRole('button', { name: /^Recent/ }).click()
+  await sheet.page.getByRole('menuitem', { name: /first\.gradsheet/ }).click()
+  await expect(sheet.page.getByRole('alert')).toContainText(`${first} is a folder, not a file.`)
+  await sheet.expectValue('A1', 2)
+  expect(await openRecentPaths(sheet)).toEqual([later, first])
+})
+
+test('a FILE argument that does not exist: the app opens, and the alert names it', async ({ launch }) => {
+  const missing = join(tempDir(), 'missing.gradsheet')
+  const sheet = await launch(missing)
+  await expect(sheet.page.getByRole('alert')).toContainText(`Could not open the starting file: Cannot open ${missing}:`)
+  await sheet.type('A1', '3')
+  await sheet.expectValue('A1', 3)
 })

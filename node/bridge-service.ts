@@ -17,8 +17,8 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; reas
 /**
  * A read that failed. `error` is what any page may be told (one sentence for every
  * missing, unreadable or special path: node/bridge-storage.ts); `detail` (the file store's
- * own words) and `missing` (ENOENT/ENOTDIR) are told only about a path on the recent list
- * or one a person named outside the page (the FILE argument, a native dialog).
+ * own words) and `missing` (ENOENT/ENOTDIR) are acted on and told only for a path on the
+ * recent list, which the page may read anyway (recentFiles).
  */
 export type ReadFailure = { ok: false; error: string; detail?: string; missing?: true }
 
@@ -43,15 +43,6 @@ export function exampleTitle(id: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
-/** Who named the path an open reads: the page (IPC/HTTP argument), or a person outside it. */
-export interface OpenPathOptions {
-  /**
-   * The path came from the command line (FILE) or a native dialog, not from the page:
-   * every failure may be told in the file store's own words ("does not exist").
-   */
-  namedByPerson?: boolean
-}
-
 export function movedOrDeletedMessage(path: string): string {
   return `${path} was moved or deleted; it was removed from Open Recent.`
 }
@@ -61,9 +52,9 @@ export interface BridgeService {
    * Reads a workbook and puts it on the recent list. A path on the list whose file is gone
    * (moved or deleted) is taken off it here, by the host that saw the read fail, and the
    * refusal says so with `reason: 'missing'`; any other failure keeps it listed (the file
-   * may come back) and names the failure. Other paths get one sentence, unless `namedByPerson`.
+   * may come back) and names the failure. Other paths get one sentence for every failure.
    */
-  openPath(path: unknown, options?: OpenPathOptions): Promise<Reply<OpenedFile>>
+  openPath(path: unknown): Promise<Reply<OpenedFile>>
   /** Saves to a path this session opened or chose (node/path-grants.ts); any other path is refused. */
   save(path: unknown, text: unknown): Promise<SaveOutcome>
   /** Saves to a path the user just chose in a Save As dialog or prompt, and grants it. */
@@ -145,25 +136,25 @@ export function createBridgeService(storage: WorkbookStorage, examplesDir: strin
    * entry this way, and only one whose file is really not there: a page cannot use it to
    * empty the list (forgetRecent keeps its own, stricter rule).
    */
-  async function refusedRead(path: string, read: ReadFailure, options: OpenPathOptions): Promise<Reply<OpenedFile>> {
+  async function refusedRead(path: string, read: ReadFailure): Promise<Reply<OpenedFile>> {
     const listed = (await storage.recent().catch(() => [] as string[])).includes(resolve(path))
     if (listed && read.missing) {
       await storage.forget(path).catch(() => undefined)
       return { ok: false, error: movedOrDeletedMessage(path), reason: 'missing' }
     }
-    return { ok: false, error: (listed || options.namedByPerson) && read.detail ? read.detail : read.error }
+    return { ok: false, error: listed && read.detail ? read.detail : read.error }
   }
 
   return {
     grants,
-    async openPath(path, options = {}) {
+    async openPath(path) {
       const checked = checkPath(path)
       if (!checked.ok) return checked
       // excel helper: an .xlsx is converted here; the renderer restores the result like any workbook text.
       // (loaded on first use: ExcelJS is large and most sessions never open an .xlsx)
       if (/\.xlsx$/i.test(checked.value)) return (await import('./xlsx/open-xlsx')).openXlsxAsWorkbook(checked.value)
       const read = await storage.read(checked.value)
-      if (!read.ok) return refusedRead(checked.value, read, options)
+      if (!read.ok) return refusedRead(checked.value, read)
       grants.grant(checked.value)
       await storage.remember(checked.value).catch(() => undefined)
       return { ok: true, value: { path: checked.value, name: basename(checked.value), text: read.value } }

@@ -10,7 +10,7 @@
 //
 // The file store's own words (permission denied, does not exist) and whether the file is
 // missing ride along as `detail` and `missing`: node/bridge-service.ts tells them only
-// about a path the page already knows (on the recent list) or a person named outside the page.
+// about a path the page already knows (on the recent list).
 import type { promises as fsp } from 'node:fs'
 import type { ReadFailure, Reply, WorkbookStorage } from './bridge-service'
 import { MAX_WORKBOOK_BYTES, readTextFile, writeFileAtomic } from './file-store.ts'
@@ -39,8 +39,8 @@ export async function readWorkbookForWindow(path: string, open?: typeof fsp.open
   const read = await readTextFile(path, MAX_WORKBOOK_BYTES, open)
   if (!read.ok) {
     // Size is about the file the person chose, not its content: say it.
-    if (/too large to open/.test(read.error)) return { ok: false, error: read.error }
-    return { ok: false, error: unreadableMessage(path), detail: read.error, ...(read.missing ? { missing: true as const } : {}) }
+    const refusal: ReadFailure = /too large to open/.test(read.error) ? { ok: false, error: read.error } : { ok: false, error: unreadableMessage(path) }
+    return { ...refusal, detail: read.error, ...(read.missing ? { missing: true as const } : {}) }
   }
   let declared: Declaration
   try {

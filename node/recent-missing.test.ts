@@ -116,18 +116,9 @@ describe('a path that is not on the list', () => {
     expect(await bridge.recentFiles()).toEqual([second, first])
   })
 
-  it('named by a person (the FILE argument, a native dialog): the file store’s own words; a listed one still leaves', async () => {
-    const gone = join(folder, 'typo.gradsheet')
-    const bridge = service()
-    expect(await bridge.openPath(gone, { namedByPerson: true })).toEqual({ ok: false, error: `${gone} does not exist.` })
-    rmSync(second)
-    expect(await bridge.openPath(second, { namedByPerson: true })).toEqual({ ok: false, error: movedOrDeletedMessage(second), reason: 'missing' })
-    expect(await bridge.recentFiles()).toEqual([first])
-  })
-
   it('nothing is ever added: a fresh data folder gets no list file from a missing path', async () => {
     const fresh = createBridgeService(createFileSystemStorage(join(folder, 'fresh')), join(folder, 'examples'))
-    expect(await fresh.openPath(join(folder, 'nope.gradsheet'), { namedByPerson: true })).toMatchObject({ ok: false })
+    expect(await fresh.openPath(join(folder, 'nope.gradsheet'))).toMatchObject({ ok: false })
     expect(existsSync(join(folder, 'fresh', RECENT_FILES_NAME))).toBe(false)
   })
 })

@@ -55,9 +55,8 @@ export function createWebDocuments(options: {
       if (file) {
         const ofFile = backupsOfFile(unclaimed, file)
         if (ofFile.length > 0) return recovered(ofFile[ofFile.length - 1])
-        // The FILE is the person's (command line): a failure is told in the file store's words,
-        // and a listed FILE that was moved or deleted leaves Open Recent (node/bridge-service.ts).
-        return service.openPath(resolve(file), { namedByPerson: true })
+        // A listed FILE that was moved or deleted leaves Open Recent here (node/bridge-service.ts).
+        return service.openPath(resolve(file))
       }
       if (unclaimed.length > 0) return recovered(unclaimed[unclaimed.length - 1])
       return { ok: true, value: await service.defaultExample() }

@@ -103,11 +103,11 @@ function sendMenuCommand(command: MenuCommand): void {
     void service.openPath(command.openRecent).then((opened) => {
       createWorkbookWindow(opened)
       // A moved or deleted file left the list (node/bridge-service.ts): rebuild the menu.
-      if (!opened.ok) void refreshMenu()
+      if (!opened.ok && opened.reason === 'missing') void refreshMenu()
     })
   } else if (command === 'open') {
     void dialog.showOpenDialog(openDialogOptions(undefined)).then(async (result) => {
-      if (!result.canceled && result.filePaths[0]) createWorkbookWindow(await service.openPath(result.filePaths[0], { namedByPerson: true }))
+      if (!result.canceled && result.filePaths[0]) createWorkbookWindow(await service.openPath(result.filePaths[0]))
     })
   } else if (command === 'new') {
     createWorkbookWindow({ ok: true, value: null })
@@ -275,8 +275,7 @@ async function offerLeftoverBackups(found: DocumentBackup[]): Promise<number> {
 async function openAtStart(path: string, backups: DocumentBackup[]): Promise<void> {
   const ofFile = backupsOfFile(backups, path).filter((b) => !documentOwners.has(b.documentId))
   const latest = ofFile[ofFile.length - 1]
-  // The FILE is the person's (command line, Finder): a failure is told in the file store's words.
-  createWorkbookWindow(latest ? recoveredFile(latest) : await service.openPath(path, { namedByPerson: true }))
+  createWorkbookWindow(latest ? recoveredFile(latest) : await service.openPath(path))
   // openPath put the file on the recent list (or took it off, moved or deleted): File → Open Recent shows it from the start.
   void refreshMenu()
 }

@@ -71,8 +71,7 @@ export function registerBridgeHandlers(ipc: IpcMainLike, host: BridgeHost): void
   handle(IPC.showOpenDialog, async (event) => {
     const path = await host.chooseFileToOpen(event.sender)
     if (path === null) return { ok: true, value: null }
-    // The native dialog's answer is the person's: a failure may be told in the file store's words.
-    return opened(event, await host.service.openPath(path, { namedByPerson: true }))
+    return opened(event, await host.service.openPath(path))
   })
 
   handle(IPC.openPath, async (event, [path]) => opened(event, await host.service.openPath(path)))
