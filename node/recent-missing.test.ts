@@ -13,6 +13,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createBridgeService, movedOrDeletedMessage, type BridgeService } from './bridge-service'
 import { createFileSystemStorage, unreadableMessage } from './bridge-storage'
 import { RECENT_FILES_NAME, recentFiles } from './recent-files'
+import { createWebDocuments } from './web-documents'
 
 const workbook = JSON.stringify({ format: 'gradsheet', version: 1, objective: null, sheets: [{ name: 'Sheet1', cells: {} }] })
 
@@ -100,6 +101,18 @@ describe('a recent file that is there but cannot be read stays listed', () => {
     const bridge = service()
     expect(await bridge.openPath(first)).toEqual({ ok: false, error: `${first} is a folder, not a file.` })
     expect(await bridge.recentFiles()).toEqual([second, first])
+  })
+})
+
+describe('the FILE argument of `npm run web`, moved or deleted', () => {
+  it('the tab gets the refusal in words (no crash), and the listed FILE leaves Open Recent', async () => {
+    rmSync(first)
+    const bridge = service()
+    const documents = createWebDocuments({ dataFolder: data, service: bridge, file: first })
+    expect(await documents.initialFile(null)).toEqual({ ok: false, error: movedOrDeletedMessage(first), reason: 'missing' })
+    expect(await bridge.recentFiles()).toEqual([second])
+    // Not listed (any more, or ever): one sentence, and the app still starts.
+    expect(await documents.initialFile(null)).toEqual({ ok: false, error: unreadableMessage(first) })
   })
 })
 
