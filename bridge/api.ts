@@ -104,7 +104,8 @@ export interface GradsheetBridge {
    * file on the list before the text reaches the worker). It can only remove, never add;
    * the host ignores a path this session did not open or save, and a path that is not on
    * the list; the answer is the same either way. Rejects only for a malformed path
-   * (not absolute, too long, NUL), with a message in words.
+   * (not absolute, too long, NUL), with a message in words. A file moved or deleted is
+   * not forgotten through this: the host's own openPath takes it off (see openPath).
    */
   forgetRecent(path: string): Promise<void>
   /** Title bar and the close guard: the renderer says what is open and whether it is modified. */

@@ -263,7 +263,8 @@ export function createCommands(store: WorkbookStore, ctl: DocumentController, vi
     newWorkbook: () => void openWith(async () => ({ name: 'Untitled.gradsheet', path: null, text: BLANK })),
     open: () => void openWith(() => bridge.showOpenDialog()),
     openExample: (id: string) => void openWith(() => bridge.openExample(id)),
-    openRecent: (path: string) => void openWith(() => bridge.openPath(path)),
+    // recent gone helper: read first, then ask about unsaved work, so a recent file that was moved or deleted asks nothing.
+    openRecent: (path: string) => void fetchThenLoad(() => bridge.openPath(path), (file) => ctl.open(file), (message) => ctl.setAlert(message), mayDiscard),
     save: () => void ctl.save(),
     saveAs: () => void ctl.saveAs(),
     toggleGradients: () => void view.setShowGradients((v) => !v),

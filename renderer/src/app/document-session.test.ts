@@ -117,6 +117,20 @@ describe('document session', () => {
     expect(alerts).toHaveLength(2)
   })
 
+  it('Open Recent asks about unsaved work only once the file has arrived: a gone file asks nothing; "no" loads nothing', async () => {
+    const asked: string[] = []
+    const loaded: string[] = []
+    const ask = (answer: boolean) => () => (asked.push('discard?'), answer)
+    const load = async (file: { name: string }) => void loaded.push(file.name)
+    await fetchThenLoad(() => Promise.reject(new Error('/w/gone.gradsheet was moved or deleted')), load, () => undefined, ask(true))
+    expect(asked).toEqual([])
+    await fetchThenLoad(async () => ({ path: '/w/b.gradsheet', name: 'b.gradsheet', text: '' }), load, () => undefined, ask(false))
+    expect(loaded).toEqual([])
+    await fetchThenLoad(async () => ({ path: '/w/b.gradsheet', name: 'b.gradsheet', text: '' }), load, () => undefined, ask(true))
+    expect(asked).toEqual(['discard?', 'discard?'])
+    expect(loaded).toEqual(['b.gradsheet'])
+  })
+
   it('a host that cannot forget does not turn the refusal into a crash', async () => {
     const { host } = recordingHost()
     const session = createDocumentSession({ ...host, forgetRecent: async () => { throw new Error('host gone') } }, ids())

@@ -49,19 +49,22 @@ export function pathToForget(file: OpenedFile | null): string | null {
 
 /**
  * Open…, Open Recent, an example, New: the file is fetched from the host first, and only a
- * file that arrived is loaded. A fetch that fails (a recent file moved or deleted,
- * permission denied) replaces nothing: the shown workbook, its unsaved work and its backup
- * stay as they were, and the alert gives the host's words, which name the path (for a
- * moved or deleted recent file: that it left Open Recent, which the host already did).
+ * file that arrived is loaded, once `mayReplace` agrees (Open Recent asks "Discard them?"
+ * here, after the read, so a file that is gone asks nothing). A fetch that fails (a recent
+ * file moved or deleted, permission denied) replaces nothing: the shown workbook, its
+ * unsaved work and its backup stay as they were, and the alert gives the host's words,
+ * which name the path (for a moved or deleted recent file: that it left Open Recent,
+ * which the host already did).
  */
 export async function fetchThenLoad(
   fetchFile: () => Promise<OpenedFile | null>,
   load: (file: OpenedFile) => Promise<unknown>,
   alert: (message: string) => void,
+  mayReplace: () => boolean = () => true,
 ): Promise<void> {
   try {
     const file = await fetchFile()
-    if (file) await load(file)
+    if (file && mayReplace()) await load(file)
   } catch (err) {
     alert(`Could not open the file: ${err instanceof Error ? err.message : String(err)}`)
   }
