@@ -40,7 +40,7 @@ export const PROTECTIONS = [
   // app-export (issue 11): File → Export as… writes only the kind's extension (.py / .xlsx).
   { name: 'Export as… writes only .py / .xlsx', file: 'node/export-workbook.ts', find: 'if (!checked.value.toLowerCase().endsWith(ext)) return fail(', replace: 'if (false) return fail(', tests: ['node/export-workbook.test.ts'] },
   { name: 'workbook text ≤ 64 MiB of UTF-8', file: 'node/bridge-arguments.ts', find: "|| Buffer.byteLength(value, 'utf8') > LIMITS.workbookText", replace: '', tests: ['node/bridge-arguments.test.ts'] },
-  { name: 'a refused open never quotes the file', file: 'node/bridge-storage.ts', find: 'declaresGradsheet(read.text) ? `${path}: ${restored.error}` : notAWorkbookMessage(path)', replace: '`${path}: ${restored.error}`', tests: ['node/web-server-guards.test.ts'] },
+  { name: 'a refused open never quotes the file', file: 'node/bridge-storage.ts', find: '  return { ok: false, error: notAWorkbookMessage(path) }\n}\n\nexport function createFileSystemStorage', replace: '  return { ok: false, error: `${path}: ${read.text.slice(0, 200)}` }\n}\n\nexport function createFileSystemStorage', tests: ['node/web-server-guards.test.ts'] },
   { name: 'a refused open does not reveal whether a path exists', file: 'node/bridge-storage.ts', find: ': { ok: false, error: unreadableMessage(path) }', replace: ': read', tests: ['node/web-server-guards.test.ts'] },
   { name: 'IPC: every handler checks its sender', file: 'electron/main/ipc-handlers.ts', find: 'if (!isTrustedSender(event?.senderFrame)) return { ok: false, error: REFUSED_SENDER }', replace: '', tests: ['electron/main/ipc-handlers.test.ts'] },
   // Open Recent (a workbook the page refuses leaves the list: bridge forgetRecent)
