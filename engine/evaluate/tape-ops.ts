@@ -90,16 +90,34 @@ export const enum CellKind {
   Tensor = 2,
 }
 
+/**
+ * The tape's records (evaluate/tape-layout.ts explains why records): op t's code and
+ * operands are code[3t .. 3t+2], its value and constants num[3t .. 3t+2]; cell id's segment
+ * is seg[3·id .. 3·id+2]. Declared here, beside the kernels, so their offsets are literals.
+ */
+export const enum Rec {
+  /** Entries per record, in all three arrays. */
+  Size = 3,
+  // code[…]
+  Op = 0,
+  A = 1,
+  B = 2,
+  // num[…]
+  Val = 0,
+  K = 1,
+  K2 = 2,
+  // seg[…]
+  Start = 0,
+  Count = 1,
+  Ran = 2,
+}
+
 /** The tape's arrays the rules read (evaluate/tape-layout.ts holds them). */
 export interface TapeArrays {
-  op: Uint8Array
-  a: Int32Array
-  b: Int32Array
-  /** A folded constant, or a table call's fast form index. */
-  k: Float64Array
-  /** A second folded constant (WeightedPair's for `a`). */
-  k2: Float64Array
-  val: Float64Array
+  /** Per op (Rec.Size entries): its code, operand a, operand b. */
+  code: Int32Array
+  /** Per op (Rec.Size entries): its value, its folded constant (or a table call's fast form index), a second constant. */
+  num: Float64Array
   gather: Int32Array
   /** The segment's scratch adjoints, indexed from its start: all zeros between segments. */
   adj: Float64Array
@@ -113,8 +131,8 @@ export interface TapeArrays {
  * place: evaluate/fast-fold.ts `fusable`). The reverse pass reads the same way, and only
  * through segments that ran, so there it never meets NaN.
  */
-function read(x: number, val: Float64Array, nums: Float64Array): number {
-  return x >= 0 ? val[x] : nums[~x] // the store keeps 0 there for an empty cell and NaN for any other non-number (graph/store.ts `num`)
+function read(x: number, num: Float64Array, nums: Float64Array): number {
+  return x >= 0 ? num[Rec.Size * x + Rec.Val] : nums[~x] // the store keeps 0 there for an empty cell and NaN for any other non-number (graph/store.ts `num`)
 }
 
 /**
@@ -141,10 +159,8 @@ export interface DirtyPass extends UserRows {
   /** 1 for cells due; how many are. */
   dirty: Uint8Array
   pending: number
-  /** The tape's segments per cell, and whether the last forward ran there (written here). */
-  start: Int32Array
-  size: Int32Array
-  ran: Uint8Array
+  /** The tape's segment records per cell: start, size, and whether the last forward ran there (written here). */
+  seg: Int32Array
   /** A due cell the tape gave no number for (`triedTape`: it gave up): computes and stores it; whether its value changed. */
   other: (id: number, triedTape: boolean) => boolean
   /** A cell that held a tensor or an error now holds a number (the workbook's figures follow). */
@@ -196,13 +212,9 @@ const walk: ForwardWalk = { q: 0, dense: false, hits: 0, lastChange: 0, denseFro
 
 /** One chunk of `forwardDirty`; whether positions are left to walk. */
 function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: number): boolean {
-  const { kinds, nums, order, dirty, start, size, ran, userStart, userCount, userIds, built, extraUsers, inCycle } = p
-  const op = tape.op
-  const a = tape.a
-  const b = tape.b
-  const val = tape.val
-  const kc = tape.k
-  const k2 = tape.k2
+  const { kinds, nums, order, dirty, seg, userStart, userCount, userIds, built, extraUsers, inCycle } = p
+  const code = tape.code
+  const num = tape.num
   const changedIds = p.changed
   let changedCount = p.changedCount
   let pending = p.pending
@@ -216,6 +228,7 @@ function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: num
   const stop = Math.min(p.length, q + chunk)
   for (; q < stop && (pending > 0 || dense); q++) {
     const id = order[q]
+    const cell = Rec.Size * id
     if (dense && q - lastChange > exitAfter) {
       pending += flagAhead(changedIds, denseFrom, changedCount, q - 1, d, dirty, p)
       dense = false
@@ -228,23 +241,23 @@ function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: num
         denseFrom = changedCount
         lastChange = q
       }
-    } else if (!dense || (inCycle !== null && inCycle(id)) || (size[id] === 0 && (!offTape || !readsChanged(id, d)))) continue
-    const n = size[id]
+    } else if (!dense || (inCycle !== null && inCycle(id)) || (seg[cell + Rec.Count] === 0 && (!offTape || !readsChanged(id, d)))) continue
+    const n = seg[cell + Rec.Count]
     let changed: boolean
     if (n > 0 && !(inCycle !== null && inCycle(id))) {
       evaluations++
-      const from = start[id]
-      const end = from + n
+      const end = Rec.Size * (seg[cell + Rec.Start] + n)
       // The last op's value when the segment ran to its end; NaN when it stopped (`break run`).
       let y = NaN
       run: {
-        for (let t = from; t < end; t++) {
-          switch (op[t]) {
+        // r: the op's record in `code` and `num`.
+        for (let r = Rec.Size * seg[cell + Rec.Start]; r < end; r += Rec.Size) {
+          switch (code[r + Rec.Op]) {
             case TapeOp.Const:
-              y = val[t] // set at lowering
+              y = num[r + Rec.Val] // set at lowering
               continue
             case TapeOp.Cell:
-              y = nums[a[t]] // NaN for a cell that is not a number or empty: caught below
+              y = nums[code[r + Rec.A]] // NaN for a cell that is not a number or empty: caught below
               break
             // Inline rules (Add … PowK): each the function table's own rule for the function
             // that declares the op (functions/*: Fast1/Fast2.inline), checked by
@@ -268,14 +281,14 @@ function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: num
             case TapeOp.DivK:
             case TapeOp.KDiv:
             case TapeOp.PowK: {
-              const o = op[t]
-              const x = read(a[t], val, nums)
+              const o = code[r + Rec.Op]
+              const x = read(code[r + Rec.A], num, nums)
               if (o <= TapeOp.Pow) {
-                const z = read(b[t], val, nums)
+                const z = read(code[r + Rec.B], num, nums)
                 y = o === TapeOp.Add ? x + z : o === TapeOp.Sub ? x - z : o === TapeOp.Mul ? x * z : o === TapeOp.Div ? x / z : Math.pow(x, z)
                 break
               }
-              const c = kc[t]
+              const c = num[r + Rec.K]
               switch (o) {
                 case TapeOp.Neg:
                   y = -x
@@ -317,23 +330,23 @@ function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: num
               break
             }
             case TapeOp.AddScaled:
-              y = read(a[t], val, nums) + read(b[t], val, nums) * kc[t]
+              y = read(code[r + Rec.A], num, nums) + read(code[r + Rec.B], num, nums) * num[r + Rec.K]
               break
             case TapeOp.AddMul:
-              y = read(a[t], val, nums) + read(b[t], val, nums) * read(kc[t], val, nums)
+              y = read(code[r + Rec.A], num, nums) + read(code[r + Rec.B], num, nums) * read(num[r + Rec.K], num, nums)
               break
             case TapeOp.SqDiff: {
-              const x = read(a[t], val, nums) - read(b[t], val, nums)
+              const x = read(code[r + Rec.A], num, nums) - read(code[r + Rec.B], num, nums)
               y = x * x
               break
             }
             case TapeOp.WeightedPair:
-              y = nums[~a[t]] * k2[t] + nums[~b[t]] * kc[t]
+              y = nums[~code[r + Rec.A]] * num[r + Rec.K2] + nums[~code[r + Rec.B]] * num[r + Rec.K]
               break
             case TapeOp.Unary: {
               const forms = tape.forms
-              const f = kc[t]
-              const x = val[a[t]]
+              const f = num[r + Rec.K]
+              const x = num[Rec.Size * code[r + Rec.A] + Rec.Val]
               if (forms.dom1[f](x)) {
                 y = NaN
                 break run
@@ -343,9 +356,9 @@ function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: num
             }
             case TapeOp.Binary: {
               const forms = tape.forms
-              const f = kc[t]
-              const x = val[a[t]]
-              const z = val[b[t]]
+              const f = num[r + Rec.K]
+              const x = num[Rec.Size * code[r + Rec.A] + Rec.Val]
+              const z = num[Rec.Size * code[r + Rec.B] + Rec.Val]
               if (forms.dom2[f](x, z)) {
                 y = NaN
                 break run
@@ -355,8 +368,8 @@ function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: num
             }
             default: {
               // Left to right, as the general path's reduction adds the flattened range.
-              const g0 = a[t]
-              const g1 = g0 + b[t]
+              const g0 = code[r + Rec.A]
+              const g1 = g0 + code[r + Rec.B]
               const gather = tape.gather
               let total = 0
               let numbers = 0
@@ -372,7 +385,7 @@ function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: num
                 }
               }
               // AVERAGE of no numbers is #DIV/0!: left to the general path.
-              const kind = op[t]
+              const kind = code[r + Rec.Op]
               y = kind === TapeOp.RangeSum ? total : total / (kind === TapeOp.RangeMean ? g1 - g0 : numbers)
             }
           }
@@ -380,11 +393,11 @@ function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: num
             y = NaN // not finite
             break run
           }
-          val[t] = y
+          num[r + Rec.Val] = y
         }
       }
       if (y === y) {
-        ran[id] = 1
+        seg[cell + Rec.Ran] = 1
         if (y === 0) y = 0 // -0 shows and compares as 0, as in spreadsheets
         if (kinds[id] === CellKind.Number) changed = nums[id] !== y
         else {
@@ -394,11 +407,11 @@ function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: num
         }
         nums[id] = y
       } else {
-        ran[id] = 0
+        seg[cell + Rec.Ran] = 0
         changed = p.other(id, true)
       }
     } else {
-      ran[id] = 0
+      seg[cell + Rec.Ran] = 0
       changed = p.other(id, false)
     }
     if (!changed) continue
@@ -440,35 +453,31 @@ export type GeneralBackward = (id: number) => number
 
 /**
  * The reverse pass: walks `order` down from position `top`. A cell whose last forward ran
- * on the tape (`ran`) and has a nonzero adjoint in `grads` (its ∂J/∂cell, complete once
- * the sweep reaches it, since every reader comes later in the order) sends it back through
- * its segment into the cells it reads; a formula cell the tape did not run (`formulas[id]`
- * set) and a tensor cell go to `general`. Returns how many cells sent an adjoint back;
- * `lastSweepMaxAbs()` then gives the largest finite |∂J/∂cell| of a number cell.
+ * on the tape (its segment record's `ran`) and has a nonzero adjoint in `grads` (its
+ * ∂J/∂cell, complete once the sweep reaches it, since every reader comes later in the
+ * order) sends it back through its segment into the cells it reads; a formula cell the
+ * tape did not run (`formulas[id]` set) and a tensor cell go to `general`. Returns how
+ * many cells sent an adjoint back; `lastSweepMaxAbs()` then gives the largest finite
+ * |∂J/∂cell| of a number cell.
  */
 export function sweepOps(
   tape: TapeArrays, kinds: Uint8Array, nums: Float64Array, order: Int32Array, top: number, grads: Float64Array,
-  start: Int32Array, size: Int32Array, ran: Uint8Array, formulas: ArrayLike<unknown>, general: GeneralBackward,
-  chunk = KERNEL_CHUNK,
+  seg: Int32Array, formulas: ArrayLike<unknown>, general: GeneralBackward, chunk = KERNEL_CHUNK,
 ): number {
   sweptMaxAbs = 0
   let visits = 0
   for (let high = top; high >= 0; high -= chunk)
-    visits += sweepChunk(tape, kinds, nums, order, high, Math.max(0, high - chunk + 1), grads, start, size, ran, formulas, general)
+    visits += sweepChunk(tape, kinds, nums, order, high, Math.max(0, high - chunk + 1), grads, seg, formulas, general)
   return visits
 }
 
 /** One chunk of `sweepOps`: positions `top` down to `bottom`; keeps the running maximum in `sweptMaxAbs`. */
 function sweepChunk(
   tape: TapeArrays, kinds: Uint8Array, nums: Float64Array, order: Int32Array, top: number, bottom: number, grads: Float64Array,
-  start: Int32Array, size: Int32Array, ran: Uint8Array, formulas: ArrayLike<unknown>, general: GeneralBackward,
+  seg: Int32Array, formulas: ArrayLike<unknown>, general: GeneralBackward,
 ): number {
-  const op = tape.op
-  const a = tape.a
-  const b = tape.b
-  const val = tape.val
-  const kc = tape.k
-  const k2 = tape.k2
+  const code = tape.code
+  const num = tape.num
   const adj = tape.adj
   let visits = 0
   let maxAbs = sweptMaxAbs
@@ -484,16 +493,16 @@ function sweepChunk(
     // Complete here (every reader comes later in the order): the largest finite |∂J/∂cell|.
     const m = g < 0 ? -g : g
     if (m > maxAbs && m !== Infinity && cellKind === CellKind.Number) maxAbs = m
-    if (ran[id] === 0) {
+    const cell = Rec.Size * id
+    if (seg[cell + Rec.Ran] === 0) {
       if (cellKind === CellKind.Number && formulas[id]) visits += general(id)
       continue
     }
     visits++
-    const from = start[id]
-    const n = size[id]
+    const from = seg[cell + Rec.Start]
     // The segment's adjoints live in adj[t - from]; each is zeroed as it is read. The
     // last op's is the cell's own, g, and never goes through adj (most segments are one op).
-    const last = n - 1
+    const last = seg[cell + Rec.Count] - 1
     for (let i = last; i >= 0; i--) {
       let d = g
       if (i !== last) {
@@ -501,12 +510,13 @@ function sweepChunk(
         if (d === 0) continue
         adj[i] = 0
       }
-      const t = from + i
-      switch (op[t]) {
+      // r: the op's record in `code` and `num`.
+      const r = Rec.Size * (from + i)
+      switch (code[r + Rec.Op]) {
         case TapeOp.Const:
           break
         case TapeOp.Cell: {
-          const c = a[t]
+          const c = code[r + Rec.A]
           if (kinds[c] === CellKind.Number) grads[c] += d
           break
         }
@@ -532,9 +542,11 @@ function sweepChunk(
         case TapeOp.DivK:
         case TapeOp.KDiv:
         case TapeOp.PowK: {
-          const o = op[t]
+          const o = code[r + Rec.Op]
+          const xa = code[r + Rec.A]
           let da: number
           if (o <= TapeOp.Pow) {
+            const xb = code[r + Rec.B]
             let db: number
             switch (o) {
               case TapeOp.Add:
@@ -546,23 +558,23 @@ function sweepChunk(
                 db = d * -1
                 break
               case TapeOp.Mul:
-                da = d * read(b[t], val, nums)
-                db = d * read(a[t], val, nums)
+                da = d * read(xb, num, nums)
+                db = d * read(xa, num, nums)
                 break
               case TapeOp.Div: {
-                const z = read(b[t], val, nums)
+                const z = read(xb, num, nums)
                 da = d * (1 / z)
-                db = d * (-val[t] / z)
+                db = d * (-num[r + Rec.Val] / z)
                 break
               }
               default: {
-                const x = read(a[t], val, nums)
-                const z = read(b[t], val, nums)
+                const x = read(xa, num, nums)
+                const z = read(xb, num, nums)
                 da = d * (z === 0 ? 0 : z * Math.pow(x, z - 1))
-                db = d * (x > 0 ? val[t] * Math.log(x) : 0)
+                db = d * (x > 0 ? num[r + Rec.Val] * Math.log(x) : 0)
               }
             }
-            send(b[t], db, adj, from, kinds, grads)
+            send(xb, db, adj, from, kinds, grads)
           } else {
             switch (o) {
               case TapeOp.Neg:
@@ -570,94 +582,100 @@ function sweepChunk(
                 da = d * -1
                 break
               case TapeOp.Tanh: {
-                const y = val[t]
+                const y = num[r + Rec.Val]
                 da = d * (1 - y * y)
                 break
               }
               case TapeOp.Exp:
-                da = d * val[t]
+                da = d * num[r + Rec.Val]
                 break
               case TapeOp.Log:
-                da = d * (1 / read(a[t], val, nums))
+                da = d * (1 / read(xa, num, nums))
                 break
               case TapeOp.Sqrt:
-                da = d * (0.5 / val[t])
+                da = d * (0.5 / num[r + Rec.Val])
                 break
               case TapeOp.AddK:
               case TapeOp.SubK:
                 da = d
                 break
               case TapeOp.MulK:
-                da = d * kc[t]
+                da = d * num[r + Rec.K]
                 break
               case TapeOp.DivK:
-                da = d * (1 / kc[t])
+                da = d * (1 / num[r + Rec.K])
                 break
               case TapeOp.KDiv:
-                da = d * (-val[t] / read(a[t], val, nums))
+                da = d * (-num[r + Rec.Val] / read(xa, num, nums))
                 break
               default: {
                 // PowK. For x²: 2·x, as Math.pow(x, 1) is exactly x (fdlibm's special case).
-                const z = kc[t]
-                const x = read(a[t], val, nums)
+                const z = num[r + Rec.K]
+                const x = read(xa, num, nums)
                 da = d * (z === 2 ? 2 * x : z === 0 ? 0 : z * Math.pow(x, z - 1))
               }
             }
           }
-          send(a[t], da, adj, from, kinds, grads)
+          send(xa, da, adj, from, kinds, grads)
           break
         }
         case TapeOp.AddScaled:
-          send(a[t], d, adj, from, kinds, grads)
-          send(b[t], d * kc[t], adj, from, kinds, grads)
+          send(code[r + Rec.A], d, adj, from, kinds, grads)
+          send(code[r + Rec.B], d * num[r + Rec.K], adj, from, kinds, grads)
           break
         case TapeOp.AddMul: {
           // As the pair did: the Add's share to a, then the Mul's to c (d·b), then to b (d·c).
-          const c = kc[t]
-          send(a[t], d, adj, from, kinds, grads)
-          send(c, d * read(b[t], val, nums), adj, from, kinds, grads)
-          send(b[t], d * read(c, val, nums), adj, from, kinds, grads)
+          const c = num[r + Rec.K]
+          const xb = code[r + Rec.B]
+          send(code[r + Rec.A], d, adj, from, kinds, grads)
+          send(c, d * read(xb, num, nums), adj, from, kinds, grads)
+          send(xb, d * read(c, num, nums), adj, from, kinds, grads)
           break
         }
         case TapeOp.SqDiff: {
           // x² sends d·2x to the Sub, which sends it to b (negated), then to a.
-          const s = d * (2 * (read(a[t], val, nums) - read(b[t], val, nums)))
-          send(b[t], s * -1, adj, from, kinds, grads)
-          send(a[t], s, adj, from, kinds, grads)
+          const xa = code[r + Rec.A]
+          const xb = code[r + Rec.B]
+          const s = d * (2 * (read(xa, num, nums) - read(xb, num, nums)))
+          send(xb, s * -1, adj, from, kinds, grads)
+          send(xa, s, adj, from, kinds, grads)
           break
         }
         case TapeOp.WeightedPair: {
           // As the pair did: the AddScaled's share to b (d·k), then the MulK's to a (d·k2).
-          const xb = ~b[t]
-          const xa = ~a[t]
-          const sb = d * kc[t]
+          const xb = ~code[r + Rec.B]
+          const xa = ~code[r + Rec.A]
+          const sb = d * num[r + Rec.K]
           if (sb !== 0 && kinds[xb] === CellKind.Number) grads[xb] += sb
-          const sa = d * k2[t]
+          const sa = d * num[r + Rec.K2]
           if (sa !== 0 && kinds[xa] === CellKind.Number) grads[xa] += sa
           break
         }
         case TapeOp.Unary: {
-          const x = a[t]
-          adj[x - from] += d * tape.forms.df1[kc[t]](val[x], val[t])
+          const x = code[r + Rec.A]
+          adj[x - from] += d * tape.forms.df1[num[r + Rec.K]](num[Rec.Size * x + Rec.Val], num[r + Rec.Val])
           break
         }
         case TapeOp.Binary: {
           const forms = tape.forms
-          const f = kc[t]
-          const x = a[t]
-          const z = b[t]
-          const da = d * forms.dfa[f](val[x], val[z], val[t])
-          const db = d * forms.dfb[f](val[x], val[z], val[t])
+          const f = num[r + Rec.K]
+          const x = code[r + Rec.A]
+          const z = code[r + Rec.B]
+          const vx = num[Rec.Size * x + Rec.Val]
+          const vz = num[Rec.Size * z + Rec.Val]
+          const y = num[r + Rec.Val]
+          const da = d * forms.dfa[f](vx, vz, y)
+          const db = d * forms.dfb[f](vx, vz, y)
           adj[x - from] += da
           adj[z - from] += db
           break
         }
         default: {
           // Every number cell of the range gets the same share; empty cells pass no gradient.
-          const g0 = a[t]
-          const g1 = g0 + b[t]
+          const g0 = code[r + Rec.A]
+          const g1 = g0 + code[r + Rec.B]
           const gather = tape.gather
-          const kind = op[t]
+          const kind = code[r + Rec.Op]
           let share = d
           if (kind !== TapeOp.RangeSum) {
             let count = g1 - g0
