@@ -177,16 +177,20 @@ export interface DirtyPass extends UserRows {
  * The forward pass over the due cells, in order: a cell with a segment runs it here (the
  * common case, with no call per cell), any other goes to `other`; a cell whose value
  * changed is recorded and flags its users. Stops when nothing is due.
+ *
+ * Two walks share one cell runner (`runCells`, the op switch inline). The sparse walk
+ * (`sparseChunk`) meets the positions one by one and runs each flagged cell alone,
+ * flagging its users when its value changed. Once the due cells are most of what it
+ * meets, a dense run (evaluate/dense-run.ts) runs every tape cell ahead, a chunk per
+ * call, until no value has changed for `exitAfter` positions, and then flags, in one go,
+ * the users ahead of the cells it changed. The runner's loop holds only what a dense run
+ * needs: measured over 1M chained cells, one loop with both walks' state in it took
+ * ~25 % longer per cell (docs/benchmarks.md, "One runner, two walks").
  */
 export function forwardDirty(tape: TapeArrays, p: DirtyPass, chunk = KERNEL_CHUNK): void {
   walk.q = p.from
-  walk.dense = false
   walk.hits = 0
-  walk.lastChange = 0
-  walk.denseFrom = 0
-  while (forwardChunk(tape, p, walk, chunk)) {
-    // each call walks up to `chunk` positions
-  }
+  while (walk.q < p.length && p.pending > 0) sparseChunk(tape, p, walk, chunk)
 }
 
 /**
@@ -200,48 +204,109 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass, chunk = KERNEL_CHUN
  */
 export const KERNEL_CHUNK = 4096
 
-/** Where a forward pass stands between chunks (one, reused: the passes never nest). */
+/** Where the sparse walk stands between chunks, and the last position a run changed a value at (one each, reused: passes never nest). */
 interface ForwardWalk {
   q: number
-  dense: boolean
   hits: number
-  lastChange: number
-  denseFrom: number
 }
-const walk: ForwardWalk = { q: 0, dense: false, hits: 0, lastChange: 0, denseFrom: 0 }
+const walk: ForwardWalk = { q: 0, hits: 0 }
+let lastChange = 0
 
-/** One chunk of `forwardDirty`; whether positions are left to walk. */
-function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: number): boolean {
-  const { kinds, nums, order, dirty, seg, userStart, userCount, userIds, built, extraUsers, inCycle } = p
+/** Up to `chunk` positions of the sparse walk (and any dense run it starts there). */
+function sparseChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: number): void {
+  const { order, dirty } = p
+  const after = p.dense.after
+  const passFrom = p.from
+  let q = w.q
+  let hits = w.hits
+  const stop = Math.min(p.length, q + chunk)
+  while (q < stop && p.pending > 0) {
+    const id = order[q]
+    if (!dirty[id]) {
+      q++
+      continue
+    }
+    if (++hits >= after && hits * 4 >= q - passFrom) {
+      q = denseRun(tape, p, q, chunk)
+      continue
+    }
+    const before = p.changedCount
+    lastChange = q
+    runCells(tape, p, q, q + 1)
+    if (p.changedCount > before) p.pending += flagUsers(p, id)
+    q++
+  }
+  w.q = q
+  w.hits = hits
+}
+
+/**
+ * A dense run from position `q` (a due cell): every tape cell runs, a chunk per call,
+ * until no value has changed for `exitAfter` positions or the order ends. Returns the
+ * position it stopped at (not yet run); flags the users ahead of the cells it changed.
+ */
+function denseRun(tape: TapeArrays, p: DirtyPass, q: number, chunk: number): number {
+  const denseFrom = p.changedCount
+  lastChange = q
+  const length = p.length
+  for (;;) {
+    const stop = Math.min(length, q + chunk)
+    q = runCells(tape, p, q, stop)
+    if (q >= length) return q
+    if (q < stop) {
+      p.pending += flagAhead(p.changed, denseFrom, p.changedCount, q - 1, p.dense, p.dirty, p)
+      return q
+    }
+  }
+}
+
+/** Flags the users of a cell whose value changed (cycle members never); returns how many it flagged. */
+function flagUsers(p: DirtyPass, id: number): number {
+  const { dirty, inCycle } = p
+  let flagged = 0
+  if (id < p.built)
+    for (let k = p.userStart[id], e = k + p.userCount[id]; k < e; k++) {
+      const u = p.userIds[k]
+      if (!dirty[u] && !(inCycle !== null && inCycle(u))) {
+        dirty[u] = 1
+        flagged++
+      }
+    }
+  const more = p.extraUsers === null ? undefined : p.extraUsers(id)
+  if (more)
+    for (const u of more)
+      if (!dirty[u] && !(inCycle !== null && inCycle(u))) {
+        dirty[u] = 1
+        flagged++
+      }
+  return flagged
+}
+
+/**
+ * Runs positions `q` up to `stop` as a dense run does: a flagged cell always, any other
+ * cell with a segment (and, when formulas run off the tape, one that reads a cell whose
+ * value changed in this pass); records each changed cell. Stops early, at the position
+ * it has not run, once no value has changed for `exitAfter` positions (since `lastChange`).
+ */
+function runCells(tape: TapeArrays, p: DirtyPass, q: number, stop: number): number {
+  const { kinds, nums, order, dirty, seg, inCycle } = p
   const code = tape.code
   const num = tape.num
   const changedIds = p.changed
   let changedCount = p.changedCount
   let pending = p.pending
   let evaluations = p.evaluations
-  // Dense mode (evaluate/dense-run.ts): run every tape cell, stamp changes instead of flagging users.
   const d = p.dense
-  const { changedAt, epoch, exitAfter, after, offTape } = d
-  const passFrom = p.from
-  let { dense, hits, lastChange, denseFrom } = w
-  let q = w.q
-  const stop = Math.min(p.length, q + chunk)
-  for (; q < stop && (pending > 0 || dense); q++) {
+  const { changedAt, epoch, exitAfter, offTape } = d
+  let last = lastChange
+  for (; q < stop; q++) {
+    if (q - last > exitAfter) break
     const id = order[q]
     const cell = Rec.Size * id
-    if (dense && q - lastChange > exitAfter) {
-      pending += flagAhead(changedIds, denseFrom, changedCount, q - 1, d, dirty, p)
-      dense = false
-    }
     if (dirty[id]) {
       dirty[id] = 0
       pending--
-      if (!dense && ++hits >= after && hits * 4 >= q - passFrom) {
-        dense = true
-        denseFrom = changedCount
-        lastChange = q
-      }
-    } else if (!dense || (inCycle !== null && inCycle(id)) || (seg[cell + Rec.Count] === 0 && (!offTape || !readsChanged(id, d)))) continue
+    } else if ((inCycle !== null && inCycle(id)) || (seg[cell + Rec.Count] === 0 && (!offTape || !readsChanged(id, d)))) continue
     const n = seg[cell + Rec.Count]
     let changed: boolean
     if (n > 0 && !(inCycle !== null && inCycle(id))) {
@@ -416,36 +481,14 @@ function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: num
     }
     if (!changed) continue
     changedIds[changedCount++] = id
-    if (dense) {
-      if (offTape) changedAt[id] = epoch
-      lastChange = q
-      continue
-    }
-    if (id < built)
-      for (let k = userStart[id], e = k + userCount[id]; k < e; k++) {
-        const u = userIds[k]
-        if (!dirty[u] && !(inCycle !== null && inCycle(u))) {
-          dirty[u] = 1
-          pending++
-        }
-      }
-    const more = extraUsers === null ? undefined : extraUsers(id)
-    if (more)
-      for (const u of more)
-        if (!dirty[u] && !(inCycle !== null && inCycle(u))) {
-          dirty[u] = 1
-          pending++
-        }
+    if (offTape) changedAt[id] = epoch
+    last = q
   }
   p.changedCount = changedCount
   p.pending = pending
   p.evaluations = evaluations
-  w.q = q
-  w.dense = dense
-  w.hits = hits
-  w.lastChange = lastChange
-  w.denseFrom = denseFrom
-  return q < p.length && (pending > 0 || dense)
+  lastChange = last
+  return q
 }
 
 /** The reverse pass's hand-off for a cell the tape did not run: returns 1 if it sent the cell's adjoint back, else 0. */
