@@ -327,71 +327,97 @@ function runCells(tape: TapeArrays, p: DirtyPass, q: number, stop: number): numb
             // Inline rules (Add … PowK): each the function table's own rule for the function
             // that declares the op (functions/*: Fast1/Fast2.inline), checked by
             // evaluate/inline-ops.test.ts. A domain the table refuses gives a non-finite value
-            // here, caught below. The operands are read at one place each (`read` inlined),
-            // as V8's inlining budget would not cover a call in every case.
-            case TapeOp.Add:
-            case TapeOp.Sub:
-            case TapeOp.Mul:
-            case TapeOp.Div:
-            case TapeOp.Pow:
-            case TapeOp.Neg:
-            case TapeOp.Tanh:
-            case TapeOp.Exp:
-            case TapeOp.Log:
-            case TapeOp.Sqrt:
-            case TapeOp.AddK:
-            case TapeOp.SubK:
-            case TapeOp.KSub:
-            case TapeOp.MulK:
-            case TapeOp.DivK:
-            case TapeOp.KDiv:
-            case TapeOp.PowK: {
-              const o = code[r + Rec.Op]
+            // here, caught below. One case per op, operands read through `read`.
+            case TapeOp.Add: {
               const x = read(code[r + Rec.A], num, nums)
-              if (o <= TapeOp.Pow) {
-                const z = read(code[r + Rec.B], num, nums)
-                y = o === TapeOp.Add ? x + z : o === TapeOp.Sub ? x - z : o === TapeOp.Mul ? x * z : o === TapeOp.Div ? x / z : Math.pow(x, z)
-                break
-              }
+              const z = read(code[r + Rec.B], num, nums)
+              y = x + z
+              break
+            }
+            case TapeOp.Sub: {
+              const x = read(code[r + Rec.A], num, nums)
+              const z = read(code[r + Rec.B], num, nums)
+              y = x - z
+              break
+            }
+            case TapeOp.Mul: {
+              const x = read(code[r + Rec.A], num, nums)
+              const z = read(code[r + Rec.B], num, nums)
+              y = x * z
+              break
+            }
+            case TapeOp.Div: {
+              const x = read(code[r + Rec.A], num, nums)
+              const z = read(code[r + Rec.B], num, nums)
+              y = x / z
+              break
+            }
+            case TapeOp.Pow: {
+              const x = read(code[r + Rec.A], num, nums)
+              const z = read(code[r + Rec.B], num, nums)
+              y = Math.pow(x, z)
+              break
+            }
+            case TapeOp.Neg: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = -x
+              break
+            }
+            case TapeOp.Tanh: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = Math.tanh(x)
+              break
+            }
+            case TapeOp.Exp: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = Math.exp(x)
+              break
+            }
+            case TapeOp.Log: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = Math.log(x)
+              break
+            }
+            case TapeOp.Sqrt: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = Math.sqrt(x)
+              break
+            }
+            case TapeOp.AddK: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = x + num[r + Rec.K]
+              break
+            }
+            case TapeOp.SubK: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = x - num[r + Rec.K]
+              break
+            }
+            case TapeOp.KSub: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = num[r + Rec.K] - x
+              break
+            }
+            case TapeOp.MulK: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = x * num[r + Rec.K]
+              break
+            }
+            case TapeOp.DivK: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = x / num[r + Rec.K]
+              break
+            }
+            case TapeOp.KDiv: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = num[r + Rec.K] / x
+              break
+            }
+            case TapeOp.PowK: {
+              // x² as x·x: V8's Math.pow (fdlibm) returns exactly x·x for an exponent of 2.
+              const x = read(code[r + Rec.A], num, nums)
               const c = num[r + Rec.K]
-              switch (o) {
-                case TapeOp.Neg:
-                  y = -x
-                  break
-                case TapeOp.Tanh:
-                  y = Math.tanh(x)
-                  break
-                case TapeOp.Exp:
-                  y = Math.exp(x)
-                  break
-                case TapeOp.Log:
-                  y = Math.log(x)
-                  break
-                case TapeOp.Sqrt:
-                  y = Math.sqrt(x)
-                  break
-                case TapeOp.AddK:
-                  y = x + c
-                  break
-                case TapeOp.SubK:
-                  y = x - c
-                  break
-                case TapeOp.KSub:
-                  y = c - x
-                  break
-                case TapeOp.MulK:
-                  y = x * c
-                  break
-                case TapeOp.DivK:
-                  y = x / c
-                  break
-                case TapeOp.KDiv:
-                  y = c / x
-                  break
-                default:
-                  // PowK. x² as x·x: V8's Math.pow (fdlibm) returns exactly x·x for an exponent of 2.
-                  y = c === 2 ? x * x : Math.pow(x, c)
-              }
+              y = c === 2 ? x * x : Math.pow(x, c)
               break
             }
             case TapeOp.AddScaled:
