@@ -589,103 +589,84 @@ function sweepChunk(
           if (kinds[c] === CellKind.Number) grads[c] += d
           break
         }
-        // Inline rules' derivatives: d times the table's partial, written out (`da` to
-        // operand a, `db` to b). Operands that may be cells read in place (fast-fold.ts
-        // `fusable`) get their share through `send`, b before a, as their Cell ops did;
-        // a partial that reads an operand's value reads it through `read`, as the forward
-        // did: a cell's value cannot have changed since (a change re-runs its readers).
+        // Inline rules' derivatives: d times the table's partial, written out, one case per
+        // op. Operands that may be cells read in place (fast-fold.ts `fusable`) get their
+        // share through `send`, b before a, as their Cell ops did; a partial that reads an
+        // operand's value reads it through `read`, as the forward did: a cell's value
+        // cannot have changed since (a change re-runs its readers).
         case TapeOp.Add:
+          send(code[r + Rec.B], d, adj, from, kinds, grads)
+          send(code[r + Rec.A], d, adj, from, kinds, grads)
+          break
         case TapeOp.Sub:
-        case TapeOp.Mul:
-        case TapeOp.Div:
-        case TapeOp.Pow:
+          send(code[r + Rec.B], d * -1, adj, from, kinds, grads)
+          send(code[r + Rec.A], d, adj, from, kinds, grads)
+          break
+        case TapeOp.Mul: {
+          const xa = code[r + Rec.A]
+          const xb = code[r + Rec.B]
+          const va = read(xa, num, nums)
+          send(xb, d * va, adj, from, kinds, grads)
+          send(xa, d * read(xb, num, nums), adj, from, kinds, grads)
+          break
+        }
+        case TapeOp.Div: {
+          const xb = code[r + Rec.B]
+          const z = read(xb, num, nums)
+          send(xb, d * (-num[r + Rec.Val] / z), adj, from, kinds, grads)
+          send(code[r + Rec.A], d * (1 / z), adj, from, kinds, grads)
+          break
+        }
+        case TapeOp.Pow: {
+          const xa = code[r + Rec.A]
+          const xb = code[r + Rec.B]
+          const x = read(xa, num, nums)
+          const z = read(xb, num, nums)
+          send(xb, d * (x > 0 ? num[r + Rec.Val] * Math.log(x) : 0), adj, from, kinds, grads)
+          send(xa, d * (z === 0 ? 0 : z * Math.pow(x, z - 1)), adj, from, kinds, grads)
+          break
+        }
         case TapeOp.Neg:
-        case TapeOp.Tanh:
+        case TapeOp.KSub:
+          send(code[r + Rec.A], d * -1, adj, from, kinds, grads)
+          break
+        case TapeOp.Tanh: {
+          const y = num[r + Rec.Val]
+          send(code[r + Rec.A], d * (1 - y * y), adj, from, kinds, grads)
+          break
+        }
         case TapeOp.Exp:
-        case TapeOp.Log:
+          send(code[r + Rec.A], d * num[r + Rec.Val], adj, from, kinds, grads)
+          break
+        case TapeOp.Log: {
+          const xa = code[r + Rec.A]
+          send(xa, d * (1 / read(xa, num, nums)), adj, from, kinds, grads)
+          break
+        }
         case TapeOp.Sqrt:
+          send(code[r + Rec.A], d * (0.5 / num[r + Rec.Val]), adj, from, kinds, grads)
+          break
         case TapeOp.AddK:
         case TapeOp.SubK:
-        case TapeOp.KSub:
+          send(code[r + Rec.A], d, adj, from, kinds, grads)
+          break
         case TapeOp.MulK:
+          send(code[r + Rec.A], d * num[r + Rec.K], adj, from, kinds, grads)
+          break
         case TapeOp.DivK:
-        case TapeOp.KDiv:
-        case TapeOp.PowK: {
-          const o = code[r + Rec.Op]
+          send(code[r + Rec.A], d * (1 / num[r + Rec.K]), adj, from, kinds, grads)
+          break
+        case TapeOp.KDiv: {
           const xa = code[r + Rec.A]
-          let da: number
-          if (o <= TapeOp.Pow) {
-            const xb = code[r + Rec.B]
-            let db: number
-            switch (o) {
-              case TapeOp.Add:
-                da = d
-                db = d
-                break
-              case TapeOp.Sub:
-                da = d
-                db = d * -1
-                break
-              case TapeOp.Mul:
-                da = d * read(xb, num, nums)
-                db = d * read(xa, num, nums)
-                break
-              case TapeOp.Div: {
-                const z = read(xb, num, nums)
-                da = d * (1 / z)
-                db = d * (-num[r + Rec.Val] / z)
-                break
-              }
-              default: {
-                const x = read(xa, num, nums)
-                const z = read(xb, num, nums)
-                da = d * (z === 0 ? 0 : z * Math.pow(x, z - 1))
-                db = d * (x > 0 ? num[r + Rec.Val] * Math.log(x) : 0)
-              }
-            }
-            send(xb, db, adj, from, kinds, grads)
-          } else {
-            switch (o) {
-              case TapeOp.Neg:
-              case TapeOp.KSub:
-                da = d * -1
-                break
-              case TapeOp.Tanh: {
-                const y = num[r + Rec.Val]
-                da = d * (1 - y * y)
-                break
-              }
-              case TapeOp.Exp:
-                da = d * num[r + Rec.Val]
-                break
-              case TapeOp.Log:
-                da = d * (1 / read(xa, num, nums))
-                break
-              case TapeOp.Sqrt:
-                da = d * (0.5 / num[r + Rec.Val])
-                break
-              case TapeOp.AddK:
-              case TapeOp.SubK:
-                da = d
-                break
-              case TapeOp.MulK:
-                da = d * num[r + Rec.K]
-                break
-              case TapeOp.DivK:
-                da = d * (1 / num[r + Rec.K])
-                break
-              case TapeOp.KDiv:
-                da = d * (-num[r + Rec.Val] / read(xa, num, nums))
-                break
-              default: {
-                // PowK. For x²: 2·x, as Math.pow(x, 1) is exactly x (fdlibm's special case).
-                const z = num[r + Rec.K]
-                const x = read(xa, num, nums)
-                da = d * (z === 2 ? 2 * x : z === 0 ? 0 : z * Math.pow(x, z - 1))
-              }
-            }
-          }
-          send(xa, da, adj, from, kinds, grads)
+          send(xa, d * (-num[r + Rec.Val] / read(xa, num, nums)), adj, from, kinds, grads)
+          break
+        }
+        case TapeOp.PowK: {
+          // For x²: 2·x, as Math.pow(x, 1) is exactly x (fdlibm's special case).
+          const xa = code[r + Rec.A]
+          const z = num[r + Rec.K]
+          const x = read(xa, num, nums)
+          send(xa, d * (z === 2 ? 2 * x : z === 0 ? 0 : z * Math.pow(x, z - 1)), adj, from, kinds, grads)
           break
         }
         case TapeOp.AddScaled:
