@@ -303,13 +303,14 @@ function runCells(tape: TapeArrays, p: DirtyPass, q: number, stop: number): numb
     if (q - last > exitAfter) break
     const id = order[q]
     const cell = Rec.Size * id
+    const n = seg[cell + Rec.Count]
+    const cycle = inCycle !== null && inCycle(id)
     if (dirty[id]) {
       dirty[id] = 0
       pending--
-    } else if ((inCycle !== null && inCycle(id)) || (seg[cell + Rec.Count] === 0 && (!offTape || !readsChanged(id, d)))) continue
-    const n = seg[cell + Rec.Count]
+    } else if (cycle || (n === 0 && (!offTape || !readsChanged(id, d)))) continue
     let changed: boolean
-    if (n > 0 && !(inCycle !== null && inCycle(id))) {
+    if (n > 0 && !cycle) {
       evaluations++
       const end = Rec.Size * (seg[cell + Rec.Start] + n)
       // The last op's value when the segment ran to its end; NaN when it stopped (`break run`).
@@ -489,7 +490,7 @@ function runCells(tape: TapeArrays, p: DirtyPass, q: number, stop: number): numb
       }
       if (y === y) {
         seg[cell + Rec.Ran] = 1
-        if (y === 0) y = 0 // -0 shows and compares as 0, as in spreadsheets
+        y += 0 // -0 shows and compares as 0, as in spreadsheets (-0 + 0 is 0; any other y is unchanged)
         if (kinds[id] === CellKind.Number) changed = nums[id] !== y
         else {
           changed = true
