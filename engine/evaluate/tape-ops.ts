@@ -219,21 +219,23 @@ function sparseChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: numb
   const passFrom = p.from
   let q = w.q
   let hits = w.hits
+  let pending = p.pending // a copy: only the calls below change it
   const stop = Math.min(p.length, q + chunk)
-  while (q < stop && p.pending > 0) {
+  while (pending > 0) {
+    // To the next flagged position: in a sparse pass, mostly long runs of cells no edit reached.
+    while (q < stop && dirty[order[q]] === 0) q++
+    if (q >= stop) break
     const id = order[q]
-    if (!dirty[id]) {
-      q++
-      continue
-    }
     if (++hits >= after && hits * 4 >= q - passFrom) {
       q = denseRun(tape, p, q, chunk)
+      pending = p.pending
       continue
     }
     const before = p.changedCount
     lastChange = q
     runCells(tape, p, q, q + 1)
     if (p.changedCount > before) p.pending += flagUsers(p, id)
+    pending = p.pending
     q++
   }
   w.q = q
