@@ -244,8 +244,8 @@ export class TapeLayout {
       if (n === 0) continue
       const from = seg[r + Rec.Start]
       const shift = len - from
-      // Values and constants move as they are; operands that are ops move with the segment.
-      num.set(this.num.subarray(Rec.Size * from, Rec.Size * (from + n)), Rec.Size * len)
+      // Values and constants move as they are (a loop: a subarray per segment would be an object per cell).
+      for (let e = 0, src = Rec.Size * from, dst = Rec.Size * len; e < Rec.Size * n; e++) num[dst + e] = this.num[src + e]
       for (let i = 0; i < n; i++) {
         const s = Rec.Size * (from + i)
         const c = Rec.Size * (len + i)
