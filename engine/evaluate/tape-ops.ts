@@ -1,6 +1,7 @@
-// The tape's op codes and the two pass kernels that run them: the forward pass over the
-// due cells (`forwardDirty`) and the reverse sweep for all cells (`sweepOps`), each with
-// the op switch inline, so there is no call per cell or per op. Arithmetic operators and
+// The tape's op codes and record layout, and the two pass kernels that run them: the
+// forward pass over the due cells (`forwardDirty`, whose cell runner `runCells` holds the
+// forward op switch) and the reverse sweep for all cells (`sweepOps`), each with its op
+// switch inline, so there is no call per cell or per op. Arithmetic operators and
 // the commonest unary functions run inline — their rule written out in the switches
 // here, picked by the op code the function table declares (Fast1/Fast2.inline, mapped in
 // evaluate/inline-ops.ts) and checked against the table's own rule by
@@ -10,7 +11,8 @@
 // esbuild writes an enum's members as number literals only in the file that declares it
 // (elsewhere `TapeOp.Add` is a property load, and V8 builds a jump table only for literal
 // cases: a chain of 26 compares measured ~2x slower per op on the stencil workload).
-// That is also why both kernels live in this one file, longer than the others.
+// That is also why both kernels and the record offsets (`Rec`) live in this one file,
+// longer than the others.
 import { flagAhead, readsChanged, type DenseRun, type UserRows } from './dense-run'
 import type { FastForms } from './tape-forms'
 
