@@ -5,7 +5,8 @@
 import { constantValue } from '../evaluate/constant'
 import { runForward } from '../evaluate/run'
 import type { DenseRun } from '../evaluate/dense-run'
-import { forwardDirty, type DirtyPass } from '../evaluate/tape-ops'
+import { forwardDirty } from '../evaluate/forward-walk'
+import type { DirtyPass } from '../evaluate/tape-ops'
 import { Kind } from '../graph/store'
 import { Err, Tensor, type V } from '../values'
 import { workbookElementsProblem } from '../limits'
@@ -117,7 +118,7 @@ const dense: DenseRun = {
 const pass: DirtyPass = {
   kinds: NO_U8, nums: NO_F64, order: NO_I32, length: 0, from: 0, dirty: NO_U8, pending: 0,
   seg: NO_I32, userStart: NO_I32, userCount: NO_I32, userIds: NO_I32, built: 0,
-  extraUsers: null, inCycle: null, other, becameNumber, dense, changed: NO_I32, changedCount: 0, evaluations: 0,
+  extraUsers: null, inCycle: null, other, becameNumber, dense, changed: NO_I32, changedCount: 0, evaluations: 0, lastChange: 0,
 }
 
 /** Empties the shared pass objects: between passes they hold no workbook's arrays. */

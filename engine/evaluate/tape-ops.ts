@@ -13,7 +13,7 @@
 // cases: a chain of 26 compares measured ~2x slower per op on the stencil workload).
 // That is also why both kernels and the record offsets (`Rec`) live in this one file,
 // longer than the others.
-import { flagAhead, readsChanged, type DenseRun, type UserRows } from './dense-run'
+import { readsChanged, type DenseRun, type UserRows } from './dense-run'
 import type { FastForms } from './tape-forms'
 
 export const enum TapeOp {
@@ -173,26 +173,8 @@ export interface DirtyPass extends UserRows {
   changed: Int32Array
   changedCount: number
   evaluations: number
-}
-
-/**
- * The forward pass over the due cells, in order: a cell with a segment runs it here (the
- * common case, with no call per cell), any other goes to `other`; a cell whose value
- * changed is recorded and flags its users. Stops when nothing is due.
- *
- * Two walks share one cell runner (`runCells`, the op switch inline). The sparse walk
- * (`sparseChunk`) meets the positions one by one and runs each flagged cell alone,
- * flagging its users when its value changed. Once the due cells are most of what it
- * meets, a dense run (evaluate/dense-run.ts) runs every tape cell ahead, a chunk per
- * call, until no value has changed for `exitAfter` positions, and then flags, in one go,
- * the users ahead of the cells it changed. The runner's loop holds only what a dense run
- * needs: measured over 1M chained cells, one loop with both walks' state in it took
- * ~25 % longer per cell (docs/benchmarks.md, "One runner, two walks").
- */
-export function forwardDirty(tape: TapeArrays, p: DirtyPass, chunk = KERNEL_CHUNK): void {
-  walk.q = p.from
-  walk.hits = 0
-  while (walk.q < p.length && p.pending > 0) sparseChunk(tape, p, walk, chunk)
+  /** The last position where a run changed a value (`runCells` reads and moves it; its exit test counts from it). */
+  lastChange: number
 }
 
 /**
@@ -206,93 +188,13 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass, chunk = KERNEL_CHUN
  */
 export const KERNEL_CHUNK = 4096
 
-/** Where the sparse walk stands between chunks, and the last position a run changed a value at (one each, reused: passes never nest). */
-interface ForwardWalk {
-  q: number
-  hits: number
-}
-const walk: ForwardWalk = { q: 0, hits: 0 }
-let lastChange = 0
-
-/** Up to `chunk` positions of the sparse walk (and any dense run it starts there). */
-function sparseChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: number): void {
-  const { order, dirty } = p
-  const after = p.dense.after
-  const passFrom = p.from
-  let q = w.q
-  let hits = w.hits
-  let pending = p.pending // a copy: only the calls below change it
-  const stop = Math.min(p.length, q + chunk)
-  while (pending > 0) {
-    // To the next flagged position: in a sparse pass, mostly long runs of cells no edit reached.
-    while (q < stop && dirty[order[q]] === 0) q++
-    if (q >= stop) break
-    const id = order[q]
-    if (++hits >= after && hits * 4 >= q - passFrom) {
-      q = denseRun(tape, p, q, chunk)
-      pending = p.pending
-      continue
-    }
-    const before = p.changedCount
-    lastChange = q
-    runCells(tape, p, q, q + 1)
-    if (p.changedCount > before) p.pending += flagUsers(p, id)
-    pending = p.pending
-    q++
-  }
-  w.q = q
-  w.hits = hits
-}
-
-/**
- * A dense run from position `q` (a due cell): every tape cell runs, a chunk per call,
- * until no value has changed for `exitAfter` positions or the order ends. Returns the
- * position it stopped at (not yet run); flags the users ahead of the cells it changed.
- */
-function denseRun(tape: TapeArrays, p: DirtyPass, q: number, chunk: number): number {
-  const denseFrom = p.changedCount
-  lastChange = q
-  const length = p.length
-  for (;;) {
-    const stop = Math.min(length, q + chunk)
-    q = runCells(tape, p, q, stop)
-    if (q >= length) return q
-    if (q < stop) {
-      p.pending += flagAhead(p.changed, denseFrom, p.changedCount, q - 1, p.dense, p.dirty, p)
-      return q
-    }
-  }
-}
-
-/** Flags the users of a cell whose value changed (cycle members never); returns how many it flagged. */
-function flagUsers(p: DirtyPass, id: number): number {
-  const { dirty, inCycle } = p
-  let flagged = 0
-  if (id < p.built)
-    for (let k = p.userStart[id], e = k + p.userCount[id]; k < e; k++) {
-      const u = p.userIds[k]
-      if (!dirty[u] && !(inCycle !== null && inCycle(u))) {
-        dirty[u] = 1
-        flagged++
-      }
-    }
-  const more = p.extraUsers === null ? undefined : p.extraUsers(id)
-  if (more)
-    for (const u of more)
-      if (!dirty[u] && !(inCycle !== null && inCycle(u))) {
-        dirty[u] = 1
-        flagged++
-      }
-  return flagged
-}
-
 /**
  * Runs positions `q` up to `stop` as a dense run does: a flagged cell always, any other
  * cell with a segment (and, when formulas run off the tape, one that reads a cell whose
  * value changed in this pass); records each changed cell. Stops early, at the position
- * it has not run, once no value has changed for `exitAfter` positions (since `lastChange`).
+ * it has not run, once no value has changed for `exitAfter` positions (since `p.lastChange`).
  */
-function runCells(tape: TapeArrays, p: DirtyPass, q: number, stop: number): number {
+export function runCells(tape: TapeArrays, p: DirtyPass, q: number, stop: number): number {
   const { kinds, nums, order, dirty, seg, inCycle } = p
   const code = tape.code
   const num = tape.num
@@ -302,7 +204,7 @@ function runCells(tape: TapeArrays, p: DirtyPass, q: number, stop: number): numb
   let evaluations = p.evaluations
   const d = p.dense
   const { changedAt, epoch, exitAfter, offTape } = d
-  let last = lastChange
+  let last = p.lastChange
   for (; q < stop; q++) {
     if (q - last > exitAfter) break
     const id = order[q]
@@ -518,7 +420,7 @@ function runCells(tape: TapeArrays, p: DirtyPass, q: number, stop: number): numb
   p.changedCount = changedCount
   p.pending = pending
   p.evaluations = evaluations
-  lastChange = last
+  p.lastChange = last
   return q
 }
 
