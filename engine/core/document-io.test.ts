@@ -66,14 +66,14 @@ describe('loadDocument', () => {
     const w = new WorkbookState()
     loadDocument(w, { format: 'gradsheet', version: 1, objective: null, sheets: [{ name: 'S', cells }] })
     expect(w.schedule.stale).toBe(false)
-    expect(w.tape.op.length).toBe(w.tape.length) // no slack left by doubling
+    expect(w.tape.capacity).toBe(w.tape.length) // no slack left by doubling
     expect(w.tape.dead).toBe(0)
     let last = -1
     for (let p = 0; p < w.schedule.length; p++) {
       const id = w.schedule.order[p]
-      if (w.tape.size[id] === 0) continue
-      expect(w.tape.start[id]).toBeGreaterThan(last)
-      last = w.tape.start[id]
+      if (w.tape.sizeOf(id) === 0) continue
+      expect(w.tape.startOf(id)).toBeGreaterThan(last)
+      last = w.tape.startOf(id)
     }
     expect(w.store.users.count(w.sheets.cells(0).get(1, 1))).toBe(1)
   })

@@ -5,7 +5,8 @@
 import { constantValue } from '../evaluate/constant'
 import { runForward } from '../evaluate/run'
 import type { DenseRun } from '../evaluate/dense-run'
-import { forwardDirty, type DirtyPass } from '../evaluate/tape-ops'
+import { forwardDirty } from '../evaluate/forward-walk'
+import type { DirtyPass } from '../evaluate/tape-ops'
 import { Kind } from '../graph/store'
 import { Err, Tensor, type V } from '../values'
 import { workbookElementsProblem } from '../limits'
@@ -116,17 +117,17 @@ const dense: DenseRun = {
 }
 const pass: DirtyPass = {
   kinds: NO_U8, nums: NO_F64, order: NO_I32, length: 0, from: 0, dirty: NO_U8, pending: 0,
-  start: NO_I32, size: NO_I32, ran: NO_U8, userStart: NO_I32, userCount: NO_I32, userIds: NO_I32, built: 0,
-  extraUsers: null, inCycle: null, other, becameNumber, dense, changed: NO_I32, changedCount: 0, evaluations: 0,
+  seg: NO_I32, userStart: NO_I32, userCount: NO_I32, userIds: NO_I32, built: 0,
+  extraUsers: null, inCycle: null, other, becameNumber, dense, changed: NO_I32, changedCount: 0, evaluations: 0, lastChange: 0,
 }
 
 /** Empties the shared pass objects: between passes they hold no workbook's arrays. */
 function releasePass(): void {
   passing = null
   dense.changedAt = dense.pos = dense.precStart = dense.precCount = dense.precIds = NO_I32
-  pass.kinds = pass.dirty = pass.ran = NO_U8
+  pass.kinds = pass.dirty = NO_U8
   pass.nums = NO_F64
-  pass.order = pass.start = pass.size = pass.userStart = pass.userCount = pass.userIds = pass.changed = NO_I32
+  pass.order = pass.seg = pass.userStart = pass.userCount = pass.userIds = pass.changed = NO_I32
   pass.extraUsers = pass.inCycle = null
 }
 
@@ -166,9 +167,7 @@ export function forward(w: WorkbookState): void {
   pass.from = sched.minDirtyPos === Infinity ? sched.length : sched.minDirtyPos
   pass.dirty = sched.dirty
   pass.pending = sched.pending
-  pass.start = tape.start
-  pass.size = tape.size
-  pass.ran = tape.ran
+  pass.seg = tape.seg
   pass.userStart = rows.start
   pass.userCount = rows.live
   pass.userIds = rows.targets

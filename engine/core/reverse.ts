@@ -90,8 +90,8 @@ function sweep(w: WorkbookState, jId: number, gnew: Float64Array, tnew: Map<numb
   cells.update(w.schedule, tape, s.bindings.program) // (current already when a forward pass ran first)
   const top = cells.offTape === 0 && cells.count * 4 <= w.schedule.length * 3 ? cells.indexOf(jId, pos) : -1
   sweptAll = top < 0
-  if (sweptAll) return sweepOps(tape, kind, s.num, order, pos[jId], gnew, tape.start, tape.size, tape.ran, s.bindings.program, general, w.kernelChunk)
-  return sweepOps(tape, kind, s.num, cells.ids, top, gnew, tape.start, tape.size, tape.ran, s.bindings.program, general, w.kernelChunk)
+  if (sweptAll) return sweepOps(tape, kind, s.num, order, pos[jId], gnew, tape.seg, s.bindings.program, general, w.kernelChunk)
+  return sweepOps(tape, kind, s.num, cells.ids, top, gnew, tape.seg, s.bindings.program, general, w.kernelChunk)
 }
 
 /** Whether the last `sweep` walked the whole order (else only the cells with a segment). */
@@ -182,15 +182,15 @@ function listEach(changes: WorkbookState['changes']): void {
  */
 function coneIsAffine(w: WorkbookState, cone: ObjectiveCone): boolean {
   const s = w.store
-  const { op, k, start, size } = w.tape
+  const tape = w.tape
   const programs = s.bindings.program
   for (let q = 0; q < cone.count; q++) {
     const id = cone.ids[q]
     if (s.kind[id] === Kind.Tensor) return false
     if (!programs[id]) continue
-    const n = size[id]
+    const n = tape.sizeOf(id)
     if (n === 0) return false
-    for (let t = start[id], end = t + n; t < end; t++) if (!isAffineOp(op[t], k[t])) return false
+    for (let t = tape.startOf(id), end = t + n; t < end; t++) if (!isAffineOp(tape.opAt(t), tape.kAt(t))) return false
   }
   return true
 }

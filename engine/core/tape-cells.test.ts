@@ -17,7 +17,7 @@ describe('the cells on the tape, in order', () => {
     const { w, id } = fixture()
     const cells = w.tapeCells
     const { order, length, pos } = w.schedule
-    const expected = Array.from(order.subarray(0, length)).filter((c) => w.tape.size[c] > 0)
+    const expected = Array.from(order.subarray(0, length)).filter((c) => w.tape.has(c))
     expect(Array.from(cells.ids.subarray(0, cells.count))).toEqual(expected)
     expect(expected.map((c) => w.store.input[c])).toEqual(['=A1 * A2', '=B1 + A2', '=B2 * 0.5 + B1 * 0.5'])
     expect(cells.offTape).toBe(0)

@@ -23,14 +23,13 @@ export class TapeCellList {
   update(schedule: Schedule, tape: TapeLayout, programs: ArrayLike<unknown>): void {
     if (schedule.version === this.orderVersion && tape.version === this.tapeVersion) return
     const { order, length } = schedule
-    const size = tape.size
     if (this.ids.length < length) this.ids = new Int32Array(length)
     const ids = this.ids
     let count = 0
     let offTape = 0
     for (let p = 0; p < length; p++) {
       const id = order[p]
-      if (size[id] > 0) ids[count++] = id
+      if (tape.has(id)) ids[count++] = id
       else if (programs[id]) offTape++
     }
     this.count = count

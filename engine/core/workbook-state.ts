@@ -54,7 +54,7 @@ export class WorkbookState {
   loading = false
 
   /** The forward pass's dense mode (evaluate/dense-run.ts): enter after this many due cells, leave after this many positions with no change. */
-  denseAfter = 1024
+  denseAfter = 256
   denseExitAfter = 512
   /** Positions the tape's kernels walk per call (evaluate/tape-ops.ts KERNEL_CHUNK; tests make it tiny). */
   kernelChunk = KERNEL_CHUNK

@@ -62,7 +62,7 @@ describe('folded constants and references read in place', () => {
   it('reads the last operand in place always, the first only when the last is read in place too', () => {
     const size = (formula: string) => {
       const { w, id } = boundState({ C1: formula })
-      return w.tape.size[id('C1')]
+      return w.tape.sizeOf(id('C1'))
     }
     expect(size('=A1 - B1')).toBe(1) // both cells in place
     expect(size('=A1 * 3 + A1')).toBe(1) // AddScaled(A1, A1 · 3), both in place: the pair MulK(A1), Add(op, A1)

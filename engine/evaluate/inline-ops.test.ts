@@ -29,7 +29,7 @@ function run(formula: string, inputs: Record<string, number>, seed: number) {
   const y = w.tape.forward(w.store, id('C1'))
   const grads = new Float64Array(w.store.capacity)
   if (y === y) w.tape.backward(w.store, id('C1'), seed, grads)
-  return { y, size: w.tape.size[id('C1')], grad: (at: string) => grads[id(at)] }
+  return { y, size: w.tape.sizeOf(id('C1')), grad: (at: string) => grads[id(at)] }
 }
 
 /** A gradient as the reverse pass accumulates it: 0 + each share, so a −0 share leaves +0. */

@@ -1,13 +1,20 @@
-// The tape's storage and layout (the passes that run it are in evaluate/tape.ts): every
+// The tape's storage and layout (the passes that run it are in evaluate/tape-ops.ts): every
 // formula cell that has a scalar fast form (evaluate/fast.ts) lowered once, at bind time,
-// into shared typed arrays — an op code, two operand slots and a value per op, with range
-// reductions reading an id block in a shared gather array. Segments are addressed per
-// cell id, so a new order needs no re-lowering; `relayout` rewrites them in evaluation
-// order (locality, and dropping dead segments) when the order is recomputed. A cell whose
-// program has no fast form, or an unresolved slot, gets no segment.
+// into shared typed arrays — an op code, two operand slots, a value and folded constants
+// per op, with range reductions reading an id block in a shared gather array. Segments
+// are addressed per cell id, so a new order needs no re-lowering; `relayout` rewrites
+// them in evaluation order (locality, and dropping dead segments) when the order is
+// recomputed. A cell whose program has no fast form, or an unresolved slot, gets no segment.
+//
+// Records, not one array per field: an op's code and operands are three Int32 entries side
+// by side in `code`, its value and constants three Float64 entries in `num`, and a cell's
+// segment (start, size, ran) three Int32 entries in `seg`. The kernels pay for every typed
+// array they touch in a loop, not only for the entry (V8 loads each array's length and
+// data pointer again on every iteration), so fewer arrays is less work per cell: measured
+// 21 % off a forward-pass skeleton over 1M cells (docs/benchmarks.md, "Records").
 import type { Binding } from '../graph/store'
 import { OPERAND_NAME, OPERAND_OP, OPERAND_SLOT } from './fast-program'
-import { TapeOp, readsOne, readsTwo } from './tape-ops'
+import { Rec, TapeOp, readsOne, readsTwo } from './tape-ops'
 import { FastForms } from './tape-forms'
 import { grownInt32 } from '../typed-arrays'
 
@@ -28,25 +35,21 @@ function operand(binding: Binding, base: number, from: number, index: number): n
 
 /** The tape's arrays, and how cells' segments are written into them, dropped and laid out again. */
 export class TapeLayout {
-  // Per op.
-  op = new Uint8Array(1024)
-  a = new Int32Array(1024)
-  b = new Int32Array(1024)
-  val = new Float64Array(1024)
-  /** The constant folded into an op (AddK … PowK); for a table call (Unary, Binary) its fast form's index. */
-  k = new Float64Array(1024)
-  /** A second folded constant (WeightedPair's, for its `a`). */
-  k2 = new Float64Array(1024)
+  /** Per op (Rec.Size entries each): op code, operand a, operand b. */
+  code = new Int32Array(Rec.Size * 1024)
+  /**
+   * Per op (Rec.Size entries each): its value; the constant folded into it (AddK … PowK,
+   * AddScaled, WeightedPair; AddMul's third operand), or for a table call (Unary, Binary)
+   * its fast form's index; a second constant (WeightedPair's, for its `a`).
+   */
+  num = new Float64Array(Rec.Size * 1024)
   /** Ops in use, and how many of them belong to dropped segments. */
   length = 0
   dead = 0
   /** Bumped whenever a cell's segment is made or dropped (core/tape-cells.ts rebuilds its list then). */
   version = 0
-  // Per cell id.
-  start = new Int32Array(1024)
-  size = new Int32Array(1024)
-  /** 1 when the cell's last forward ran on the tape (its intermediates are current). */
-  ran = new Uint8Array(1024)
+  /** Per cell id (Rec.Size entries each): segment start, size (0: no segment), ran. */
+  seg = new Int32Array(Rec.Size * 1024)
   /** Range reductions' id blocks. */
   gather = new Int32Array(1024)
   gatherLength = 0
@@ -59,45 +62,58 @@ export class TapeLayout {
    */
   adj = new Float64Array(64)
 
+  /** Op `t`'s code, operands, value and constants. */
+  opAt(t: number): number {
+    return this.code[Rec.Size * t + Rec.Op]
+  }
+  aAt(t: number): number {
+    return this.code[Rec.Size * t + Rec.A]
+  }
+  bAt(t: number): number {
+    return this.code[Rec.Size * t + Rec.B]
+  }
+  valAt(t: number): number {
+    return this.num[Rec.Size * t + Rec.Val]
+  }
+  kAt(t: number): number {
+    return this.num[Rec.Size * t + Rec.K]
+  }
+  /** The cell's segment: its first op, its size (0: none), and whether its last forward ran on the tape. */
+  startOf(id: number): number {
+    return this.seg[Rec.Size * id + Rec.Start]
+  }
+  sizeOf(id: number): number {
+    return this.seg[Rec.Size * id + Rec.Count]
+  }
+  ranOf(id: number): boolean {
+    return this.seg[Rec.Size * id + Rec.Ran] === 1
+  }
+  /** How many ops the arrays have room for. */
+  get capacity(): number {
+    return this.code.length / Rec.Size
+  }
+
   /** Makes room for cell ids below `capacity`. */
   growCells(capacity: number): void {
-    if (capacity <= this.start.length) return
-    this.start = grownInt32(this.start, capacity)
-    this.size = grownInt32(this.size, capacity)
-    const ran = new Uint8Array(capacity)
-    ran.set(this.ran)
-    this.ran = ran
+    if (Rec.Size * capacity <= this.seg.length) return
+    this.seg = grownInt32(this.seg, Rec.Size * capacity)
   }
 
   /** An empty tape with room for exactly `n` ops (a workbook about to be lowered in order). */
   reserveExact(n: number): void {
-    if (this.length > 0 || n <= this.op.length) return
-    this.op = new Uint8Array(n)
-    this.a = new Int32Array(n)
-    this.b = new Int32Array(n)
-    this.val = new Float64Array(n)
-    this.k = new Float64Array(n)
-    this.k2 = new Float64Array(n)
+    if (this.length > 0 || n <= this.capacity) return
+    this.code = new Int32Array(Rec.Size * n)
+    this.num = new Float64Array(Rec.Size * n)
   }
 
   private reserveOps(n: number): void {
-    if (this.length + n <= this.op.length) return
-    let cap = this.op.length * 2
+    if (this.length + n <= this.capacity) return
+    let cap = this.capacity * 2
     while (cap < this.length + n) cap *= 2
-    const op = new Uint8Array(cap)
-    op.set(this.op)
-    this.op = op
-    this.a = grownInt32(this.a, cap)
-    this.b = grownInt32(this.b, cap)
-    const val = new Float64Array(cap)
-    val.set(this.val)
-    this.val = val
-    const k = new Float64Array(cap)
-    k.set(this.k)
-    this.k = k
-    const k2 = new Float64Array(cap)
-    k2.set(this.k2)
-    this.k2 = k2
+    this.code = grownInt32(this.code, Rec.Size * cap)
+    const num = new Float64Array(Rec.Size * cap)
+    num.set(this.num)
+    this.num = num
   }
 
   private reserveGather(n: number): void {
@@ -109,7 +125,7 @@ export class TapeLayout {
 
   /** Whether the cell has a segment (else: general path). */
   has(id: number): boolean {
-    return this.size[id] > 0
+    return this.seg[Rec.Size * id + Rec.Count] > 0
   }
 
   /** Lowers a bound cell's program into a new segment (none when it has no fast form or an unresolved slot). */
@@ -134,69 +150,78 @@ export class TapeLayout {
     }
     this.reserveOps(n)
     this.reserveGather(gathered)
+    const { code, num } = this
     const base = this.length
     for (let i = 0; i < n; i++) {
       const t = base + i
+      const c = Rec.Size * t
       let k = fp.kind[i]
-      this.val[t] = 0
+      code[c + Rec.A] = 0
+      code[c + Rec.B] = 0
+      num[c + Rec.Val] = 0
+      num[c + Rec.K] = 0
+      num[c + Rec.K2] = 0
       switch (k) {
         case TapeOp.Const:
-          this.val[t] = fp.consts[i]
+          num[c + Rec.Val] = fp.consts[i]
           break
         case TapeOp.Range:
           k = TapeOp.Const // read only by the reduction after it
           break
         case TapeOp.Cell:
-          this.a[t] = binding.slotIds[fp.a[i]]
+          code[c + Rec.A] = binding.slotIds[fp.a[i]]
           break
         case TapeOp.Name:
           k = TapeOp.Cell
-          this.a[t] = binding.nameIds[fp.a[i]]
+          code[c + Rec.A] = binding.nameIds[fp.a[i]]
           break
         case TapeOp.Unary:
-          this.a[t] = base + fp.a[i]
-          this.k[t] = this.forms.unary(fp.f1[i]!)
+          code[c + Rec.A] = base + fp.a[i]
+          num[c + Rec.K] = this.forms.unary(fp.f1[i]!)
           break
         case TapeOp.Binary:
-          this.a[t] = base + fp.a[i]
-          this.b[t] = base + fp.b[i]
-          this.k[t] = this.forms.binary(fp.f2[i]!)
+          code[c + Rec.A] = base + fp.a[i]
+          code[c + Rec.B] = base + fp.b[i]
+          num[c + Rec.K] = this.forms.binary(fp.f2[i]!)
           break
         default: {
           if (k < TapeOp.RangeSum) {
             // An inline op: operands (and a folded constant) only, its rule is the op code.
-            this.a[t] = operand(binding, base, fp.aFrom?.[i] ?? OPERAND_OP, fp.a[i])
-            if (readsTwo(k)) this.b[t] = operand(binding, base, fp.bFrom?.[i] ?? OPERAND_OP, fp.b[i])
+            code[c + Rec.A] = operand(binding, base, fp.aFrom?.[i] ?? OPERAND_OP, fp.a[i])
+            if (readsTwo(k)) code[c + Rec.B] = operand(binding, base, fp.bFrom?.[i] ?? OPERAND_OP, fp.b[i])
             // (editpath) AddScaled carries a constant too; AddMul its third operand, a cell read in place (fast-fold.ts).
-            if (k === TapeOp.AddMul) this.k[t] = operand(binding, base, OPERAND_SLOT, fp.consts[i])
-            else if (!readsTwo(k) || k === TapeOp.AddScaled || k === TapeOp.WeightedPair) this.k[t] = fp.consts[i]
-            if (k === TapeOp.WeightedPair) this.k2[t] = fp.consts2![i]
+            if (k === TapeOp.AddMul) num[c + Rec.K] = operand(binding, base, OPERAND_SLOT, fp.consts[i])
+            else if (!readsTwo(k) || k === TapeOp.AddScaled || k === TapeOp.WeightedPair) num[c + Rec.K] = fp.consts[i]
+            if (k === TapeOp.WeightedPair) num[c + Rec.K2] = fp.consts2![i]
             break
           }
           const ids = binding.rangeIds[fp.a[i]]!
-          this.a[t] = this.gatherLength
-          this.b[t] = ids.length
+          code[c + Rec.A] = this.gatherLength
+          code[c + Rec.B] = ids.length
           this.gather.set(ids, this.gatherLength)
           this.gatherLength += ids.length
         }
       }
-      this.op[t] = k
+      code[c + Rec.Op] = k
     }
     this.length += n
-    this.start[id] = base
-    this.size[id] = n
+    const r = Rec.Size * id
+    this.seg[r + Rec.Start] = base
+    this.seg[r + Rec.Count] = n
     if (this.adj.length < n) this.adj = new Float64Array(n * 2)
   }
 
   /** Forgets the cell's segment (its ops become dead until the next relayout). */
   drop(id: number): void {
     this.version++
-    const n = this.size[id]
+    const r = Rec.Size * id
+    const n = this.seg[r + Rec.Count]
     if (n === 0) return
     this.dead += n
-    for (let t = this.start[id]; t < this.start[id] + n; t++) if (this.op[t] >= TapeOp.RangeSum) this.gatherDead += this.b[t]
-    this.size[id] = 0
-    this.ran[id] = 0
+    const from = this.seg[r + Rec.Start]
+    for (let t = from; t < from + n; t++) if (this.opAt(t) >= TapeOp.RangeSum) this.gatherDead += this.bAt(t)
+    this.seg[r + Rec.Count] = 0
+    this.seg[r + Rec.Ran] = 0
   }
 
   /** Whether dead segments take enough room to be worth a relayout. */
@@ -206,51 +231,45 @@ export class TapeLayout {
 
   /** Rewrites the live segments in evaluation order, dropping dead ones (values and ran flags kept). */
   relayout(order: Int32Array, count: number): void {
-    const live = this.length - this.dead
-    const op = new Uint8Array(Math.max(1024, live))
-    const a = new Int32Array(op.length)
-    const b = new Int32Array(op.length)
-    const val = new Float64Array(op.length)
-    const kk = new Float64Array(op.length)
-    const kk2 = new Float64Array(op.length)
+    const live = Math.max(1024, this.length - this.dead)
+    const code = new Int32Array(Rec.Size * live)
+    const num = new Float64Array(Rec.Size * live)
     const gather = new Int32Array(Math.max(1024, this.gatherLength - this.gatherDead))
+    const seg = this.seg
     let len = 0
     let glen = 0
     for (let p = 0; p < count; p++) {
-      const id = order[p]
-      const n = this.size[id]
+      const r = Rec.Size * order[p]
+      const n = seg[r + Rec.Count]
       if (n === 0) continue
-      const from = this.start[id]
+      const from = seg[r + Rec.Start]
       const shift = len - from
+      // Values and constants move as they are (a loop: a subarray per segment would be an object per cell).
+      for (let e = 0, src = Rec.Size * from, dst = Rec.Size * len; e < Rec.Size * n; e++) num[dst + e] = this.num[src + e]
       for (let i = 0; i < n; i++) {
-        const s = from + i
-        const t = len + i
-        const k = this.op[s]
-        op[t] = k
-        val[t] = this.val[s]
-        kk[t] = this.k[s]
-        kk2[t] = this.k2[s]
+        const s = Rec.Size * (from + i)
+        const c = Rec.Size * (len + i)
+        const k = this.code[s + Rec.Op]
+        const a = this.code[s + Rec.A]
+        const b = this.code[s + Rec.B]
+        code[c + Rec.Op] = k
         // Op operands move with the segment; cells read in place (< 0) do not.
-        if (readsOne(k)) a[t] = this.a[s] >= 0 ? this.a[s] + shift : this.a[s]
+        if (readsOne(k)) code[c + Rec.A] = a >= 0 ? a + shift : a
         else if (readsTwo(k)) {
-          a[t] = this.a[s] >= 0 ? this.a[s] + shift : this.a[s]
-          b[t] = this.b[s] >= 0 ? this.b[s] + shift : this.b[s]
+          code[c + Rec.A] = a >= 0 ? a + shift : a
+          code[c + Rec.B] = b >= 0 ? b + shift : b
         } else if (k >= TapeOp.RangeSum) {
-          gather.set(this.gather.subarray(this.a[s], this.a[s] + this.b[s]), glen)
-          a[t] = glen
-          b[t] = this.b[s]
-          glen += this.b[s]
-        } else a[t] = this.a[s]
+          gather.set(this.gather.subarray(a, a + b), glen)
+          code[c + Rec.A] = glen
+          code[c + Rec.B] = b
+          glen += b
+        } else code[c + Rec.A] = a
       }
-      this.start[id] = len
+      seg[r + Rec.Start] = len
       len += n
     }
-    this.op = op
-    this.a = a
-    this.b = b
-    this.val = val
-    this.k = kk
-    this.k2 = kk2
+    this.code = code
+    this.num = num
     this.gather = gather
     this.length = len
     this.dead = 0

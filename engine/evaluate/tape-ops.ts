@@ -1,6 +1,7 @@
-// The tape's op codes and the two pass kernels that run them: the forward pass over the
-// due cells (`forwardDirty`) and the reverse sweep for all cells (`sweepOps`), each with
-// the op switch inline, so there is no call per cell or per op. Arithmetic operators and
+// The tape's op codes and record layout, and the two pass kernels that run them: the
+// forward pass over the due cells (`forwardDirty`, whose cell runner `runCells` holds the
+// forward op switch) and the reverse sweep for all cells (`sweepOps`), each with its op
+// switch inline, so there is no call per cell or per op. Arithmetic operators and
 // the commonest unary functions run inline — their rule written out in the switches
 // here, picked by the op code the function table declares (Fast1/Fast2.inline, mapped in
 // evaluate/inline-ops.ts) and checked against the table's own rule by
@@ -10,8 +11,9 @@
 // esbuild writes an enum's members as number literals only in the file that declares it
 // (elsewhere `TapeOp.Add` is a property load, and V8 builds a jump table only for literal
 // cases: a chain of 26 compares measured ~2x slower per op on the stencil workload).
-// That is also why both kernels live in this one file, longer than the others.
-import { flagAhead, readsChanged, type DenseRun, type UserRows } from './dense-run'
+// That is also why both kernels and the record offsets (`Rec`) live in this one file,
+// longer than the others.
+import { readsChanged, type DenseRun, type UserRows } from './dense-run'
 import type { FastForms } from './tape-forms'
 
 export const enum TapeOp {
@@ -90,16 +92,34 @@ export const enum CellKind {
   Tensor = 2,
 }
 
+/**
+ * The tape's records (evaluate/tape-layout.ts explains why records): op t's code and
+ * operands are code[3t .. 3t+2], its value and constants num[3t .. 3t+2]; cell id's segment
+ * is seg[3·id .. 3·id+2]. Declared here, beside the kernels, so their offsets are literals.
+ */
+export const enum Rec {
+  /** Entries per record, in all three arrays. */
+  Size = 3,
+  // code[…]
+  Op = 0,
+  A = 1,
+  B = 2,
+  // num[…]
+  Val = 0,
+  K = 1,
+  K2 = 2,
+  // seg[…]
+  Start = 0,
+  Count = 1,
+  Ran = 2,
+}
+
 /** The tape's arrays the rules read (evaluate/tape-layout.ts holds them). */
 export interface TapeArrays {
-  op: Uint8Array
-  a: Int32Array
-  b: Int32Array
-  /** A folded constant, or a table call's fast form index. */
-  k: Float64Array
-  /** A second folded constant (WeightedPair's for `a`). */
-  k2: Float64Array
-  val: Float64Array
+  /** Per op (Rec.Size entries): its code, operand a, operand b. */
+  code: Int32Array
+  /** Per op (Rec.Size entries): its value, its folded constant (or a table call's fast form index), a second constant. */
+  num: Float64Array
   gather: Int32Array
   /** The segment's scratch adjoints, indexed from its start: all zeros between segments. */
   adj: Float64Array
@@ -113,8 +133,8 @@ export interface TapeArrays {
  * place: evaluate/fast-fold.ts `fusable`). The reverse pass reads the same way, and only
  * through segments that ran, so there it never meets NaN.
  */
-function read(x: number, val: Float64Array, nums: Float64Array): number {
-  return x >= 0 ? val[x] : nums[~x] // the store keeps 0 there for an empty cell and NaN for any other non-number (graph/store.ts `num`)
+function read(x: number, num: Float64Array, nums: Float64Array): number {
+  return x >= 0 ? num[Rec.Size * x + Rec.Val] : nums[~x] // the store keeps 0 there for an empty cell and NaN for any other non-number (graph/store.ts `num`)
 }
 
 /**
@@ -141,10 +161,8 @@ export interface DirtyPass extends UserRows {
   /** 1 for cells due; how many are. */
   dirty: Uint8Array
   pending: number
-  /** The tape's segments per cell, and whether the last forward ran there (written here). */
-  start: Int32Array
-  size: Int32Array
-  ran: Uint8Array
+  /** The tape's segment records per cell: start, size, and whether the last forward ran there (written here). */
+  seg: Int32Array
   /** A due cell the tape gave no number for (`triedTape`: it gave up): computes and stores it; whether its value changed. */
   other: (id: number, triedTape: boolean) => boolean
   /** A cell that held a tensor or an error now holds a number (the workbook's figures follow). */
@@ -155,22 +173,8 @@ export interface DirtyPass extends UserRows {
   changed: Int32Array
   changedCount: number
   evaluations: number
-}
-
-/**
- * The forward pass over the due cells, in order: a cell with a segment runs it here (the
- * common case, with no call per cell), any other goes to `other`; a cell whose value
- * changed is recorded and flags its users. Stops when nothing is due.
- */
-export function forwardDirty(tape: TapeArrays, p: DirtyPass, chunk = KERNEL_CHUNK): void {
-  walk.q = p.from
-  walk.dense = false
-  walk.hits = 0
-  walk.lastChange = 0
-  walk.denseFrom = 0
-  while (forwardChunk(tape, p, walk, chunk)) {
-    // each call walks up to `chunk` positions
-  }
+  /** The last position where a run changed a value (`runCells` reads and moves it; its exit test counts from it). */
+  lastChange: number
 }
 
 /**
@@ -184,156 +188,163 @@ export function forwardDirty(tape: TapeArrays, p: DirtyPass, chunk = KERNEL_CHUN
  */
 export const KERNEL_CHUNK = 4096
 
-/** Where a forward pass stands between chunks (one, reused: the passes never nest). */
-interface ForwardWalk {
-  q: number
-  dense: boolean
-  hits: number
-  lastChange: number
-  denseFrom: number
-}
-const walk: ForwardWalk = { q: 0, dense: false, hits: 0, lastChange: 0, denseFrom: 0 }
-
-/** One chunk of `forwardDirty`; whether positions are left to walk. */
-function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: number): boolean {
-  const { kinds, nums, order, dirty, start, size, ran, userStart, userCount, userIds, built, extraUsers, inCycle } = p
-  const op = tape.op
-  const a = tape.a
-  const b = tape.b
-  const val = tape.val
-  const kc = tape.k
-  const k2 = tape.k2
+/**
+ * Runs positions `q` up to `stop` as a dense run does: a flagged cell always, any other
+ * cell with a segment (and, when formulas run off the tape, one that reads a cell whose
+ * value changed in this pass); records each changed cell. Stops early, at the position
+ * it has not run, once no value has changed for `exitAfter` positions (since `p.lastChange`).
+ */
+export function runCells(tape: TapeArrays, p: DirtyPass, q: number, stop: number): number {
+  const { kinds, nums, order, dirty, seg, inCycle } = p
+  const code = tape.code
+  const num = tape.num
   const changedIds = p.changed
   let changedCount = p.changedCount
   let pending = p.pending
   let evaluations = p.evaluations
-  // Dense mode (evaluate/dense-run.ts): run every tape cell, stamp changes instead of flagging users.
   const d = p.dense
-  const { changedAt, epoch, exitAfter, after, offTape } = d
-  const passFrom = p.from
-  let { dense, hits, lastChange, denseFrom } = w
-  let q = w.q
-  const stop = Math.min(p.length, q + chunk)
-  for (; q < stop && (pending > 0 || dense); q++) {
+  const { changedAt, epoch, exitAfter, offTape } = d
+  let last = p.lastChange
+  for (; q < stop; q++) {
+    if (q - last > exitAfter) break
     const id = order[q]
-    if (dense && q - lastChange > exitAfter) {
-      pending += flagAhead(changedIds, denseFrom, changedCount, q - 1, d, dirty, p)
-      dense = false
-    }
+    const cell = Rec.Size * id
+    const n = seg[cell + Rec.Count]
+    const cycle = inCycle !== null && inCycle(id)
     if (dirty[id]) {
       dirty[id] = 0
       pending--
-      if (!dense && ++hits >= after && hits * 4 >= q - passFrom) {
-        dense = true
-        denseFrom = changedCount
-        lastChange = q
-      }
-    } else if (!dense || (inCycle !== null && inCycle(id)) || (size[id] === 0 && (!offTape || !readsChanged(id, d)))) continue
-    const n = size[id]
+    } else if (cycle || (n === 0 && (!offTape || !readsChanged(id, d)))) continue
     let changed: boolean
-    if (n > 0 && !(inCycle !== null && inCycle(id))) {
+    if (n > 0 && !cycle) {
       evaluations++
-      const from = start[id]
-      const end = from + n
+      const end = Rec.Size * (seg[cell + Rec.Start] + n)
       // The last op's value when the segment ran to its end; NaN when it stopped (`break run`).
       let y = NaN
       run: {
-        for (let t = from; t < end; t++) {
-          switch (op[t]) {
+        // r: the op's record in `code` and `num`.
+        for (let r = Rec.Size * seg[cell + Rec.Start]; r < end; r += Rec.Size) {
+          switch (code[r + Rec.Op]) {
             case TapeOp.Const:
-              y = val[t] // set at lowering
+              y = num[r + Rec.Val] // set at lowering
               continue
             case TapeOp.Cell:
-              y = nums[a[t]] // NaN for a cell that is not a number or empty: caught below
+              y = nums[code[r + Rec.A]] // NaN for a cell that is not a number or empty: caught below
               break
             // Inline rules (Add … PowK): each the function table's own rule for the function
             // that declares the op (functions/*: Fast1/Fast2.inline), checked by
             // evaluate/inline-ops.test.ts. A domain the table refuses gives a non-finite value
-            // here, caught below. The operands are read at one place each (`read` inlined),
-            // as V8's inlining budget would not cover a call in every case.
-            case TapeOp.Add:
-            case TapeOp.Sub:
-            case TapeOp.Mul:
-            case TapeOp.Div:
-            case TapeOp.Pow:
-            case TapeOp.Neg:
-            case TapeOp.Tanh:
-            case TapeOp.Exp:
-            case TapeOp.Log:
-            case TapeOp.Sqrt:
-            case TapeOp.AddK:
-            case TapeOp.SubK:
-            case TapeOp.KSub:
-            case TapeOp.MulK:
-            case TapeOp.DivK:
-            case TapeOp.KDiv:
+            // here, caught below. One case per op, operands read through `read`.
+            case TapeOp.Add: {
+              const x = read(code[r + Rec.A], num, nums)
+              const z = read(code[r + Rec.B], num, nums)
+              y = x + z
+              break
+            }
+            case TapeOp.Sub: {
+              const x = read(code[r + Rec.A], num, nums)
+              const z = read(code[r + Rec.B], num, nums)
+              y = x - z
+              break
+            }
+            case TapeOp.Mul: {
+              const x = read(code[r + Rec.A], num, nums)
+              const z = read(code[r + Rec.B], num, nums)
+              y = x * z
+              break
+            }
+            case TapeOp.Div: {
+              const x = read(code[r + Rec.A], num, nums)
+              const z = read(code[r + Rec.B], num, nums)
+              y = x / z
+              break
+            }
+            case TapeOp.Pow: {
+              const x = read(code[r + Rec.A], num, nums)
+              const z = read(code[r + Rec.B], num, nums)
+              y = Math.pow(x, z)
+              break
+            }
+            case TapeOp.Neg: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = -x
+              break
+            }
+            case TapeOp.Tanh: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = Math.tanh(x)
+              break
+            }
+            case TapeOp.Exp: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = Math.exp(x)
+              break
+            }
+            case TapeOp.Log: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = Math.log(x)
+              break
+            }
+            case TapeOp.Sqrt: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = Math.sqrt(x)
+              break
+            }
+            case TapeOp.AddK: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = x + num[r + Rec.K]
+              break
+            }
+            case TapeOp.SubK: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = x - num[r + Rec.K]
+              break
+            }
+            case TapeOp.KSub: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = num[r + Rec.K] - x
+              break
+            }
+            case TapeOp.MulK: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = x * num[r + Rec.K]
+              break
+            }
+            case TapeOp.DivK: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = x / num[r + Rec.K]
+              break
+            }
+            case TapeOp.KDiv: {
+              const x = read(code[r + Rec.A], num, nums)
+              y = num[r + Rec.K] / x
+              break
+            }
             case TapeOp.PowK: {
-              const o = op[t]
-              const x = read(a[t], val, nums)
-              if (o <= TapeOp.Pow) {
-                const z = read(b[t], val, nums)
-                y = o === TapeOp.Add ? x + z : o === TapeOp.Sub ? x - z : o === TapeOp.Mul ? x * z : o === TapeOp.Div ? x / z : Math.pow(x, z)
-                break
-              }
-              const c = kc[t]
-              switch (o) {
-                case TapeOp.Neg:
-                  y = -x
-                  break
-                case TapeOp.Tanh:
-                  y = Math.tanh(x)
-                  break
-                case TapeOp.Exp:
-                  y = Math.exp(x)
-                  break
-                case TapeOp.Log:
-                  y = Math.log(x)
-                  break
-                case TapeOp.Sqrt:
-                  y = Math.sqrt(x)
-                  break
-                case TapeOp.AddK:
-                  y = x + c
-                  break
-                case TapeOp.SubK:
-                  y = x - c
-                  break
-                case TapeOp.KSub:
-                  y = c - x
-                  break
-                case TapeOp.MulK:
-                  y = x * c
-                  break
-                case TapeOp.DivK:
-                  y = x / c
-                  break
-                case TapeOp.KDiv:
-                  y = c / x
-                  break
-                default:
-                  // PowK. x² as x·x: V8's Math.pow (fdlibm) returns exactly x·x for an exponent of 2.
-                  y = c === 2 ? x * x : Math.pow(x, c)
-              }
+              // x² as x·x: V8's Math.pow (fdlibm) returns exactly x·x for an exponent of 2.
+              const x = read(code[r + Rec.A], num, nums)
+              const c = num[r + Rec.K]
+              y = c === 2 ? x * x : Math.pow(x, c)
               break
             }
             case TapeOp.AddScaled:
-              y = read(a[t], val, nums) + read(b[t], val, nums) * kc[t]
+              y = read(code[r + Rec.A], num, nums) + read(code[r + Rec.B], num, nums) * num[r + Rec.K]
               break
             case TapeOp.AddMul:
-              y = read(a[t], val, nums) + read(b[t], val, nums) * read(kc[t], val, nums)
+              y = read(code[r + Rec.A], num, nums) + read(code[r + Rec.B], num, nums) * read(num[r + Rec.K], num, nums)
               break
             case TapeOp.SqDiff: {
-              const x = read(a[t], val, nums) - read(b[t], val, nums)
+              const x = read(code[r + Rec.A], num, nums) - read(code[r + Rec.B], num, nums)
               y = x * x
               break
             }
             case TapeOp.WeightedPair:
-              y = nums[~a[t]] * k2[t] + nums[~b[t]] * kc[t]
+              y = nums[~code[r + Rec.A]] * num[r + Rec.K2] + nums[~code[r + Rec.B]] * num[r + Rec.K]
               break
             case TapeOp.Unary: {
               const forms = tape.forms
-              const f = kc[t]
-              const x = val[a[t]]
+              const f = num[r + Rec.K]
+              const x = num[Rec.Size * code[r + Rec.A] + Rec.Val]
               if (forms.dom1[f](x)) {
                 y = NaN
                 break run
@@ -343,9 +354,9 @@ function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: num
             }
             case TapeOp.Binary: {
               const forms = tape.forms
-              const f = kc[t]
-              const x = val[a[t]]
-              const z = val[b[t]]
+              const f = num[r + Rec.K]
+              const x = num[Rec.Size * code[r + Rec.A] + Rec.Val]
+              const z = num[Rec.Size * code[r + Rec.B] + Rec.Val]
               if (forms.dom2[f](x, z)) {
                 y = NaN
                 break run
@@ -355,8 +366,8 @@ function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: num
             }
             default: {
               // Left to right, as the general path's reduction adds the flattened range.
-              const g0 = a[t]
-              const g1 = g0 + b[t]
+              const g0 = code[r + Rec.A]
+              const g1 = g0 + code[r + Rec.B]
               const gather = tape.gather
               let total = 0
               let numbers = 0
@@ -372,7 +383,7 @@ function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: num
                 }
               }
               // AVERAGE of no numbers is #DIV/0!: left to the general path.
-              const kind = op[t]
+              const kind = code[r + Rec.Op]
               y = kind === TapeOp.RangeSum ? total : total / (kind === TapeOp.RangeMean ? g1 - g0 : numbers)
             }
           }
@@ -380,12 +391,12 @@ function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: num
             y = NaN // not finite
             break run
           }
-          val[t] = y
+          num[r + Rec.Val] = y
         }
       }
       if (y === y) {
-        ran[id] = 1
-        if (y === 0) y = 0 // -0 shows and compares as 0, as in spreadsheets
+        seg[cell + Rec.Ran] = 1
+        y += 0 // -0 shows and compares as 0, as in spreadsheets (-0 + 0 is 0; any other y is unchanged)
         if (kinds[id] === CellKind.Number) changed = nums[id] !== y
         else {
           changed = true
@@ -394,45 +405,23 @@ function forwardChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: num
         }
         nums[id] = y
       } else {
-        ran[id] = 0
+        seg[cell + Rec.Ran] = 0
         changed = p.other(id, true)
       }
     } else {
-      ran[id] = 0
+      seg[cell + Rec.Ran] = 0
       changed = p.other(id, false)
     }
     if (!changed) continue
     changedIds[changedCount++] = id
-    if (dense) {
-      if (offTape) changedAt[id] = epoch
-      lastChange = q
-      continue
-    }
-    if (id < built)
-      for (let k = userStart[id], e = k + userCount[id]; k < e; k++) {
-        const u = userIds[k]
-        if (!dirty[u] && !(inCycle !== null && inCycle(u))) {
-          dirty[u] = 1
-          pending++
-        }
-      }
-    const more = extraUsers === null ? undefined : extraUsers(id)
-    if (more)
-      for (const u of more)
-        if (!dirty[u] && !(inCycle !== null && inCycle(u))) {
-          dirty[u] = 1
-          pending++
-        }
+    if (offTape) changedAt[id] = epoch
+    last = q
   }
   p.changedCount = changedCount
   p.pending = pending
   p.evaluations = evaluations
-  w.q = q
-  w.dense = dense
-  w.hits = hits
-  w.lastChange = lastChange
-  w.denseFrom = denseFrom
-  return q < p.length && (pending > 0 || dense)
+  p.lastChange = last
+  return q
 }
 
 /** The reverse pass's hand-off for a cell the tape did not run: returns 1 if it sent the cell's adjoint back, else 0. */
@@ -440,35 +429,31 @@ export type GeneralBackward = (id: number) => number
 
 /**
  * The reverse pass: walks `order` down from position `top`. A cell whose last forward ran
- * on the tape (`ran`) and has a nonzero adjoint in `grads` (its ∂J/∂cell, complete once
- * the sweep reaches it, since every reader comes later in the order) sends it back through
- * its segment into the cells it reads; a formula cell the tape did not run (`formulas[id]`
- * set) and a tensor cell go to `general`. Returns how many cells sent an adjoint back;
- * `lastSweepMaxAbs()` then gives the largest finite |∂J/∂cell| of a number cell.
+ * on the tape (its segment record's `ran`) and has a nonzero adjoint in `grads` (its
+ * ∂J/∂cell, complete once the sweep reaches it, since every reader comes later in the
+ * order) sends it back through its segment into the cells it reads; a formula cell the
+ * tape did not run (`formulas[id]` set) and a tensor cell go to `general`. Returns how
+ * many cells sent an adjoint back; `lastSweepMaxAbs()` then gives the largest finite
+ * |∂J/∂cell| of a number cell.
  */
 export function sweepOps(
   tape: TapeArrays, kinds: Uint8Array, nums: Float64Array, order: Int32Array, top: number, grads: Float64Array,
-  start: Int32Array, size: Int32Array, ran: Uint8Array, formulas: ArrayLike<unknown>, general: GeneralBackward,
-  chunk = KERNEL_CHUNK,
+  seg: Int32Array, formulas: ArrayLike<unknown>, general: GeneralBackward, chunk = KERNEL_CHUNK,
 ): number {
   sweptMaxAbs = 0
   let visits = 0
   for (let high = top; high >= 0; high -= chunk)
-    visits += sweepChunk(tape, kinds, nums, order, high, Math.max(0, high - chunk + 1), grads, start, size, ran, formulas, general)
+    visits += sweepChunk(tape, kinds, nums, order, high, Math.max(0, high - chunk + 1), grads, seg, formulas, general)
   return visits
 }
 
 /** One chunk of `sweepOps`: positions `top` down to `bottom`; keeps the running maximum in `sweptMaxAbs`. */
 function sweepChunk(
   tape: TapeArrays, kinds: Uint8Array, nums: Float64Array, order: Int32Array, top: number, bottom: number, grads: Float64Array,
-  start: Int32Array, size: Int32Array, ran: Uint8Array, formulas: ArrayLike<unknown>, general: GeneralBackward,
+  seg: Int32Array, formulas: ArrayLike<unknown>, general: GeneralBackward,
 ): number {
-  const op = tape.op
-  const a = tape.a
-  const b = tape.b
-  const val = tape.val
-  const kc = tape.k
-  const k2 = tape.k2
+  const code = tape.code
+  const num = tape.num
   const adj = tape.adj
   let visits = 0
   let maxAbs = sweptMaxAbs
@@ -484,16 +469,16 @@ function sweepChunk(
     // Complete here (every reader comes later in the order): the largest finite |∂J/∂cell|.
     const m = g < 0 ? -g : g
     if (m > maxAbs && m !== Infinity && cellKind === CellKind.Number) maxAbs = m
-    if (ran[id] === 0) {
+    const cell = Rec.Size * id
+    if (seg[cell + Rec.Ran] === 0) {
       if (cellKind === CellKind.Number && formulas[id]) visits += general(id)
       continue
     }
     visits++
-    const from = start[id]
-    const n = size[id]
+    const from = seg[cell + Rec.Start]
     // The segment's adjoints live in adj[t - from]; each is zeroed as it is read. The
     // last op's is the cell's own, g, and never goes through adj (most segments are one op).
-    const last = n - 1
+    const last = seg[cell + Rec.Count] - 1
     for (let i = last; i >= 0; i--) {
       let d = g
       if (i !== last) {
@@ -501,163 +486,153 @@ function sweepChunk(
         if (d === 0) continue
         adj[i] = 0
       }
-      const t = from + i
-      switch (op[t]) {
+      // r: the op's record in `code` and `num`.
+      const r = Rec.Size * (from + i)
+      switch (code[r + Rec.Op]) {
         case TapeOp.Const:
           break
         case TapeOp.Cell: {
-          const c = a[t]
+          const c = code[r + Rec.A]
           if (kinds[c] === CellKind.Number) grads[c] += d
           break
         }
-        // Inline rules' derivatives: d times the table's partial, written out (`da` to
-        // operand a, `db` to b). Operands that may be cells read in place (fast-fold.ts
-        // `fusable`) get their share through `send`, b before a, as their Cell ops did;
-        // a partial that reads an operand's value reads it through `read`, as the forward
-        // did: a cell's value cannot have changed since (a change re-runs its readers).
+        // Inline rules' derivatives: d times the table's partial, written out, one case per
+        // op. Operands that may be cells read in place (fast-fold.ts `fusable`) get their
+        // share through `send`, b before a, as their Cell ops did; a partial that reads an
+        // operand's value reads it through `read`, as the forward did: a cell's value
+        // cannot have changed since (a change re-runs its readers).
         case TapeOp.Add:
+          send(code[r + Rec.B], d, adj, from, kinds, grads)
+          send(code[r + Rec.A], d, adj, from, kinds, grads)
+          break
         case TapeOp.Sub:
-        case TapeOp.Mul:
-        case TapeOp.Div:
-        case TapeOp.Pow:
+          send(code[r + Rec.B], d * -1, adj, from, kinds, grads)
+          send(code[r + Rec.A], d, adj, from, kinds, grads)
+          break
+        case TapeOp.Mul: {
+          const xa = code[r + Rec.A]
+          const xb = code[r + Rec.B]
+          const va = read(xa, num, nums)
+          send(xb, d * va, adj, from, kinds, grads)
+          send(xa, d * read(xb, num, nums), adj, from, kinds, grads)
+          break
+        }
+        case TapeOp.Div: {
+          const xb = code[r + Rec.B]
+          const z = read(xb, num, nums)
+          send(xb, d * (-num[r + Rec.Val] / z), adj, from, kinds, grads)
+          send(code[r + Rec.A], d * (1 / z), adj, from, kinds, grads)
+          break
+        }
+        case TapeOp.Pow: {
+          const xa = code[r + Rec.A]
+          const xb = code[r + Rec.B]
+          const x = read(xa, num, nums)
+          const z = read(xb, num, nums)
+          send(xb, d * (x > 0 ? num[r + Rec.Val] * Math.log(x) : 0), adj, from, kinds, grads)
+          send(xa, d * (z === 0 ? 0 : z * Math.pow(x, z - 1)), adj, from, kinds, grads)
+          break
+        }
         case TapeOp.Neg:
-        case TapeOp.Tanh:
+        case TapeOp.KSub:
+          send(code[r + Rec.A], d * -1, adj, from, kinds, grads)
+          break
+        case TapeOp.Tanh: {
+          const y = num[r + Rec.Val]
+          send(code[r + Rec.A], d * (1 - y * y), adj, from, kinds, grads)
+          break
+        }
         case TapeOp.Exp:
-        case TapeOp.Log:
+          send(code[r + Rec.A], d * num[r + Rec.Val], adj, from, kinds, grads)
+          break
+        case TapeOp.Log: {
+          const xa = code[r + Rec.A]
+          send(xa, d * (1 / read(xa, num, nums)), adj, from, kinds, grads)
+          break
+        }
         case TapeOp.Sqrt:
+          send(code[r + Rec.A], d * (0.5 / num[r + Rec.Val]), adj, from, kinds, grads)
+          break
         case TapeOp.AddK:
         case TapeOp.SubK:
-        case TapeOp.KSub:
+          send(code[r + Rec.A], d, adj, from, kinds, grads)
+          break
         case TapeOp.MulK:
+          send(code[r + Rec.A], d * num[r + Rec.K], adj, from, kinds, grads)
+          break
         case TapeOp.DivK:
-        case TapeOp.KDiv:
+          send(code[r + Rec.A], d * (1 / num[r + Rec.K]), adj, from, kinds, grads)
+          break
+        case TapeOp.KDiv: {
+          const xa = code[r + Rec.A]
+          send(xa, d * (-num[r + Rec.Val] / read(xa, num, nums)), adj, from, kinds, grads)
+          break
+        }
         case TapeOp.PowK: {
-          const o = op[t]
-          let da: number
-          if (o <= TapeOp.Pow) {
-            let db: number
-            switch (o) {
-              case TapeOp.Add:
-                da = d
-                db = d
-                break
-              case TapeOp.Sub:
-                da = d
-                db = d * -1
-                break
-              case TapeOp.Mul:
-                da = d * read(b[t], val, nums)
-                db = d * read(a[t], val, nums)
-                break
-              case TapeOp.Div: {
-                const z = read(b[t], val, nums)
-                da = d * (1 / z)
-                db = d * (-val[t] / z)
-                break
-              }
-              default: {
-                const x = read(a[t], val, nums)
-                const z = read(b[t], val, nums)
-                da = d * (z === 0 ? 0 : z * Math.pow(x, z - 1))
-                db = d * (x > 0 ? val[t] * Math.log(x) : 0)
-              }
-            }
-            send(b[t], db, adj, from, kinds, grads)
-          } else {
-            switch (o) {
-              case TapeOp.Neg:
-              case TapeOp.KSub:
-                da = d * -1
-                break
-              case TapeOp.Tanh: {
-                const y = val[t]
-                da = d * (1 - y * y)
-                break
-              }
-              case TapeOp.Exp:
-                da = d * val[t]
-                break
-              case TapeOp.Log:
-                da = d * (1 / read(a[t], val, nums))
-                break
-              case TapeOp.Sqrt:
-                da = d * (0.5 / val[t])
-                break
-              case TapeOp.AddK:
-              case TapeOp.SubK:
-                da = d
-                break
-              case TapeOp.MulK:
-                da = d * kc[t]
-                break
-              case TapeOp.DivK:
-                da = d * (1 / kc[t])
-                break
-              case TapeOp.KDiv:
-                da = d * (-val[t] / read(a[t], val, nums))
-                break
-              default: {
-                // PowK. For x²: 2·x, as Math.pow(x, 1) is exactly x (fdlibm's special case).
-                const z = kc[t]
-                const x = read(a[t], val, nums)
-                da = d * (z === 2 ? 2 * x : z === 0 ? 0 : z * Math.pow(x, z - 1))
-              }
-            }
-          }
-          send(a[t], da, adj, from, kinds, grads)
+          // For x²: 2·x, as Math.pow(x, 1) is exactly x (fdlibm's special case).
+          const xa = code[r + Rec.A]
+          const z = num[r + Rec.K]
+          const x = read(xa, num, nums)
+          send(xa, d * (z === 2 ? 2 * x : z === 0 ? 0 : z * Math.pow(x, z - 1)), adj, from, kinds, grads)
           break
         }
         case TapeOp.AddScaled:
-          send(a[t], d, adj, from, kinds, grads)
-          send(b[t], d * kc[t], adj, from, kinds, grads)
+          send(code[r + Rec.A], d, adj, from, kinds, grads)
+          send(code[r + Rec.B], d * num[r + Rec.K], adj, from, kinds, grads)
           break
         case TapeOp.AddMul: {
           // As the pair did: the Add's share to a, then the Mul's to c (d·b), then to b (d·c).
-          const c = kc[t]
-          send(a[t], d, adj, from, kinds, grads)
-          send(c, d * read(b[t], val, nums), adj, from, kinds, grads)
-          send(b[t], d * read(c, val, nums), adj, from, kinds, grads)
+          const c = num[r + Rec.K]
+          const xb = code[r + Rec.B]
+          send(code[r + Rec.A], d, adj, from, kinds, grads)
+          send(c, d * read(xb, num, nums), adj, from, kinds, grads)
+          send(xb, d * read(c, num, nums), adj, from, kinds, grads)
           break
         }
         case TapeOp.SqDiff: {
           // x² sends d·2x to the Sub, which sends it to b (negated), then to a.
-          const s = d * (2 * (read(a[t], val, nums) - read(b[t], val, nums)))
-          send(b[t], s * -1, adj, from, kinds, grads)
-          send(a[t], s, adj, from, kinds, grads)
+          const xa = code[r + Rec.A]
+          const xb = code[r + Rec.B]
+          const s = d * (2 * (read(xa, num, nums) - read(xb, num, nums)))
+          send(xb, s * -1, adj, from, kinds, grads)
+          send(xa, s, adj, from, kinds, grads)
           break
         }
         case TapeOp.WeightedPair: {
           // As the pair did: the AddScaled's share to b (d·k), then the MulK's to a (d·k2).
-          const xb = ~b[t]
-          const xa = ~a[t]
-          const sb = d * kc[t]
+          const xb = ~code[r + Rec.B]
+          const xa = ~code[r + Rec.A]
+          const sb = d * num[r + Rec.K]
           if (sb !== 0 && kinds[xb] === CellKind.Number) grads[xb] += sb
-          const sa = d * k2[t]
+          const sa = d * num[r + Rec.K2]
           if (sa !== 0 && kinds[xa] === CellKind.Number) grads[xa] += sa
           break
         }
         case TapeOp.Unary: {
-          const x = a[t]
-          adj[x - from] += d * tape.forms.df1[kc[t]](val[x], val[t])
+          const x = code[r + Rec.A]
+          adj[x - from] += d * tape.forms.df1[num[r + Rec.K]](num[Rec.Size * x + Rec.Val], num[r + Rec.Val])
           break
         }
         case TapeOp.Binary: {
           const forms = tape.forms
-          const f = kc[t]
-          const x = a[t]
-          const z = b[t]
-          const da = d * forms.dfa[f](val[x], val[z], val[t])
-          const db = d * forms.dfb[f](val[x], val[z], val[t])
+          const f = num[r + Rec.K]
+          const x = code[r + Rec.A]
+          const z = code[r + Rec.B]
+          const vx = num[Rec.Size * x + Rec.Val]
+          const vz = num[Rec.Size * z + Rec.Val]
+          const y = num[r + Rec.Val]
+          const da = d * forms.dfa[f](vx, vz, y)
+          const db = d * forms.dfb[f](vx, vz, y)
           adj[x - from] += da
           adj[z - from] += db
           break
         }
         default: {
           // Every number cell of the range gets the same share; empty cells pass no gradient.
-          const g0 = a[t]
-          const g1 = g0 + b[t]
+          const g0 = code[r + Rec.A]
+          const g1 = g0 + code[r + Rec.B]
           const gather = tape.gather
-          const kind = op[t]
+          const kind = code[r + Rec.Op]
           let share = d
           if (kind !== TapeOp.RangeSum) {
             let count = g1 - g0

@@ -20,7 +20,7 @@ describe('tape', () => {
     const tape = w.tape
     expect(tape.has(id('C1'))).toBe(true)
     expect(tape.forward(w.store, id('C1'))).toBe(Math.tanh(1.5) + 2)
-    expect(tape.ran[id('C1')]).toBe(1)
+    expect(tape.ranOf(id('C1'))).toBe(true)
     const grads = new Float64Array(w.store.capacity)
     // Intermediates come from the kept values (tanh's result), and cells read in place
     // (A1 · B1 reads both: fast-fold.ts) are read again, as the forward read them: the
@@ -51,7 +51,7 @@ describe('tape', () => {
     setNumber(w, id('A3'), 1000)
     for (const c of ['B1', 'B2', 'B3']) {
       expect(w.tape.forward(w.store, id(c))).toBeNaN()
-      expect(w.tape.ran[id(c)]).toBe(0)
+      expect(w.tape.ranOf(id(c))).toBe(false)
     }
   })
 
@@ -67,7 +67,7 @@ describe('tape', () => {
     const tape = w.tape
     for (const c of ['B1', 'B2', 'B3']) setNumber(w, id(c), tape.forward(w.store, id(c)))
     const before = tape.length
-    const ops = tape.size[id('B1')] // A1 * 2: one MulK op (the constant folded in, A1 read in place)
+    const ops = tape.sizeOf(id('B1')) // A1 * 2: one MulK op (the constant folded in, A1 read in place)
     expect(ops).toBe(1)
     tape.drop(id('B1'))
     expect(tape.dead).toBe(ops)
@@ -76,8 +76,8 @@ describe('tape', () => {
     tape.relayout(order, 3)
     expect(tape.length).toBe(before - ops)
     expect(tape.dead).toBe(0)
-    expect(tape.start[id('B3')]).toBe(0) // laid out in the order given
-    expect(tape.ran[id('B3')]).toBe(1)
+    expect(tape.startOf(id('B3'))).toBe(0) // laid out in the order given
+    expect(tape.ranOf(id('B3'))).toBe(true)
     const grads = new Float64Array(w.store.capacity)
     tape.backward(w.store, id('B3'), 1, grads) // from the values kept across the relayout
     expect(grads[id('B2')]).toBe(2 * 9)
@@ -104,7 +104,7 @@ describe('tape', () => {
     grads[id('D1')] = 1
     grads[id('F1')] = 7
     const general: number[] = []
-    const visits = sweepOps(tape, w.store.kind, w.store.num, order, 5, grads, tape.start, tape.size, tape.ran, w.store.bindings.program, (c) => (general.push(c), 1))
+    const visits = sweepOps(tape, w.store.kind, w.store.num, order, 5, grads, tape.seg, w.store.bindings.program, (c) => (general.push(c), 1))
     expect(grads[id('C1')]).toBe(1)
     expect(grads[id('A1')]).toBe(5 + 3) // through C1 (B1 = 5) and directly (× 3)
     expect(grads[id('B1')]).toBe(2)
@@ -121,7 +121,7 @@ describe('tape', () => {
       const grads = new Float64Array(w.store.capacity)
       grads[id('D1')] = 1
       grads[id('F1')] = -70 // the largest, high in the order: the maximum must be carried down through the chunks
-      const visits = sweepOps(tape, w.store.kind, w.store.num, order, 5, grads, tape.start, tape.size, tape.ran, w.store.bindings.program, () => 1, chunk)
+      const visits = sweepOps(tape, w.store.kind, w.store.num, order, 5, grads, tape.seg, w.store.bindings.program, () => 1, chunk)
       return { grads: [...grads], visits, largest: lastSweepMaxAbs() }
     }
     const whole = sweep(KERNEL_CHUNK)

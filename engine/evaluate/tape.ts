@@ -6,7 +6,8 @@
 // the general path (evaluate/run.ts), as does a cell whose inputs are not numbers at the
 // moment (the tape gives up and says so with NaN).
 import type { CellStore } from '../graph/store'
-import { forwardDirty, sweepOps, type DirtyPass } from './tape-ops'
+import { forwardDirty } from './forward-walk'
+import { sweepOps, type DirtyPass } from './tape-ops'
 import { TapeLayout } from './tape-layout'
 
 const noUsers = new Int32Array(1)
@@ -21,15 +22,15 @@ export class Tape extends TapeLayout {
   forward(store: CellStore, id: number): number {
     const pass: DirtyPass = {
       kinds: store.kind, nums: store.num, order: Int32Array.of(id), from: 0, length: 1, dirty: new Uint8Array(id + 1), pending: 1,
-      start: this.start, size: this.size, ran: this.ran, userStart: noUsers, userCount: noUsers, userIds: noUsers, built: 0,
+      seg: this.seg, userStart: noUsers, userCount: noUsers, userIds: noUsers, built: 0,
       extraUsers: null, inCycle: null, other: () => false, becameNumber: (c) => (store.obj[c] = 0),
-      changed: new Int32Array(1), changedCount: 0, evaluations: 0,
+      changed: new Int32Array(1), changedCount: 0, evaluations: 0, lastChange: 0,
       // One cell: dense mode never starts (evaluate/dense-run.ts).
       dense: { changedAt: noUsers, epoch: 0, pos: noUsers, precStart: noUsers, precCount: noUsers, precIds: noUsers, after: Infinity, exitAfter: 0, offTape: true },
     }
     pass.dirty[id] = 1
     forwardDirty(this, pass)
-    return this.ran[id] ? store.num[id] : NaN
+    return this.ranOf(id) ? store.num[id] : NaN
   }
 
   /**
@@ -40,7 +41,7 @@ export class Tape extends TapeLayout {
   backward(store: CellStore, id: number, g: number, grads: Float64Array): void {
     const keep = grads[id]
     grads[id] = g
-    sweepOps(this, store.kind, store.num, Int32Array.of(id), 0, grads, this.start, this.size, this.ran, store.bindings.program, () => 0)
+    sweepOps(this, store.kind, store.num, Int32Array.of(id), 0, grads, this.seg, store.bindings.program, () => 0)
     grads[id] = keep
   }
 }
