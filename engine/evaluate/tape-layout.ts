@@ -62,18 +62,12 @@ export class TapeLayout {
    */
   adj = new Float64Array(64)
 
-  /** Op `t`'s code, operands, value and constants. */
+  /** Op `t`'s code, operand b (a range op's length) and folded constant. */
   opAt(t: number): number {
     return this.code[Rec.Size * t + Rec.Op]
   }
-  aAt(t: number): number {
-    return this.code[Rec.Size * t + Rec.A]
-  }
   bAt(t: number): number {
     return this.code[Rec.Size * t + Rec.B]
-  }
-  valAt(t: number): number {
-    return this.num[Rec.Size * t + Rec.Val]
   }
   kAt(t: number): number {
     return this.num[Rec.Size * t + Rec.K]
