@@ -4,7 +4,8 @@
 // them (evaluate/dense-run.ts). Kept apart from the runner so that its loop holds only
 // what a dense run needs (docs/benchmarks.md, "Seventh session").
 import { flagAhead } from './dense-run'
-import { KERNEL_CHUNK, runCells, type DirtyPass, type TapeArrays } from './tape-ops'
+import { KERNEL_CHUNK, runCells } from './tape-ops'
+import type { DirtyPass, TapeArrays } from './tape-pass'
 
 /**
  * The forward pass over the due cells, in order: a cell with a segment runs it here (the

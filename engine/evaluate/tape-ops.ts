@@ -13,8 +13,8 @@
 // cases: a chain of 26 compares measured ~2x slower per op on the stencil workload).
 // That is also why both kernels and the record offsets (`Rec`) live in this one file,
 // longer than the others.
-import { readsChanged, type DenseRun, type UserRows } from './dense-run'
-import type { FastForms } from './tape-forms'
+import { readsChanged } from './dense-run'
+import type { DirtyPass, GeneralBackward, TapeArrays } from './tape-pass'
 
 export const enum TapeOp {
   Const = 0,
@@ -114,18 +114,6 @@ export const enum Rec {
   Ran = 2,
 }
 
-/** The tape's arrays the rules read (evaluate/tape-layout.ts holds them). */
-export interface TapeArrays {
-  /** Per op (Rec.Size entries): its code, operand a, operand b. */
-  code: Int32Array
-  /** Per op (Rec.Size entries): its value, its folded constant (or a table call's fast form index), a second constant. */
-  num: Float64Array
-  gather: Int32Array
-  /** The segment's scratch adjoints, indexed from its start: all zeros between segments. */
-  adj: Float64Array
-  readonly forms: FastForms
-}
-
 /**
  * An operand's value: an earlier op's (x ≥ 0), or a cell read in place (x = ~id): its
  * number, 0 when empty, NaN otherwise — which makes the op's result non-finite, so the
@@ -145,36 +133,6 @@ function read(x: number, num: Float64Array, nums: Float64Array): number {
 function send(x: number, share: number, adj: Float64Array, from: number, kinds: Uint8Array, grads: Float64Array): void {
   if (x >= 0) adj[x - from] += share
   else if (share !== 0 && kinds[~x] === CellKind.Number) grads[~x] += share
-}
-
-/**
- * What the forward pass over the dirty cells needs besides the tape (core/forward.ts fills
- * it in); the users graph and cycle members as UserRows (evaluate/dense-run.ts).
- */
-export interface DirtyPass extends UserRows {
-  kinds: Uint8Array
-  nums: Float64Array
-  /** The evaluation order, the position to start from and the order's length. */
-  order: Int32Array
-  from: number
-  length: number
-  /** 1 for cells due; how many are. */
-  dirty: Uint8Array
-  pending: number
-  /** The tape's segment records per cell: start, size, and whether the last forward ran there (written here). */
-  seg: Int32Array
-  /** A due cell the tape gave no number for (`triedTape`: it gave up): computes and stores it; whether its value changed. */
-  other: (id: number, triedTape: boolean) => boolean
-  /** A cell that held a tensor or an error now holds a number (the workbook's figures follow). */
-  becameNumber: (id: number) => void
-  /** Dense mode's stamps, positions, precedent rows and thresholds (evaluate/dense-run.ts). */
-  dense: DenseRun
-  /** Out: the ids whose value changed, in order, and how many; how many segments ran. */
-  changed: Int32Array
-  changedCount: number
-  evaluations: number
-  /** The last position where a run changed a value (`runCells` reads and moves it; its exit test counts from it). */
-  lastChange: number
 }
 
 /**
@@ -423,9 +381,6 @@ export function runCells(tape: TapeArrays, p: DirtyPass, q: number, stop: number
   p.lastChange = last
   return q
 }
-
-/** The reverse pass's hand-off for a cell the tape did not run: returns 1 if it sent the cell's adjoint back, else 0. */
-export type GeneralBackward = (id: number) => number
 
 /**
  * The reverse pass: walks `order` down from position `top`. A cell whose last forward ran

@@ -7,7 +7,8 @@
 // moment (the tape gives up and says so with NaN).
 import type { CellStore } from '../graph/store'
 import { forwardDirty } from './forward-walk'
-import { sweepOps, type DirtyPass } from './tape-ops'
+import { sweepOps } from './tape-ops'
+import type { DirtyPass } from './tape-pass'
 import { TapeLayout } from './tape-layout'
 
 const noUsers = new Int32Array(1)
