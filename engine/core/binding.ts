@@ -215,7 +215,8 @@ export function lowerCell(w: WorkbookState, id: number, rangeIds?: (Int32Array |
 export function layoutLoaded(w: WorkbookState): void {
   const s = w.store
   const sched = w.schedule
-  sched.reorder(s.count, s.bindings)
+  // The gradient arrays are sized for the document already (WorkbookState.reserveCells) and hold only zeros until the first reverse pass.
+  w.grads.lendWhileZero((spare) => sched.reorder(s.count, s.bindings, spare))
   s.users.rebuild(s.count, s.bindings)
   if (!w.lowerToTape) return
   w.tape.reserveExact(tapeOpsInOrder(w))

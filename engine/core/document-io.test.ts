@@ -77,4 +77,22 @@ describe('loadDocument', () => {
     }
     expect(w.store.users.count(w.sheets.cells(0).get(1, 1))).toBe(1)
   })
+
+  it('stores each constant as the first pass would: the same views and figures as typing the inputs in', () => {
+    // Numbers (a typed -0, an exponent, one too large: #NUM!), labels (quoted, spaced, a number with spaces), an empty input, and formulas reading them.
+    const inputs: Record<string, string> = {
+      A1: '2', A2: '-0', A3: '1.5e3', A4: '1e999', A5: "'7", A6: 'text', A7: ' 3 ', A8: '',
+      B1: '=A1+A3', B2: '=A4+1', B3: '=A2*2', B4: '=A7', C1: '=SUM(A1:A8)',
+    }
+    const cells = Object.fromEntries(Object.entries(inputs).map(([k, input]) => [k, { input }]))
+    const loaded = createEngine({ format: 'gradsheet', version: 1, objective: 'C1', sheets: [{ name: 'S', cells }] })
+    const typed = createEngine({ format: 'gradsheet', version: 1, objective: 'C1', sheets: [{ name: 'S', cells: {} }] })
+    const list = typed.apply(Object.entries(inputs).map(([address, input]) => ({ type: 'setInput' as const, sheet: 'S', address, input })))
+    expect(loaded.cells()).toEqual(typed.cells())
+    expect(loaded.objective()).toEqual(typed.objective())
+    expect(loaded.cell('S', 'A4').value).toMatchObject({ kind: 'error', error: { code: '#NUM!' } })
+    // The workbook figures the app's status bar reads after the first update (one error cell: A4; B2 reads it).
+    const after = loaded.apply([{ type: 'setInput', sheet: 'S', address: 'A1', input: '2' }], { views: 'none' })
+    expect(after.figures).toEqual(list.figures)
+  })
 })

@@ -51,6 +51,17 @@ function recomputeCell(w: WorkbookState, id: number, triedTape: boolean): boolea
   } else {
     v = constantValue(s.input[id]) // a typed -0 shows as 0 too
   }
+  return storeValue(w, id, v)
+}
+
+/**
+ * Stores a cell's newly computed value (kind, number, payload, the error and tensor
+ * counts); returns whether it changed. Also how a document's constants get their values
+ * while it loads (core/document-io.ts), so they need no place in the first pass.
+ */
+export function storeValue(w: WorkbookState, id: number, computed: V | null): boolean {
+  const s = w.store
+  let v = computed
   // The per-workbook memory budget: all cells' tensors together stay within it.
   const heldHere = s.kind[id] === Kind.Tensor ? (s.obj[id] as Tensor).size : 0
   if (v instanceof Tensor) {

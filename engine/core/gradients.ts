@@ -46,6 +46,18 @@ export class Gradients {
     return id < this.num.length ? this.num[id] : 0
   }
 
+  /**
+   * Lends both gradient arrays' memory, as Int32Arrays, to `use` while they hold only
+   * zeros (a workbook loading, before its first reverse pass), then zeroes them again.
+   * The load's ordering works in them instead of allocating ~16 MB per million cells
+   * (core/binding.ts layoutLoaded).
+   */
+  lendWhileZero(use: (spare: Int32Array[]) => void): void {
+    use([new Int32Array(this.num.buffer, this.num.byteOffset, this.num.length * 2), new Int32Array(this.next.buffer, this.next.byteOffset, this.next.length * 2)])
+    this.num.fill(0)
+    this.next.fill(0)
+  }
+
   /** Makes both gradient arrays hold ids below `capacity`. */
   grow(capacity: number): void {
     if (this.num.length >= capacity) return

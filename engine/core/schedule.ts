@@ -54,10 +54,10 @@ export class Schedule {
     return this.cycleErr.size > 0 && this.cycleErr.has(id)
   }
 
-  /** Recomputes the order and the cycles; cells whose cycle error changed become dirty. */
-  reorder(count: number, rows: PrecedentRows): void {
-    // Written in place: the order into this.order, with this.pos as the search's scratch (set again right after).
-    const { order, cycles } = computeOrder(count, rows, { order: this.order, scratch: this.pos })
+  /** Recomputes the order and the cycles; cells whose cycle error changed become dirty. `spare`: arrays the search may overwrite. */
+  reorder(count: number, rows: PrecedentRows, spare?: Int32Array[]): void {
+    // Written in place: the order into this.order, with this.pos as the search's scratch (set again right after); `spare`: more scratch (graph/order.ts).
+    const { order, cycles } = computeOrder(count, rows, { order: this.order, scratch: this.pos, spare })
     for (let p = 0; p < order.length; p++) this.pos[order[p]] = p
     const next = new Map<number, Err>()
     for (const members of cycles) {

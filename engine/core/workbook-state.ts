@@ -66,12 +66,19 @@ export class WorkbookState {
     return this.sheets.cells(sid).get(row, col)
   }
 
-  /** Sizes every per-cell array for `n` cells at once (a document about to load). */
+  /**
+   * Sizes every per-cell array for `n` cells at once (a document about to load). The
+   * gradient arrays too: they hold only zeros until the first reverse pass, and the load's
+   * ordering works in them meanwhile instead of allocating its own (core/binding.ts
+   * layoutLoaded; docs/benchmarks.md, "Eighth session").
+   */
   reserveCells(n: number): void {
     this.store.reserve(n)
-    this.schedule.grow(this.store.capacity)
-    this.changes.grow(this.store.capacity)
-    this.tape.growCells(this.store.capacity)
+    const capacity = this.store.capacity
+    this.schedule.grow(capacity)
+    this.changes.grow(capacity)
+    this.tape.growCells(capacity)
+    this.grads.grow(capacity)
   }
 
   ensureCell(sid: number, row: number, col: number): number {

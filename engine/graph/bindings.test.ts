@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Program } from '../formula/program'
 import { boundState } from '../test/bound-state'
+import { loadDocument } from '../core/document-io'
+import { WorkbookState } from '../core/workbook-state'
 import { BindingTable } from './bindings'
 
 const prog = (names: string[] = []): Program => ({ ops: [{ k: 'cell', slot: 0 }], names })
@@ -92,5 +94,32 @@ describe('binding table', () => {
     // One pool entry per formula cell here: its one slot id, which is also its precedent row.
     expect(t.length).toBe(201)
     expect([...w.store.bindingOf(id('A100'))!.slotIds]).toEqual([id('A99')])
+  })
+
+  it('expect() grows the pool once to the size asked, keeping every entry', () => {
+    const t = new BindingTable()
+    t.grow(4)
+    const at = t.open(1, prog(), 2, 0)
+    t.ids.set([5, 6], at)
+    t.precedentsAreSlots(1, 2)
+    t.expect(50_000)
+    expect(t.ids.length).toBe(50_000)
+    expect([...t.view(1)!.precedents]).toEqual([5, 6])
+    t.expect(10) // never shrinks
+    expect(t.ids.length).toBe(50_000)
+  })
+})
+
+describe('loading a document sizes the binding pool from its first formulas', () => {
+  it('ends with the pool near its used size instead of the next power of two', () => {
+    // 10,000 formulas of one pool entry each: doubling would end at 16,384 entries.
+    const cells: Record<string, { input: string }> = { A1: { input: '1' } }
+    for (let r = 2; r <= 10_001; r++) cells[`A${r}`] = { input: `=A${r - 1}+1` }
+    const w = new WorkbookState()
+    loadDocument(w, { format: 'gradsheet', version: 1, objective: null, sheets: [{ name: 'S', cells }] })
+    const t = w.store.bindings
+    expect(t.length).toBe(10_000)
+    expect(t.ids.length).toBeGreaterThanOrEqual(t.length)
+    expect(t.ids.length).toBeLessThan(1.2 * t.length)
   })
 })

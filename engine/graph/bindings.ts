@@ -100,6 +100,19 @@ export class BindingTable implements PrecedentRows {
     return at
   }
 
+  /**
+   * Room for `total` pool entries in one allocation (a loading document's estimate,
+   * core/document-io.ts): the pool would otherwise double its way there, leaving about its
+   * own final size in dead copies (array buffers that count towards V8's next full
+   * collection: docs/benchmarks.md, "Eighth session").
+   */
+  expect(total: number): void {
+    if (total <= this.ids.length) return
+    const ids = new Int32Array(total)
+    ids.set(this.ids.subarray(0, this.length))
+    this.ids = ids
+  }
+
   /** Starts binding `id`: its program and `slots + names` pool entries for the caller to fill; returns their offset. */
   open(id: number, program: Program, slots: number, names: number): number {
     const at = this.reserve(slots + names)

@@ -32,20 +32,44 @@ export interface OrderResult {
   cycles: Int32Array[]
 }
 
+/** Where computeOrder may write besides its own allocations. */
+export interface OrderSpace {
+  /** Receives the order (at least `count` entries). */
+  order: Int32Array
+  /** Tarjan's discovery index (at least `count` entries, overwritten). */
+  scratch: Int32Array
+  /** Arrays whose contents may be overwritten: Tarjan's other four working arrays are cut from them where they fit (the rest are allocated). */
+  spare?: Int32Array[]
+}
+
+/** `count`-entry arrays cut from the spare arrays (as many as fit, up to `want`). */
+function cutFrom(spare: Int32Array[], count: number, want: number): Int32Array[] {
+  const out: Int32Array[] = []
+  for (const a of spare)
+    for (let at = 0; at + count <= a.length && out.length < want; at += count) out.push(a.subarray(at, at + count))
+  return out
+}
+
 /**
- * `into`: arrays of at least `count` entries the caller owns (the schedule's order and
- * positions): the order is written into `order`, and `scratch` serves as Tarjan's
- * discovery index (overwritten), so a reorder of a million cells allocates 8 MB less.
+ * `into`: arrays the caller owns (the schedule's order and positions, and at load the
+ * gradient arrays before their first use): the order is written into `order`, `scratch`
+ * serves as Tarjan's discovery index and `spare` as its other working arrays, so a
+ * reorder of a million cells allocates up to 24 MB less. At load that matters beyond
+ * the memory: V8 starts a full collection for every ~64 MB of new array buffers, and each
+ * marks the whole heap (docs/benchmarks.md, "Eighth session").
  */
-export function computeOrder(count: number, rows: PrecedentRows, into?: { order: Int32Array; scratch: Int32Array }): OrderResult {
+export function computeOrder(count: number, rows: PrecedentRows, into?: OrderSpace): OrderResult {
   const { start: rowStart, count: rowCount, ids: edges } = rows
   const index = into ? into.scratch.subarray(0, count) : new Int32Array(count)
   index.fill(-1)
-  const low = new Int32Array(count)
+  const cut = count > 0 && into?.spare ? cutFrom(into.spare, count, 4) : []
+  const work = (): Int32Array => cut.pop() ?? new Int32Array(count)
+  // low and stack are written before they are read; callNode and callEdge too (each level's entry is set when it is entered).
+  const low = work()
   const onStack = new Uint8Array(count)
-  const stack = new Int32Array(count)
-  const callNode = new Int32Array(count)
-  const callEdge = new Int32Array(count)
+  const stack = work()
+  const callNode = work()
+  const callEdge = work()
   const order = into ? into.order.subarray(0, count) : new Int32Array(count)
   const cycles: Int32Array[] = []
   let sp = 0

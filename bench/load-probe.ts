@@ -1,0 +1,56 @@
+// One engine load and nothing else, for A/B comparisons of the load path (docs/benchmarks.md,
+// "Eighth session"): builds the workload's document as bench/systems/engine.ts does, collects,
+// then times createEngine(doc) + objective() — wall time, this process's CPU time, and the
+// garbage collector's pauses during the load (a PerformanceObserver on 'gc' entries).
+// Usage: node --expose-gc --max-old-space-size=16384 bench/.cache/probe.mjs WORKLOAD N
+// (bundle it with esbuild as child-bundle.ts does). Prints one line: PROBE <json>.
+import { PerformanceObserver } from 'node:perf_hooks'
+import { createBenchEngine } from './systems/engine-loader.ts'
+import { buildDocument } from './workloads/document.ts'
+import { workloadById } from './workloads/index.ts'
+
+/** A fingerprint of every cell's view (value, gradient, error) after the load, to check a change alters none. */
+function digest(e: { cells(): unknown[] }): string {
+  let h = 0
+  for (const v of e.cells()) {
+    const t = JSON.stringify(v)
+    for (let i = 0; i < t.length; i++) h = (Math.imul(h, 31) + t.charCodeAt(i)) | 0
+  }
+  return (h >>> 0).toString(16)
+}
+
+const [id, size] = process.argv.slice(2)
+const workload = workloadById(id ?? '')
+const n = Number(size)
+if (!workload || !Number.isInteger(n)) {
+  console.error('usage: load-probe.ts WORKLOAD N')
+  process.exit(2)
+}
+const doc = buildDocument(workload, n)
+const collect = (globalThis as { gc?: () => void }).gc
+collect?.()
+collect?.()
+const pauses: { kind: number; ms: number; at: number }[] = []
+let t0 = 0
+const observer = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) pauses.push({ kind: (e.detail as { kind: number }).kind, ms: e.duration, at: e.startTime - t0 })
+})
+observer.observe({ entryTypes: ['gc'] })
+const cpu0 = process.cpuUsage()
+t0 = performance.now()
+const engine = createBenchEngine(doc)
+const value = engine.objective().value
+const wallMs = performance.now() - t0
+const cpu = process.cpuUsage(cpu0)
+setTimeout(() => {
+  observer.disconnect()
+  const inLoad = pauses.filter((p) => p.at >= 0 && p.at <= wallMs)
+  const major = inLoad.filter((p) => p.kind === 4) // NODE_PERFORMANCE_GC_MAJOR
+  const result = {
+    workload: id, n, wallMs: Math.round(wallMs), cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    gcMs: Math.round(inLoad.reduce((s, p) => s + p.ms, 0)), majorMs: major.map((p) => Math.round(p.ms)),
+    majorAt: major.map((p) => Math.round(p.at)), value,
+  }
+  if (process.env.DIGEST) console.log('DIGEST', digest(engine))
+  process.stdout.write('PROBE ' + JSON.stringify(result) + '\n')
+}, 0)
