@@ -1,9 +1,10 @@
 // One engine load and nothing else, for A/B comparisons of the load path (docs/benchmarks.md,
 // "Eighth session"): builds the workload's document as bench/systems/engine.ts does, collects,
-// then times createEngine(doc) + objective() — wall time, this process's CPU time, and the
-// garbage collector's pauses during the load (a PerformanceObserver on 'gc' entries).
+// then times createEngine(doc) + objective() — wall time, CPU time (the process's, and the main
+// thread's alone), and the garbage collector's pauses during the load (a PerformanceObserver on 'gc' entries).
 // Usage: node --expose-gc --max-old-space-size=16384 bench/.cache/probe.mjs WORKLOAD N
 // (bundle it with esbuild as child-bundle.ts does). Prints one line: PROBE <json>.
+import { readFileSync } from 'node:fs'
 import { PerformanceObserver } from 'node:perf_hooks'
 import { createBenchEngine } from './systems/engine-loader.ts'
 import { buildDocument } from './workloads/document.ts'
@@ -36,18 +37,29 @@ const observer = new PerformanceObserver((list) => {
   for (const e of list.getEntries()) pauses.push({ kind: (e.detail as { kind: number }).kind, ms: e.duration, at: e.startTime - t0 })
 })
 observer.observe({ entryTypes: ['gc'] })
+/** This thread's CPU time in ms (Linux: /proc; 10 ms ticks), without the collector's helper threads that process.cpuUsage counts. */
+function mainThreadCpuMs(): number {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10 // utime + stime, in clock ticks of 10 ms
+  } catch {
+    return Number.NaN
+  }
+}
+const main0 = mainThreadCpuMs()
 const cpu0 = process.cpuUsage()
 t0 = performance.now()
 const engine = createBenchEngine(doc)
 const value = engine.objective().value
 const wallMs = performance.now() - t0
 const cpu = process.cpuUsage(cpu0)
+const mainCpuMs = mainThreadCpuMs() - main0
 setTimeout(() => {
   observer.disconnect()
   const inLoad = pauses.filter((p) => p.at >= 0 && p.at <= wallMs)
   const major = inLoad.filter((p) => p.kind === 4) // NODE_PERFORMANCE_GC_MAJOR
   const result = {
-    workload: id, n, wallMs: Math.round(wallMs), cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    workload: id, n, wallMs: Math.round(wallMs), cpuMs: Math.round((cpu.user + cpu.system) / 1000), mainCpuMs,
     gcMs: Math.round(inLoad.reduce((s, p) => s + p.ms, 0)), majorMs: major.map((p) => Math.round(p.ms)),
     majorAt: major.map((p) => Math.round(p.at)), value,
   }

@@ -136,6 +136,7 @@ export function loadDocument(w: WorkbookState, doc: WorkbookDocument, consume = 
   doc.sheets.forEach((sheet, k) => {
     const sid = w.sheets.add(sheet.name, withoutKeys(sheet, ['name', 'cells']))
     const s = staged[k]
+    w.sheets.cells(sid).reserveColumns(s.rows, s.cols, s.count)
     const rich = s.rich.size > 0 ? s.rich : null
     for (let i = 0; i < s.count; i++) {
       const made = addCell(w, sid, s.rows[i], s.cols[i], s.inputs[i], s.formula[i] === 1, rich?.get(i))

@@ -99,6 +99,12 @@ let changedIds = new Int32Array(1024)
 let changedAt = new Int32Array(1024)
 let epoch = 0
 
+/** Room in the pass's lists for `capacity` cells (made ahead while a document loads: WorkbookState.reserveCells). */
+export function reserveForward(capacity: number): void {
+  if (changedIds.length < capacity) changedIds = new Int32Array(capacity)
+  if (changedAt.length < capacity) changedAt = new Int32Array(capacity)
+}
+
 // One DirtyPass and one DenseRun for every pass, filled in at its start and emptied at
 // its end (so they hold no workbook between passes), and callbacks that are the same
 // functions each time. Objects made per pass die with it, and a full collection then
@@ -159,8 +165,7 @@ export function forward(w: WorkbookState): void {
   w.kindChanges = 0
   w.tapeCells.update(sched, tape, precedents.program)
   const rows = s.users.rows()
-  if (changedIds.length < s.capacity) changedIds = new Int32Array(s.capacity)
-  if (changedAt.length < s.capacity) changedAt = new Int32Array(s.capacity)
+  reserveForward(s.capacity)
   passing = w
   dense.changedAt = changedAt
   dense.epoch = ++epoch

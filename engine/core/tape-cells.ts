@@ -19,6 +19,11 @@ export class TapeCellList {
   private orderVersion = -1
   private tapeVersion = -1
 
+  /** Room for `n` cells (a document about to load: WorkbookState.reserveCells). */
+  reserve(n: number): void {
+    if (this.ids.length < n) this.ids = new Int32Array(n)
+  }
+
   /** Brings the list up to date with the order and the tape (`programs[id]`: the cell's formula, if any). */
   update(schedule: Schedule, tape: TapeLayout, programs: ArrayLike<unknown>): void {
     if (schedule.version === this.orderVersion && tape.version === this.tapeVersion) return

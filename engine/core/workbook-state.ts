@@ -9,6 +9,7 @@ import { KERNEL_CHUNK } from '../evaluate/tape-ops'
 import { CellStore } from '../graph/store'
 import { cellCountProblem } from '../limits'
 import { ChangeTracker } from './changes'
+import { reserveForward } from './forward'
 import { Gradients } from './gradients'
 import { NameTable } from './name-table'
 import { Schedule } from './schedule'
@@ -67,10 +68,16 @@ export class WorkbookState {
   }
 
   /**
-   * Sizes every per-cell array for `n` cells at once (a document about to load). The
-   * gradient arrays too: they hold only zeros until the first reverse pass, and the load's
-   * ordering works in them meanwhile instead of allocating its own (core/binding.ts
-   * layoutLoaded; docs/benchmarks.md, "Eighth session").
+   * Sizes every per-cell array for `n` cells at once (a document about to load), with
+   * those the first pass would otherwise make later (the users graph's offsets, the tape
+   * cell list, the forward pass's lists, the gradients). V8 starts a full collection
+   * whenever ~64 MB of array buffers were allocated since the last one, and at a million
+   * cells each marks the whole heap, the document too (~0.4 s). The first one starts in
+   * this burst anyway; what is allocated in it is counted before that collection ends, so
+   * the next is due only 64 MB later, and less is left to allocate after it
+   * (docs/benchmarks.md, "Eighth session"). The gradient arrays hold only zeros until
+   * the first reverse pass, and the load's ordering works in them meanwhile
+   * (core/binding.ts layoutLoaded).
    */
   reserveCells(n: number): void {
     this.store.reserve(n)
@@ -79,6 +86,9 @@ export class WorkbookState {
     this.changes.grow(capacity)
     this.tape.growCells(capacity)
     this.grads.grow(capacity)
+    this.store.users.reserve(capacity)
+    this.tapeCells.reserve(capacity)
+    reserveForward(capacity)
   }
 
   ensureCell(sid: number, row: number, col: number): number {

@@ -26,4 +26,28 @@ describe('SheetCells', () => {
     expect(s.get(1_000_000, 1)).toBe(999)
     expect(s.get(101, 1)).toBe(-1)
   })
+
+  it('reserveColumns sizes dense columns once for the cells about to come; lookups are the same', () => {
+    const rows = Int32Array.from([1, 2, 3, 4000, 1, 1048576, 9])
+    const cols = Int32Array.from([1, 1, 1, 1, 2, 2, 3])
+    const plain = new SheetCells()
+    const reserved = new SheetCells()
+    reserved.set(4, 1, 100) // a cell already there survives the sizing
+    plain.set(4, 1, 100)
+    reserved.reserveColumns(rows, cols, rows.length)
+    const sized = (s: SheetCells, col: number) => (s as unknown as { byCol: ({ dense: Int32Array } | Map<number, number> | undefined)[] }).byCol[col]
+    expect((sized(reserved, 1) as { dense: Int32Array }).dense.length).toBe(4001) // dense, exactly as large as its last row
+    expect(sized(reserved, 2)).toBeUndefined() // would not stay dense: left to set()
+    rows.forEach((r, k) => {
+      plain.set(r, cols[k], k)
+      reserved.set(r, cols[k], k)
+    })
+    expect((sized(reserved, 1) as { dense: Int32Array }).dense.length).toBe(4001) // no doubling afterwards
+    for (const s of [plain, reserved]) {
+      rows.forEach((r, k) => expect(s.get(r, cols[k])).toBe(k))
+      expect(s.get(4, 1)).toBe(100)
+      expect(s.get(6, 1)).toBe(-1)
+    }
+    expect(reserved.ids).toEqual(plain.ids)
+  })
 })

@@ -43,6 +43,34 @@ export class SheetCells {
     this.ids.push(id)
   }
 
+  /**
+   * Sizes the dense columns for cells about to be added (a loading sheet's staged
+   * positions: `rows[k]`, `cols[k]` for k < count) at once instead of by doubling, for
+   * each column that would stay dense with all of them. Lookups are the same either way;
+   * this spares the copies, which are array buffers V8 counts towards its next full
+   * collection (docs/benchmarks.md, "Eighth session").
+   */
+  reserveColumns(rows: Int32Array, cols: Int32Array, count: number): void {
+    const top = new Map<number, { maxRow: number; cells: number }>()
+    for (let k = 0; k < count; k++) {
+      const t = top.get(cols[k])
+      if (t === undefined) top.set(cols[k], { maxRow: rows[k], cells: 1 })
+      else {
+        t.cells++
+        if (rows[k] > t.maxRow) t.maxRow = rows[k]
+      }
+    }
+    for (const [col, { maxRow, cells }] of top) {
+      const size = maxRow + 1
+      const c = this.byCol[col]
+      if (c instanceof Map || size > SLOTS_PER_CELL * cells + DENSE_ALLOWANCE) continue
+      if (c !== undefined && c.dense.length >= size) continue
+      const dense = new Int32Array(size).fill(-1)
+      if (c !== undefined) dense.set(c.dense)
+      this.byCol[col] = { dense, count: c?.count ?? 0 }
+    }
+  }
+
   private toMap(col: number, dense: Int32Array): Map<number, number> {
     const m = new Map<number, number>()
     for (let r = 0; r < dense.length; r++) if (dense[r] >= 0) m.set(r, dense[r])

@@ -27,4 +27,30 @@ describe('users graph', () => {
     expect(g.list(0).sort()).toEqual([1, 2, 3])
     expect(g.list(7)).toEqual([])
   })
+
+  it('a rebuild after reserve(n) uses the arrays made ahead and gives the same rows', () => {
+    const pre: number[][] = [[], [], [0, 1], [0], [2]]
+    const plain = new UserGraph()
+    plain.rebuild(5, rowsOf(pre))
+    const ahead = new UserGraph()
+    ahead.reserve(8)
+    const made = (ahead as unknown as { ahead: { start: Int32Array; live: Int32Array } }).ahead
+    ahead.rebuild(5, rowsOf(pre))
+    expect(ahead.rows().start).toBe(made.start)
+    expect(ahead.rows().live).toBe(made.live)
+    for (let id = 0; id < 5; id++) expect(ahead.list(id).sort()).toEqual(plain.list(id).sort())
+    // Used once: the next rebuild makes its own arrays (the reserved ones are in use).
+    ahead.rebuild(5, rowsOf(pre))
+    expect(ahead.rows().start).not.toBe(made.start)
+    for (let id = 0; id < 5; id++) expect(ahead.list(id).sort()).toEqual(plain.list(id).sort())
+  })
+
+  it('arrays made ahead for fewer cells than the rebuild needs are not used', () => {
+    const pre: number[][] = [[], [], [0, 1], [0], [2]]
+    const g = new UserGraph()
+    g.reserve(3)
+    g.rebuild(5, rowsOf(pre))
+    expect(g.rows().live.length).toBe(5)
+    expect(g.list(0).sort()).toEqual([2, 3])
+  })
 })

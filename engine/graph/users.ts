@@ -84,11 +84,21 @@ export class UserGraph {
     return this.moreCount > 4096 && this.moreCount * 2 > this.targets.length
   }
 
+  /** Arrays made ahead for the next rebuild's offsets and live lengths (all zeros), or null. */
+  private ahead: { start: Int32Array<ArrayBuffer>; live: Int32Array<ArrayBuffer> } | null = null
+
+  /** Makes the next rebuild's per-cell arrays now, for up to `n` cells (a document about to load: WorkbookState.reserveCells). */
+  reserve(n: number): void {
+    this.ahead = { start: new Int32Array(n + 1), live: new Int32Array(n) }
+  }
+
   /** Rebuilds the CSR rows of cells 0..count-1 from each cell's precedents; empties the overflow lists. */
   rebuild(count: number, rows: PrecedentRows): void {
-    const start = rowOffsets(count, rows)
+    const ahead = this.ahead !== null && this.ahead.live.length >= count ? this.ahead : null
+    this.ahead = null
+    const start = rowOffsets(count, rows, ahead?.start)
     const targets = new Int32Array(start[count])
-    const live = new Int32Array(count)
+    const live = ahead ? ahead.live : new Int32Array(count)
     fillRows(count, rows, start, live, targets)
     this.start = start
     this.live = live
@@ -103,9 +113,9 @@ export class UserGraph {
 // optimised code met the next loop without type feedback and was dropped; issue 12).
 
 /** Row offsets of the users CSR: how many cells read each cell, summed. */
-function rowOffsets(count: number, rows: PrecedentRows): Int32Array<ArrayBuffer> {
+function rowOffsets(count: number, rows: PrecedentRows, zeros?: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const { start: rowStart, count: rowCount, ids } = rows
-  const start = new Int32Array(count + 1)
+  const start = zeros ?? new Int32Array(count + 1)
   for (let id = 0; id < count; id++) for (let e = rowStart[id], end = e + rowCount[id]; e < end; e++) start[ids[e] + 1]++
   prefixSums(start, count)
   return start
