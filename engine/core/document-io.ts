@@ -6,6 +6,7 @@ import { CURRENT_VERSION, FORMAT, type CellEntry, type WorkbookDocument } from '
 import { defineField } from '../workbook/json-values'
 import { constantValue } from '../evaluate/constant'
 import { bind, layoutLoaded } from './binding'
+import { estimateLoad } from './load-estimate'
 import { storeValue } from './forward'
 import type { WorkbookState } from './workbook-state'
 
@@ -131,7 +132,8 @@ export function loadDocument(w: WorkbookState, doc: WorkbookDocument, consume = 
   const total = staged.reduce((n, s) => n + s.count, 0)
   afterRead?.(total)
   const formulas = new Int32Array(total)
-  w.reserveCells(total)
+  const formulaTotal = staged.reduce((n, s) => n + countFormulas(s), 0)
+  w.reserveCells(total, estimateLoad(staged, formulaTotal))
   let formulaCount = 0
   doc.sheets.forEach((sheet, k) => {
     const sid = w.sheets.add(sheet.name, withoutKeys(sheet, ['name', 'cells']))
@@ -152,7 +154,13 @@ export function loadDocument(w: WorkbookState, doc: WorkbookDocument, consume = 
   layoutLoaded(w)
 }
 
-/** Formulas bound before the binding pool's size is estimated from them (fewer: the pool just doubles). */
+function countFormulas(s: Staged): number {
+  let n = 0
+  for (let k = 0; k < s.count; k++) n += s.formula[k]
+  return n
+}
+
+/** Formulas bound before the binding pool's size is estimated from them, when it was not estimated before binding (fewer: the pool just doubles). */
 const POOL_SAMPLE = 4096
 /** No estimate when the sample averages more pool entries per formula than this (large ranges: the sample says little). */
 const POOL_ESTIMATE_MAX_PER_FORMULA = 64
@@ -164,7 +172,8 @@ function bindAll(w: WorkbookState, formulas: Int32Array, count: number): void {
     bind(w, formulas[k])
     if (k + 1 !== POOL_SAMPLE || count < 2 * POOL_SAMPLE) continue
     const perFormula = pool.length / POOL_SAMPLE
-    if (perFormula <= POOL_ESTIMATE_MAX_PER_FORMULA) pool.expect(Math.ceil(perFormula * count * 1.05) + 1024)
+    // Already sized for that (estimated before binding: core/load-estimate.ts)? Then nothing to do.
+    if (perFormula <= POOL_ESTIMATE_MAX_PER_FORMULA && pool.ids.length < perFormula * count) pool.expect(Math.ceil(perFormula * count * 1.05) + 1024)
   }
 }
 

@@ -10,6 +10,7 @@ import type { DirtyPass } from '../evaluate/tape-pass'
 import { Kind } from '../graph/store'
 import { Err, Tensor, type V } from '../values'
 import { workbookElementsProblem } from '../limits'
+import { passLists, reservePassLists } from './pass-lists'
 import type { WorkbookState } from './workbook-state'
 
 /** The tensor, or #NUM! naming its first entry that is not finite: NaN and ±Infinity never leak as numbers. */
@@ -92,18 +93,8 @@ export function storeValue(w: WorkbookState, id: number, computed: V | null): bo
   return changed
 }
 
-/** Ids of the cells whose value changed in one forward pass (reused: grows, never shrinks). */
-let changedIds = new Int32Array(1024)
-
-/** Dense mode's stamps (evaluate/dense-run.ts), shared by every workbook: each pass has its own epoch. */
-let changedAt = new Int32Array(1024)
+/** Dense mode's epoch: each pass has its own (the stamps are in core/pass-lists.ts). */
 let epoch = 0
-
-/** Room in the pass's lists for `capacity` cells (made ahead while a document loads: WorkbookState.reserveCells). */
-export function reserveForward(capacity: number): void {
-  if (changedIds.length < capacity) changedIds = new Int32Array(capacity)
-  if (changedAt.length < capacity) changedAt = new Int32Array(capacity)
-}
 
 // One DirtyPass and one DenseRun for every pass, filled in at its start and emptied at
 // its end (so they hold no workbook between passes), and callbacks that are the same
@@ -165,9 +156,9 @@ export function forward(w: WorkbookState): void {
   w.kindChanges = 0
   w.tapeCells.update(sched, tape, precedents.program)
   const rows = s.users.rows()
-  reserveForward(s.capacity)
+  reservePassLists(s.capacity)
   passing = w
-  dense.changedAt = changedAt
+  dense.changedAt = passLists.changedAt
   dense.epoch = ++epoch
   dense.pos = sched.pos
   dense.precStart = precedents.start
@@ -190,7 +181,7 @@ export function forward(w: WorkbookState): void {
   pass.built = rows.built
   pass.extraUsers = s.users.hasExtra ? extraUsers : null
   pass.inCycle = sched.cycleErr.size > 0 ? inCycle : null
-  pass.changed = changedIds
+  pass.changed = passLists.changedIds
   pass.changedCount = 0
   pass.evaluations = 0
   forwardDirty(tape, pass, w.kernelChunk)

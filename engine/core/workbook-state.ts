@@ -9,8 +9,9 @@ import { KERNEL_CHUNK } from '../evaluate/tape-ops'
 import { CellStore } from '../graph/store'
 import { cellCountProblem } from '../limits'
 import { ChangeTracker } from './changes'
-import { reserveForward } from './forward'
 import { Gradients } from './gradients'
+import type { LoadEstimate } from './load-estimate'
+import { reservePassLists } from './pass-lists'
 import { NameTable } from './name-table'
 import { Schedule } from './schedule'
 import { SheetRegistry } from './sheets'
@@ -75,11 +76,12 @@ export class WorkbookState {
    * cells each marks the whole heap, the document too (~0.4 s). The first one starts in
    * this burst anyway; what is allocated in it is counted before that collection ends, so
    * the next is due only 64 MB later, and less is left to allocate after it
-   * (docs/benchmarks.md, "Eighth session"). The gradient arrays hold only zeros until
+   * (docs/benchmarks.md, "Eighth session"). `expected`: the binding pool's and the tape's
+   * estimated sizes (core/load-estimate.ts), made here for the same reason. The gradient arrays hold only zeros until
    * the first reverse pass, and the load's ordering works in them meanwhile
    * (core/binding.ts layoutLoaded).
    */
-  reserveCells(n: number): void {
+  reserveCells(n: number, expected?: LoadEstimate | null): void {
     this.store.reserve(n)
     const capacity = this.store.capacity
     this.schedule.grow(capacity)
@@ -88,7 +90,11 @@ export class WorkbookState {
     this.grads.grow(capacity)
     this.store.users.reserve(capacity)
     this.tapeCells.reserve(capacity)
-    reserveForward(capacity)
+    reservePassLists(capacity)
+    if (expected) {
+      this.store.bindings.expect(expected.poolEntries)
+      this.tape.reserveExact(expected.tapeOps)
+    }
   }
 
   ensureCell(sid: number, row: number, col: number): number {

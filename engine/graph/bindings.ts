@@ -88,8 +88,9 @@ export class BindingTable implements PrecedentRows {
     if (this.length + n > this.ids.length) {
       if (this.dead * 2 >= this.length) this.compact()
       if (this.length + n > this.ids.length) {
-        let cap = this.ids.length * 2
-        while (cap < this.length + n) cap *= 2
+        // By a quarter, or to what is needed: a loading document's pool is sized ahead (expect), and one large
+        // range past that estimate would otherwise double it (array buffers V8 counts towards its next full collection).
+        const cap = Math.max(this.length + n, Math.ceil(this.ids.length * 1.25))
         const ids = new Int32Array(cap)
         ids.set(this.ids.subarray(0, this.length))
         this.ids = ids
