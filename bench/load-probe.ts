@@ -7,16 +7,18 @@
 import { readFileSync } from 'node:fs'
 import { PerformanceObserver } from 'node:perf_hooks'
 import { createBenchEngine } from './systems/engine-loader.ts'
-import { buildDocument } from './workloads/document.ts'
+import { a1 } from './workloads/address.ts'
+import { SHEET, buildDocument } from './workloads/document.ts'
 import { workloadById } from './workloads/index.ts'
 
 /** A fingerprint of every cell's view (value, gradient, error) after the load, to check a change alters none. */
 function digest(e: { cells(): unknown[] }): string {
+  return hash(e.cells().map((v) => JSON.stringify(v)).join('\n'))
+}
+
+function hash(text: string): string {
   let h = 0
-  for (const v of e.cells()) {
-    const t = JSON.stringify(v)
-    for (let i = 0; i < t.length; i++) h = (Math.imul(h, 31) + t.charCodeAt(i)) | 0
-  }
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0
   return (h >>> 0).toString(16)
 }
 
@@ -63,6 +65,12 @@ setTimeout(() => {
     gcMs: Math.round(inLoad.reduce((s, p) => s + p.ms, 0)), majorMs: major.map((p) => Math.round(p.ms)),
     majorAt: major.map((p) => Math.round(p.at)), value,
   }
-  if (process.env.DIGEST) console.log('DIGEST', digest(engine))
+  if (process.env.DIGEST) {
+    // After the load, and after the benchmark's edit: its change list too.
+    const address = a1(workload.editTarget(n))
+    const base = Number(doc.sheets[0].cells[address].input)
+    const list = engine.apply([{ type: 'setInput', sheet: SHEET, address, input: String(base + 1e-3) }])
+    console.log('DIGEST', digest(engine), hash(JSON.stringify(list)))
+  }
   process.stdout.write('PROBE ' + JSON.stringify(result) + '\n')
 }, 0)

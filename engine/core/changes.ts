@@ -10,6 +10,7 @@
 // list (a cone cell whose value and gradient both stayed the same is named too), which
 // core/change-list.ts copies from a per-cone cache of positions. Otherwise (one input of
 // a SUM over 100k cells: 2 changes) the set-aside ids are flagged and the list is exact.
+import { freshArrays, type ArrayMaker } from './load-arena'
 import type { ObjectiveCone } from './cone'
 
 /** Smallest J's cone listed whole: below it, exact per-cell listing is cheap, and small workbooks keep exact change lists. */
@@ -33,12 +34,12 @@ export class ChangeTracker {
     return this.listedCone !== null
   }
 
-  grow(capacity: number): void {
+  grow(capacity: number, make: ArrayMaker = freshArrays): void {
     if (capacity <= this.flagged.length) return
-    const f = new Uint8Array(capacity)
+    const f = make.uint8(capacity)
     f.set(this.flagged)
     this.flagged = f
-    const ids = new Int32Array(capacity)
+    const ids = make.int32(capacity)
     ids.set(this.ids)
     this.ids = ids
   }

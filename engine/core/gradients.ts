@@ -3,6 +3,7 @@
 // cone, and why gradients are unavailable (null when they are available). `stale` says
 // whether anything the gradients depend on changed since that pass.
 import { ObjectiveCone } from './cone'
+import { freshArrays, type ArrayMaker } from './load-arena'
 
 export class Gradients {
   num = new Float64Array(0)
@@ -59,11 +60,11 @@ export class Gradients {
   }
 
   /** Makes both gradient arrays hold ids below `capacity`. */
-  grow(capacity: number): void {
+  grow(capacity: number, make: ArrayMaker = freshArrays): void {
     if (this.num.length >= capacity) return
-    const num = new Float64Array(capacity)
+    const num = make.float64(capacity)
     num.set(this.num)
     this.num = num
-    this.next = new Float64Array(capacity)
+    this.next = make.float64(capacity)
   }
 }

@@ -4,6 +4,7 @@
 // recomputed only when an edge points forward in it or a cycle's edges change.
 import { computeOrder, cyclePath, type PrecedentRows } from '../graph/order'
 import { Err } from '../values'
+import { freshArrays, type ArrayMaker } from './load-arena'
 
 /** Cycles longer than this report one shared path instead of one per member. */
 const PER_MEMBER_PATH_LIMIT = 200
@@ -23,15 +24,15 @@ export class Schedule {
   /** Bumped when the order of existing cells changes (core/tape-cells.ts rebuilds its list then). */
   version = 0
 
-  grow(capacity: number): void {
+  grow(capacity: number, make: ArrayMaker = freshArrays): void {
     if (capacity <= this.order.length) return
-    const order = new Int32Array(capacity)
+    const order = make.int32(capacity)
     order.set(this.order)
     this.order = order
-    const pos = new Int32Array(capacity)
+    const pos = make.int32(capacity)
     pos.set(this.pos)
     this.pos = pos
-    const dirty = new Uint8Array(capacity)
+    const dirty = make.uint8(capacity)
     dirty.set(this.dirty)
     this.dirty = dirty
   }

@@ -9,6 +9,7 @@
 // Rebuilt, one pass over the order, only after the order or the tape's segments changed.
 import type { Schedule } from './schedule'
 import type { TapeLayout } from '../evaluate/tape-layout'
+import { freshArrays, type ArrayMaker } from './load-arena'
 
 export class TapeCellList {
   /** Cells with a segment, in evaluation order: ids[0 .. count). */
@@ -20,8 +21,8 @@ export class TapeCellList {
   private tapeVersion = -1
 
   /** Room for `n` cells (a document about to load: WorkbookState.reserveCells). */
-  reserve(n: number): void {
-    if (this.ids.length < n) this.ids = new Int32Array(n)
+  reserve(n: number, make: ArrayMaker = freshArrays): void {
+    if (this.ids.length < n) this.ids = make.int32(n)
   }
 
   /** Brings the list up to date with the order and the tape (`programs[id]`: the cell's formula, if any). */

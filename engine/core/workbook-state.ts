@@ -11,6 +11,7 @@ import { cellCountProblem } from '../limits'
 import { ChangeTracker } from './changes'
 import { Gradients } from './gradients'
 import type { LoadEstimate } from './load-estimate'
+import { LoadArena } from './load-arena'
 import { reservePassLists } from './pass-lists'
 import { NameTable } from './name-table'
 import { Schedule } from './schedule'
@@ -71,30 +72,25 @@ export class WorkbookState {
   /**
    * Sizes every per-cell array for `n` cells at once (a document about to load), with
    * those the first pass would otherwise make later (the users graph's offsets, the tape
-   * cell list, the forward pass's lists, the gradients). V8 starts a full collection
-   * whenever ~64 MB of array buffers were allocated since the last one, and at a million
-   * cells each marks the whole heap, the document too (~0.4 s). The first one starts in
-   * this burst anyway; what is allocated in it is counted before that collection ends, so
-   * the next is due only 64 MB later, and less is left to allocate after it
-   * (docs/benchmarks.md, "Eighth session"). `expected`: the binding pool's and the tape's
-   * estimated sizes (core/load-estimate.ts), made here for the same reason. The gradient arrays hold only zeros until
-   * the first reverse pass, and the load's ordering works in them meanwhile
-   * (core/binding.ts layoutLoaded).
+   * cell list, the forward pass's lists, the gradients) and, when `expected` gives their
+   * sizes (core/load-estimate.ts), the binding pool and the tape's op records. All of them
+   * but the forward pass's lists (shared by every workbook) are cut from one buffer
+   * (core/load-arena.ts: why one allocation keeps a million-cell load to one full
+   * collection). The gradient arrays hold only zeros until the first reverse pass, and the
+   * load's ordering works in them meanwhile (core/binding.ts layoutLoaded).
    */
   reserveCells(n: number, expected?: LoadEstimate | null): void {
-    this.store.reserve(n)
+    const arena = new LoadArena(loadArenaBytes(n, expected))
+    this.store.reserve(n, arena)
     const capacity = this.store.capacity
-    this.schedule.grow(capacity)
-    this.changes.grow(capacity)
-    this.tape.growCells(capacity)
-    this.grads.grow(capacity)
-    this.store.users.reserve(capacity)
-    this.tapeCells.reserve(capacity)
+    this.schedule.grow(capacity, arena)
+    this.changes.grow(capacity, arena)
+    this.tape.reserveForLoad(capacity, expected?.tapeOps ?? 0, arena)
+    this.grads.grow(capacity, arena)
+    this.store.users.reserve(capacity, arena)
+    this.tapeCells.reserve(capacity, arena)
+    if (expected) this.store.bindings.expect(expected.poolEntries, arena)
     reservePassLists(capacity)
-    if (expected) {
-      this.store.bindings.expect(expected.poolEntries)
-      this.tape.reserveExact(expected.tapeOps)
-    }
   }
 
   ensureCell(sid: number, row: number, col: number): number {
@@ -177,4 +173,18 @@ export class WorkbookState {
     if (!at) return null
     return { sheet: this.sheets.name(sid), address: formatAddress(at.row, at.col) }
   }
+}
+
+/** Bytes of the arrays WorkbookState.reserveCells cuts from its arena for `n` cells (each rounded up to 8 bytes: 24 arrays at most). */
+function loadArenaBytes(n: number, expected?: LoadEstimate | null): number {
+  const perCell =
+    4 * 3 + 1 + 8 + 1 + // store: sheet, row, col, kind, num, param
+    4 * 4 + // binding table: slotStart, slots, start, count
+    4 * 2 + 1 + // schedule: order, pos, dirty
+    1 + 4 + // change tracker: flags, ids
+    8 * 2 + // gradients: num, next
+    4 * 2 + // users graph: offsets, live lengths
+    4 // tape cell list
+  const estimated = expected ? 4 * expected.poolEntries : 0
+  return perCell * n + 4 + Tape.loadBytes(n, expected?.tapeOps ?? 0) + estimated + 24 * 8
 }

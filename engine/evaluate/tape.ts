@@ -7,13 +7,37 @@
 // moment (the tape gives up and says so with NaN).
 import type { CellStore } from '../graph/store'
 import { forwardDirty } from './forward-walk'
-import { sweepOps } from './tape-ops'
+import { Rec, sweepOps } from './tape-ops'
 import type { DirtyPass } from './tape-pass'
 import { TapeLayout } from './tape-layout'
+import type { ArrayMaker } from '../core/load-arena'
 
 const noUsers = new Int32Array(1)
 
 export class Tape extends TapeLayout {
+  /** Bytes of the records `reserveForLoad(cells, ops)` makes. */
+  static loadBytes(cells: number, ops: number): number {
+    return 4 * Rec.Size * cells + (4 + 8) * Rec.Size * ops
+  }
+
+  /**
+   * Records for `cells` cells and, while the tape is empty, `ops` ops (a document about
+   * to load, its ops estimated: WorkbookState.reserveCells), from `make` (one buffer for
+   * the load's arrays, core/load-arena.ts). The layout then lowers into them if they are
+   * large enough, and makes its own if not.
+   */
+  reserveForLoad(cells: number, ops: number, make: ArrayMaker): void {
+    if (Rec.Size * cells > this.seg.length) {
+      const seg = make.int32(Rec.Size * cells)
+      seg.set(this.seg)
+      this.seg = seg
+    }
+    if (this.length === 0 && ops > this.capacity) {
+      this.code = make.int32(Rec.Size * ops)
+      this.num = make.float64(Rec.Size * ops)
+    }
+  }
+
   /**
    * Runs the cell's segment and stores a number result in the store; returns it, or NaN
    * when the tape gives up (an input that is not a number, a domain error, a non-finite

@@ -16,6 +16,7 @@ import type { FastProgram } from '../evaluate/fast-program'
 import type { Err } from '../values'
 import type { PrecedentRows } from './order'
 import { grownInt32 } from '../typed-arrays'
+import { freshArrays, type ArrayMaker } from '../core/load-arena'
 
 /** A cell's formula, bound to cell ids of this workbook (a view over the flat tables). */
 export interface Binding {
@@ -64,12 +65,17 @@ export class BindingTable implements PrecedentRows {
   /** Per cell with ranges, slot errors or tokens to keep. */
   readonly rare = new Map<number, RareParts>()
 
-  grow(capacity: number): void {
+  grow(capacity: number, make: ArrayMaker = freshArrays): void {
     if (capacity <= this.start.length) return
-    this.slotStart = grownInt32(this.slotStart, capacity)
-    this.slots = grownInt32(this.slots, capacity)
-    this.start = grownInt32(this.start, capacity)
-    this.count = grownInt32(this.count, capacity)
+    const widen = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const b = make.int32(capacity)
+      b.set(a)
+      return b
+    }
+    this.slotStart = widen(this.slotStart)
+    this.slots = widen(this.slots)
+    this.start = widen(this.start)
+    this.count = widen(this.count)
     // Filled at once (never sparse), not pushed a million times: each push-growth leaves a copy behind.
     // One new array, the old entries copied in (a concat of a filled tail was two arrays of the full size).
     if (this.program.length < capacity) {
@@ -107,9 +113,9 @@ export class BindingTable implements PrecedentRows {
    * own final size in dead copies (array buffers that count towards V8's next full
    * collection: docs/benchmarks.md, "Eighth session").
    */
-  expect(total: number): void {
+  expect(total: number, make: ArrayMaker = freshArrays): void {
     if (total <= this.ids.length) return
-    const ids = new Int32Array(total)
+    const ids = make.int32(total)
     ids.set(this.ids.subarray(0, this.length))
     this.ids = ids
   }

@@ -4,6 +4,7 @@
 import type { V } from '../values'
 import { BindingTable, type Binding } from './bindings'
 import { UserGraph } from './users'
+import { freshArrays, type ArrayMaker } from '../core/load-arena'
 
 export type { Binding } from './bindings'
 
@@ -39,9 +40,9 @@ export class CellStore {
     this.grow(initial)
   }
 
-  /** Room for exactly `n` cells (a document's count, known before loading): no doubling, no copies left behind. */
-  reserve(n: number): void {
-    if (n > this.capacity) this.grow(n, true)
+  /** Room for exactly `n` cells (a document's count, known before loading): no doubling, no copies left behind. `make`: where the arrays come from (core/load-arena.ts). */
+  reserve(n: number, make: ArrayMaker = freshArrays): void {
+    if (n > this.capacity) this.grow(n, true, make)
     if (this.count === 0 && this.input.length < n) {
       // Filled at once (holey kind, but never sparse): a million pushes would leave a trail of copies for the collector.
       this.input = new Array<string>(n).fill('')
@@ -49,23 +50,23 @@ export class CellStore {
     }
   }
 
-  private grow(min: number, exact = false): void {
+  private grow(min: number, exact = false, make: ArrayMaker = freshArrays): void {
     let cap = Math.max(16, this.capacity)
     while (cap < min) cap *= 2
     if (exact) cap = min
     if (cap === this.capacity) return
-    const widen = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(cap)
+    const widen = <T extends Int32Array | Uint8Array | Float64Array>(a: T, alloc: (n: number) => T): T => {
+      const b = alloc(cap)
       b.set(a)
       return b
     }
-    this.sheet = widen(this.sheet, (n) => new Int32Array(n))
-    this.row = widen(this.row, (n) => new Int32Array(n))
-    this.col = widen(this.col, (n) => new Int32Array(n))
-    this.kind = widen(this.kind, (n) => new Uint8Array(n))
-    this.num = widen(this.num, (n) => new Float64Array(n))
-    this.param = widen(this.param, (n) => new Uint8Array(n))
-    this.bindings.grow(cap)
+    this.sheet = widen(this.sheet, (n) => make.int32(n))
+    this.row = widen(this.row, (n) => make.int32(n))
+    this.col = widen(this.col, (n) => make.int32(n))
+    this.kind = widen(this.kind, (n) => make.uint8(n))
+    this.num = widen(this.num, (n) => make.float64(n))
+    this.param = widen(this.param, (n) => make.uint8(n))
+    this.bindings.grow(cap, make)
     this.capacity = cap
   }
 

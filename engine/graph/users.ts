@@ -4,6 +4,7 @@
 // it: a removed edge is swapped out of its row (each row keeps a live length), an added
 // edge goes to a small per-cell overflow list until the next rebuild.
 import type { PrecedentRows } from './order'
+import { freshArrays, type ArrayMaker } from '../core/load-arena'
 
 export class UserGraph {
   /** Row offsets of the CSR part (length built + 1) and the live length of each row. */
@@ -88,8 +89,8 @@ export class UserGraph {
   private ahead: { start: Int32Array<ArrayBuffer>; live: Int32Array<ArrayBuffer> } | null = null
 
   /** Makes the next rebuild's per-cell arrays now, for up to `n` cells (a document about to load: WorkbookState.reserveCells). */
-  reserve(n: number): void {
-    this.ahead = { start: new Int32Array(n + 1), live: new Int32Array(n) }
+  reserve(n: number, make: ArrayMaker = freshArrays): void {
+    this.ahead = { start: make.int32(n + 1), live: make.int32(n) }
   }
 
   /** Rebuilds the CSR rows of cells 0..count-1 from each cell's precedents; empties the overflow lists. */
