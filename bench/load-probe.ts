@@ -33,6 +33,13 @@ const doc = buildDocument(workload, n)
 const collect = (globalThis as { gc?: () => void }).gc
 collect?.()
 collect?.()
+const live = (): number => {
+  collect?.()
+  collect?.()
+  const m = process.memoryUsage()
+  return m.heapUsed + m.arrayBuffers
+}
+const before = live()
 const pauses: { kind: number; ms: number; at: number }[] = []
 let t0 = 0
 const observer = new PerformanceObserver((list) => {
@@ -58,12 +65,13 @@ const cpu = process.cpuUsage(cpu0)
 const mainCpuMs = mainThreadCpuMs() - main0
 setTimeout(() => {
   observer.disconnect()
+  const bytesPerCell = Math.round((live() - before) / Object.keys(doc.sheets[0].cells).length)
   const inLoad = pauses.filter((p) => p.at >= 0 && p.at <= wallMs)
   const major = inLoad.filter((p) => p.kind === 4) // NODE_PERFORMANCE_GC_MAJOR
   const result = {
     workload: id, n, wallMs: Math.round(wallMs), cpuMs: Math.round((cpu.user + cpu.system) / 1000), mainCpuMs,
     gcMs: Math.round(inLoad.reduce((s, p) => s + p.ms, 0)), majorMs: major.map((p) => Math.round(p.ms)),
-    majorAt: major.map((p) => Math.round(p.at)), value,
+    majorAt: major.map((p) => Math.round(p.at)), value, bytesPerCell,
   }
   if (process.env.DIGEST) {
     // After the load, and after the benchmark's edit: its change list too.
