@@ -133,7 +133,8 @@ export function loadDocument(w: WorkbookState, doc: WorkbookDocument, consume = 
   afterRead?.(total)
   const formulas = new Int32Array(total)
   const formulaTotal = staged.reduce((n, s) => n + countFormulas(s), 0)
-  w.reserveCells(total, estimateLoad(staged, formulaTotal))
+  const expected = estimateLoad(staged, formulaTotal)
+  w.reserveCells(total, expected)
   let formulaCount = 0
   doc.sheets.forEach((sheet, k) => {
     const sid = w.sheets.add(sheet.name, withoutKeys(sheet, ['name', 'cells']))
@@ -149,7 +150,7 @@ export function loadDocument(w: WorkbookState, doc: WorkbookDocument, consume = 
   // While loading, binding adds no users edges and lowers nothing: the order, the users
   // graph and the tape are built once from the precedent rows, after the last bind.
   w.loading = true
-  bindAll(w, formulas, formulaCount)
+  bindAll(w, formulas, formulaCount, expected === null)
   w.loading = false
   layoutLoaded(w)
 }
@@ -160,20 +161,23 @@ function countFormulas(s: Staged): number {
   return n
 }
 
-/** Formulas bound before the binding pool's size is estimated from them, when it was not estimated before binding (fewer: the pool just doubles). */
+/** Formulas bound before the binding pool's size is estimated from them, when it was not estimated before binding (fewer: the pool just grows). */
 const POOL_SAMPLE = 4096
 /** No estimate when the sample averages more pool entries per formula than this (large ranges: the sample says little). */
 const POOL_ESTIMATE_MAX_PER_FORMULA = 64
 
-/** Binds the loaded formulas in order; after the first few thousand, sizes the binding pool for all of them (+5 %) at once. */
-function bindAll(w: WorkbookState, formulas: Int32Array, count: number): void {
+/**
+ * Binds the loaded formulas in order. Unless the pool was sized before binding
+ * (`sizeOnTheWay` false: core/load-estimate.ts), sizes it for all of them (+5 %) at once after the
+ * first few thousand.
+ */
+function bindAll(w: WorkbookState, formulas: Int32Array, count: number, sizeOnTheWay: boolean): void {
   const pool = w.store.bindings
   for (let k = 0; k < count; k++) {
     bind(w, formulas[k])
-    if (k + 1 !== POOL_SAMPLE || count < 2 * POOL_SAMPLE) continue
+    if (!sizeOnTheWay || k + 1 !== POOL_SAMPLE || count < 2 * POOL_SAMPLE) continue
     const perFormula = pool.length / POOL_SAMPLE
-    // Already sized for that (estimated before binding: core/load-estimate.ts)? Then nothing to do.
-    if (perFormula <= POOL_ESTIMATE_MAX_PER_FORMULA && pool.ids.length < perFormula * count) pool.expect(Math.ceil(perFormula * count * 1.05) + 1024)
+    if (perFormula <= POOL_ESTIMATE_MAX_PER_FORMULA) pool.expect(Math.ceil(perFormula * count * 1.05) + 1024)
   }
 }
 

@@ -32,6 +32,9 @@ describe('estimateLoad', () => {
   for (const [what, formula] of [
     ['single references', (r: number) => `=A${r}*2+1`],
     ['a name and a repeated reference', (r: number) => `=w*A${r}+A${r}^2`],
+    // Rows alternating two shapes, and first rows unlike the rest: a sample of every n-th formula or of the first ones would be far off.
+    ['two shapes alternating', (r: number) => (r % 2 === 0 ? `=w*A${r}+A${r}^2` : `=A${r}+1`)],
+    ['first rows unlike the rest', (r: number) => (r <= 1000 ? `=w*A${r}+A${r}^2+w*3` : `=A${r}+1`)],
   ] as const) {
     it(`sizes the pool and the tape once, with room for every formula (${what})`, () => {
       const n = 3 * ESTIMATE_SAMPLE
@@ -45,12 +48,12 @@ describe('estimateLoad', () => {
       loadDocument(w, docOf(rows(n, formula)))
       expect(estimate).not.toBeNull()
       const { poolEntries, tapeOps } = estimate!
-      // The arrays made in the reserve burst are the ones the load ended with (nothing grew), with at most 5 % to spare.
+      // The arrays made in the reserve burst are the ones the load ended with (nothing grew), with little to spare (5 % headroom, and the sample's error).
       expect(w.store.bindings.ids.length).toBe(poolEntries)
       expect(w.store.bindings.length).toBeLessThanOrEqual(poolEntries)
-      expect(w.store.bindings.length).toBeGreaterThan(poolEntries / 1.06)
+      expect(w.store.bindings.length).toBeGreaterThan(poolEntries / 1.1)
       expect(w.tape.capacity).toBe(tapeOps)
-      expect(w.tape.length).toBeGreaterThan(tapeOps / 1.06)
+      expect(w.tape.length).toBeGreaterThan(tapeOps / 1.1)
     })
   }
 

@@ -1,5 +1,5 @@
 // How large a loading document's binding pool and tape will be, estimated before its
-// formulas are bound, from the first few thousand read by the shape reader
+// formulas are bound, from a few thousand spread over it, read by the shape reader
 // (formula/shape-scan.ts; formulas of one shape share one program, so this is a cache
 // lookup for most). Both can then be made in the burst of per-cell arrays
 // (WorkbookState.reserveCells) instead of after it: V8 starts a full collection for every
@@ -13,6 +13,8 @@ import { compileShape, shapeRefs } from '../formula/shape-scan'
 
 /** Formulas read for the estimate; documents with fewer than twice as many get none (their arrays are small). */
 export const ESTIMATE_SAMPLE = 4096
+/** How many blocks the sample is read in (of ESTIMATE_SAMPLE / SAMPLE_BLOCKS consecutive formulas each). */
+const SAMPLE_BLOCKS = 64
 /** Headroom over the sample's average (formulas further down may be a little larger). */
 const HEADROOM = 1.05
 /** No estimate when fewer than this share of the sample is the usual kind of formula (the shape reader declines the rest). */
@@ -32,16 +34,22 @@ export interface StagedInputs {
   count: number
 }
 
-/** Estimates for `formulas` formulas from the first ESTIMATE_SAMPLE of them, in load order; null when there are too few or too few the shape reader reads. */
+/** Estimates for `formulas` formulas from ESTIMATE_SAMPLE of them, in blocks spread over the load order; null when there are too few or too few the shape reader reads. */
 export function estimateLoad(sheets: StagedInputs[], formulas: number): LoadEstimate | null {
   if (formulas < 2 * ESTIMATE_SAMPLE) return null
+  // Blocks of consecutive formulas spread over the document: a block averages a repeating
+  // pattern of formulas (a row of a model), the spread a document whose first rows differ
+  // (a grid's first row is all borders). Every n-th formula instead could keep meeting one
+  // formula of a repeating row.
+  const span = Math.floor(formulas / SAMPLE_BLOCKS)
+  let index = 0
   let seen = 0
   let read = 0
   let pool = 0
   let ops = 0
   for (const s of sheets) {
-    for (let k = 0; k < s.count && seen < ESTIMATE_SAMPLE; k++) {
-      if (s.formula[k] !== 1) continue
+    for (let k = 0; k < s.count; k++) {
+      if (s.formula[k] !== 1 || index++ % span >= ESTIMATE_SAMPLE / SAMPLE_BLOCKS) continue
       seen++
       const program = compileShape(s.inputs[k])
       if (program === null) continue
