@@ -7,7 +7,7 @@ import { basename, dirname } from 'node:path'
 import type { DocumentIdentity, WorkbookExportKind } from '../../bridge/api'
 import type { BridgeService, Reply } from '../../node/bridge-service'
 import { documentTitle } from '../../renderer/src/bridge/document-title'
-import { exportDialogOptions, openDialogOptions, saveDialogOptions, withWorkbookExtension, workbookExportDialogOptions } from './dialog-options'
+import { exportDialogOptions, openDialogOptions, saveDialogOptions, withSuggestedExtension, withWorkbookExtension, workbookExportDialogOptions } from './dialog-options'
 import type { BridgeHost } from './ipc-handlers'
 import { writeWindowBackup } from './window-backups'
 import type { WorkbookWindow, WorkbookWindows } from './workbook-windows'
@@ -53,9 +53,7 @@ export function createDesktopBridgeHost({ service, windows, dataFolder, refreshM
     async chooseExportPath(sender: unknown, suggestedName: string) {
       const state = stateOf(sender)
       const result = await showSaveDialog(state, exportDialogOptions(startFolder(state), suggestedName))
-      if (result.canceled || !result.filePath) return null
-      const ext = suggestedName.slice(suggestedName.lastIndexOf('.'))
-      return result.filePath.toLowerCase().endsWith(ext.toLowerCase()) ? result.filePath : result.filePath + ext
+      return result.canceled || !result.filePath ? null : withSuggestedExtension(result.filePath, suggestedName)
     },
     async chooseWorkbookExportPath(sender: unknown, kind: WorkbookExportKind, suggestedName: string) {
       const state = stateOf(sender)
