@@ -1,12 +1,11 @@
 // The bridge's window-aware side in the desktop app (ipc-handlers.ts BridgeHost): the
 // native open, save and export dialogs, attached to the window that asked and starting in
-// its file's folder; the document a window shows (title, modified marker, the close that
-// waits for a save); the recent list's menu; each window's backups (window-backups.ts).
+// its file's folder; the file a window shows and its state (workbook-windows.ts); the
+// recent list's menu; each window's backups (window-backups.ts).
 import { app, dialog, type SaveDialogOptions } from 'electron'
 import { basename, dirname } from 'node:path'
 import type { DocumentIdentity, WorkbookExportKind } from '../../bridge/api'
 import type { BridgeService, Reply } from '../../node/bridge-service'
-import { documentTitle } from '../../renderer/src/bridge/document-title'
 import { exportDialogOptions, openDialogOptions, saveDialogOptions, withSuggestedExtension, withWorkbookExtension, workbookExportDialogOptions } from './dialog-options'
 import type { BridgeHost } from './ipc-handlers'
 import { writeWindowBackup } from './window-backups'
@@ -72,16 +71,7 @@ export function createDesktopBridgeHost({ service, windows, dataFolder, refreshM
       void refreshMenu()
     },
     setDocumentState(sender: unknown, next: { name: string; modified: boolean }) {
-      const state = stateOf(sender)
-      if (!state) return
-      state.name = next.name
-      state.modified = next.modified
-      state.window.setTitle(documentTitle(next))
-      state.window.setDocumentEdited(next.modified)
-      if (!next.modified && state.closeAfterSave) {
-        state.closeApproved = true
-        state.window.close()
-      }
+      windows.setDocumentState(sender, next)
     },
     writeBackup(sender: unknown, document: DocumentIdentity, text: string | null): Promise<Reply<null>> {
       return writeWindowBackup(windows, service(), dataFolder(), sender, document, text)

@@ -1,7 +1,8 @@
 // The workbook windows and what the main process knows about each: the file it shows,
 // whether it has unsaved work, the documents whose backups it owns. Opening one (secure
-// options, the app origin, the title kept ours), asking before unsaved work is closed
-// (close-guard.ts), and removing a window's backups when it closes on purpose.
+// options, the app origin, the title kept ours and following the page's document state),
+// asking before unsaved work is closed (close-guard.ts) and closing once it is saved, and
+// removing a window's backups when it closes on purpose.
 import { BrowserWindow, dialog, type WebContents } from 'electron'
 import type { OpenedFile } from '../../bridge/api'
 import type { BridgeService, Reply } from '../../node/bridge-service'
@@ -97,5 +98,19 @@ export function createWorkbookWindows({ preloadPath, dataFolder, service }: Work
     return window
   }
 
-  return { createWorkbookWindow, stateOf, documentOwners }
+  /** The page reports its document's name and modified state: the title follows, and a close that waited for a save goes ahead. */
+  function setDocumentState(sender: unknown, next: { name: string; modified: boolean }): void {
+    const state = stateOf(sender)
+    if (!state) return
+    state.name = next.name
+    state.modified = next.modified
+    state.window.setTitle(documentTitle(next))
+    state.window.setDocumentEdited(next.modified)
+    if (!next.modified && state.closeAfterSave) {
+      state.closeApproved = true
+      state.window.close()
+    }
+  }
+
+  return { createWorkbookWindow, stateOf, setDocumentState, documentOwners }
 }
