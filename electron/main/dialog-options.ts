@@ -1,4 +1,5 @@
-// Native open/save dialog options for workbooks.
+// Native open/save dialog options for workbooks and exports, and the extension each
+// dialog's answer is given (a workbook is always .gradsheet).
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron'
 import { join } from 'node:path'
 
@@ -47,4 +48,10 @@ export function workbookExportDialogOptions(defaultFolder: string | undefined, k
 /** Workbooks always carry the .gradsheet extension (the save path check requires it). */
 export function withWorkbookExtension(path: string): string {
   return /\.gradsheet$/i.test(path) ? path : `${path}.gradsheet`
+}
+
+/** An exported graph keeps the suggested name's extension (.svg, .png) when the dialog's answer lacks it. */
+export function withSuggestedExtension(path: string, suggestedName: string): string {
+  const ext = suggestedName.slice(suggestedName.lastIndexOf('.'))
+  return path.toLowerCase().endsWith(ext.toLowerCase()) ? path : path + ext
 }

@@ -9,7 +9,7 @@
 // secret, taken from the address's `token` once and then removed from the address bar,
 // and the id of the document it shows, so a reloaded tab gets its own unsaved work back.
 import type { GradsheetBridge, MenuCommand, OpenedFile, SaveOutcome, ExampleInfo } from '../../../bridge/api'
-import { documentTitle } from './document-title'
+import { documentTitle } from '../../../bridge/document-title'
 import { createHttpCaller, type FetchLike } from './http-bridge-client'
 import { promptForPath, type PathPromptOptions } from './path-prompt'
 

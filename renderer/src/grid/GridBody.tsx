@@ -1,4 +1,4 @@
-// The grid's body: one row element per visible row (grid/uniform-rows.ts, Grid.tsx),
+// The grid's body: one row element per visible row (grid/uniform-rows.ts, grid-viewport.ts),
 // each holding a GridCell per visible column and its row header. Here a cell's address,
 // its view in the store (one subscription per cell), whether it is selected, active, J or
 // has a convention badge, and how far a label spills over empty cells to its right.

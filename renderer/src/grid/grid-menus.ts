@@ -1,12 +1,20 @@
 // What the grid's context menus offer: on cells, the clipboard, structure, clearing,
 // naming, parameter and objective marks and "Explain this cell"; on row and column
-// headers, the clipboard and structure of whole rows or columns (and widths on columns).
+// headers, the clipboard and structure of whole rows or columns (and widths on columns);
+// and which of the three the keyboard's menu key opens for a selection.
 import type { Commands } from '../app/commands'
 import type { SheetView } from '../app/sheet-view'
 import type { MenuEntry } from '../components/ContextMenu'
-import { isWholeColumns, isWholeRows, rectSize } from '../model/selection'
+import { isWholeColumns, isWholeRows, rectSize, type Rect } from '../model/selection'
 
 export type MenuTarget = 'cell' | 'rows' | 'columns'
+
+/** The keyboard's context menu: the header menu for whole columns or rows, else the cell menu. */
+export function menuTargetOf(r: Rect): MenuTarget {
+  if (isWholeColumns(r) && !isWholeRows(r)) return 'columns'
+  if (isWholeRows(r) && !isWholeColumns(r)) return 'rows'
+  return 'cell'
+}
 
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+'
 

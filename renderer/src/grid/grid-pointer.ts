@@ -17,6 +17,12 @@ export interface PointerGeometry {
   edgeScroll(clientX: number, clientY: number): void
 }
 
+/** The cell whose element an event happened on (null: a header, the corner, a gap). */
+export function cellFromEvent(e: MouseEvent): CellPos | null {
+  const el = (e.target as HTMLElement).closest<HTMLElement>('[data-cell]')
+  return el ? parseAddress(el.dataset.cell ?? '') : null
+}
+
 export function createGridPointer(view: SheetView, commands: Commands, geometry: PointerGeometry) {
   /** The fill handle's preview while it is dragged. */
   const [fillPreview, setFillPreview] = createSignal<FillPlan | null>(null)
