@@ -1,5 +1,5 @@
 // One engine load and nothing else, for A/B comparisons of the load path (docs/benchmarks.md,
-// "Eighth session"): builds the workload's document as bench/systems/engine.ts does, collects,
+// "Eighth session: the 1M loads"): builds the workload's document as bench/systems/engine.ts does, collects,
 // then times createEngine(doc) + objective() — wall time, CPU time (the process's, and the main
 // thread's alone), and the garbage collector's pauses during the load (a PerformanceObserver on 'gc' entries).
 // Usage: node --expose-gc --max-old-space-size=16384 bench/.cache/probe.mjs WORKLOAD N

@@ -1,7 +1,7 @@
 // The load's arena (core/load-arena.ts): arrays cut from one buffer at 8-byte boundaries,
 // separate arrays once it is used up, and a loaded document's per-cell arrays (and its
 // estimated pool and tape) all cut from one buffer, which is what keeps a million-cell
-// load to one full collection (docs/benchmarks.md, "Eighth session").
+// load to one full collection (docs/benchmarks.md, "Eighth session: the 1M loads").
 import { describe, expect, it } from 'vitest'
 import { loadDocument } from './document-io'
 import { ESTIMATE_SAMPLE } from './load-estimate'

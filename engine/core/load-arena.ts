@@ -6,7 +6,7 @@
 // too: ~0.4 s). Made as separate arrays, the first collection started part-way through
 // them and what came after it (~100 MB at a million cells) started a second; made as one
 // buffer, all of it is counted before the first collection ends, and what is left to
-// allocate in the load stays under the next 64 MB (docs/benchmarks.md, "Eighth session").
+// allocate in the load stays under the next 64 MB (docs/benchmarks.md, "Eighth session: the 1M loads").
 // The cost: the buffer lives while any array cut from it does, so an array later replaced
 // (grown, relaid out) leaves its part unused until the others are replaced too.
 

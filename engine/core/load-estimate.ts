@@ -5,7 +5,7 @@
 // (WorkbookState.reserveCells) instead of after it: V8 starts a full collection for every
 // ~64 MB of array buffers allocated since the last, the first one of a million-cell load
 // starts in that burst anyway, and what is allocated after it decides whether a second
-// one follows (each marks the whole heap: ~0.4 s; docs/benchmarks.md, "Eighth session").
+// one follows (each marks the whole heap: ~0.4 s; docs/benchmarks.md, "Eighth session: the 1M loads").
 // The estimates only size allocations: binding and lowering grow past them if needed, and
 // the tape is laid out exactly as before (core/binding.ts layoutLoaded).
 import { fastProgramOf } from '../evaluate/fast'

@@ -111,7 +111,7 @@ export class BindingTable implements PrecedentRows {
    * Room for `total` pool entries in one allocation (a loading document's estimate,
    * core/document-io.ts): the pool would otherwise double its way there, leaving about its
    * own final size in dead copies (array buffers that count towards V8's next full
-   * collection: docs/benchmarks.md, "Eighth session").
+   * collection: docs/benchmarks.md, "Eighth session: the 1M loads").
    */
   expect(total: number, make: ArrayMaker = freshArrays): void {
     if (total <= this.ids.length) return

@@ -56,7 +56,7 @@ function cutFrom(spare: Int32Array[], count: number, want: number): Int32Array[]
  * serves as Tarjan's discovery index and `spare` as its other working arrays, so a
  * reorder of a million cells allocates up to 24 MB less. At load that matters beyond
  * the memory: V8 starts a full collection for every ~64 MB of new array buffers, and each
- * marks the whole heap (docs/benchmarks.md, "Eighth session").
+ * marks the whole heap (docs/benchmarks.md, "Eighth session: the 1M loads").
  */
 export function computeOrder(count: number, rows: PrecedentRows, into?: OrderSpace): OrderResult {
   const { start: rowStart, count: rowCount, ids: edges } = rows
