@@ -392,16 +392,12 @@ export function runCells(tape: TapeArrays, p: DirtyPass, q: number, stop: number
         break
       }
       y += 0 // -0 shows and compares as 0, as in spreadsheets (-0 + 0 is 0; any other y is unchanged)
-      // A segment whose last run gave a number left a number cell (anything else that
-      // changes the cell drops the segment or clears `ran`): only a first run reads the kind.
-      if (seg[cell + Rec.Ran] === 0) {
-        if (kinds[id] !== CellKind.Number) {
-          held = Held.BecameNumber
-          heldValue = y
-          break
-        }
-        seg[cell + Rec.Ran] = 1
+      if (kinds[id] !== CellKind.Number) {
+        held = Held.BecameNumber
+        heldValue = y
+        break
       }
+      seg[cell + Rec.Ran] = 1
       changed = nums[id] !== y
       nums[id] = y
     }
