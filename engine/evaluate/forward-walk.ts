@@ -4,8 +4,7 @@
 // them (evaluate/dense-run.ts). Kept apart from the runner so that its loop holds only
 // what a dense run needs (docs/benchmarks.md, "Seventh session").
 import { flagAhead } from './dense-run'
-import { KERNEL_CHUNK } from './tape-ops'
-import { runCellsCalling } from './held-cells'
+import { KERNEL_CHUNK, runCells } from './tape-ops'
 import type { DirtyPass, TapeArrays } from './tape-pass'
 
 /**
@@ -57,7 +56,7 @@ function sparseChunk(tape: TapeArrays, p: DirtyPass, w: ForwardWalk, chunk: numb
     }
     const before = p.changedCount
     p.lastChange = q
-    runCellsCalling(tape, p, q, q + 1)
+    runCells(tape, p, q, q + 1)
     if (p.changedCount > before) p.pending += flagUsers(p, id)
     pending = p.pending
     q++
@@ -77,7 +76,7 @@ function denseRun(tape: TapeArrays, p: DirtyPass, q: number, chunk: number): num
   const length = p.length
   for (;;) {
     const stop = Math.min(length, q + chunk)
-    q = runCellsCalling(tape, p, q, stop)
+    q = runCells(tape, p, q, stop)
     if (q >= length) return q
     if (q < stop) {
       p.pending += flagAhead(p.changed, denseFrom, p.changedCount, q - 1, p.dense, p.dirty, p)

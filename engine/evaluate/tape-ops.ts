@@ -146,49 +146,11 @@ function send(x: number, share: number, adj: Float64Array, from: number, kinds: 
  */
 export const KERNEL_CHUNK = 4096
 
-/** Why `runCells` stopped at a cell before finishing it: what is left there needs a call (evaluate/held-cells.ts makes it). */
-export const enum Held {
-  /** Not stopped at a cell. */
-  None = 0,
-  /** A due cell the tape does not run (no segment, or a cycle member): `other(id, false)`. */
-  Other = 1,
-  /** The segment gave no finite number: `other(id, true)`. */
-  GaveUp = 2,
-  /** The segment gave a number for a cell that held none: `becameNumber(id)`, then as a changed number. */
-  BecameNumber = 3,
-  /** A table call (Unary, Binary) at op record `heldOp()`: run it, then `resumeAt` the next record. */
-  TableOp = 4,
-}
-
-// What the last `runCells` stopped at (module slots: nothing stored on an object after its loop).
-let held: Held = Held.None
-let heldRecord = -1
-let heldValue = 0
-/** Where the next `runCells` picks up its first cell's segment (an op record), or -1: from the cell's start. */
-let resumeRecord = -1
-
-/** Why the last `runCells` stopped at a cell before finishing it, its op record (TableOp), and the number it got (BecameNumber). */
-export const heldKind = (): Held => held
-export const heldOp = (): number => heldRecord
-export const heldNumber = (): number => heldValue
-/** The next `runCells` resumes its first cell's segment at op record `r` (after a table call made for it). */
-export function resumeAt(r: number): void {
-  resumeRecord = r
-}
-
 /**
  * Runs positions `q` up to `stop` as a dense run does: a flagged cell always, any other
  * cell with a segment (and, when formulas run off the tape, one that reads a cell whose
  * value changed in this pass); records each changed cell. Stops early, at the position
  * it has not run, once no value has changed for `exitAfter` positions (since `p.lastChange`).
- *
- * Its loop makes no call that a workbook without cycles reaches: a cell that needs one
- * (computed off the tape, a number where there was none, a table call in its segment)
- * stops the run there with `heldKind()` saying why, and the caller makes the call and runs
- * on (evaluate/held-cells.ts). V8 reloads every typed array's length and data pointer on
- * each pass of a loop that may call out (the call could change them); without calls it
- * loads them once: measured ~12 % off the forward pass over a 1M chain (docs/benchmarks.md,
- * "Eighth session").
  */
 export function runCells(tape: TapeArrays, p: DirtyPass, q: number, stop: number): number {
   const { kinds, nums, order, dirty, seg, inCycle } = p
@@ -201,40 +163,25 @@ export function runCells(tape: TapeArrays, p: DirtyPass, q: number, stop: number
   const d = p.dense
   const { changedAt, epoch, exitAfter, offTape } = d
   let last = p.lastChange
-  let resume = resumeRecord
-  resumeRecord = -1
-  held = Held.None
-  cells: for (; q < stop; q++) {
+  for (; q < stop; q++) {
+    if (q - last > exitAfter) break
     const id = order[q]
     const cell = Rec.Size * id
     const n = seg[cell + Rec.Count]
-    // r: the op record the segment starts at (or resumes at, after a table call).
-    let r = Rec.Size * seg[cell + Rec.Start]
-    // The last op's value when the segment ran to its end; NaN when it stopped (`break run`).
-    let y = NaN
-    if (resume >= 0) {
-      r = resume
-      y = num[r - Rec.Size + Rec.Val] // the table call's value, should it be the segment's last op
-      resume = -1
-    } else {
-      if (q - last > exitAfter) break
-      const cycle = inCycle !== null && inCycle(id)
-      if (dirty[id]) {
-        dirty[id] = 0
-        pending--
-      } else if (cycle || (n === 0 && (!offTape || !readsChanged(id, d)))) continue
-      if (n === 0 || cycle) {
-        held = Held.Other
-        break
-      }
-      evaluations++
-    }
+    const cycle = inCycle !== null && inCycle(id)
+    if (dirty[id]) {
+      dirty[id] = 0
+      pending--
+    } else if (cycle || (n === 0 && (!offTape || !readsChanged(id, d)))) continue
     let changed: boolean
-    {
+    if (n > 0 && !cycle) {
+      evaluations++
       const end = Rec.Size * (seg[cell + Rec.Start] + n)
+      // The last op's value when the segment ran to its end; NaN when it stopped (`break run`).
+      let y = NaN
       run: {
         // r: the op's record in `code` and `num`.
-        for (; r < end; r += Rec.Size) {
+        for (let r = Rec.Size * seg[cell + Rec.Start]; r < end; r += Rec.Size) {
           switch (code[r + Rec.Op]) {
             case TapeOp.Const:
               y = num[r + Rec.Val] // set at lowering
@@ -352,11 +299,29 @@ export function runCells(tape: TapeArrays, p: DirtyPass, q: number, stop: number
             case TapeOp.WeightedPair:
               y = nums[~code[r + Rec.A]] * num[r + Rec.K2] + nums[~code[r + Rec.B]] * num[r + Rec.K]
               break
-            case TapeOp.Unary:
-            case TapeOp.Binary:
-              held = Held.TableOp
-              heldRecord = r
-              break cells
+            case TapeOp.Unary: {
+              const forms = tape.forms
+              const f = num[r + Rec.K]
+              const x = num[Rec.Size * code[r + Rec.A] + Rec.Val]
+              if (forms.dom1[f](x)) {
+                y = NaN
+                break run
+              }
+              y = forms.f1[f](x)
+              break
+            }
+            case TapeOp.Binary: {
+              const forms = tape.forms
+              const f = num[r + Rec.K]
+              const x = num[Rec.Size * code[r + Rec.A] + Rec.Val]
+              const z = num[Rec.Size * code[r + Rec.B] + Rec.Val]
+              if (forms.dom2[f](x, z)) {
+                y = NaN
+                break run
+              }
+              y = forms.f2[f](x, z)
+              break
+            }
             default: {
               // Left to right, as the general path's reduction adds the flattened range.
               const g0 = code[r + Rec.A]
@@ -387,19 +352,23 @@ export function runCells(tape: TapeArrays, p: DirtyPass, q: number, stop: number
           num[r + Rec.Val] = y
         }
       }
-      if (y !== y) {
-        held = Held.GaveUp
-        break
+      if (y === y) {
+        seg[cell + Rec.Ran] = 1
+        y += 0 // -0 shows and compares as 0, as in spreadsheets (-0 + 0 is 0; any other y is unchanged)
+        if (kinds[id] === CellKind.Number) changed = nums[id] !== y
+        else {
+          changed = true
+          p.becameNumber(id)
+          kinds[id] = CellKind.Number
+        }
+        nums[id] = y
+      } else {
+        seg[cell + Rec.Ran] = 0
+        changed = p.other(id, true)
       }
-      y += 0 // -0 shows and compares as 0, as in spreadsheets (-0 + 0 is 0; any other y is unchanged)
-      if (kinds[id] !== CellKind.Number) {
-        held = Held.BecameNumber
-        heldValue = y
-        break
-      }
-      seg[cell + Rec.Ran] = 1
-      changed = nums[id] !== y
-      nums[id] = y
+    } else {
+      seg[cell + Rec.Ran] = 0
+      changed = p.other(id, false)
     }
     if (!changed) continue
     changedIds[changedCount++] = id
