@@ -124,6 +124,26 @@ test('live: an edit redraws the graph, and a convention gets its badge in the gr
   await expect(page.locator('[data-error-path]')).toHaveText('D2 ← D1')
 })
 
+test('convention badges follow the window: a cell far down gets its badge when scrolled to', async ({ launch }) => {
+  // The worker is asked for the badges of the window (plus a margin) only, not the whole workbook.
+  const cells: Record<string, { input: string }> = { A1: { input: '0' }, B1: { input: '=abs(A1)' } }
+  for (let r = 2; r <= 600; r++) cells[`B${r}`] = { input: r % 100 === 0 ? '=abs(A1)' : `=A1 + ${r}` }
+  const file = writeText('far.gradsheet', JSON.stringify({ format: 'gradsheet', version: 1, objective: null, sheets: [{ name: 'Sheet1', cells }] }))
+  const sheet = await launch(file)
+  const { page } = sheet
+  await expect(sheet.cell('B1').locator('[data-convention-badge]')).toBeVisible()
+  await expect(sheet.cell('B2').locator('[data-convention-badge]')).toHaveCount(0)
+  await page.getByLabel('Name box').fill('B500')
+  await page.getByLabel('Name box').press('Enter')
+  await expect(sheet.cell('B500').locator('[data-convention-badge]')).toBeVisible()
+  await expect(sheet.cell('B499').locator('[data-convention-badge]')).toHaveCount(0)
+  // An edit that moves the point off the kink takes the badge away on screen.
+  await page.getByLabel('Name box').fill('A1')
+  await page.getByLabel('Name box').press('Enter')
+  await sheet.type('A1', '2')
+  await expect(sheet.cell('B1').locator('[data-convention-badge]')).toHaveCount(0)
+})
+
 test('a 10k-cell workbook: a summary and the neighbourhood instead of a hang', async ({ launch }) => {
   const cells: Record<string, { input: string; name?: string }> = { A1: { input: '1' } }
   for (let r = 2; r <= 10_000; r++) cells[`A${r}`] = { input: `=A${r - 1} * 0.5 + 1` }

@@ -23,6 +23,7 @@ export function explainWindow(w: WorkbookState): ExplainSource {
       const at = w.locate(sheet, address)
       return typeof at === 'string' ? -1 : w.existingCell(at.sid, at.row, at.col)
     },
+    cellsIn: (sheet, rows, cols) => cellsIn(w, sheet, rows, cols),
     nameOf: (id) => w.names.nameOf(id),
     inCycle: (id) => sched.cycleErr.has(id),
     hasContent: (id) => w.hasContent(id),
@@ -30,4 +31,27 @@ export function explainWindow(w: WorkbookState): ExplainSource {
     view: (id) => viewOf(w, id),
     addressOf: (id) => w.addressOf(id),
   }
+}
+
+/** ExplainSource.cellsIn: a lookup per position for a block smaller than the workbook, else one scan of the store. */
+function cellsIn(w: WorkbookState, sheet: string, rows: [number, number], cols: [number, number]): number[] {
+  const sid = w.sheets.id(sheet)
+  const out: number[] = []
+  const [top, bottom] = rows
+  const [left, right] = cols
+  if (sid < 0 || bottom < top || right < left) return out
+  const s = w.store
+  if ((bottom - top + 1) * (right - left + 1) <= s.count) {
+    const cells = w.sheets.cells(sid)
+    for (let r = top; r <= bottom; r++)
+      for (let c = left; c <= right; c++) {
+        const id = cells.get(r, c)
+        if (id >= 0) out.push(id)
+      }
+    return out
+  }
+  for (let id = 0; id < s.count; id++)
+    if (s.sheet[id] === sid && s.row[id] >= top && s.row[id] <= bottom && s.col[id] >= left && s.col[id] <= right) out.push(id)
+  // Row by row, as the lookups give them.
+  return out.sort((a, b) => s.row[a] - s.row[b] || s.col[a] - s.col[b])
 }

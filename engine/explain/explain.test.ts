@@ -125,6 +125,17 @@ describe('convention notes', () => {
     expect(x.conventionCells()).toEqual(['Sheet1!B1'])
     expect(x.graph({ kind: 'all' }).nodes.find((n) => n.key === 'Sheet1!B1')!.convention).toBe(true)
   })
+  it('marks only the cells of a block when asked for one (the grid asks for its window), row by row', () => {
+    const x = explainerFor(book({ A1: '0', B1: '=abs(A1)', B2: '=A1 + 1', C3: '=abs(A1)', B4: '=abs(A1)', D3: '=abs(A1)' }))
+    expect(x.conventionCells()).toEqual(['Sheet1!B1', 'Sheet1!C3', 'Sheet1!B4', 'Sheet1!D3'])
+    expect(x.conventionCells({ sheet: 'Sheet1', rows: [2, 4], cols: [2, 3] })).toEqual(['Sheet1!C3', 'Sheet1!B4'])
+    expect(x.conventionCells({ sheet: 'Sheet1', rows: [1, 1], cols: [1, 1] })).toEqual([])
+    expect(x.conventionCells({ sheet: 'Nope', rows: [1, 9], cols: [1, 9] })).toEqual([])
+    expect(x.conventionCells({ sheet: 'Sheet1', rows: [4, 2], cols: [1, 9] })).toEqual([])
+    // A block larger than the workbook is read by one scan of the cells, in the same order.
+    expect(x.conventionCells({ sheet: 'Sheet1', rows: [1, 1000], cols: [1, 1000] })).toEqual(['Sheet1!B1', 'Sheet1!C3', 'Sheet1!D3', 'Sheet1!B4'])
+    expect(x.conventionCells({ sheet: 'Sheet1', rows: [3, 1000], cols: [3, 1000] })).toEqual(['Sheet1!C3', 'Sheet1!D3'])
+  })
 })
 
 describe('error cells', () => {

@@ -23,6 +23,12 @@ export interface ExplainSource {
   sheetIds(): number[]
   /** The id of an existing cell, or -1. */
   cellId(sheet: string, address: string): number
+  /**
+   * The existing cells of a block of a sheet (rows and columns 1-based, inclusive), row by
+   * row; none when the sheet does not exist. Costs the smaller of the block's size and the
+   * workbook's cell count, never more.
+   */
+  cellsIn(sheet: string, rows: [number, number], cols: [number, number]): number[]
   nameOf(id: number): string | undefined
   inCycle(id: number): boolean
   hasContent(id: number): boolean

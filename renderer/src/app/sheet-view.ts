@@ -45,15 +45,21 @@ export function createSheetView(store: WorkbookStore) {
     if (!sheets.includes(activeSheet())) setActiveSheet(sheets[0] ?? 'Sheet1')
   })
 
-  // The rows and columns on screen (plain data: the worker reads it per edit, nothing
-  // needs to react to it).
+  // The rows and columns on screen: plain data the worker reads per edit (`visibleHint`),
+  // and a signal for what follows the window (the convention badges: graph/badge-window.ts),
+  // set only when the window really moved.
   let visibleRows: [number, number] = [0, 0]
   let visibleCols: [number, number] = [0, 0]
+  const [visibleBlock, setVisibleBlock] = createSignal<{ rows: [number, number]; cols: [number, number] }>({ rows: visibleRows, cols: visibleCols })
   function setVisible(rows: [number, number], cols: [number, number]): void {
+    const moved = rows[0] !== visibleRows[0] || rows[1] !== visibleRows[1] || cols[0] !== visibleCols[0] || cols[1] !== visibleCols[1]
     visibleRows = rows
     visibleCols = cols
+    if (moved) setVisibleBlock({ rows, cols })
   }
   const visibleHint = (): ViewportHint => ({ sheet: activeSheet(), rows: visibleRows, cols: visibleCols })
+  /** The window on screen, reactive: changes when the grid scrolls to other rows or columns, or the sheet changes. */
+  const visibleWindow = createMemo((): ViewportHint => ({ sheet: activeSheet(), ...visibleBlock() }))
 
   function select(pos: CellPos, sheet?: string): void {
     if (sheet !== undefined) setActiveSheet(sheet)
@@ -95,5 +101,6 @@ export function createSheetView(store: WorkbookStore) {
     revealRequest,
     setVisible,
     visibleHint,
+    visibleWindow,
   }
 }

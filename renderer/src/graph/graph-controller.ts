@@ -8,6 +8,7 @@ import type { SheetView } from '../app/sheet-view'
 import { formatAddress, parseAddress } from '../model/address'
 import type { WorkbookStore } from '../state/workbook-store'
 import type { EngineClient } from '../worker/engine-client'
+import { createBadgeFollower } from './badge-window'
 import { setConventionKeys } from './convention-badges'
 import { layout } from './layout-client'
 import { layoutInputOf } from './node-geometry'
@@ -45,12 +46,13 @@ export function createGraphController(store: WorkbookStore, client: EngineClient
   // Each change list replaces the objective state (a new object), and each load bumps loadCount.
   createEffect(on([store.objective, ctl.loadCount], () => setRevision((n) => n + 1), { defer: false }))
 
-  let conventionsAsked = 0
-  createEffect(on(revision, async () => {
-    const ticket = ++conventionsAsked
-    const res = await client.conventions()
-    if (ticket === conventionsAsked && res.type === 'conventions') setConventionKeys(new Set(res.cells))
-  }))
+  // The badges of the cells on screen (and a margin): asked after every change list and
+  // when the window leaves the block last asked for (badge-window.ts).
+  const followBadges = createBadgeFollower(async (block) => {
+    const res = await client.conventions(block)
+    return res.type === 'conventions' ? res.cells : null
+  }, setConventionKeys)
+  createEffect(on([revision, view.visibleWindow], ([rev, visible]) => void followBadges(rev, visible)))
 
   let graphAsked = 0
   async function refreshGraph(): Promise<void> {

@@ -12,8 +12,8 @@ type FinalResponse = Exclude<WorkerResponse, { type: 'trainProgress' }>
 type ProgressListener = (res: Extract<WorkerResponse, { type: 'trainProgress' }>) => void
 
 const BUSY_AFTER_MS = 100
-/** Requests that only read views for the store (window-sync.ts): never shown as "computing…". */
-const QUIET = new Set<WorkerRequest['type']>(['pull', 'window'])
+/** Requests that only read views or badges for the store (window-sync.ts, graph/badge-window.ts): never shown as "computing…". */
+const QUIET = new Set<WorkerRequest['type']>(['pull', 'window', 'conventions'])
 
 export type EngineClient = ReturnType<typeof createEngineClient>
 
@@ -115,6 +115,6 @@ export function createEngineClient(worker: WorkerPort) {
     /** The graph view's requests (renderer/src/graph). */
     graph: (scope: GraphScope, limit?: number) => request({ type: 'graph', scope, limit }),
     explain: (sheet: string, address: string) => request({ type: 'explain', sheet, address }),
-    conventions: () => request({ type: 'conventions' }),
+    conventions: (window?: ViewportHint) => request({ type: 'conventions', window }),
   }
 }

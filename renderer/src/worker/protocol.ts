@@ -53,7 +53,8 @@ export type WorkerRequest =
   /** The graph view (renderer/src/graph): a scope's nodes and edges, an inspector's cell, the grid's convention badges. */
   | { id: number; type: 'graph'; scope: GraphScope; limit?: number }
   | { id: number; type: 'explain'; sheet: string; address: string }
-  | { id: number; type: 'conventions' }
+  /** The convention badges of the cells in `window` (the grid's, with a margin), or of the whole workbook. */
+  | { id: number; type: 'conventions'; window?: ViewportHint }
   /** Up to `max` owed views of changed cells outside the window (the UI asks when idle). */
   | { id: number; type: 'pull'; max: number }
   /** The 0-based indices of the non-empty cells along one column (`vertical`) or row: Ctrl+arrow while the UI does not hold every view. */
