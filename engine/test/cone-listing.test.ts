@@ -87,6 +87,25 @@ describe('cone listing in windowed change lists', () => {
     expect(runs[2].windowed.unlisted).toBe(listed.length)
   })
 
+  it('lists a cone that spans sheets per sheet, in the order its sheets first appear', () => {
+    // J on a third sheet reads a chain on the second (the first sheet is outside the cone):
+    // the cone's positions are cut per sheet.
+    const data: Record<string, CellSpec> = { A1: '1' }
+    for (let r = 2; r <= N; r++) data[`A${r}`] = `=A${r - 1} + 0.0001`
+    const make = () => createEngine(docOf({ C1: '5' }, null, [
+      { name: 'Data', cells: data },
+      { name: 'Model', cells: { B2: '0.5', B3: { input: `=Data!A${N} * B2`, name: 'J' } } },
+    ]))
+    const edit: Edit = { type: 'setInput', sheet: 'Data', address: 'A1', input: '3' }
+    const windowed = make().apply([edit], { views: 'none' })
+    const exact = make().apply([edit])
+    const listed = positionsOf(windowed)
+    expect(windowed.changed!.map((p) => p.sheet)).toEqual(['Data', 'Model'])
+    expect([...listed].sort()).toEqual([...Array.from({ length: N }, (_, i) => `Data!A${i + 1}`), 'Model!B2', 'Model!B3'].sort())
+    expect(exactOf(exact).every((k) => listed.includes(k))).toBe(true)
+    expect(windowed.figures).toEqual(exact.figures)
+  })
+
   it.each([
     ['J reads every cell', 0],
     ['the cone is a small part of the workbook', 4 * N],
