@@ -4,18 +4,13 @@
 // kept the worker busy 150–220 ms at 1M cells, and the next edit waited behind it
 // (docs/benchmarks.md, "Ninth session: the app's 1M edit"). Pure, so it is tested in Node.
 import type { ViewportHint } from '../worker/protocol'
+import { withMargin } from '../worker/window-views'
 
 /** Rows and columns asked beyond the window: a short scroll keeps its badges without asking. */
 export const BADGE_MARGIN = { rows: 40, cols: 10 }
 
-/** The block to ask for when the window is `visible` (0-based, inclusive). */
-export function badgeBlock(visible: ViewportHint, margin = BADGE_MARGIN): ViewportHint {
-  return {
-    sheet: visible.sheet,
-    rows: [Math.max(0, visible.rows[0] - margin.rows), visible.rows[1] + margin.rows],
-    cols: [Math.max(0, visible.cols[0] - margin.cols), visible.cols[1] + margin.cols],
-  }
-}
+/** The block to ask for when the window is `visible` (0-based, inclusive): the window plus the badges' margin. */
+export const badgeBlock = (visible: ViewportHint, margin = BADGE_MARGIN): ViewportHint => withMargin(visible, margin)
 
 /** Whether the badges asked for `asked` still cover every cell of `visible`. */
 export function covers(asked: ViewportHint, visible: ViewportHint): boolean {
