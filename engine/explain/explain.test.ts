@@ -4,9 +4,11 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createEngine, type Engine } from '../index'
-import { book, grad } from '../test/helpers'
+import { book, docOf, grad } from '../test/helpers'
 import { restoreDocument } from '../workbook'
+import { extractGraph } from './graph'
 import { explainerFor } from './index'
+import { explainSourceOf } from './source'
 
 function example(n: 1 | 2): Engine {
   const r = restoreDocument(readFileSync(new URL(`../../examples/reference-example-${n}.gradsheet`, import.meta.url), 'utf8'))
@@ -196,6 +198,29 @@ describe('large scopes', () => {
     cells.B1 = { input: '=A2000', name: 'J' }
     const g = explainerFor(book(cells)).graph({ kind: 'objective' })
     expect(g.tooLarge?.scopeNodes).toBe(2001)
+  })
+  it("reads J's cone from the engine, and agrees with walking the precedents (steps; a scope past the walk's limit)", () => {
+    // 7,000 cells in J's cone (past RAW_NODE_LIMIT: the walk stops early and the cone counts),
+    // a range and a second sheet in it, and cells outside it.
+    const cells: Record<string, string | { input: string; name: string }> = { A1: '1', C1: '2', C2: '3' }
+    for (let i = 2; i <= 7000; i++) cells[`A${i}`] = i % 100 ? `=A${i - 1} * 0.5 + 1` : `=A${i - 1} + sum(C1:C2) + Other!A1`
+    for (let i = 1; i <= 50; i++) cells[`D${i}`] = `=A${i} * 3` // outside the cone
+    cells.B1 = { input: '=A7000 + abs(A3)', name: 'J' }
+    const e = createEngine(docOf(cells as never, null, [{ name: 'Other', cells: { A1: '4', B1: '=A1 * 2' } }]))
+    const src = explainSourceOf(e)
+    expect(src.readByObjective).not.toBeNull()
+    const walked = { ...src, readByObjective: null }
+    const big = extractGraph(src, { kind: 'objective' })
+    expect(big.tooLarge?.scopeNodes).toBe(extractGraph(walked, { kind: 'objective' }).tooLarge?.scopeNodes)
+    expect(big.tooLarge?.scopeNodes).toBe(7000 + 2 + 1 + 1) // A1..A7000, C1:C2, Other!A1, J
+    for (const address of ['A3', 'A100', 'D5', 'B1']) {
+      const scope = { kind: 'neighbourhood' as const, sheet: 'Sheet1', address, depth: 2 }
+      expect(extractGraph(src, scope).steps).toEqual(extractGraph(walked, scope).steps)
+    }
+    const small = explainSourceOf(example(2))
+    expect(extractGraph(small, { kind: 'all' }).steps).toEqual(extractGraph({ ...small, readByObjective: null }, { kind: 'all' }).steps)
+    // No objective: nothing to read.
+    expect(explainSourceOf(book({ A1: '1', A2: '=A1 * 2' })).readByObjective).toBeNull()
   })
   it('cuts a neighbourhood with thousands of users to the limit, nearest first, and says so', () => {
     const cells: Record<string, string | { input: string; name: string }> = { A1: '1' }

@@ -17,6 +17,12 @@ export interface ExplainSource {
   objectiveId: number
   /** Why gradients are unavailable, or null. */
   gradReason: string | null
+  /**
+   * Whether J reads the cell, directly or through other cells (J itself included), from
+   * the engine's own cone of J (core/cone.ts); null when that is not known (no objective,
+   * or the cone awaits its recompute), and the reader must walk the precedents itself.
+   */
+  readByObjective: ((id: number) => boolean) | null
   /** A live sheet's name, or null for a deleted one. */
   sheetName(sid: number): string | null
   /** Sheet ids in tab order. */
