@@ -159,6 +159,14 @@ test('a 10k-cell workbook: a summary and the neighbourhood instead of a hang', a
   await sheet.goTo('A500')
   await expect(node(page, 'Sheet1!A500')).toHaveAttribute('data-selected', 'true')
   await expect(page.locator('[data-node]')).toHaveCount(5)
+  // An edit refreshes the summary, though Enter moves the selection right after it (a move
+  // alone asks only for the neighbourhood again).
+  await sheet.goTo('C1')
+  await page.keyboard.type('5')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('[data-graph-summary]')).toContainText('10,002 nodes')
+  await expect(sheet.nameBox()).toHaveValue('C2')
+  await sheet.goTo('A500')
   await page.getByRole('combobox', { name: 'Graph scope' }).selectOption('neighbourhood')
   await expect(page.locator('[data-graph-summary]')).toHaveCount(0)
   await expect(page.locator('[data-node]')).toHaveCount(5)

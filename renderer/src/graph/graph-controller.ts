@@ -10,6 +10,7 @@ import type { WorkbookStore } from '../state/workbook-store'
 import type { EngineClient } from '../worker/engine-client'
 import { createBadgeFollower } from './badge-window'
 import { setConventionKeys } from './convention-badges'
+import { type SummaryStamp, standingSummary } from './standing-summary'
 import { layout } from './layout-client'
 import { layoutInputOf } from './node-geometry'
 import type { LayoutResult } from './layout-types'
@@ -55,15 +56,24 @@ export function createGraphController(store: WorkbookStore, client: EngineClient
   createEffect(on([revision, view.visibleWindow], ([rev, visible]) => void followBadges(rev, visible)))
 
   let graphAsked = 0
-  async function refreshGraph(): Promise<void> {
+  /** The change list and scope the shown summary was computed for (a too-large scope). */
+  let summaryFor: SummaryStamp | null = null
+  /**
+   * Asks for the graph of the scope, or, when it is too large to draw, its summary and the
+   * neighbourhood of the selection. `moved`: only the selection moved, and a summary that
+   * still stands is kept (standing-summary.ts): only the neighbourhood is asked again.
+   */
+  async function refreshGraph(moved = false): Promise<void> {
     if (!open()) return
     const ticket = ++graphAsked
     const kind = scopeKind()
-    let res = await client.graph(kind === 'neighbourhood' ? neighbourhood() : { kind, expanded: expanded() })
+    const rev = revision()
+    const standing = standingSummary(moved, kind, rev, summaryFor, summaryOf())
+    let res = await client.graph(kind === 'neighbourhood' || standing ? neighbourhood() : { kind, expanded: expanded() })
     if (ticket !== graphAsked) return
     if (res.type !== 'graph') return void setError(res.type === 'failed' ? res.error : 'The graph could not be computed.')
-    let summary: GraphData['tooLarge'] | null = null
-    if (res.graph.tooLarge) {
+    let summary: GraphData['tooLarge'] | null = standing
+    if (!standing && res.graph.tooLarge) {
       // Too many nodes to draw: the summary, and the neighbourhood of the selection instead.
       summary = res.graph.tooLarge
       res = await client.graph(neighbourhood())
@@ -73,6 +83,7 @@ export function createGraphController(store: WorkbookStore, client: EngineClient
     const placed = await layout(layoutInputOf(g))
     if (ticket !== graphAsked) return
     setError(null)
+    summaryFor = summary ? { revision: rev, kind } : null
     setSummaryOf(summary)
     setGraph(g)
     setPositions(placed)
@@ -91,7 +102,7 @@ export function createGraphController(store: WorkbookStore, client: EngineClient
   createEffect(on(ctl.loadCount, () => setExpanded([]), { defer: true }))
   // The neighbourhood follows the selection (and so does a too-large scope's fallback).
   createEffect(on([view.selection, view.activeSheet], () => {
-    if (scopeKind() === 'neighbourhood' || summaryOf()) void refreshGraph()
+    if (scopeKind() === 'neighbourhood' || summaryOf()) void refreshGraph(true)
   }, { defer: true }))
   createEffect(on([open, view.selection, view.activeSheet, revision], () => void refreshExplanation()))
 
