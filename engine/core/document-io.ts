@@ -190,7 +190,9 @@ export function toDocument(w: WorkbookState): WorkbookDocument {
     const cells: Record<string, CellEntry> = {}
     for (const id of st.cells.ids) {
       if (!w.hasContent(id) && !w.cellExtra.has(id)) continue
-      const entry: CellEntry = { ...w.cellExtra.get(id), input: s.input[id] }
+      const extra = w.cellExtra.get(id)
+      // No spread for the usual cell without unknown fields: a million of them cost ~0.4 s more.
+      const entry: CellEntry = extra === undefined ? { input: s.input[id] } : { ...extra, input: s.input[id] }
       const name = w.names.nameOf(id)
       if (name !== undefined) entry.name = name
       if (s.param[id]) entry.param = s.param[id] === 1

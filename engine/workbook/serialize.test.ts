@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { WorkbookDocument } from './document.ts'
 import { restoreDocument } from './restore.ts'
@@ -71,6 +72,34 @@ describe('serializeDocument', () => {
     const r = restoreDocument(text)
     expect(r.ok).toBe(true)
     if (r.ok) expect(serializeDocument(r.doc)).toBe(text)
+  })
+
+  it('writes each cell line as the general path does: any text, names, params, or fields it does not know', () => {
+    // The usual cell (input, name, param) is written directly (serialize.ts `plainCellLine`); the
+    // reference here is the general path's rule: known fields in order, unknown ones sorted, then
+    // JSON on one line.
+    const reference = (cell: Record<string, unknown>): string => {
+      const out: Record<string, unknown> = { input: cell.input }
+      if (cell.name !== undefined) out.name = cell.name
+      if (cell.param !== undefined) out.param = cell.param
+      for (const key of Object.keys(cell).filter((k) => !['input', 'name', 'param'].includes(k)).sort()) out[key] = cell[key]
+      return JSON.stringify(out, null, 1).replace(/\n */g, ' ')
+    }
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('=A1+1', '"quoted"', 'back\\slash', 'line\nbreak', '\u2028', '\ud800', ''))
+    const cell = fc.record(
+      { input: text, name: text, param: fc.boolean(), note: fc.oneof(text, fc.integer(), fc.constant(null)), zz: fc.array(fc.integer(), { maxLength: 2 }) },
+      { requiredKeys: ['input'] },
+    )
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 8 }), (list) => {
+        const cells: Record<string, unknown> = {}
+        list.forEach((c, i) => (cells[`A${i + 1}`] = c))
+        const written = serializeDocument({ format: 'gradsheet', version: 1, objective: null, sheets: [{ name: 'S', cells }] } as unknown as WorkbookDocument)
+        const lines = list.map((c, i) => `        "A${i + 1}": ${reference(c as Record<string, unknown>)}`)
+        expect(written).toContain(`"cells": {\n${lines.join(',\n')}\n      }`)
+      }),
+      { seed: 20261201, numRuns: 300 },
+    )
   })
 
   it('writes a null objective when the document has none', () => {
