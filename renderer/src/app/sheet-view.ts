@@ -1,6 +1,6 @@
 // What the user is looking at and doing: the active sheet, the selected cell, an edit
 // in progress, and the view options (gradients shown, zoom).
-import { createEffect, createMemo, createSignal } from 'solid-js'
+import { createEffect, createMemo, createSignal, untrack } from 'solid-js'
 import type { CellPos } from '../model/address'
 import { rectOf, single, type Selection } from '../model/selection'
 import type { WorkbookStore } from '../state/workbook-store'
@@ -45,19 +45,14 @@ export function createSheetView(store: WorkbookStore) {
     if (!sheets.includes(activeSheet())) setActiveSheet(sheets[0] ?? 'Sheet1')
   })
 
-  // The rows and columns on screen: plain data the worker reads per edit (`visibleHint`),
-  // and a signal for what follows the window (the convention badges: graph/badge-window.ts),
-  // set only when the window really moved.
-  let visibleRows: [number, number] = [0, 0]
-  let visibleCols: [number, number] = [0, 0]
-  const [visibleBlock, setVisibleBlock] = createSignal<{ rows: [number, number]; cols: [number, number] }>({ rows: visibleRows, cols: visibleCols })
-  function setVisible(rows: [number, number], cols: [number, number]): void {
-    const moved = rows[0] !== visibleRows[0] || rows[1] !== visibleRows[1] || cols[0] !== visibleCols[0] || cols[1] !== visibleCols[1]
-    visibleRows = rows
-    visibleCols = cols
-    if (moved) setVisibleBlock({ rows, cols })
-  }
-  const visibleHint = (): ViewportHint => ({ sheet: activeSheet(), rows: visibleRows, cols: visibleCols })
+  // The rows and columns on screen, changed only when the window really moved. What follows
+  // the window reads it reactively (`visibleWindow`: the convention badges, graph/badge-window.ts);
+  // the worker's per-edit hint reads it without subscribing (`visibleHint`).
+  type Block = { rows: [number, number]; cols: [number, number] }
+  const sameBlock = (a: Block, b: Block): boolean => a.rows[0] === b.rows[0] && a.rows[1] === b.rows[1] && a.cols[0] === b.cols[0] && a.cols[1] === b.cols[1]
+  const [visibleBlock, setVisibleBlock] = createSignal<Block>({ rows: [0, 0], cols: [0, 0] }, { equals: sameBlock })
+  const setVisible = (rows: [number, number], cols: [number, number]): void => void setVisibleBlock({ rows, cols })
+  const visibleHint = (): ViewportHint => ({ sheet: activeSheet(), ...untrack(visibleBlock) })
   /** The window on screen, reactive: changes when the grid scrolls to other rows or columns, or the sheet changes. */
   const visibleWindow = createMemo((): ViewportHint => ({ sheet: activeSheet(), ...visibleBlock() }))
 
