@@ -17,7 +17,7 @@ export function explainWindow(w: WorkbookState): ExplainSource {
     orderLen: sched.length,
     objectiveId: grads.reason === null ? grads.jId : -1,
     gradReason: grads.reason,
-    readByObjective: grads.reason === null && grads.jId >= 0 && !grads.cone.stale ? (id) => grads.cone.has(id) : null,
+    objectiveCone: grads.reason === null && grads.jId >= 0 && !grads.cone.stale ? { has: (id) => grads.cone.has(id), size: grads.cone.count } : null,
     sheetName: (sid) => (w.sheets.states[sid]?.alive ? w.sheets.name(sid) : null),
     sheetIds: () => [...w.sheets.order],
     cellId: (sheet, address) => {

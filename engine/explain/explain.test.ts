@@ -208,8 +208,8 @@ describe('large scopes', () => {
     cells.B1 = { input: '=A7000 + abs(A3)', name: 'J' }
     const e = createEngine(docOf(cells as never, null, [{ name: 'Other', cells: { A1: '4', B1: '=A1 * 2' } }]))
     const src = explainSourceOf(e)
-    expect(src.readByObjective).not.toBeNull()
-    const walked = { ...src, readByObjective: null }
+    expect(src.objectiveCone).not.toBeNull()
+    const walked = { ...src, objectiveCone: null }
     const big = extractGraph(src, { kind: 'objective' })
     expect(big.tooLarge?.scopeNodes).toBe(extractGraph(walked, { kind: 'objective' }).tooLarge?.scopeNodes)
     expect(big.tooLarge?.scopeNodes).toBe(7000 + 2 + 1 + 1) // A1..A7000, C1:C2, Other!A1, J
@@ -218,9 +218,9 @@ describe('large scopes', () => {
       expect(extractGraph(src, scope).steps).toEqual(extractGraph(walked, scope).steps)
     }
     const small = explainSourceOf(example(2))
-    expect(extractGraph(small, { kind: 'all' }).steps).toEqual(extractGraph({ ...small, readByObjective: null }, { kind: 'all' }).steps)
+    expect(extractGraph(small, { kind: 'all' }).steps).toEqual(extractGraph({ ...small, objectiveCone: null }, { kind: 'all' }).steps)
     // No objective: nothing to read.
-    expect(explainSourceOf(book({ A1: '1', A2: '=A1 * 2' })).readByObjective).toBeNull()
+    expect(explainSourceOf(book({ A1: '1', A2: '=A1 * 2' })).objectiveCone).toBeNull()
   })
   it('cuts a neighbourhood with thousands of users to the limit, nearest first, and says so', () => {
     const cells: Record<string, string | { input: string; name: string }> = { A1: '1' }

@@ -10,7 +10,7 @@ import { conventionNotes } from './conventions'
 import { graphInputs, type GraphInput } from './graph-inputs'
 import { fmt, keyOf, labelOf, tensorText } from './labels'
 import { localPartials } from './local-partials'
-import type { ExplainSource } from './source'
+import type { CellSet, ExplainSource } from './source'
 import type { GraphData, GraphEdge, GraphNode, GraphScope, GraphSummary, Step } from './types'
 
 export const DEFAULT_NODE_LIMIT = 300
@@ -64,9 +64,9 @@ function scopeCells(src: ExplainSource, scope: GraphScope, limit: number): { ids
     seen.add(src.objectiveId)
     // Too many to draw is known once the walk passes the limit; the engine's cone of J then
     // counts the scope (walking a 1M-cell cone took ~1 s, after every edit while the view was open).
-    const cone = src.readByObjective
+    const cone = src.objectiveCone
     walk([src.objectiveId], up, Infinity, cone ? limit : Infinity)
-    if (cone && seen.size > limit) return { ids: null, count: cellsReadBy(src, cone) }
+    if (cone && seen.size > limit) return { ids: null, count: cone.size } // every cell J reads has a user: each is a graph cell
   } else {
     const c = src.cellId(scope.sheet, scope.address)
     if (c < 0) return { ids: [], count: 0 }
@@ -77,16 +77,6 @@ function scopeCells(src: ExplainSource, scope: GraphScope, limit: number): { ids
     if (seen.size > limit) return { ids: [...seen].slice(0, limit), count: seen.size }
   }
   return { ids: seen.size > limit ? null : [...seen], count: seen.size }
-}
-
-/**
- * How many cells J reads (J included), by one pass over the cells: the objective scope's
- * size, as its walk counts it (every cell J reads has a user, so each is a graph cell).
- */
-function cellsReadBy(src: ExplainSource, readByObjective: (id: number) => boolean): number {
-  let count = 0
-  for (let id = 0; id < src.store.count; id++) if (readByObjective(id)) count++
-  return count
 }
 
 function summary(src: ExplainSource, scopeNodes: number): GraphSummary {
@@ -199,14 +189,14 @@ function edgesInto(src: ExplainSource, k: number, drawn: Set<string>, ranges: Ma
  * the engine's cone. (Walking it per graph request took ~0.5 s at 1M cells, after every
  * edit while the graph view was open; the engine's cone answers in one read.)
  */
-function readByObjective(src: ExplainSource): (id: number) => boolean {
+function walkedCone(src: ExplainSource): CellSet {
   const influences = new Set<number>([src.objectiveId])
   for (let p = src.pos[src.objectiveId]; p >= 0; p--) {
     const id = src.order[p]
     if (!influences.has(id)) continue
     for (const q of src.store.bindingOf(id)?.precedents ?? []) influences.add(q)
   }
-  return (id) => influences.has(id)
+  return influences
 }
 
 /** The walk-through: forward in evaluation order, then backward from J over the cells that influence it. */
@@ -221,9 +211,9 @@ export function stepsOf(src: ExplainSource, ids: number[]): Step[] {
     steps.push({ phase: 'forward', node: keyOf(src, id), text: `${labelOf(src, id)} = ${body}${value}` })
   }
   if (src.objectiveId < 0) return steps
-  const influences = src.readByObjective ?? readByObjective(src)
+  const influences = src.objectiveCone ?? walkedCone(src)
   for (const id of [...cells].reverse()) {
-    if (!influences(id) || (s.kind[id] !== Kind.Number && s.kind[id] !== Kind.Tensor)) continue
+    if (!influences.has(id) || (s.kind[id] !== Kind.Number && s.kind[id] !== Kind.Tensor)) continue
     steps.push({ phase: 'backward', node: keyOf(src, id), text: chainRule(src, id).text })
   }
   return steps

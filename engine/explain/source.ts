@@ -7,6 +7,12 @@ import type { CellView } from '../api'
 import type { CellStore } from '../graph/store'
 import type { Adj } from '../values'
 
+/** Membership and size of a set of cell ids. */
+export interface CellSet {
+  has(id: number): boolean
+  readonly size: number
+}
+
 export interface ExplainSource {
   store: CellStore
   /** Evaluation order (ids) and each id's position in it. */
@@ -18,11 +24,11 @@ export interface ExplainSource {
   /** Why gradients are unavailable, or null. */
   gradReason: string | null
   /**
-   * Whether J reads the cell, directly or through other cells (J itself included), from
-   * the engine's own cone of J (core/cone.ts); null when that is not known (no objective,
-   * or the cone awaits its recompute), and the reader must walk the precedents itself.
+   * The cells J reads, directly or through other cells (J itself included): the engine's
+   * own cone of J (core/cone.ts), its membership and size; null when that is not known (no
+   * objective, or the cone awaits its recompute), and the reader must walk the precedents itself.
    */
-  readByObjective: ((id: number) => boolean) | null
+  objectiveCone: CellSet | null
   /** A live sheet's name, or null for a deleted one. */
   sheetName(sid: number): string | null
   /** Sheet ids in tab order. */
