@@ -1,8 +1,16 @@
 // The one typed bridge between the renderer and the host (Electron's main process, or
 // the `npm run web` server). The preload exposes exactly this object as
 // `window.gradsheet`; the web build installs an HTTP-backed object of the same type.
-// Workbook text crosses as a string; validation happens in the engine's one
-// restore step (engine/workbook), never ad hoc.
+// Workbook text crosses as a string (a hot-exit backup's as a Blob); validation happens in
+// the engine's one restore step (engine/workbook), never ad hoc.
+
+/**
+ * A workbook's text, or a Blob of it (UTF-8): the engine's worker writes a backup's Blob a
+ * slice at a time, so the page never holds or encodes 52 MB of text on its UI thread
+ * (~0.4–1.4 s at 1M cells; docs/ui.md, "The backup's cost at 1M"). Electron's preload reads
+ * the Blob into bytes for IPC, and the host checks them as UTF-8 (node/bridge-arguments.ts).
+ */
+export type WorkbookText = string | Blob
 
 export interface OpenedFile {
   /** Absolute path on disk, or null for an example opened read-only / untitled. */
@@ -114,7 +122,7 @@ export interface GradsheetBridge {
    * Hot-exit backup of one document's unsaved work (written atomically by the host, one
    * backup per document id); null text deletes that document's backup.
    */
-  writeBackup(document: DocumentIdentity, text: string | null): Promise<void>
+  writeBackup(document: DocumentIdentity, text: WorkbookText | null): Promise<void>
   /**
    * Ask for a path (native dialog; the web build's path prompt), then write an exported
    * graph there: SVG as utf8 text, PNG as base64. null if they cancel. Optional: hosts

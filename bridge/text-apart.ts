@@ -1,6 +1,7 @@
 // A workbook's text over HTTP as it is, after one line of JSON for everything else: the web
 // host's answer to "give me a workbook" (initialFile, openPath, openExample) and the page's
-// requests that carry one (save, saveAs, writeBackup, exportWorkbook). Inside JSON the text of
+// requests that carry one (save, saveAs, writeBackup, exportWorkbook; a backup's text may come
+// as a Blob the engine's worker wrote, sent as it is). Inside JSON the text of
 // a 1M-cell workbook (52 MB) had to be escaped (JSON.stringify, ~0.2 s) and unescaped (~0.2 s),
 // on the page's UI thread one way or the other, on every open, save and hot-exit backup
 // (docs/benchmarks.md, "The app at scale"). The page asks for answers in this form with a
@@ -23,9 +24,14 @@ export function splitText(reply: unknown): { head: string; text: string } | null
   return { head: JSON.stringify({ ok: true, value: rest }), text }
 }
 
-/** Body of an answer in this form. */
+/** Body of a message in this form. */
 export function joinForWire(parts: { head: string; text: string }): string {
   return parts.head + '\n' + parts.text
+}
+
+/** Body of a request whose text comes as a Blob (a backup the worker wrote): a Blob that holds the head and, by reference, the text. */
+export function joinBlobForWire(parts: { head: string; text: Blob }): Blob {
+  return new Blob([parts.head + '\n', parts.text])
 }
 
 /** The answer again, the text back in its place; throws on a body not in this form. */
@@ -40,6 +46,12 @@ export function readTextApart(body: string): { ok: true; value: Record<string, u
 export function splitArgs(args: Record<string, unknown>): { head: string; text: string } | null {
   const { text, ...rest } = args
   return typeof text === 'string' ? { head: JSON.stringify(rest), text } : null
+}
+
+/** As splitArgs, for a `text` that comes as a Blob; null when there is none. */
+export function splitBlobArgs(args: Record<string, unknown>): { head: string; text: Blob } | null {
+  const { text, ...rest } = args
+  return text instanceof Blob ? { head: JSON.stringify(rest), text } : null
 }
 
 /** A request's named arguments again, `text` back in its place; null on a body not in this form. */

@@ -5,6 +5,7 @@
 // (core/change-list). The state all parts share is core/workbook-state.ts.
 import type { ApplyOptions, CellView, ChangeList, ChangedCells, Edit, ObjectiveState, RejectedEdit } from './api'
 import { loadDocument, toDocument } from './core/document-io'
+import { workbookTextWriter, type WorkbookTextWriter } from './core/document-text'
 import { drainChanges } from './core/change-list'
 import { applyOne } from './core/edit-rules'
 import { expandInOrder } from './edits/index'
@@ -169,5 +170,10 @@ export class GraphEngine {
 
   toDocument(): WorkbookDocument {
     return toDocument(this.w)
+  }
+
+  /** The workbook's text as it is now, written a slice at a time (core/document-text.ts). */
+  textWriter(): WorkbookTextWriter {
+    return workbookTextWriter(this.w)
   }
 }

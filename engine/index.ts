@@ -3,8 +3,10 @@ import type { ApplyOptions, CellView, ChangeList, ChangedCells, Edit, ObjectiveS
 import { GraphEngine } from './engine'
 import { registerExplainSource } from './explain/source'
 import type { WorkbookDocument } from './workbook/document'
+import type { WorkbookTextWriter } from './core/document-text'
 
 export * from './api'
+export type { WorkbookTextWriter } from './core/document-text'
 
 export interface Engine {
   /** Applies edits incrementally; refused edits are listed in ChangeList.rejected, never thrown. */
@@ -31,6 +33,11 @@ export interface Engine {
   resolveRef(ref: string): { sheet: string; address: string } | null
   /** The workbook as a document (same shape as loaded, unknown fields preserved). */
   toDocument(): WorkbookDocument
+  /**
+   * The workbook's text (`serializeDocument(toDocument())`, byte for byte) as it is now,
+   * written a slice at a time: edits applied meanwhile do not reach it (core/document-text.ts).
+   */
+  textWriter(): WorkbookTextWriter
   /**
    * Sets (or, with undefined, removes) a top-level field of the document other than the
    * four SPEC §5 ones, such as the training settings (engine/train/settings.ts). graph branch (issue 13).

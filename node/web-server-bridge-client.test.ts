@@ -87,6 +87,25 @@ describe('web bridge client against the web server', () => {
     expect(t.backupDocuments).toEqual([document, document])
   })
 
+  it('sends a backup the worker wrote as a Blob as it is, and the server gets the same text', async () => {
+    const document = { id: 'doc-2', path: null, name: 'Untitled.gradsheet' }
+    const text = '{ "input": "é ✓ 𝑥" }\n'
+    const sent: unknown[] = []
+    const spying = createWebBridge({
+      fetch: (input, init) => (sent.push(init.body), fetch(new URL(input, t.server.url), init)),
+      promptForPath: async () => null,
+      setTitle: () => {},
+      setLeaveGuard: () => {},
+      secret: () => TEST_SECRET,
+      rememberDocument: () => {},
+      rememberedDocument: () => null,
+    })
+    const before = t.backups.length
+    await spying.writeBackup(document, new Blob([text]))
+    expect(sent.at(-1)).toBeInstanceOf(Blob) // never read into a string on the page
+    expect(t.backups.slice(before)).toEqual([text])
+  })
+
   it('forgetRecent goes through the server: the path leaves the list, a malformed one is refused in words', async () => {
     const refused = join(t.files, 'refused.gradsheet')
     writeFileSync(refused, VALID_WORKBOOK.replace('"version":1', '"version":99'))

@@ -59,6 +59,15 @@ describe('preload bridge', () => {
     expect(sent).toEqual([[IPC.setDocumentState, [{ name: 'a.gradsheet', modified: true }]]])
   })
 
+  it('sends a backup the worker wrote as a Blob across IPC as its UTF-8 bytes (a Blob cannot cross)', async () => {
+    const { ipc, invoked } = fakeIpcRenderer()
+    await createIpcBridge(ipc).writeBackup({ id: 'd1', path: null, name: 'a.gradsheet' }, new Blob(['é ✓']))
+    const [channel, [, bytes]] = invoked[0] as [string, [unknown, Uint8Array]]
+    expect(channel).toBe(IPC.writeBackup)
+    expect(bytes).toBeInstanceOf(Uint8Array)
+    expect(new TextDecoder().decode(bytes)).toBe('é ✓')
+  })
+
   it('unwraps replies: values resolve, refusals reject with the host’s sentence', async () => {
     const { ipc } = fakeIpcRenderer({
       [IPC.openPath]: { ok: false, error: '/x.gradsheet does not exist.' },

@@ -37,7 +37,8 @@ export function createIpcBridge(ipc: IpcRendererLike): GradsheetBridge {
     recentFiles: () => call(IPC.recentFiles),
     forgetRecent: (path) => call(IPC.forgetRecent, path),
     setDocumentState: (state) => ipc.send(IPC.setDocumentState, { name: state?.name, modified: state?.modified }),
-    writeBackup: (document, text) => call(IPC.writeBackup, document, text),
+    // A backup's Blob (bridge/api.ts WorkbookText) crosses IPC as its bytes; the host checks them as UTF-8.
+    writeBackup: async (document, text) => call(IPC.writeBackup, document, text instanceof Blob ? new Uint8Array(await text.arrayBuffer()) : text),
     exportFile: (suggestedName, data, encoding) => call(IPC.exportFile, suggestedName, data, encoding),
     exportWorkbook: (kind, documentText, options) => call(IPC.exportWorkbook, kind, documentText, options),
     onMenuCommand(listener: (command: MenuCommand) => void) {

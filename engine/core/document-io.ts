@@ -183,12 +183,13 @@ function bindAll(w: WorkbookState, formulas: Int32Array, count: number, sizeOnTh
 
 const EMPTY: Staged = { rows: new Int32Array(0), cols: new Int32Array(0), inputs: [], formula: new Uint8Array(0), count: 0, rich: new Map() }
 
-export function toDocument(w: WorkbookState): WorkbookDocument {
+/** The state as a document; `withCells` false leaves every sheet's `cells` empty (the frame core/document-text.ts writes the cells into). */
+export function toDocument(w: WorkbookState, withCells = true): WorkbookDocument {
   const s = w.store
   const sheets = w.sheets.order.map((sid) => {
     const st = w.sheets.states[sid]
     const cells: Record<string, CellEntry> = {}
-    for (const id of st.cells.ids) {
+    if (withCells) for (const id of st.cells.ids) {
       if (!w.hasContent(id) && !w.cellExtra.has(id)) continue
       const extra = w.cellExtra.get(id)
       // No spread for the usual cell without unknown fields: a million of them cost ~0.4 s more.

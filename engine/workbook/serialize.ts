@@ -9,19 +9,45 @@ import { parseAddressKey } from './address-key.ts'
 import { defineField } from './json-values.ts'
 
 export function serializeDocument(doc: WorkbookDocument): string {
+  return printDocument(doc, printCells)
+}
+
+/** Where a sheet's cells go in the frame's text: JSON text never holds a raw U+0000. */
+const CELLS_SLOT = '\u0000'
+
+/**
+ * The document's text without its sheets' cells, cut where each sheet's cells go:
+ * `pieces[0] + cells(sheet 0) + pieces[1] + … + pieces[n]`, each sheet's cells printed at
+ * `indent` by `cellsOpen`, `cellLine` and `cellsClose` (engine/core/document-text.ts writes
+ * a large workbook this way, a slice at a time). `doc`'s sheets' cells are not read.
+ */
+export function serializeFrame(doc: WorkbookDocument): { pieces: string[]; indent: string } {
+  let indent = ''
+  const text = printDocument({ ...doc, sheets: doc.sheets.map((sheet) => ({ ...sheet, cells: {} })) }, (_sorted, at) => {
+    indent = at
+    return CELLS_SLOT
+  })
+  return { pieces: text.split(CELLS_SLOT), indent }
+}
+
+/** The opening of a sheet's cells: `{}` when there are none (then no line and no close follows). */
+export const cellsOpen = (count: number): string => (count === 0 ? '{}' : '{\n')
+/** The closing of a sheet's cells that are not none, at the sheet's indent. */
+export const cellsClose = (indent: string): string => `\n${indent}}`
+/** Between two cells' lines. */
+export const CELL_SEPARATOR = ',\n'
+
+function printDocument(doc: WorkbookDocument, cells: (sorted: SortedCells, indent: string) => string): string {
   const out = ordered(doc, [
     ['format', FORMAT],
     ['version', CURRENT_VERSION],
     ['objective', doc.objective ?? null],
     ['sheets', doc.sheets.map(serializeSheet)],
   ])
+  const printSheet = (sheet: unknown, indent: string): string =>
+    printObject(sheet as Record<string, unknown>, indent, (key, value, inner) => (value instanceof SortedCells ? cells(value, inner) : block(value, inner)))
   return printObject(out as Record<string, unknown>, '', (key, value, indent) =>
     key === 'sheets' && Array.isArray(value) ? printArray(value, indent, printSheet) : block(value, indent)) + '\n'
-}
-
-function printSheet(sheet: unknown, indent: string): string {
-  return printObject(sheet as Record<string, unknown>, indent, (key, value, inner) =>
-    value instanceof SortedCells ? printCells(value, inner) : block(value, inner))
 }
 
 /** A sheet's cells, their keys in row-major order: printed a line each, without an object per cell on the way. */
@@ -32,14 +58,16 @@ class SortedCells {
 /** `{` one `"B2": { … }` line per cell `}`: the same text as printing each `serializeCell` with `oneLine`. */
 function printCells(sorted: SortedCells, indent: string): string {
   const { keys, cells } = sorted
-  if (keys.length === 0) return '{}'
+  if (keys.length === 0) return cellsOpen(0)
   const inner = indent + '  '
   const lines = new Array<string>(keys.length)
-  for (let k = 0; k < keys.length; k++) {
-    const cell = cells[keys[k]]
-    lines[k] = `${inner}${JSON.stringify(keys[k])}: ${plainCellLine(cell) ?? oneLine(serializeCell(cell))}`
-  }
-  return `{\n${lines.join(',\n')}\n${indent}}`
+  for (let k = 0; k < keys.length; k++) lines[k] = cellLine(keys[k], cells[keys[k]], inner)
+  return cellsOpen(keys.length) + lines.join(CELL_SEPARATOR) + cellsClose(indent)
+}
+
+/** One cell's line at the cells' inner indent (two spaces deeper than the sheet's): `"B2": { "input": "=A2*w" }`. */
+export function cellLine(key: string, cell: CellEntry, inner: string): string {
+  return `${inner}${JSON.stringify(key)}: ${plainCellLine(cell) ?? oneLine(serializeCell(cell))}`
 }
 
 /**
@@ -55,6 +83,11 @@ function plainCellLine(cell: CellEntry): string | null {
   for (const _ in cell) fields++
   if (typeof input !== 'string' || fields !== 1 + (name === undefined ? 0 : 1) + (param === undefined ? 0 : 1)) return null
   if ((name !== undefined && typeof name !== 'string') || (param !== undefined && typeof param !== 'boolean')) return null
+  return plainCellText(input, name, param)
+}
+
+/** The value of a cell line with only these fields: `{ "input": "=A1+1", "name": "w" }`. */
+export function plainCellText(input: string, name?: string, param?: boolean): string {
   return `{ "input": ${JSON.stringify(input)}${name === undefined ? '' : `, "name": ${JSON.stringify(name)}`}${param === undefined ? '' : `, "param": ${param}`} }`
 }
 

@@ -217,14 +217,20 @@ export function createDocumentController(
     }
   }
 
-  // The backup's text crosses the UI thread (a 100k workbook: ~300 ms frame): never mid-scroll (app/quiet-moment.ts).
+  // A backup waits for a quiet moment (app/quiet-moment.ts): it once held the UI thread for a frame or more.
   let cancelBackup: () => void = () => {}
   function scheduleBackup(): void {
     cancelBackup()
     cancelBackup = afterQuietMoment(BACKUP_DEBOUNCE_MS, async () => {
       const ticket = session.ticket()
-      const text = await serialize()
-      if (text !== null) await session.backup(ticket, text, modified()).catch(() => undefined)
+      // Asked for in turn with the edits, but not waited for in turn: the worker writes the
+      // text in slices and answers the next edit between them (worker/text-job.ts), so an
+      // Enter during a 1M-cell backup is not held for seconds. The text is the workbook as
+      // of this request, so "modified" is read now too.
+      const { written, modifiedThen } = await enqueue(async () => ({ written: client.serializeBlob(), modifiedThen: modified() }))
+      const res = await written
+      if (res.type === 'serializedBlob') await session.backup(ticket, res.blob, modifiedThen).catch(() => undefined)
+      else setAlert(res.type === 'failed' ? res.error : 'Could not back up the workbook.')
     }, BACKUP_QUIET)
   }
 

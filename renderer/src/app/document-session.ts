@@ -14,13 +14,13 @@
 // A file the host could not read at all (a recent file moved or deleted) replaces nothing:
 // the host has already judged it (the OS error code) and taken it off the list if it is
 // gone; the page only shows the host's words (fetchThenLoad).
-import type { DocumentIdentity, OpenedFile, SaveOutcome } from '../../../bridge/api'
+import type { DocumentIdentity, OpenedFile, SaveOutcome, WorkbookText } from '../../../bridge/api'
 
 /** What the session needs from the host (a subset of bridge/api.ts GradsheetBridge). */
 export interface DocumentSessionHost {
   save(path: string, text: string): Promise<SaveOutcome>
   saveAs(text: string, suggestedName: string): Promise<SaveOutcome | null>
-  writeBackup(document: DocumentIdentity, text: string | null): Promise<void>
+  writeBackup(document: DocumentIdentity, text: WorkbookText | null): Promise<void>
   forgetRecent(path: string): Promise<void>
 }
 
@@ -83,7 +83,7 @@ export function createDocumentSession(host: DocumentSessionHost, newId: () => st
   let generation = 0
   // Host backup calls go one at a time, so a delete is never overtaken by an earlier write.
   let backups: Promise<unknown> = Promise.resolve()
-  function backupInOrder(document: DocumentIdentity, text: string | null): Promise<void> {
+  function backupInOrder(document: DocumentIdentity, text: WorkbookText | null): Promise<void> {
     const run = backups.then(() => host.writeBackup(document, text))
     backups = run.catch(() => undefined)
     return run
@@ -123,7 +123,7 @@ export function createDocumentSession(host: DocumentSessionHost, newId: () => st
      * the backup instead (undone back to the saved state). Skipped when another workbook
      * has been loaded since: that text would belong to the wrong document.
      */
-    async backup(ticket: number, text: string, modified: boolean): Promise<void> {
+    async backup(ticket: number, text: WorkbookText, modified: boolean): Promise<void> {
       if (ticket !== generation) return
       await backupInOrder(identity, modified ? text : null)
     },

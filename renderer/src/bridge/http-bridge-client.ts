@@ -3,12 +3,12 @@
 // Every call carries the run's secret (the `token` of the printed address) in a header.
 // A refusal becomes a rejected promise whose message is the server's sentence.
 
-import { TEXT_APART_HEADER, TEXT_APART_TYPE, joinForWire, readTextApart, splitArgs } from '../../../bridge/text-apart'
+import { TEXT_APART_HEADER, TEXT_APART_TYPE, joinBlobForWire, joinForWire, readTextApart, splitArgs, splitBlobArgs } from '../../../bridge/text-apart'
 
 /** The header the server checks (node/web-server.ts SECRET_HEADER). */
 export const SECRET_HEADER = 'X-Gradsheet-Secret'
 
-export type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{
+export type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body: string | Blob }) => Promise<{
   ok: boolean
   status: number
   json(): Promise<unknown>
@@ -27,11 +27,13 @@ export function createHttpCaller(fetchImpl: FetchLike, base = '', secret: () => 
     let response
     try {
       const headers: Record<string, string> = { 'Content-Type': 'application/json', [SECRET_HEADER]: secret() }
-      let body: string
+      let body: string | Blob
       const sent = options.textApart ? splitArgs(args) : null
-      if (sent) {
+      const sentBlob = options.textApart && !sent ? splitBlobArgs(args) : null
+      if (sent || sentBlob) {
         headers['Content-Type'] = `${TEXT_APART_TYPE}; charset=utf-8`
-        body = joinForWire(sent)
+        // A backup's Blob (written by the worker) goes as it is: the page never encodes the text.
+        body = sent ? joinForWire(sent) : joinBlobForWire(sentBlob!)
       } else {
         body = JSON.stringify(args)
       }

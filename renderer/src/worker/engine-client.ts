@@ -12,8 +12,9 @@ type FinalResponse = Exclude<WorkerResponse, { type: 'trainProgress' }>
 type ProgressListener = (res: Extract<WorkerResponse, { type: 'trainProgress' }>) => void
 
 const BUSY_AFTER_MS = 100
-/** Requests that only read views or badges for the store (window-sync.ts, graph/badge-window.ts): never shown as "computing…". */
+/** Requests that only read views or badges for the store (window-sync.ts, graph/badge-window.ts), and the backup's bytes: never shown as "computing…". */
 const QUIET = new Set<WorkerRequest['type']>(['pull', 'window', 'conventions'])
+const isQuiet = (body: RequestBody): boolean => QUIET.has(body.type) || (body.type === 'serialize' && body.form === 'blob')
 
 export type EngineClient = ReturnType<typeof createEngineClient>
 
@@ -44,7 +45,7 @@ export function createEngineClient(worker: WorkerPort) {
 
   worker.onmessage = (event: MessageEvent<string | WorkerResponse>) => {
     const arrived = performance.now()
-    // JSON text, except a workbook's serialized text, which comes as an object (engine.worker.ts).
+    // JSON text, except a workbook's text or Blob, which come as an object (engine.worker.ts).
     const res = (typeof event.data === 'string' ? JSON.parse(event.data) : event.data) as WorkerResponse
     // bench:ui: when a load's or an edit's reply arrived and how long parsing it took.
     if (res.type === 'loaded' || res.type === 'applied') {
@@ -80,7 +81,7 @@ export function createEngineClient(worker: WorkerPort) {
     const id = nextId++
     if (deadReason !== null) return Promise.resolve({ id, type: 'failed', error: deadReason })
     return new Promise((resolve) => {
-      pending.set(id, { resolve, onProgress, quiet: QUIET.has(body.type) })
+      pending.set(id, { resolve, onProgress, quiet: isQuiet(body) })
       refreshBusy()
       worker.postMessage({ ...body, id } as WorkerRequest)
     })
@@ -102,7 +103,10 @@ export function createEngineClient(worker: WorkerPort) {
     load: (text: string | null, visible?: ViewportHint) => request({ type: 'load', text, visible }),
     /** The reply carries the views of the changed cells in `visible`; the rest stream in (setRefreshListener). */
     apply: (edits: Edit[], visible?: ViewportHint) => request({ type: 'apply', edits, visible }),
+    /** The workbook's text as of now (save, export); edits sent after it are answered while it is written. */
     serialize: () => request({ type: 'serialize' }),
+    /** The same as a Blob, never shown as "computing…": the hot-exit backup, written while the person works. */
+    serializeBlob: () => request({ type: 'serialize', form: 'blob' }),
     snapshot: (visible?: ViewportHint) => request({ type: 'snapshot', visible }),
     /** Training (renderer/src/training): progress arrives through onProgress until the final 'trained'. */
     train: (options: TrainOptions, onProgress: ProgressListener) => request({ type: 'train', options }, onProgress),

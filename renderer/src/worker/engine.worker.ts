@@ -1,7 +1,8 @@
 // The engine's home in the app: a Web Worker, so long recomputes never freeze the grid.
 // It owns the one Engine instance; the UI only ever sees snapshots and change lists.
 import { createEngine } from '../../../engine/index'
-import { restoreDocument, serializeDocument } from '../../../engine/workbook/index'
+import { restoreDocument } from '../../../engine/workbook/index'
+import { writeInSlices } from './text-job'
 import { PART_SIZE } from './change-parts'
 import { RefreshQueue, cutByWindow, viewsOfWindow, withMargin } from './window-views'
 import { applyAction } from './worker-inverse'
@@ -134,14 +135,36 @@ function handle(req: WorkerRequest): WorkerResponse {
     case 'conventions':
       if (!engine) engine = createEngine()
       return answerExplain(engine, req)
-    case 'serialize': {
-      if (!engine) engine = createEngine()
-      return { id: req.id, type: 'serialized', text: serializeDocument(engine.toDocument()) }
-    }
     default:
-      // Training requests are answered by handleTraining before handle is called.
+      // Training requests (handleTraining) and 'serialize' (serialize, in slices) are answered before handle is called.
       return { id: req.id, type: 'failed', error: `the worker does not know the request "${req.type}"` }
   }
+}
+
+// The next slice of a workbook's text runs after the messages already waiting (an edit
+// is answered between two slices), without setTimeout's 4 ms clamp between nested timers.
+const slices = new MessageChannel()
+const nextSlices: (() => void)[] = []
+slices.port1.onmessage = () => nextSlices.shift()?.()
+const later = (step: () => void): void => {
+  nextSlices.push(step)
+  slices.port2.postMessage(null)
+}
+
+/**
+ * The workbook's text as of this request (save, export, backup), written in slices with
+ * other requests answered between them (text-job.ts). The text goes as it is, not inside
+ * JSON: escaping 52 MB here and unescaping it on the UI thread cost ~0.2 s each at 1M
+ * cells. A Blob goes as a handle: its bytes are not copied.
+ */
+function serialize(req: Extract<WorkerRequest, { type: 'serialize' }>): void {
+  engine ??= createEngine()
+  writeInSlices(engine.textWriter(), req.form ?? 'text', { later, now: () => performance.now() }, (result) => {
+    if ('error' in result) return reply({ id: req.id, type: 'failed', error: `Could not write the workbook: ${describe(result.error)}` })
+    const { text } = result
+    const res: WorkerResponse = typeof text === 'string' ? { id: req.id, type: 'serialized', text } : { id: req.id, type: 'serializedBlob', blob: text }
+    ;(self as unknown as Worker).postMessage(res)
+  })
 }
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
@@ -149,11 +172,8 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   try {
     // Training answers asynchronously, in slices (renderer/src/training/worker-training.ts).
     if (handleTraining(req, () => (engine ??= createEngine()), reply)) return
-    const res = handle(req)
-    // A workbook's text (save, backup) goes as it is: escaping 52 MB into JSON here and
-    // unescaping it on the UI thread cost ~0.2 s each at 1M cells; cloning one string is a copy.
-    if (res.type === 'serialized') (self as unknown as Worker).postMessage(res)
-    else reply(res)
+    if (req.type === 'serialize') return serialize(req)
+    reply(handle(req))
   } catch (err) {
     // The engine keeps errors as values; this is the last guard so the UI never hangs.
     const error = `The engine failed: ${describe(err)}`

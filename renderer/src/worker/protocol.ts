@@ -1,6 +1,7 @@
 // The typed message protocol between the UI thread and the engine worker. Every request
 // carries an id; the worker answers each with exactly one response of the same id
-// (sent as its JSON text, see engine.worker.ts).
+// (sent as its JSON text, see engine.worker.ts). Replies come in request order, except
+// a workbook's text, written in slices while later requests are answered (text-job.ts).
 import type { CellView, ChangeList, Edit, ObjectiveState, WorkbookFigures } from '../../../engine/api'
 import type { TrainingRequest, TrainingResponse } from '../training/protocol'
 import type { SheetExtent } from './load-layout'
@@ -45,7 +46,8 @@ export type WorkerRequest =
   /** `visible`: the window on screen, whose size the load's first views cover (at the top left of the first sheet). */
   | { id: number; type: 'load'; text: string | null; visible?: ViewportHint }
   | { id: number; type: 'apply'; edits: Edit[]; visible?: ViewportHint }
-  | { id: number; type: 'serialize' }
+  /** The workbook's text as of this request, written in slices between other requests; `blob`: as a Blob (the hot-exit backup). */
+  | { id: number; type: 'serialize'; form?: 'text' | 'blob' }
   /** A fresh full snapshot (after sheet-level edits, where re-keying cells is simplest). */
   | { id: number; type: 'snapshot'; visible?: ViewportHint }
   /** Training, randomize, gradient check (renderer/src/training/protocol.ts). */
@@ -77,6 +79,8 @@ export type WorkerResponse =
   | { id: number; type: 'window'; cells: CellView[]; generation: number }
   | { id: number; type: 'line'; filled: number[] }
   | { id: number; type: 'serialized'; text: string }
+  /** The text as a Blob (`form: 'blob'`): a handle, cloned without its bytes. */
+  | { id: number; type: 'serializedBlob'; blob: Blob }
   | { id: number; type: 'snapshot'; snapshot: Snapshot }
   | TrainingResponse
   | { id: number; type: 'graph'; graph: GraphData & { steps: Step[] } }

@@ -14,6 +14,8 @@ class FakeEngineWorker implements WorkerPort {
   inputs = new Map<string, string>()
   terminated = false
   hung = false
+  /** The text of a save takes a while, as a large workbook's does. */
+  slowText = false
   constructor() {
     FakeEngineWorker.all.push(this)
   }
@@ -38,8 +40,13 @@ class FakeEngineWorker implements WorkerPort {
       for (const e of req.edits) if (e.type === 'setInput') this.inputs.set(e.address, e.input)
       return this.reply({ id: req.id, type: 'applied', changes: { cells: [], objective: {}, rejected: [], stats: {} }, ms: 0, inverses: [] })
     }
-    // As the real worker: a serialized workbook comes as the reply object, not as JSON text.
-    if (req.type === 'serialize') return void (this.terminated || this.onmessage?.({ data: { id: req.id, type: 'serialized', text: JSON.stringify(Object.fromEntries(this.inputs)) } } as MessageEvent<WorkerResponse>))
+    // As the real worker: the text comes as the reply object, not as JSON text, written while
+    // later requests are answered, from the inputs as of the request.
+    if (req.type === 'serialize') {
+      const text = JSON.stringify(Object.fromEntries(this.inputs))
+      const res = req.form === 'blob' ? { id: req.id, type: 'serializedBlob', blob: new Blob([text]) } : { id: req.id, type: 'serialized', text }
+      return void setTimeout(() => this.terminated || this.hung || this.onmessage?.({ data: res } as MessageEvent<WorkerResponse>), req.form === 'blob' || this.slowText ? 30 : 0)
+    }
     return this.reply({ id: req.id, type: 'snapshot', snapshot: { cells: [], sheets: ['Sheet1'], objective: {} } })
   }
 }
@@ -95,6 +102,40 @@ describe('worker watchdog', () => {
     expect((await queued).type).toBe('applied')
     const text = await client.serialize()
     expect(text.type === 'serialized' && JSON.parse(text.text)).toEqual({ A1: 'a', A2: 'b', A4: 'd' })
+  })
+
+  it('keeps in the replay log the edits answered while a save’s text was being written', async () => {
+    const { client } = setup()
+    await client.load(JSON.stringify({ A1: 'a' }))
+    latest().slowText = true
+    const saved = client.serialize()
+    expect((await client.apply([set('A2', 'b')])).type).toBe('applied') // answered before the text
+    const first = await saved
+    expect(first.type === 'serialized' && JSON.parse(first.text)).toEqual({ A1: 'a' })
+    expect((await client.apply([set('A3', 'HANG')])).type).toBe('failed')
+    const text = await client.serialize()
+    expect(text.type === 'serialized' && JSON.parse(text.text)).toEqual({ A1: 'a', A2: 'b' })
+  })
+
+  it('replays the edits made before a backup’s Blob, which is no new base', async () => {
+    const { client } = setup()
+    await client.load(JSON.stringify({ A1: 'a' }))
+    await client.apply([set('A2', 'b')])
+    const backup = await client.serializeBlob()
+    expect(backup.type === 'serializedBlob' && JSON.parse(await backup.blob.text())).toEqual({ A1: 'a', A2: 'b' })
+    expect((await client.apply([set('A3', 'HANG')])).type).toBe('failed')
+    const text = await client.serialize()
+    expect(text.type === 'serialized' && JSON.parse(text.text)).toEqual({ A1: 'a', A2: 'b' })
+  })
+
+  it('blames the runaway edit, not a backup still being written before it', async () => {
+    const { port, client } = setup()
+    await client.load(null)
+    const backup = client.serializeBlob()
+    const runaway = await client.apply([set('A1', '=HANG()')])
+    expect(runaway.type === 'failed' && runaway.error).toContain('Sheet1!A1 ← =HANG()')
+    expect((await backup).type).toBe('serializedBlob') // re-sent to the new worker, answered there
+    expect(port.restarts()).toBe(1)
   })
 
   it('survives many runaways in a row, each one restarting once', async () => {

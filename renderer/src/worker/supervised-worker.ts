@@ -54,10 +54,10 @@ export function superviseWorker(make: () => WorkerPort, options: WatchdogOptions
   let dead = false
   /** Requests sent to the current worker and not yet answered, oldest first. */
   const inFlight: Sent[] = []
-  /** The last good document: text the engine loaded or produced, and the edits it accepted since. */
+  /** The last good document: text the engine loaded or produced, and the edits it accepted since (with their requests' ids). */
   let baseText: string | null = null
   let baseRaw: string | null = null
-  let accepted: Edit[][] = []
+  let accepted: { id: number; edits: Edit[] }[] = []
   /** Internal replay requests use negative ids; their replies are not forwarded. */
   let replayId = 0
   let replaying = 0
@@ -82,13 +82,19 @@ export function superviseWorker(make: () => WorkerPort, options: WatchdogOptions
   function limitFor(req: WorkerRequest | undefined): number {
     return replaying > 0 || req?.type === 'load' ? options.loadMs : options.requestMs
   }
+  /**
+   * The request the worker is busy with: replies come in order except a workbook's text,
+   * written in slices while later requests are answered (text-job.ts), so the oldest other
+   * request, or the text when there is none.
+   */
+  const oldestWaiting = (): WorkerRequest | undefined => inFlight.find((r) => r.type !== 'serialize') ?? inFlight[0]
 
   /** (Re)starts the silence timer while anything is outstanding. */
   function arm(): void {
     clearTimeout(timer)
     timer = undefined
     if (dead || (inFlight.length === 0 && replaying === 0)) return
-    timer = setTimeout(onSilence, limitFor(inFlight[0]))
+    timer = setTimeout(onSilence, limitFor(oldestWaiting()))
   }
 
   function wire(w: WorkerPort): void {
@@ -125,15 +131,18 @@ export function superviseWorker(make: () => WorkerPort, options: WatchdogOptions
       accepted = []
     } else if (req.type === 'apply' && type === 'applied') {
       // Refused edits change nothing, so replaying them is harmless (they are refused again).
-      accepted.push(req.edits)
+      accepted.push({ id: req.id, edits: req.edits })
     } else if (req.type === 'train' && type === 'trained') {
       // A finished run moved the parameters: replay where it left them.
-      accepted.push((typeof raw === 'string' ? (JSON.parse(raw) as { redo: Edit[] }) : (raw as { redo: Edit[] })).redo)
+      accepted.push({ id: req.id, edits: (typeof raw === 'string' ? (JSON.parse(raw) as { redo: Edit[] }) : (raw as { redo: Edit[] })).redo })
     } else if (req.type === 'serialize' && type === 'serialized') {
-      // Parsed only if a restart needs it: most serialisations are never replayed.
+      // Parsed only if a restart needs it: most serialisations are never replayed. (A
+      // backup's Blob is no new base: its text cannot be read at once, and the log replays.)
       baseRaw = typeof raw === 'string' ? raw : null
       baseText = typeof raw === 'string' ? null : (raw as { text: string }).text
-      accepted = []
+      // The text is the workbook as of its request: edits sent after it were answered
+      // while it was written (text-job.ts) and are not in it, so they stay to be replayed.
+      accepted = accepted.filter((a) => a.id > req.id)
     }
   }
 
@@ -147,8 +156,9 @@ export function superviseWorker(make: () => WorkerPort, options: WatchdogOptions
 
   function onSilence(): void {
     if (replaying > 0) return giveUp()
-    const stopped = inFlight.shift()
-    if (!stopped) return
+    const oldest = oldestWaiting()
+    if (!oldest) return
+    const stopped = inFlight.splice(inFlight.indexOf(oldest), 1)[0]
     const limit = limitFor(stopped)
     worker.onmessage = null
     worker.onerror = null
@@ -168,7 +178,7 @@ export function superviseWorker(make: () => WorkerPort, options: WatchdogOptions
       fresh.postMessage(req)
     }
     post({ id: --replayId, type: 'load', text: replayText() })
-    for (const edits of accepted) post({ id: --replayId, type: 'apply', edits })
+    for (const { edits } of accepted) post({ id: --replayId, type: 'apply', edits })
     for (const req of inFlight) fresh.postMessage(req)
     const message =
       `The engine was stopped: ${describeStopped(stopped)} computed for more than ${seconds(limit)}. ` +
