@@ -1,12 +1,12 @@
 // The one typed bridge between the renderer and the host (Electron's main process, or
 // the `npm run web` server). The preload exposes exactly this object as
 // `window.gradsheet`; the web build installs an HTTP-backed object of the same type.
-// Workbook text crosses as a string (a hot-exit backup's as a Blob); validation happens in
-// the engine's one restore step (engine/workbook), never ad hoc.
+// Workbook text crosses as a string (what Save and the hot-exit backup write, as a Blob);
+// validation happens in the engine's one restore step (engine/workbook), never ad hoc.
 
 /**
- * A workbook's text, or a Blob of it (UTF-8): the engine's worker writes a backup's Blob a
- * slice at a time, so the page never holds or encodes 52 MB of text on its UI thread
+ * A workbook's text, or a Blob of it (UTF-8): the engine's worker writes the Blob that Save
+ * and the hot-exit backup send a slice at a time, so the page never holds or encodes 52 MB of text on its UI thread
  * (~0.4–1.4 s at 1M cells; docs/ui.md, "The backup's cost at 1M"). Electron's preload reads
  * the Blob into bytes for IPC, and the host checks them as UTF-8 (node/bridge-arguments.ts).
  */
@@ -100,9 +100,9 @@ export interface GradsheetBridge {
    * Write `text` atomically to `path`: only a path this window opened or chose in a
    * dialog (anything else is refused, see node/path-grants.ts).
    */
-  save(path: string, text: string): Promise<SaveOutcome>
+  save(path: string, text: WorkbookText): Promise<SaveOutcome>
   /** Ask for a path (native dialog), then save there; null if they cancel. */
-  saveAs(text: string, suggestedName: string): Promise<SaveOutcome | null>
+  saveAs(text: WorkbookText, suggestedName: string): Promise<SaveOutcome | null>
   listExamples(): Promise<ExampleInfo[]>
   openExample(id: string): Promise<OpenedFile>
   recentFiles(): Promise<string[]>

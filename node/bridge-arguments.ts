@@ -50,8 +50,16 @@ export function checkSavePath(value: unknown): Checked<string> {
   return path
 }
 
-/** Workbook text to save. */
+/** Workbook text to save: text, or (Electron: read by the preload from the Blob the engine's worker wrote, bridge/api.ts WorkbookText) its UTF-8 bytes. */
 export function checkWorkbookText(value: unknown): Checked<string> {
+  if (value instanceof Uint8Array) {
+    if (value.byteLength > LIMITS.workbookText) return fail(`The workbook is too large to save (over ${LIMITS.workbookText / (1024 * 1024)} MiB).`)
+    try {
+      return ok(new TextDecoder('utf-8', { fatal: true }).decode(value))
+    } catch {
+      return fail('The workbook text is not valid UTF-8.')
+    }
+  }
   if (typeof value !== 'string') return fail(`The workbook text must be text, not ${describe(value)}.`)
   if (value.length > LIMITS.workbookText || Buffer.byteLength(value, 'utf8') > LIMITS.workbookText) {
     return fail(`The workbook is too large to save (over ${LIMITS.workbookText / (1024 * 1024)} MiB).`)
@@ -75,15 +83,6 @@ export function checkDocumentIdentity(value: unknown): Checked<DocumentIdentity>
 /** Backup text, or null to discard the backup. */
 export function checkBackupText(value: unknown): Checked<string | null> {
   if (value === null) return ok(null)
-  // Electron: a backup's text comes as UTF-8 bytes, read by the preload from the Blob the engine's worker wrote (bridge/api.ts WorkbookText).
-  if (value instanceof Uint8Array) {
-    if (value.byteLength > LIMITS.workbookText) return fail(`The workbook is too large to save (over ${LIMITS.workbookText / (1024 * 1024)} MiB).`)
-    try {
-      return ok(new TextDecoder('utf-8', { fatal: true }).decode(value))
-    } catch {
-      return fail('The workbook text is not valid UTF-8.')
-    }
-  }
   return checkWorkbookText(value)
 }
 

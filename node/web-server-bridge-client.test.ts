@@ -53,6 +53,14 @@ describe('web bridge client against the web server', () => {
     expect(readFileSync(join(t.files, 'saved-as.gradsheet'), 'utf8')).toBe(VALID_WORKBOOK)
   })
 
+  it('Save sends the Blob the worker wrote as it is, and the file has its text', async () => {
+    const path = join(t.files, 'saved-as.gradsheet') // chosen in the Save As case above
+    const blobText = VALID_WORKBOOK.replace('}', ', "note": "é ✓" }')
+    expect(await bridge.save(path, new Blob([blobText]))).toEqual({ ok: true, path, name: 'saved-as.gradsheet' })
+    expect(readFileSync(path, 'utf8')).toBe(blobText)
+    writeFileSync(path, VALID_WORKBOOK)
+  })
+
   it('Open asks for a path, then reads the file; cancelling returns null', async () => {
     answers.push(join(t.files, 'saved-as.gradsheet'))
     expect(await bridge.showOpenDialog()).toEqual({ path: join(t.files, 'saved-as.gradsheet'), name: 'saved-as.gradsheet', text: VALID_WORKBOOK })

@@ -119,6 +119,17 @@ describe('bridge IPC handlers', () => {
     expect(await ipc.invoke(IPC.recentFiles, APP)).toEqual({ ok: true, value: [path] })
   })
 
+  it('saves a workbook that came as UTF-8 bytes (the preload reads the worker’s Blob), refusing bytes that are not UTF-8', async () => {
+    const path = join(folder, 'bytes.gradsheet')
+    writeFileSync(path, VALID)
+    await ipc.invoke(IPC.openPath, APP, path)
+    const text = VALID.replace('"2"', '"é"')
+    expect(await ipc.invoke(IPC.save, APP, path, new TextEncoder().encode(text))).toEqual({ ok: true, value: { ok: true, path, name: 'bytes.gradsheet' } })
+    expect(readFileSync(path, 'utf8')).toBe(text)
+    expect(await ipc.invoke(IPC.save, APP, path, new Uint8Array([0x7b, 0xff]))).toEqual({ ok: true, value: { ok: false, error: 'The workbook text is not valid UTF-8.' } })
+    expect(readFileSync(path, 'utf8')).toBe(text)
+  })
+
   it('rejects arguments of the wrong type or size with a sentence, touching nothing', async () => {
     const cases: Array<[string, unknown[], RegExp]> = [
       [IPC.openPath, [42], /must be text/],

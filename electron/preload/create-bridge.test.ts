@@ -59,13 +59,18 @@ describe('preload bridge', () => {
     expect(sent).toEqual([[IPC.setDocumentState, [{ name: 'a.gradsheet', modified: true }]]])
   })
 
-  it('sends a backup the worker wrote as a Blob across IPC as its UTF-8 bytes (a Blob cannot cross)', async () => {
+  it('sends a workbook the worker wrote as a Blob (Save, Save As, backup) across IPC as its UTF-8 bytes (a Blob cannot cross)', async () => {
     const { ipc, invoked } = fakeIpcRenderer()
-    await createIpcBridge(ipc).writeBackup({ id: 'd1', path: null, name: 'a.gradsheet' }, new Blob(['é ✓']))
-    const [channel, [, bytes]] = invoked[0] as [string, [unknown, Uint8Array]]
-    expect(channel).toBe(IPC.writeBackup)
-    expect(bytes).toBeInstanceOf(Uint8Array)
-    expect(new TextDecoder().decode(bytes)).toBe('é ✓')
+    const bridge = createIpcBridge(ipc)
+    await bridge.writeBackup({ id: 'd1', path: null, name: 'a.gradsheet' }, new Blob(['é ✓']))
+    await bridge.save('/a.gradsheet', new Blob(['é ✓']))
+    await bridge.saveAs(new Blob(['é ✓']), 'a.gradsheet')
+    expect(invoked.map(([channel]) => channel)).toEqual([IPC.writeBackup, IPC.save, IPC.saveAs])
+    const sentBytes = [invoked[0][1][1], invoked[1][1][1], invoked[2][1][0]] as Uint8Array[]
+    for (const bytes of sentBytes) {
+      expect(bytes).toBeInstanceOf(Uint8Array)
+      expect(new TextDecoder().decode(bytes)).toBe('é ✓')
+    }
   })
 
   it('unwraps replies: values resolve, refusals reject with the host’s sentence', async () => {

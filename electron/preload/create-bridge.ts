@@ -1,7 +1,7 @@
 // Builds the GradsheetBridge the preload exposes as window.gradsheet, from a handful of
 // named IPC calls. The page never sees ipcRenderer, an IPC event, or a channel name it
 // could choose: only these methods, each with a fixed channel.
-import type { GradsheetBridge, MenuCommand } from '../../bridge/api'
+import type { GradsheetBridge, MenuCommand, WorkbookText } from '../../bridge/api'
 import { IPC, type BridgeReply, type InvokeChannel } from '../main/ipc-channels'
 import { isMenuCommand } from '../main/menu-command'
 
@@ -17,6 +17,11 @@ function isReply(value: unknown): value is BridgeReply<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean'
 }
 
+/** A workbook's Blob (bridge/api.ts WorkbookText) crosses IPC as its bytes (a Blob cannot); the host checks them as UTF-8. */
+async function forIpc(text: WorkbookText): Promise<string | Uint8Array> {
+  return typeof text === 'string' ? text : new Uint8Array(await text.arrayBuffer())
+}
+
 export function createIpcBridge(ipc: IpcRendererLike): GradsheetBridge {
   async function call<T>(channel: InvokeChannel, ...args: unknown[]): Promise<T> {
     const reply = await ipc.invoke(channel, ...args)
@@ -30,15 +35,14 @@ export function createIpcBridge(ipc: IpcRendererLike): GradsheetBridge {
     initialFile: () => call(IPC.initialFile),
     showOpenDialog: () => call(IPC.showOpenDialog),
     openPath: (path) => call(IPC.openPath, path),
-    save: (path, text) => call(IPC.save, path, text),
-    saveAs: (text, suggestedName) => call(IPC.saveAs, text, suggestedName),
+    save: async (path, text) => call(IPC.save, path, await forIpc(text)),
+    saveAs: async (text, suggestedName) => call(IPC.saveAs, await forIpc(text), suggestedName),
     listExamples: () => call(IPC.listExamples),
     openExample: (id) => call(IPC.openExample, id),
     recentFiles: () => call(IPC.recentFiles),
     forgetRecent: (path) => call(IPC.forgetRecent, path),
     setDocumentState: (state) => ipc.send(IPC.setDocumentState, { name: state?.name, modified: state?.modified }),
-    // A backup's Blob (bridge/api.ts WorkbookText) crosses IPC as its bytes; the host checks them as UTF-8.
-    writeBackup: async (document, text) => call(IPC.writeBackup, document, text instanceof Blob ? new Uint8Array(await text.arrayBuffer()) : text),
+    writeBackup: async (document, text) => call(IPC.writeBackup, document, text === null ? null : await forIpc(text)),
     exportFile: (suggestedName, data, encoding) => call(IPC.exportFile, suggestedName, data, encoding),
     exportWorkbook: (kind, documentText, options) => call(IPC.exportWorkbook, kind, documentText, options),
     onMenuCommand(listener: (command: MenuCommand) => void) {

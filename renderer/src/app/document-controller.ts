@@ -194,12 +194,17 @@ export function createDocumentController(
   }
 
   async function save(asNew: boolean): Promise<boolean> {
-    const text = await serialize()
-    if (text === null) return false
-    const marker = savePoint(history())
-    const loads = loadCount()
+    // The text is the workbook as of this request (worker/text-job.ts), so the save point is
+    // read with it; edits typed while it is written are answered meanwhile and stay unsaved.
+    // It comes as a Blob the page hands to the host unread (bridge/api.ts WorkbookText).
+    const { written, marker, loads } = await enqueue(async () => ({ written: client.serializeBlob(), marker: savePoint(history()), loads: loadCount() }))
+    const res = await written
+    if (res.type !== 'serializedBlob') {
+      setAlert(res.type === 'failed' ? res.error : 'Could not serialise the workbook.')
+      return false
+    }
     try {
-      const outcome = await session.save(text, asNew)
+      const outcome = await session.save(res.blob, asNew)
       if (outcome === null) return false
       if (!outcome.ok) {
         setAlert(`Could not save: ${outcome.error}`)
@@ -227,7 +232,7 @@ export function createDocumentController(
       // text in slices and answers the next edit between them (worker/text-job.ts), so an
       // Enter during a 1M-cell backup is not held for seconds. The text is the workbook as
       // of this request, so "modified" is read now too.
-      const { written, modifiedThen } = await enqueue(async () => ({ written: client.serializeBlob(), modifiedThen: modified() }))
+      const { written, modifiedThen } = await enqueue(async () => ({ written: client.serializeBlob(true), modifiedThen: modified() }))
       const res = await written
       if (res.type === 'serializedBlob') await session.backup(ticket, res.blob, modifiedThen).catch(() => undefined)
       else setAlert(res.type === 'failed' ? res.error : 'Could not back up the workbook.')

@@ -18,8 +18,8 @@ import type { DocumentIdentity, OpenedFile, SaveOutcome, WorkbookText } from '..
 
 /** What the session needs from the host (a subset of bridge/api.ts GradsheetBridge). */
 export interface DocumentSessionHost {
-  save(path: string, text: string): Promise<SaveOutcome>
-  saveAs(text: string, suggestedName: string): Promise<SaveOutcome | null>
+  save(path: string, text: WorkbookText): Promise<SaveOutcome>
+  saveAs(text: WorkbookText, suggestedName: string): Promise<SaveOutcome | null>
   writeBackup(document: DocumentIdentity, text: WorkbookText | null): Promise<void>
   forgetRecent(path: string): Promise<void>
 }
@@ -107,7 +107,7 @@ export function createDocumentSession(host: DocumentSessionHost, newId: () => st
      * null: the person cancelled. On success the document is at its new path and its
      * backup is deleted.
      */
-    async save(text: string, asNew: boolean): Promise<SaveOutcome | null> {
+    async save(text: WorkbookText, asNew: boolean): Promise<SaveOutcome | null> {
       const started = generation
       const target = saveTarget(identity, asNew)
       const outcome = target.ask ? await host.saveAs(text, target.suggestedName) : await host.save(target.path, text)

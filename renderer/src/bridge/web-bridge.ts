@@ -8,7 +8,7 @@
 // The tab keeps two things in sessionStorage (per tab, kept across a reload): the run's
 // secret, taken from the address's `token` once and then removed from the address bar,
 // and the id of the document it shows, so a reloaded tab gets its own unsaved work back.
-import type { GradsheetBridge, MenuCommand, OpenedFile, SaveOutcome, ExampleInfo } from '../../../bridge/api'
+import type { GradsheetBridge, MenuCommand, OpenedFile, SaveOutcome, ExampleInfo, WorkbookText } from '../../../bridge/api'
 import { documentTitle } from '../../../bridge/document-title'
 import { createHttpCaller, type FetchLike } from './http-bridge-client'
 import { promptForPath, type PathPromptOptions } from './path-prompt'
@@ -55,7 +55,7 @@ export function createWebBridge(deps: WebBridgeDeps): GradsheetBridge {
     return opened
   }
 
-  const save = async (path: string, text: string): Promise<SaveOutcome> => {
+  const save = async (path: string, text: WorkbookText): Promise<SaveOutcome> => {
     const outcome = await call<SaveOutcome>('save', { path, text }, TEXT_APART)
     if (outcome.ok) remember(outcome.path)
     return outcome

@@ -12,9 +12,9 @@ type FinalResponse = Exclude<WorkerResponse, { type: 'trainProgress' }>
 type ProgressListener = (res: Extract<WorkerResponse, { type: 'trainProgress' }>) => void
 
 const BUSY_AFTER_MS = 100
-/** Requests that only read views or badges for the store (window-sync.ts, graph/badge-window.ts), and the backup's bytes: never shown as "computing…". */
+/** Requests that only read views or badges for the store (window-sync.ts, graph/badge-window.ts), and the backup's text: never shown as "computing…". */
 const QUIET = new Set<WorkerRequest['type']>(['pull', 'window', 'conventions'])
-const isQuiet = (body: RequestBody): boolean => QUIET.has(body.type) || (body.type === 'serialize' && body.form === 'blob')
+const isQuiet = (body: RequestBody): boolean => QUIET.has(body.type) || (body.type === 'serialize' && body.background === true)
 
 export type EngineClient = ReturnType<typeof createEngineClient>
 
@@ -105,8 +105,8 @@ export function createEngineClient(worker: WorkerPort) {
     apply: (edits: Edit[], visible?: ViewportHint) => request({ type: 'apply', edits, visible }),
     /** The workbook's text as of now (save, export); edits sent after it are answered while it is written. */
     serialize: () => request({ type: 'serialize' }),
-    /** The same as a Blob, never shown as "computing…": the hot-exit backup, written while the person works. */
-    serializeBlob: () => request({ type: 'serialize', form: 'blob' }),
+    /** The same as a Blob (Save); `background`: never shown as "computing…" (the hot-exit backup, written while the person works). */
+    serializeBlob: (background = false) => request({ type: 'serialize', form: 'blob', background }),
     snapshot: (visible?: ViewportHint) => request({ type: 'snapshot', visible }),
     /** Training (renderer/src/training): progress arrives through onProgress until the final 'trained'. */
     train: (options: TrainOptions, onProgress: ProgressListener) => request({ type: 'train', options }, onProgress),

@@ -46,8 +46,11 @@ export type WorkerRequest =
   /** `visible`: the window on screen, whose size the load's first views cover (at the top left of the first sheet). */
   | { id: number; type: 'load'; text: string | null; visible?: ViewportHint }
   | { id: number; type: 'apply'; edits: Edit[]; visible?: ViewportHint }
-  /** The workbook's text as of this request, written in slices between other requests; `blob`: as a Blob (the hot-exit backup). */
-  | { id: number; type: 'serialize'; form?: 'text' | 'blob' }
+  /**
+   * The workbook's text as of this request, written in slices between other requests; `blob`: as a
+   * Blob (Save, the hot-exit backup); `background`: the UI does not show it as "computing…" (the backup).
+   */
+  | { id: number; type: 'serialize'; form?: 'text' | 'blob'; background?: boolean }
   /** A fresh full snapshot (after sheet-level edits, where re-keying cells is simplest). */
   | { id: number; type: 'snapshot'; visible?: ViewportHint }
   /** Training, randomize, gradient check (renderer/src/training/protocol.ts). */
