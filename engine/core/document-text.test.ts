@@ -54,12 +54,8 @@ describe('the workbook text, a slice at a time', () => {
 
   it('writes cells row-major when they were made in another order', () => {
     const e = createEngine()
-    e.apply([
-      { type: 'setInput', sheet: 'Sheet1', address: 'C3', input: '3' },
-      { type: 'setInput', sheet: 'Sheet1', address: 'A3', input: '1' },
-      { type: 'setInput', sheet: 'Sheet1', address: 'B1', input: '2' },
-      { type: 'setInput', sheet: 'Sheet1', address: 'AA1', input: '4' },
-    ])
+    const made = [['C3', '3'], ['A3', '1'], ['B1', '2'], ['AA1', '4']]
+    e.apply(made.map(([address, input]) => ({ type: 'setInput', sheet: 'Sheet1', address, input })))
     const text = drain(e, 2)
     expect(text).toBe(reference(e))
     expect([...text.matchAll(/"([A-Z]+\d+)":/g)].map((m) => m[1])).toEqual(['B1', 'AA1', 'A3', 'C3'])

@@ -197,14 +197,14 @@ export function createDocumentController(
     // The text is the workbook as of this request (worker/text-job.ts), so the save point is
     // read with it; edits typed while it is written are answered meanwhile and stay unsaved.
     // It comes as a Blob the page hands to the host unread (bridge/api.ts WorkbookText).
-    const { written, marker, loads } = await enqueue(async () => ({ written: client.serializeBlob(), marker: savePoint(history()), loads: loadCount() }))
+    const { written, marker, loads, ticket } = await enqueue(async () => ({ written: client.serializeBlob(), marker: savePoint(history()), loads: loadCount(), ticket: session.ticket() }))
     const res = await written
     if (res.type !== 'serializedBlob') {
       setAlert(res.type === 'failed' ? res.error : 'Could not serialise the workbook.')
       return false
     }
     try {
-      const outcome = await session.save(res.blob, asNew)
+      const outcome = await session.save(res.blob, asNew, ticket)
       if (outcome === null) return false
       if (!outcome.ok) {
         setAlert(`Could not save: ${outcome.error}`)

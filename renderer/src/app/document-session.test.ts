@@ -59,6 +59,18 @@ describe('document session', () => {
     expect(calls).toEqual(['delete doc-1 -', 'backup doc-2 /w/a.gradsheet', 'delete doc-2 /w/a.gradsheet'])
   })
 
+  it('a save’s text taken before another workbook was loaded is never written to the new one’s path', async () => {
+    const { host, calls } = recordingHost('/w/chosen.gradsheet')
+    const session = createDocumentSession(host, ids())
+    await session.loaded({ path: '/w/a.gradsheet', name: 'a.gradsheet', text: '' })
+    const ticket = session.ticket()
+    await session.loaded({ path: '/w/b.gradsheet', name: 'b.gradsheet', text: '' }) // opened while a's text was written
+    expect(await session.save('text of a', false, ticket)).toEqual({ ok: false, error: expect.stringMatching(/nothing was saved/) })
+    expect(await session.save('text of a', true, ticket)).toEqual({ ok: false, error: expect.stringMatching(/nothing was saved/) })
+    expect(calls.filter((c) => c.startsWith('save') || c.startsWith('ask'))).toEqual([])
+    expect(await session.save('text of b', false, session.ticket())).toMatchObject({ ok: true, path: '/w/b.gradsheet' })
+  })
+
   it('recovered untitled work: Save asks where, then the backup goes; unmodified work deletes its backup', async () => {
     const { host, calls } = recordingHost('/w/new.gradsheet')
     const session = createDocumentSession(host, ids())

@@ -91,7 +91,7 @@ export function createDocumentSession(host: DocumentSessionHost, newId: () => st
 
   return {
     identity: () => identity,
-    /** A token for "the document shown now"; pass it back to `backup`. */
+    /** A token for "the document shown now"; pass it back to `backup` and `save`. */
     ticket: () => generation,
 
     /** A workbook is now shown: a new document (or recovered work, keeping its id). */
@@ -103,11 +103,14 @@ export function createDocumentSession(host: DocumentSessionHost, newId: () => st
     },
 
     /**
-     * Saves `text` (serialised by the caller) to the document's path, or asks where.
-     * null: the person cancelled. On success the document is at its new path and its
-     * backup is deleted.
+     * Saves `text` (serialised by the caller when `ticket` was current) to the document's
+     * path, or asks where. null: the person cancelled. On success the document is at its
+     * new path and its backup is deleted. A text taken before another workbook was loaded
+     * is refused, never written to the new one's path (the worker writes a large workbook's
+     * text while the window goes on: the person may open another meanwhile).
      */
-    async save(text: WorkbookText, asNew: boolean): Promise<SaveOutcome | null> {
+    async save(text: WorkbookText, asNew: boolean, ticket = generation): Promise<SaveOutcome | null> {
+      if (ticket !== generation) return { ok: false, error: 'another workbook was opened before this one was written; nothing was saved' }
       const started = generation
       const target = saveTarget(identity, asNew)
       const outcome = target.ask ? await host.saveAs(text, target.suggestedName) : await host.save(target.path, text)
