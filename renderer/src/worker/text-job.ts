@@ -26,20 +26,20 @@ export function writeInSlices(
   deps: TextJobDeps,
   done: (result: { text: string | Blob } | { error: unknown }) => void,
 ): void {
+  // The text so far: all of it as strings, or (a Blob) the current slice's.
   const pieces: string[] = []
   let blob = form === 'blob' ? new Blob([]) : null
   const slice = (): void => {
     try {
       const until = deps.now() + SLICE_MS
       let ended = false
-      const start = pieces.length
       do {
         const piece = writer.next(CELLS_PER_STEP)
         if (piece === null) ended = true
         else pieces.push(piece)
       } while (!ended && deps.now() < until)
-      // A Blob takes the slice's text by reference to what it already holds (no copy of it).
-      if (blob) blob = new Blob([blob, pieces.splice(start).join('')], { type: 'application/json' })
+      // A Blob takes the slice's text and refers to what it already holds (no copy of that).
+      if (blob) blob = new Blob([blob, pieces.splice(0).join('')], { type: 'application/json' })
       if (ended) return done({ text: blob ?? pieces.join('') })
       deps.later(slice)
     } catch (error) {
