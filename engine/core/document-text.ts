@@ -15,8 +15,6 @@ import { toDocument } from './document-io'
 import type { WorkbookState } from './workbook-state'
 
 export interface WorkbookTextWriter {
-  /** Cells with a line in the text. */
-  readonly cells: number
   /** The next piece of the text, with up to `maxCells` cells' lines; null once it is all written. */
   next(maxCells: number): string | null
 }
@@ -40,7 +38,6 @@ export function workbookTextWriter(w: WorkbookState): WorkbookTextWriter {
   let sheet = -1
   let at = 0
   return {
-    cells: sheets.reduce((n, s) => n + s.count, 0),
     next(maxCells: number): string | null {
       if (sheet >= sheets.length) return null
       const out: string[] = []

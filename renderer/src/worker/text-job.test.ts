@@ -9,7 +9,6 @@ import { SLICE_MS, writeInSlices } from './text-job'
 function fakeWriter(count: number, clock: { t: number }, msEach: number): WorkbookTextWriter {
   let k = 0
   return {
-    cells: count,
     next: () => {
       if (k >= count) return null
       clock.t += msEach
@@ -57,7 +56,7 @@ describe('the worker writes a workbook text in slices', () => {
 
   it('ends with the error when the writer throws', () => {
     const clock = { t: 0 }
-    const writer: WorkbookTextWriter = { cells: 1, next: () => { throw new Error('boom') } }
+    const writer: WorkbookTextWriter = { next: () => { throw new Error('boom') } }
     const { result } = run('text', writer, clock)
     expect(result && 'error' in result && (result.error as Error).message).toBe('boom')
   })
