@@ -222,7 +222,8 @@ export function createDocumentController(
     }
   }
 
-  // A backup waits for a quiet moment (app/quiet-moment.ts): it once held the UI thread for a frame or more.
+  // A backup waits for a quiet moment (app/quiet-moment.ts): while it is written, each of the
+  // scroll's window requests may wait for a slice (~12 ms) in the worker.
   let cancelBackup: () => void = () => {}
   function scheduleBackup(): void {
     cancelBackup()
