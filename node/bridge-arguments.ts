@@ -51,18 +51,18 @@ export function checkSavePath(value: unknown): Checked<string> {
   return path
 }
 
+const tooLarge = () => fail(`The workbook is too large to save (over ${LIMITS.workbookText / (1024 * 1024)} MiB).`)
+
 /** Workbook text to save: text, or (Electron: read by the preload from the Blob the engine's worker wrote, bridge/api.ts WorkbookText) its UTF-8 bytes. */
 export function checkWorkbookText(value: unknown): Checked<string> {
   if (value instanceof Uint8Array) {
-    if (value.byteLength > LIMITS.workbookText) return fail(`The workbook is too large to save (over ${LIMITS.workbookText / (1024 * 1024)} MiB).`)
+    if (value.byteLength > LIMITS.workbookText) return tooLarge()
     // isUtf8 + toString, as node/file-store.ts reads a file: 3× faster than a fatal TextDecoder on 50 MB (Electron's main process waits).
     if (!isUtf8(value)) return fail('The workbook text is not valid UTF-8.')
     return ok(Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8'))
   }
   if (typeof value !== 'string') return fail(`The workbook text must be text, not ${describe(value)}.`)
-  if (value.length > LIMITS.workbookText || Buffer.byteLength(value, 'utf8') > LIMITS.workbookText) {
-    return fail(`The workbook is too large to save (over ${LIMITS.workbookText / (1024 * 1024)} MiB).`)
-  }
+  if (value.length > LIMITS.workbookText || Buffer.byteLength(value, 'utf8') > LIMITS.workbookText) return tooLarge()
   return ok(value)
 }
 
